@@ -1,0 +1,69 @@
+// swift-tools-version:6.2
+// Chengxiang 城乡 — urban–rural integration planning and monitoring for a county government.
+
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Chengxiang",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "chengxiang", targets: ["chengxiang"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    ],
+    targets: [
+        // Pure value types: the county's nouns, with typed codes and units.
+        .target(name: "Domain", swiftSettings: strictSettings),
+        // One table of user-facing strings in Chinese (default) and English.
+        .target(name: "Localization", swiftSettings: strictSettings),
+        // Geometry on WGS84/CGCS2000 coordinates that needs no C library.
+        .target(name: "Geo", swiftSettings: strictSettings),
+        // School diagnostics and other analyses over domain values; no I/O.
+        .target(name: "Analysis", dependencies: ["Domain", "Localization"], swiftSettings: strictSettings),
+        // Readers for CSV (UTF-8/GBK/GB18030), XLSX and GeoJSON, and row-level validation.
+        .target(
+            name: "Interchange",
+            dependencies: [
+                "Domain", "Localization", "Geo",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strictSettings),
+        // The SQLite register through GRDB: migrations, repositories, audit log.
+        .target(
+            name: "Store",
+            dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
+        // Use cases that wire readers, store and analyses; the bundled 交城 demo data.
+        .target(
+            name: "Services",
+            dependencies: ["Domain", "Localization", "Geo", "Analysis", "Interchange", "Store"],
+            resources: [.copy("Resources/demo")],
+            swiftSettings: strictSettings),
+        // The command-line front door.
+        .executableTarget(
+            name: "chengxiang",
+            dependencies: [
+                "Domain", "Localization", "Analysis", "Interchange", "Services", "Store",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings),
+
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "GeoTests", dependencies: ["Geo"]),
+        .testTarget(
+            name: "InterchangeTests", dependencies: ["Interchange", "Domain"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Domain"]),
+        .testTarget(name: "ServicesTests", dependencies: ["Services", "Store", "Domain", "Interchange"]),
+        .testTarget(name: "CLITests", dependencies: ["chengxiang"]),
+    ]
+)

@@ -1,0 +1,190 @@
+public import Foundation
+
+/// The kind of an administrative division, as the statistical code system names it.
+public enum DivisionKind: String, Sendable, Codable, CaseIterable {
+    case county
+    /// 镇
+    case town
+    /// 乡
+    case township
+    /// 街道
+    case subdistrict
+    /// 行政村 (村民委员会)
+    case village
+    /// 社区 (居民委员会)
+    case community
+
+    /// The tier of the hierarchy county → township-level → village-level.
+    public var tier: DivisionTier {
+        switch self {
+        case .county: .county
+        case .town, .township, .subdistrict: .township
+        case .village, .community: .village
+        }
+    }
+
+    /// The Chinese name of the kind.
+    public var chineseName: String {
+        switch self {
+        case .county: "县"
+        case .town: "镇"
+        case .township: "乡"
+        case .subdistrict: "街道"
+        case .village: "行政村"
+        case .community: "社区"
+        }
+    }
+
+    /// Reads a kind from Chinese or English text (镇, 乡, 村委会, community …).
+    public init?(text: String) {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let kind = DivisionKind(rawValue: t) {
+            self = kind
+            return
+        }
+        switch t {
+        case "县", "区", "县级市": self = .county
+        case "镇": self = .town
+        case "乡", "民族乡": self = .township
+        case "街道", "街道办事处": self = .subdistrict
+        case "村", "行政村", "村委会", "村民委员会": self = .village
+        case "社区", "居委会", "居民委员会": self = .community
+        default: return nil
+        }
+    }
+
+    /// Guesses the kind from the ending of an official name (…镇, …乡, …村委会, …居委会).
+    public static func inferred(fromName name: String) -> DivisionKind? {
+        if name.hasSuffix("居委会") || name.hasSuffix("社区") || name.hasSuffix("居民委员会") { return .community }
+        if name.hasSuffix("村委会") || name.hasSuffix("村民委员会") || name.hasSuffix("村") { return .village }
+        if name.hasSuffix("街道") || name.hasSuffix("街道办事处") { return .subdistrict }
+        if name.hasSuffix("镇") { return .town }
+        if name.hasSuffix("乡") { return .township }
+        if name.hasSuffix("县") || name.hasSuffix("区") { return .county }
+        return nil
+    }
+}
+
+/// The three tiers of the register: county, township-level unit, village-level unit.
+public enum DivisionTier: Int, Sendable, Codable, Comparable {
+    case county = 1
+    case township = 2
+    case village = 3
+
+    public static func < (lhs: DivisionTier, rhs: DivisionTier) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// How much a stored position can be trusted.
+public enum LocationQuality: String, Sendable, Codable, CaseIterable {
+    /// Measured in the field or taken from a surveyor's file.
+    case surveyed
+    /// Taken from a published gazetteer or map service (e.g. GeoNames); approximate.
+    case published
+    /// Made up by a documented procedure so the map has something to show (示意位置).
+    case illustrative
+    /// No position is known.
+    case unknown
+}
+
+/// A longitude/latitude pair in degrees on WGS84 / CGCS2000 (EPSG:4326 / EPSG:4490;
+/// the two agree to well under a metre, which this system treats as equal).
+public struct GeoPoint: Hashable, Sendable, Codable {
+    public var longitudeDegrees: Double
+    public var latitudeDegrees: Double
+
+    public init(longitudeDegrees: Double, latitudeDegrees: Double) {
+        self.longitudeDegrees = longitudeDegrees
+        self.latitudeDegrees = latitudeDegrees
+    }
+}
+
+/// Whether a division exists today or only in the history of the register.
+public enum DivisionStatus: String, Sendable, Codable {
+    case current
+    /// Merged into, renamed to or upgraded into another unit; kept so old data stays queryable.
+    case historical
+}
+
+/// One administrative division: the county, a township-level unit or a village-level unit.
+public struct Division: Hashable, Sendable, Codable {
+    /// Row identifier in the store; nil before it is saved.
+    public var id: Int64?
+    /// The 12-digit statistical code; nil where no source gives one.
+    public var code: DivisionCode?
+    public var name: String
+    public var kind: DivisionKind
+    /// The code of the parent division (nil for the county).
+    public var parentCode: DivisionCode?
+    /// The parent's row identifier, needed where the parent has no code.
+    public var parentID: Int64?
+    /// 城乡分类代码 (111…220); nil when unknown.
+    public var urbanRuralClass: Int?
+    public var population: Int?
+    public var households: Int?
+    public var location: GeoPoint?
+    public var locationQuality: LocationQuality
+    /// Where the position comes from (source name or the illustrative procedure).
+    public var locationSource: String?
+    public var status: DivisionStatus
+    /// First day (or year) of validity, as written by the source, e.g. "2021" or "2021-06-30".
+    public var validFrom: String?
+    /// Last day (or year) of validity; nil while current or when the date is not known.
+    public var validTo: String?
+    /// The division this one was merged into or became; nil when current or unknown.
+    public var successorCode: DivisionCode?
+    /// Free-text remark, e.g. the civil-affairs status of 2025.
+    public var note: String?
+    /// Where the record comes from.
+    public var source: String?
+
+    public init(
+        id: Int64? = nil, code: DivisionCode?, name: String, kind: DivisionKind,
+        parentCode: DivisionCode? = nil, parentID: Int64? = nil, urbanRuralClass: Int? = nil,
+        population: Int? = nil, households: Int? = nil, location: GeoPoint? = nil,
+        locationQuality: LocationQuality = .unknown, locationSource: String? = nil,
+        status: DivisionStatus = .current, validFrom: String? = nil, validTo: String? = nil,
+        successorCode: DivisionCode? = nil, note: String? = nil, source: String? = nil
+    ) {
+        self.id = id
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.parentCode = parentCode
+        self.parentID = parentID
+        self.urbanRuralClass = urbanRuralClass
+        self.population = population
+        self.households = households
+        self.location = location
+        self.locationQuality = location == nil ? .unknown : locationQuality
+        self.locationSource = locationSource
+        self.status = status
+        self.validFrom = validFrom
+        self.validTo = validTo
+        self.successorCode = successorCode
+        self.note = note
+        self.source = source
+    }
+
+    /// The name without its administrative ending: 天宁镇 → 天宁, 阳渠村委会 → 阳渠.
+    public var shortName: String { DivisionNames.shortName(of: name) }
+}
+
+/// Helpers for the way Chinese division names are written.
+public enum DivisionNames {
+    /// Endings removed to get the short name, longest first.
+    static let suffixes = ["村民委员会", "居民委员会", "街道办事处", "村委会", "居委会", "街道", "社区", "镇", "乡", "村"]
+
+    /// Strips one administrative ending; never returns an empty string.
+    public static func shortName(of name: String) -> String {
+        for suffix in suffixes where name.hasSuffix(suffix) && name.count > suffix.count {
+            return String(name.dropLast(suffix.count))
+        }
+        return name
+    }
+}
+
+/// The valid 城乡分类代码 of the statistical division system.
+public enum UrbanRuralClass {
+    /// 111 主城区 … 220 村庄.
+    public static let validCodes: Set<Int> = [111, 112, 121, 122, 123, 210, 220]
+}

@@ -1,0 +1,150 @@
+public import Foundation
+public import Geo
+import Localization
+
+/// A feature read from a GeoJSON file: its geometry and its properties as text.
+public struct GeoJSONFeature: Sendable {
+    /// The geometry kinds the register stores.
+    public enum Geometry: Sendable {
+        case point(LonLat)
+        case polygons(MultiPolygon)
+        case none
+    }
+
+    /// 1-based position of the feature in the collection.
+    public var index: Int
+    public var geometry: Geometry
+    public var properties: [String: String]
+}
+
+/// Reads a GeoJSON FeatureCollection (RFC 7946) of points, polygons or multipolygons.
+///
+/// Coordinates must be longitude/latitude degrees (WGS84 or CGCS2000). Each feature's
+/// geometry is validated: finite and in range, rings of four or more closed positions, no
+/// self-crossing ring. Problems are reported per feature ("第 3 个要素").
+public enum GeoJSONReader {
+    /// Reads and validates the file; throws `ImportRejected` with every problem found.
+    public static func read(_ url: URL) throws -> [GeoJSONFeature] {
+        let name = url.lastPathComponent
+        guard let data = try? Data(contentsOf: url) else {
+            throw ImportRejected(issues: [ImportIssue(file: name, message: L10n.message(.fileUnreadable, url.path))])
+        }
+        if data.isEmpty { throw ImportRejected(issues: [ImportIssue(file: name, message: L10n.message(.fileEmpty))]) }
+        let json: Any
+        do {
+            json = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw ImportRejected(issues: [ImportIssue(file: name, message: L10n.message(.geojsonNotJSON))])
+        }
+        let features: [[String: Any]]
+        if let object = json as? [String: Any], object["type"] as? String == "FeatureCollection",
+            let list = object["features"] as? [[String: Any]]
+        {
+            features = list
+        } else if let object = json as? [String: Any], object["type"] as? String == "Feature" {
+            features = [object]
+        } else {
+            throw ImportRejected(issues: [ImportIssue(file: name, message: L10n.message(.geojsonNotFeatureCollection))])
+        }
+        var issues: [ImportIssue] = []
+        var result: [GeoJSONFeature] = []
+        for (offset, feature) in features.enumerated() {
+            let index = offset + 1
+            let properties = (feature["properties"] as? [String: Any] ?? [:]).compactMapValues(text)
+            do {
+                let geometry = try parseGeometry(feature["geometry"])
+                let problems = validate(geometry)
+                if problems.isEmpty {
+                    result.append(GeoJSONFeature(index: index, geometry: geometry, properties: properties))
+                } else {
+                    issues += problems.map { ImportIssue(file: name, row: index, message: describe($0, feature: index)) }
+                }
+            } catch let failure as GeometryShapeFailure {
+                issues.append(ImportIssue(file: name, row: index, message: L10n.message(.geojsonBadGeometry, index, failure.detail)))
+            }
+        }
+        if !issues.isEmpty { throw ImportRejected(issues: issues) }
+        return result
+    }
+
+    struct GeometryShapeFailure: Error {
+        let detail: String
+    }
+
+    static func text(_ value: Any) -> String? {
+        switch value {
+        case let s as String: return s
+        case let n as NSNumber: return NumberText.shortest(n.stringValue)
+        default: return nil
+        }
+    }
+
+    static func parseGeometry(_ value: Any?) throws -> GeoJSONFeature.Geometry {
+        guard let geometry = value as? [String: Any] else { return .none }
+        let type = geometry["type"] as? String ?? ""
+        let coordinates = geometry["coordinates"]
+        switch type {
+        case "Point":
+            return .point(try position(coordinates))
+        case "Polygon":
+            return .polygons(MultiPolygon(polygons: [try polygon(coordinates)]))
+        case "MultiPolygon":
+            guard let list = coordinates as? [Any] else { throw GeometryShapeFailure(detail: "MultiPolygon coordinates") }
+            return .polygons(MultiPolygon(polygons: try list.map(polygon)))
+        default:
+            throw GeometryShapeFailure(detail: "type \(type.isEmpty ? "?" : type)")
+        }
+    }
+
+    static func position(_ value: Any?) throws -> LonLat {
+        guard let pair = value as? [Any], pair.count >= 2, let lon = number(pair[0]), let lat = number(pair[1]) else {
+            throw GeometryShapeFailure(detail: "position")
+        }
+        return LonLat(lon, lat)
+    }
+
+    static func number(_ value: Any) -> Double? {
+        (value as? NSNumber)?.doubleValue
+    }
+
+    static func polygon(_ value: Any?) throws -> Polygon {
+        guard let rings = value as? [Any], !rings.isEmpty else { throw GeometryShapeFailure(detail: "Polygon coordinates") }
+        return Polygon(rings: try rings.map { ring in
+            guard let positions = ring as? [Any] else { throw GeometryShapeFailure(detail: "ring") }
+            return try positions.map(position)
+        })
+    }
+
+    static func validate(_ geometry: GeoJSONFeature.Geometry) -> [GeometryProblem] {
+        switch geometry {
+        case .point(let p): GeometryValidator.problems(of: p)
+        case .polygons(let m): m.polygons.flatMap(GeometryValidator.problems(of:))
+        case .none: []
+        }
+    }
+
+    static func describe(_ problem: GeometryProblem, feature: Int) -> Localized {
+        switch problem {
+        case .nonFinite(let ring, let position):
+            L10n.message(.geometryNonFinite, feature, ring + 1, position + 1)
+        case .outOfRange(let ring, let position, let lon, let lat):
+            L10n.message(.geometryOutOfRange, feature, ring + 1, position + 1, lon, lat)
+        case .tooFewPositions(let ring, let count):
+            L10n.message(.geometryTooFewPositions, feature, ring + 1, count)
+        case .notClosed(let ring):
+            L10n.message(.geometryNotClosed, feature, ring + 1)
+        case .selfIntersection(let ring, let near):
+            L10n.message(.geometrySelfIntersection, feature, ring + 1, String(format: "%.6f, %.6f", near.lon, near.lat))
+        }
+    }
+}
+
+/// Parses a stored GeoJSON geometry object back into polygons.
+public enum GeoJSONGeometryParser {
+    /// The polygons of a Polygon or MultiPolygon geometry; nil for other geometry types.
+    public static func multiPolygon(_ text: String) throws -> MultiPolygon? {
+        let json = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        guard case .polygons(let shape) = try GeoJSONReader.parseGeometry(json) else { return nil }
+        return shape
+    }
+}

@@ -1,0 +1,212 @@
+/// Every user-facing message key. Each has a Chinese and an English entry in `MessageTable`.
+public enum MessageKey: String, CaseIterable, Sendable {
+    // Files and encodings
+    case fileUnreadable, fileEmpty, fileLegacyXLS, sheetOnlyForXLSX
+    case encodingUTF16, encodingBinary, encodingInvalidUTF8, encodingInvalidGB
+    case csvUnterminatedQuote
+    case xlsxNotAWorkbook, xlsxNoSheets, xlsxSheetMissing, xlsxPartMissing, xlsxBrokenXML
+    case geojsonNotJSON, geojsonNotFeatureCollection, geojsonBadGeometry
+    case geometryNonFinite, geometryOutOfRange, geometryTooFewPositions, geometryNotClosed, geometrySelfIntersection
+    // Table structure
+    case headerNotFound, missingColumns, raggedRow, noDataRows, moreErrors
+    // Cells
+    case notANumber, negativeNumber, notWholeNumber, badYear
+    // School table
+    case unknownTownship, ambiguousTownship, townshipBlankAtStart, schoolNameBlank, unknownLevel
+    case staffWithoutStudents, duplicateSchool, unknownVillage
+    // Division table
+    case divisionNameBlank, badDivisionCode, duplicateCode, unknownDivisionKind, unknownParent
+    case duplicateDivisionName, badUrbanRuralClass, badCoordinates, badLocationQuality, badStatus
+    // Diagnostics reasons
+    case reasonSmallSchool, reasonOverstaffed, reasonUnderstaffed, reasonWithinNorm, reasonLandSurplus
+    case reasonMissingData, reasonNoNorm, reasonNineYearAssumption, reasonWaste, reasonClassSize
+    case reasonHistoricalTownship
+    // Labels
+    case labelTownship, labelSchool, labelLevel, labelStudents, labelStaff, labelRatio, labelNorm, labelStaffNeeded
+    case labelSurplus, labelLandPerStudent, labelFlags, labelReasons, labelSchoolCount, labelExcess, labelShortfall
+    case labelSmall, labelReportStatus, labelMergedSuffix, labelCountyTotal, labelReported, labelNotReported
+    case labelNotMentioned, labelAssumption, labelCountySetting
+    // Demo summary
+    case summaryTitle, summaryNorms, summaryConfirmedHeading, summaryPlanSays, summaryNotConfirmed
+    case summaryMissedHeading, summaryStaffBalance, summaryLandSurplus, summaryGapsHeading, summaryMore
+    case gapSchoolsNotReported, gapSchoolsNotMentioned, gapHistoricalTownship, gapVillageCodes, gapVillagePositions
+    case gapVillagePopulation
+}
+
+/// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
+enum MessageTable {
+    static let entries: [MessageKey: (zh: String, en: String)] = [
+        .fileUnreadable: ("无法读取文件 {1}", "cannot read file {1}"),
+        .fileEmpty: ("文件为空", "the file is empty"),
+        .fileLegacyXLS: (
+            "这是旧版 Excel（.xls）文件，请在 Excel/WPS 中另存为 .xlsx 或 CSV 后再导入",
+            "this is a legacy Excel (.xls) file; save it as .xlsx or CSV in Excel/WPS and import again"
+        ),
+        .sheetOnlyForXLSX: ("--sheet 只适用于 XLSX 文件", "--sheet applies to XLSX files only"),
+        .encodingUTF16: (
+            "文件是 UTF-16 编码，请另存为 UTF-8 或 GBK 的 CSV",
+            "the file is UTF-16 encoded; save it as CSV in UTF-8 or GBK"
+        ),
+        .encodingBinary: (
+            "文件含有空字节，不是文本文件（或为 UTF-16 编码）",
+            "the file contains NUL bytes: it is not a text file (or it is UTF-16)"
+        ),
+        .encodingInvalidUTF8: (
+            "文件编码错误：按 {1} 读取时出现无效字节，请确认文件为 UTF-8 或 GBK 编码",
+            "wrong encoding: invalid bytes when reading as {1}; make sure the file is UTF-8 or GBK"
+        ),
+        .encodingInvalidGB: (
+            "文件编码错误：既不是有效的 UTF-8，也不是有效的 GBK/GB18030",
+            "wrong encoding: the bytes are neither valid UTF-8 nor valid GBK/GB18030"
+        ),
+        .csvUnterminatedQuote: (
+            "引号未闭合：从此行开始的单元格缺少结束引号",
+            "unterminated quote: a cell starting on this row has no closing quote"
+        ),
+        .xlsxNotAWorkbook: ("文件不是有效的 XLSX 工作簿", "the file is not a valid XLSX workbook"),
+        .xlsxNoSheets: ("工作簿中没有工作表", "the workbook has no worksheets"),
+        .xlsxSheetMissing: ("工作簿中没有名为「{1}」的工作表（现有：{2}）", "the workbook has no sheet named \"{1}\" (it has: {2})"),
+        .xlsxPartMissing: ("XLSX 文件缺少部件 {1}", "the XLSX file lacks its part {1}"),
+        .xlsxBrokenXML: ("XLSX 内部 XML 损坏（第 {1} 行附近）", "the XLSX file's XML is broken (near line {1})"),
+        .geojsonNotJSON: ("文件不是有效的 JSON", "the file is not valid JSON"),
+        .geojsonNotFeatureCollection: (
+            "GeoJSON 顶层应为 FeatureCollection 或 Feature",
+            "the GeoJSON top level must be a FeatureCollection or a Feature"
+        ),
+        .geojsonBadGeometry: ("第 {1} 个要素的几何无法识别：{2}", "feature {1}: geometry not understood: {2}"),
+        .geometryNonFinite: (
+            "第 {1} 个要素 第 {2} 环 第 {3} 个坐标不是有限数",
+            "feature {1} ring {2} position {3} is not a finite number"
+        ),
+        .geometryOutOfRange: (
+            "第 {1} 个要素 第 {2} 环 第 {3} 个坐标 ({4}, {5}) 超出经纬度范围；坐标应为经纬度（WGS84/CGCS2000），不是投影坐标",
+            "feature {1} ring {2} position {3} ({4}, {5}) is outside longitude/latitude range; coordinates must be degrees (WGS84/CGCS2000), not projected metres"
+        ),
+        .geometryTooFewPositions: (
+            "第 {1} 个要素 第 {2} 环只有 {3} 个坐标，至少需要 4 个",
+            "feature {1} ring {2} has {3} positions; at least 4 are needed"
+        ),
+        .geometryNotClosed: ("第 {1} 个要素 第 {2} 环未闭合（首尾坐标不同）", "feature {1} ring {2} is not closed (first and last positions differ)"),
+        .geometrySelfIntersection: ("第 {1} 个要素 第 {2} 环自相交，位置约 {3}", "feature {1} ring {2} crosses itself near {3}"),
+        .headerNotFound: (
+            "前 10 行中找不到表头；表头须含：{1}",
+            "no header found in the first 10 rows; it must contain: {1}"
+        ),
+        .missingColumns: ("缺少必需的列：{1}", "required column missing: {2}"),
+        .raggedRow: ("此行有 {1} 列，表头有 {2} 列", "this row has {1} cells but the header has {2}"),
+        .noDataRows: ("表头之后没有数据行", "there are no data rows after the header"),
+        .moreErrors: ("另有 {1} 处错误未列出", "{1} more errors not listed"),
+        .notANumber: ("「{1}」不是数字", "\"{1}\" is not a number"),
+        .negativeNumber: ("「{1}」为负数", "\"{1}\" is negative"),
+        .notWholeNumber: ("「{1}」应为整数", "\"{1}\" must be a whole number"),
+        .badYear: ("「{1}」不是有效年份", "\"{1}\" is not a valid year"),
+        .unknownTownship: ("乡镇「{1}」不在区划名录中（现有：{2}）", "township \"{1}\" is not in the division register (known: {2})"),
+        .ambiguousTownship: ("乡镇「{1}」有多个匹配：{2}", "township \"{1}\" matches several units: {2}"),
+        .townshipBlankAtStart: ("乡镇为空，且上方没有可沿用的乡镇", "the township is blank and there is no township above to continue"),
+        .schoolNameBlank: ("学校名称为空，但本行有数据", "the school name is blank but the row has figures"),
+        .unknownLevel: ("规模「{1}」无法识别（可用：{2}）", "level \"{1}\" not recognised (allowed: {2})"),
+        .staffWithoutStudents: (
+            "教职人数为 {1}，但在校人数为空",
+            "staff is {1} but the number of students is missing"
+        ),
+        .duplicateSchool: ("学校「{1}」在{2}重复（首次出现在第 {3} 行）", "school \"{1}\" appears twice in {2} (first on row {3})"),
+        .unknownVillage: ("村「{1}」不在{2}的村名录中", "village \"{1}\" is not in the register of {2}"),
+        .divisionNameBlank: ("名称为空", "the name is blank"),
+        .badDivisionCode: (
+            "区划代码「{1}」无效：应为 6、9 或 12 位数字",
+            "division code \"{1}\" is invalid: it must be 6, 9 or 12 digits"
+        ),
+        .duplicateCode: ("区划代码 {1} 重复（首次出现在第 {2} 行）", "division code {1} appears twice (first on row {2})"),
+        .unknownDivisionKind: (
+            "类型「{1}」无法识别（可用：县、镇、乡、街道、行政村、社区）",
+            "kind \"{1}\" not recognised (allowed: county, town, township, subdistrict, village, community)"
+        ),
+        .unknownParent: ("上级区划「{1}」不在名录中，也不在本文件中", "parent division \"{1}\" is neither in the register nor in this file"),
+        .duplicateDivisionName: ("同一上级下名称「{1}」重复（首次出现在第 {2} 行）", "name \"{1}\" appears twice under the same parent (first on row {2})"),
+        .badUrbanRuralClass: ("城乡分类代码 {1} 无效（可用：111、112、121、122、123、210、220）", "urban–rural class {1} is invalid (allowed: 111, 112, 121, 122, 123, 210, 220)"),
+        .badCoordinates: ("经纬度「{1}, {2}」无效：须同时给出经度 −180…180 和纬度 −90…90", "coordinates \"{1}, {2}\" are invalid: give both longitude −180…180 and latitude −90…90"),
+        .badLocationQuality: (
+            "位置质量「{1}」无效（可用：surveyed、published、illustrative、unknown）",
+            "location quality \"{1}\" is invalid (allowed: surveyed, published, illustrative, unknown)"
+        ),
+        .badStatus: ("状态「{1}」无效（可用：current/现行、historical/已撤并）", "status \"{1}\" is invalid (allowed: current, historical)"),
+        .reasonSmallSchool: ("在校生 {1} 人，不足 {2} 人，属小规模学校。", "{1} students, fewer than {2}: a small school."),
+        .reasonOverstaffed: (
+            "生师比 {1}:1，低于{2}编制标准 {3}:1；按标准需教职工 {4} 人，现有 {5} 人，超编 {6} 人。",
+            "{1} students per staff member, below the {2} norm of {3}:1; the norm calls for {4} staff, the school has {5}: {6} over."
+        ),
+        .reasonUnderstaffed: (
+            "生师比 {1}:1，高于{2}编制标准 {3}:1；按标准需教职工 {4} 人，现有 {5} 人，缺编 {6} 人。",
+            "{1} students per staff member, above the {2} norm of {3}:1; the norm calls for {4} staff, the school has {5}: {6} short."
+        ),
+        .reasonWithinNorm: (
+            "生师比 {1}:1，{2}编制标准 {3}:1；按标准需教职工 {4} 人，现有 {5} 人，基本相符。",
+            "{1} students per staff member against the {2} norm of {3}:1; the norm calls for {4} staff, the school has {5}: about right."
+        ),
+        .reasonLandSurplus: (
+            "生均占地 {1} m²，高于阈值 {2} m²（{3}），土地利用偏低。",
+            "{1} m² of land per student, above the threshold of {2} m² ({3}): land under-used."
+        ),
+        .reasonMissingData: ("缺少{1}，无法完成诊断。", "{1} missing: the diagnosis is incomplete."),
+        .reasonNoNorm: ("{1}没有设定编制标准，未判断超编或缺编。", "no staffing norm is set for {1}; surplus or deficit not judged."),
+        .reasonNineYearAssumption: (
+            "小初一体学校学段人数未知，按小学:初中 = {1} 混合编制标准（{2}:1），此为假设。",
+            "a nine-year school with unknown split: norms blended as primary:junior = {1} ({2}:1), an assumption."
+        ),
+        .reasonWaste: (
+            "学生少且教职工超编，教育资源浪费，宜在妥善安置学生后考虑撤并。",
+            "few students and surplus staff: educational resources wasted; consider consolidation once pupils are placed."
+        ),
+        .reasonClassSize: ("平均班额 {1} 人，超过{2}班额上限 {3} 人。", "average class of {1}, above the {2} limit of {3}."),
+        .reasonHistoricalTownship: (
+            "所属乡镇「{1}」已撤并，现归属乡镇未知，请核实。",
+            "its township \"{1}\" has been merged away and its successor is unknown; please check."
+        ),
+        .labelTownship: ("乡镇", "Township"),
+        .labelSchool: ("学校", "School"),
+        .labelLevel: ("规模", "Level"),
+        .labelStudents: ("在校人数", "Students"),
+        .labelStaff: ("教职人数", "Staff"),
+        .labelRatio: ("生师比", "Students/staff"),
+        .labelNorm: ("编制标准", "Norm"),
+        .labelStaffNeeded: ("需编制", "Staff needed"),
+        .labelSurplus: ("超(+)/缺(-)编", "Surplus(+)/deficit(-)"),
+        .labelLandPerStudent: ("生均占地(m²)", "Land/student (m²)"),
+        .labelFlags: ("标记", "Flags"),
+        .labelReasons: ("原因", "Reasons"),
+        .labelSchoolCount: ("学校数", "Schools"),
+        .labelExcess: ("超编人数", "Surplus staff"),
+        .labelShortfall: ("缺编人数", "Staff short"),
+        .labelSmall: ("小规模校", "Small schools"),
+        .labelReportStatus: ("学校数据", "School data"),
+        .labelMergedSuffix: ("（已撤并）", " (merged)"),
+        .labelCountyTotal: ("全县合计", "County total"),
+        .labelReported: ("已上报", "reported"),
+        .labelNotReported: ("未上报", "not reported"),
+        .labelNotMentioned: ("未提及", "not mentioned"),
+        .summaryTitle: ("交城县学校诊断（{1} 所学校；数据：{2}）", "Jiaocheng County school diagnosis ({1} schools; data: {2})"),
+        .summaryNorms: (
+            "编制标准（生/教职工）：小学 {1}、初中 {2}、高中 {3}；小初一体按小学:初中 = 6:3 混合为 {4}（假设）",
+            "Staffing norms (students per staff): primary {1}, junior {2}, senior {3}; nine-year schools blended 6:3 to {4} (an assumption)"
+        ),
+        .summaryConfirmedHeading: ("一、与规划结论一致", "1. The plan's finding, checked"),
+        .summaryPlanSays: ("规划原文：「{1}」", "The plan says: \"{1}\""),
+        .summaryNotConfirmed: ("{1}：诊断未发现资源浪费（或数据不足）", "{1}: the diagnosis finds no waste (or lacks data)"),
+        .summaryMissedHeading: ("二、规划未指出", "2. What the plan does not say"),
+        .summaryStaffBalance: (
+            "全县按编制标准需教职工 {1} 人，现有 {2} 人：{3} 所学校共超编 {4} 人，{5} 所学校共缺编 {6} 人——编制可在县域内统筹调剂。",
+            "The norms call for {1} staff county-wide and there are {2}: {3} schools have {4} too many, {5} have {6} too few — staff can be reallocated within the county."
+        ),
+        .summaryLandSurplus: ("生均占地偏高：{1}（阈值 {2}，{3}）", "High land per student: {1} (threshold {2}, {3})"),
+        .labelAssumption: ("假设值，请确认", "an assumption, please confirm"),
+        .labelCountySetting: ("县级设定", "county setting"),
+        .summaryGapsHeading: ("三、数据缺口", "3. Data gaps"),
+        .summaryMore: ("完整诊断：chengxiang schools diagnose --database {1}", "Full diagnosis: chengxiang schools diagnose --database {1}"),
+        .gapSchoolsNotReported: ("未上报学校数据（表中有乡镇、无学校行，不等于没有学校）：{1}", "No school data reported (listed with no rows, which does not mean no schools): {1}"),
+        .gapSchoolsNotMentioned: ("学校表未提及：{1}", "Not mentioned in the school table: {1}"),
+        .gapHistoricalTownship: ("{1} 所属的{2}已撤并，现归属乡镇不详", "{1} belongs to {2}, which was merged away; its current township is unknown"),
+        .gapVillageCodes: ("{1} 个村（社区）中 {2} 个没有区划代码", "{2} of {1} villages/communities have no division code"),
+        .gapVillagePositions: ("{1} 个村（社区）中 {2} 个的位置为示意位置（示意），不是实测", "{2} of {1} villages/communities have illustrative positions, not real ones"),
+        .gapVillagePopulation: ("{1} 个村（社区）中有人口数据的 {2} 个，有城乡分类代码的 {3} 个", "of {1} villages/communities, {2} have population and {3} have an urban–rural class code"),
+    ]
+}

@@ -1,0 +1,136 @@
+public import Domain
+public import Foundation
+public import Geo
+public import Interchange
+import Localization
+public import Store
+
+extension ImportService {
+    /// Imports divisions from CSV/XLSX (one row per division) or GeoJSON (one feature per
+    /// division, points as positions, polygons as boundaries).
+    ///
+    /// Rows are matched to stored divisions by code, else by parent and name; a match is
+    /// updated with the cells the file fills (blank cells keep stored values), others are
+    /// inserted. Imported coordinates replace illustrative ones. Successor codes are set
+    /// after every row is in, so a file may name a successor it also introduces.
+    public func importDivisions(from url: URL, dryRun: Bool = false) throws -> ImportSummary {
+        let register = try store.read { try $0.register() }
+        let reader = DivisionTableReader(register: register)
+        let rows: [DivisionImportRow]
+        let format: String
+        let fileName = url.lastPathComponent
+        if ["geojson", "json"].contains(url.pathExtension.lowercased()) {
+            rows = try reader.read(features: GeoJSONReader.read(url), file: fileName)
+            format = "GeoJSON"
+        } else {
+            let source = try TableSources.open(url)
+            rows = try reader.read(source)
+            format = try source.describeFormat()
+        }
+        var summary = ImportSummary(
+            fileName: fileName, format: format, rowsRead: rows.count, inserted: 0, updated: 0, unchanged: 0,
+            townshipsNotReported: [], importID: nil)
+        let ordered = rows.sorted { $0.kind.tier < $1.kind.tier }
+        let write = { (writer: RegisterWriter) throws in
+            let importID = dryRun ? nil : try writer.beginImport(kind: "divisions", fileName: fileName, format: format, actor: actor)
+            var issues: [ImportIssue] = []
+            for row in ordered {
+                let current = try writer.reader.register()
+                do {
+                    let (division, isNew) = try Self.resolve(row, in: current)
+                    if isNew {
+                        let id = try writer.insert(division)
+                        summary.inserted += 1
+                        if let boundary = row.boundary { try writer.setBoundary(divisionID: id, geoJSON: GeoJSONWriter.geometry(boundary)) }
+                    } else {
+                        let before = current.division(id: division.id!)!
+                        if before != division {
+                            try writer.update(division)
+                        }
+                        if let boundary = row.boundary {
+                            try writer.setBoundary(divisionID: division.id!, geoJSON: GeoJSONWriter.geometry(boundary))
+                        }
+                        if before != division || row.boundary != nil { summary.updated += 1 } else { summary.unchanged += 1 }
+                    }
+                } catch let problem as DivisionResolutionProblem {
+                    issues.append(ImportIssue(file: fileName, row: row.row, message: problem.message))
+                }
+            }
+            for row in ordered where row.successorCode != nil {
+                let current = try writer.reader.register()
+                guard let code = row.code ?? current.divisions.first(where: { $0.name == row.name })?.code,
+                    var division = current.division(code: code)
+                else { continue }
+                guard current.division(code: row.successorCode!) != nil else {
+                    issues.append(ImportIssue(file: fileName, row: row.row, message: L10n.message(.unknownParent, row.successorCode!.rawValue)))
+                    continue
+                }
+                division.successorCode = row.successorCode
+                division.status = .historical
+                try writer.update(division)
+            }
+            if !issues.isEmpty { throw ImportRejected(issues: issues) }
+            if let importID {
+                try writer.finishImport(importID, rowsRead: rows.count, inserted: summary.inserted, updated: summary.updated, note: nil)
+                summary.importID = importID
+            }
+        }
+        if dryRun {
+            // Validate the resolution against a scratch copy, so the real register stays untouched.
+            let scratch = try RegisterStore()
+            try store.backup(toStore: scratch)
+            try scratch.write(actor: actor, write)
+        } else {
+            try store.write(actor: actor, write)
+        }
+        return summary
+    }
+
+    struct DivisionResolutionProblem: Error {
+        let message: Localized
+    }
+
+    /// The division to store for a row, and whether it is new.
+    static func resolve(_ row: DivisionImportRow, in register: DivisionRegister) throws -> (Division, Bool) {
+        var parent: Division?
+        if let code = row.parentCode {
+            parent = register.division(code: code)
+        } else if let name = row.parentName {
+            parent = register.townships(named: name).first
+        }
+        if row.kind.tier != .county, let p = parent, p.kind.tier.rawValue != row.kind.tier.rawValue - 1 {
+            throw DivisionResolutionProblem(message: L10n.message(.unknownParent, p.name))
+        }
+        var existing: Division?
+        if let code = row.code {
+            existing = register.division(code: code)
+        }
+        if existing == nil, let parentID = parent?.id {
+            existing = register.divisions.first { $0.parentID == parentID && $0.name == row.name }
+        }
+        var division =
+            existing
+            ?? Division(code: row.code, name: row.name, kind: row.kind, parentID: parent?.id)
+        if existing == nil && row.kind.tier != .county && parent == nil {
+            throw DivisionResolutionProblem(message: L10n.message(.unknownParent, row.parentCode?.rawValue ?? row.parentName ?? "—"))
+        }
+        division.name = row.name
+        division.kind = row.kind
+        if let parent { division.parentID = parent.id }
+        if let code = row.code { division.code = code }
+        division.urbanRuralClass = row.urbanRuralClass ?? division.urbanRuralClass
+        division.population = row.population ?? division.population
+        division.households = row.households ?? division.households
+        if let location = row.location {
+            division.location = location
+            division.locationQuality = row.locationQuality ?? .surveyed
+            division.locationSource = row.source ?? division.source
+        }
+        if let status = row.status { division.status = status }
+        division.validFrom = row.validFrom ?? division.validFrom
+        division.validTo = row.validTo ?? division.validTo
+        division.note = row.note ?? division.note
+        if existing == nil || row.location == nil { division.source = row.source ?? division.source }
+        return (division, existing == nil)
+    }
+}

@@ -1,0 +1,22 @@
+public import Domain
+public import Store
+
+/// Preparing a new register.
+public struct SetupService: Sendable {
+    public let store: RegisterStore
+
+    public init(store: RegisterStore) {
+        self.store = store
+    }
+
+    /// Adds the default norms the register lacks (never overwrites a county's edits); returns how many.
+    @discardableResult
+    public func installDefaultNorms(actor: String) throws -> Int {
+        try store.write(actor: actor) { writer in
+            let present = Set(try writer.reader.norms().map(\.key))
+            let missing = DefaultNorms.all.filter { !present.contains($0.key) }
+            for norm in missing { try writer.save(norm) }
+            return missing.count
+        }
+    }
+}

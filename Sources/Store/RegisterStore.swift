@@ -1,0 +1,58 @@
+public import Domain
+public import Foundation
+import GRDB
+
+/// The county register: one SQLite file through GRDB, migrated on open.
+///
+/// Reads go through `read`, writes through `write`, which runs its body in one transaction:
+/// either every change lands or none does. Every write names its actor for the audit log.
+public final class RegisterStore: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database file at `path` and applies pending migrations.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        writer = try DatabasePool(path: path, configuration: configuration)
+        try Schema.migrator().migrate(writer)
+    }
+
+    /// A private in-memory register, for tests and dry runs.
+    public init() throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        writer = try DatabaseQueue(configuration: configuration)
+        try Schema.migrator().migrate(writer)
+    }
+
+    /// The names of the migrations applied, in order.
+    public func appliedMigrations() throws -> [String] {
+        try writer.read { db in try Schema.migrator().appliedMigrations(db) }
+    }
+
+    /// Runs `body` on a consistent snapshot of the register.
+    public func read<T>(_ body: (RegisterReader) throws -> T) throws -> T {
+        try writer.read { db in try body(RegisterReader(db: db)) }
+    }
+
+    /// Runs `body` in one transaction, recording `actor` (and the import, if any) in the audit log.
+    /// Throwing from `body` rolls every change back.
+    public func write<T>(actor: String, _ body: (RegisterWriter) throws -> T) throws -> T {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE audit_context SET actor = ?, import_id = NULL WHERE id = 1", arguments: [actor])
+            return try body(RegisterWriter(db: db))
+        }
+    }
+
+    /// Copies the whole database into another store (an online backup; WAL content included).
+    public func backup(toStore destination: RegisterStore) throws {
+        try writer.backup(to: destination.writer)
+    }
+}
+
+/// Failures of the store that a user can act on.
+public enum StoreError: Error, Sendable, Equatable {
+    /// A row that should exist does not (e.g. a township id from a stale form).
+    case notFound(String)
+}
