@@ -27,11 +27,14 @@ public enum GeometryValidator {
     public static func problems(of polygon: Polygon) -> [GeometryProblem] {
         var found: [GeometryProblem] = []
         for (r, ring) in polygon.rings.enumerated() {
+            // Only the first bad position of a ring is reported: a projected ring has thousands.
             for (i, p) in ring.enumerated() {
                 if !p.lon.isFinite || !p.lat.isFinite {
                     found.append(.nonFinite(ring: r, position: i))
+                    break
                 } else if abs(p.lon) > 180 || abs(p.lat) > 90 {
                     found.append(.outOfRange(ring: r, position: i, lon: p.lon, lat: p.lat))
+                    break
                 }
             }
             if !found.isEmpty { return found }

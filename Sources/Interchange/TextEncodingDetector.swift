@@ -67,7 +67,10 @@ public struct StreamingTextDecoder {
     private mutating func decodeUTF8(_ bytes: [UInt8], isLast: Bool, mayFallBack: Bool) throws(EncodingFailure) -> [UInt8] {
         let check = UTF8Validation.check(bytes)
         if let bad = check.firstInvalid ?? (isLast && check.completeLength < bytes.count ? check.completeLength : nil) {
-            if mayFallBack && encoding == nil {
+            // Fall back to GB18030 only while nothing has looked like real UTF-8: a valid
+            // three-byte sequence (every CJK character in UTF-8) before the bad byte means the
+            // file is UTF-8 with broken bytes, not GBK.
+            if mayFallBack && encoding == nil && !check.sawThreeByteSequence {
                 encoding = .gb18030
                 return try decodeGB18030(bytes, isLast: isLast)
             }
@@ -75,7 +78,7 @@ public struct StreamingTextDecoder {
                 line: linesSoFar + newlines(in: bytes[..<bad]),
                 message: L10n.message(.encodingInvalidUTF8, encoding?.rawValue ?? "UTF-8"))
         }
-        if encoding == nil, bytes.contains(where: { $0 >= 0x80 }) {
+        if encoding == nil, bytes[..<check.completeLength].contains(where: { $0 >= 0x80 }) {
             encoding = .utf8
         }
         sawNonASCII = sawNonASCII || encoding != nil
@@ -108,11 +111,14 @@ enum UTF8Validation {
         var firstInvalid: Int?
         /// Length of the prefix made of complete characters (a split character at the end is excluded).
         var completeLength: Int
+        /// Whether a valid sequence of three or more bytes occurs before `firstInvalid`.
+        var sawThreeByteSequence = false
     }
 
     static func check(_ bytes: [UInt8]) -> Result {
         var i = 0
         let n = bytes.count
+        var sawLong = false
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
@@ -130,17 +136,18 @@ enum UTF8Validation {
             case 0xF0: length = 4; lowerSecond = 0x90
             case 0xF1...0xF3: length = 4
             case 0xF4: length = 4; upperSecond = 0x8F
-            default: return Result(firstInvalid: i, completeLength: i)
+            default: return Result(firstInvalid: i, completeLength: i, sawThreeByteSequence: sawLong)
             }
             for k in 1..<length {
-                guard i + k < n else { return Result(firstInvalid: nil, completeLength: i) }
+                guard i + k < n else { return Result(firstInvalid: nil, completeLength: i, sawThreeByteSequence: sawLong) }
                 let c = bytes[i + k]
                 let (lo, hi) = k == 1 ? (lowerSecond, upperSecond) : (UInt8(0x80), UInt8(0xBF))
-                if c < lo || c > hi { return Result(firstInvalid: i, completeLength: i) }
+                if c < lo || c > hi { return Result(firstInvalid: i, completeLength: i, sawThreeByteSequence: sawLong) }
             }
+            sawLong = sawLong || length >= 3
             i += length
         }
-        return Result(firstInvalid: nil, completeLength: n)
+        return Result(firstInvalid: nil, completeLength: n, sawThreeByteSequence: sawLong)
     }
 }
 

@@ -133,11 +133,11 @@ enum MessageTable {
         .reasonSmallSchool: ("在校生 {1} 人，不足 {2} 人，属小规模学校。", "{1} students, fewer than {2}: a small school."),
         .reasonOverstaffed: (
             "生师比 {1}:1，低于{2}编制标准 {3}:1；按标准需教职工 {4} 人，现有 {5} 人，超编 {6} 人。",
-            "{1} students per staff member, below the {2} norm of {3}:1; the norm calls for {4} staff, the school has {5}: {6} over."
+            "{1} students per staff member: below the {2} norm of {3}:1; the norm calls for {4} staff, the school has {5}: {6} over."
         ),
         .reasonUnderstaffed: (
             "生师比 {1}:1，高于{2}编制标准 {3}:1；按标准需教职工 {4} 人，现有 {5} 人，缺编 {6} 人。",
-            "{1} students per staff member, above the {2} norm of {3}:1; the norm calls for {4} staff, the school has {5}: {6} short."
+            "{1} students per staff member: above the {2} norm of {3}:1; the norm calls for {4} staff, the school has {5}: {6} short."
         ),
         .reasonWithinNorm: (
             "生师比 {1}:1，{2}编制标准 {3}:1；按标准需教职工 {4} 人，现有 {5} 人，基本相符。",
@@ -147,20 +147,20 @@ enum MessageTable {
             "生均占地 {1} m²，高于阈值 {2} m²（{3}），土地利用偏低。",
             "{1} m² of land per student, above the threshold of {2} m² ({3}): land under-used."
         ),
-        .reasonMissingData: ("缺少{1}，无法完成诊断。", "{1} missing: the diagnosis is incomplete."),
-        .reasonNoNorm: ("{1}没有设定编制标准，未判断超编或缺编。", "no staffing norm is set for {1}; surplus or deficit not judged."),
+        .reasonMissingData: ("缺少{1}，无法完成诊断。", "Missing {1}: the diagnosis is incomplete."),
+        .reasonNoNorm: ("{1}没有设定编制标准，未判断超编或缺编。", "No staffing norm is set for {1}; surplus or deficit not judged."),
         .reasonNineYearAssumption: (
             "小初一体学校学段人数未知，按小学:初中 = {1} 混合编制标准（{2}:1），此为假设。",
-            "a nine-year school with unknown split: norms blended as primary:junior = {1} ({2}:1), an assumption."
+            "A nine-year school with an unknown split: norms blended as primary:junior = {1} ({2}:1), an assumption."
         ),
         .reasonWaste: (
             "学生少且教职工超编，教育资源浪费，宜在妥善安置学生后考虑撤并。",
-            "few students and surplus staff: educational resources wasted; consider consolidation once pupils are placed."
+            "Few students and surplus staff: educational resources wasted; consider consolidation once pupils are placed."
         ),
         .reasonClassSize: ("平均班额 {1} 人，超过{2}班额上限 {3} 人。", "average class of {1}, above the {2} limit of {3}."),
         .reasonHistoricalTownship: (
             "所属乡镇「{1}」已撤并，现归属乡镇未知，请核实。",
-            "its township \"{1}\" has been merged away and its successor is unknown; please check."
+            "Its township \"{1}\" has been merged away and its successor is unknown; please check."
         ),
         .labelTownship: ("乡镇", "Township"),
         .labelSchool: ("学校", "School"),
@@ -195,7 +195,7 @@ enum MessageTable {
         .summaryMissedHeading: ("二、规划未指出", "2. What the plan does not say"),
         .summaryStaffBalance: (
             "全县按编制标准需教职工 {1} 人，现有 {2} 人：{3} 所学校共超编 {4} 人，{5} 所学校共缺编 {6} 人——编制可在县域内统筹调剂。",
-            "The norms call for {1} staff county-wide and there are {2}: {3} schools have {4} too many, {5} have {6} too few — staff can be reallocated within the county."
+            "The norms call for {1} staff county-wide and there are {2}: {3} school(s) have {4} too many, {5} school(s) have {6} too few — staff can be reallocated within the county."
         ),
         .summaryLandSurplus: ("生均占地偏高：{1}（阈值 {2}，{3}）", "High land per student: {1} (threshold {2}, {3})"),
         .labelAssumption: ("假设值，请确认", "an assumption, please confirm"),

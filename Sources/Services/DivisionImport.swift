@@ -34,18 +34,24 @@ extension ImportService {
         let write = { (writer: RegisterWriter) throws in
             let importID = dryRun ? nil : try writer.beginImport(kind: "divisions", fileName: fileName, format: format, actor: actor)
             var issues: [ImportIssue] = []
+            var known = try writer.reader.divisions()
+            var current = DivisionRegister(known)
             for row in ordered {
-                let current = try writer.reader.register()
                 do {
-                    let (division, isNew) = try Self.resolve(row, in: current)
+                    var (division, isNew) = try Self.resolve(row, in: current)
                     if isNew {
                         let id = try writer.insert(division)
+                        division.id = id
+                        known.append(division)
+                        current = DivisionRegister(known)
                         summary.inserted += 1
                         if let boundary = row.boundary { try writer.setBoundary(divisionID: id, geoJSON: GeoJSONWriter.geometry(boundary)) }
                     } else {
                         let before = current.division(id: division.id!)!
                         if before != division {
                             try writer.update(division)
+                            known[known.firstIndex { $0.id == division.id }!] = division
+                            current = DivisionRegister(known)
                         }
                         if let boundary = row.boundary {
                             try writer.setBoundary(divisionID: division.id!, geoJSON: GeoJSONWriter.geometry(boundary))
@@ -56,8 +62,8 @@ extension ImportService {
                     issues.append(ImportIssue(file: fileName, row: row.row, message: problem.message))
                 }
             }
+            current = try writer.reader.register()
             for row in ordered where row.successorCode != nil {
-                let current = try writer.reader.register()
                 guard let code = row.code ?? current.divisions.first(where: { $0.name == row.name })?.code,
                     var division = current.division(code: code)
                 else { continue }
@@ -68,6 +74,7 @@ extension ImportService {
                 division.successorCode = row.successorCode
                 division.status = .historical
                 try writer.update(division)
+                current = try writer.reader.register()
             }
             if !issues.isEmpty { throw ImportRejected(issues: issues) }
             if let importID {

@@ -73,7 +73,8 @@ struct SummaryView {
 
     private func schoolLine(_ d: SchoolDiagnosis, _ topics: Set<ReasonTopic>) -> String {
         let parts = d.reasons(about: topics).map { $0.text(language) }
-        return "\(d.school.name)（\(d.townshipName)）" + (language == .zh ? "：" : ": ")
+        let place = language == .zh ? "（\(d.townshipName)）：" : " (\(d.townshipName)): "
+        return d.school.name + place
             + parts.joined(separator: language == .zh ? "" : " ")
     }
 

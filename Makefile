@@ -1,0 +1,27 @@
+# Chengxiang 城乡 — two commands:
+#   make demo   installs what is missing, builds, builds the 交城 demo database and prints its diagnosis
+#   make test   installs what is missing, builds and runs every test
+SHELL := /bin/bash
+DATABASE ?= chengxiang.sqlite
+SWIFT_BUILD_FLAGS ?=
+
+.PHONY: demo test deps build release clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	swift build $(SWIFT_BUILD_FLAGS)
+
+demo: build
+	$$(swift build $(SWIFT_BUILD_FLAGS) --show-bin-path)/chengxiang demo --database $(DATABASE)
+
+test: deps
+	swift build --build-tests $(SWIFT_BUILD_FLAGS)
+	swift test --skip-build $(SWIFT_BUILD_FLAGS)
+
+release: deps
+	swift build -c release
+
+clean:
+	rm -rf .build

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// Runs the built `chengxiang` binary and captures what it prints.
+struct CLIRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+enum CLI {
+    /// The binary next to the test bundle (both are products of the same build).
+    static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["CHENGXIANG_BIN"] { return URL(fileURLWithPath: path) }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        if dir.pathExtension == "xctest" { dir.deleteLastPathComponent() }
+        return dir.appendingPathComponent("chengxiang")
+    }
+
+    /// Runs `chengxiang` with the arguments, in Chinese unless `CHENGXIANG_LANG` is passed.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIRun {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["CHENGXIANG_LANG"] = nil
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLIRun(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A fresh temporary folder.
+    static func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cx-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// A demo database in a fresh folder.
+    static func demoDatabase() throws -> String {
+        let path = try temporaryDirectory().appendingPathComponent("demo.sqlite").path
+        let run = try run(["demo", "--no-serve", "--database", path])
+        try #require(run.status == 0, "demo failed: \(run.stderr)")
+        return path
+    }
+}
+
+/// Compares output with a committed golden file; `UPDATE_GOLDEN=1` rewrites the file instead.
+func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
+    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+        try Data(actual.utf8).write(to: url)
+        return
+    }
+    let expected = try String(contentsOf: url, encoding: .utf8)
+    #expect(actual == expected, "output differs from Golden/\(name); rerun with UPDATE_GOLDEN=1 after checking it", sourceLocation: sourceLocation)
+}

@@ -1,0 +1,82 @@
+import Domain
+import Geo
+import Interchange
+import Testing
+
+@Suite("Division tables and GeoJSON are validated row by row")
+struct DivisionImportTests {
+    let reader = DivisionTableReader(register: TestRegister.jiaocheng())
+
+    @Test("a CSV with Chinese headers: kind inferred from the name, parent by code, figures read")
+    func csv() throws {
+        let rows = try reader.read(TableSources.open(Fixture.url("divisions.csv")))
+        #expect(rows.count == 2)
+        #expect(rows[0].kind == .village)
+        #expect(rows[0].population == 2310)
+        #expect(rows[0].location == GeoPoint(longitudeDegrees: 112.1012, latitudeDegrees: 37.5123))
+        #expect(rows[0].locationQuality == .surveyed)
+        #expect(rows[1].kind == .community)
+        #expect(rows[1].urbanRuralClass == 111)
+    }
+
+    @Test("bad codes, unknown parents, invalid classes, negative counts, duplicates and half coordinates are all listed")
+    func badCSV() throws {
+        do {
+            _ = try reader.read(TableSources.open(Fixture.url("bad_divisions.csv")))
+            Issue.record("accepted")
+        } catch let rejected as ImportRejected {
+            let byRow = Dictionary(grouping: rejected.errors, by: { $0.row ?? 0 })
+            #expect(byRow[2]?.first?.message.zh == "区划代码「14112210020」无效：应为 6、9 或 12 位数字")
+            #expect(byRow[3]?.first?.message.zh == "上级区划「141122999000」不在名录中，也不在本文件中")
+            #expect(byRow[4]?.first?.message.zh.hasPrefix("城乡分类代码 999 无效") == true)
+            #expect(byRow[5]?.first?.message.zh == "「-5」为负数")
+            #expect(byRow[6]?.first?.message.zh == "区划代码 141122100212 重复（首次出现在第 5 行）")
+            #expect(byRow[7]?.first?.columnName == "纬度")
+        }
+    }
+
+    @Test("GeoJSON points become positions; a parent may be named instead of coded")
+    func geojsonPoints() throws {
+        let features = try GeoJSONReader.read(Fixture.url("villages_points.geojson"))
+        let rows = try reader.read(features: features, file: "villages_points.geojson")
+        #expect(rows.map(\.name) == ["阳渠村委会", "石候村委会"])
+        #expect(rows[1].parentName == "西营镇")
+        #expect(rows[1].location?.longitudeDegrees == 112.2001)
+        #expect(rows[0].households == 812)
+    }
+
+    @Test("broken geometries are named per feature: bow tie, open ring, projected metres, wrong type")
+    func brokenGeometries() throws {
+        do {
+            _ = try GeoJSONReader.read(Fixture.url("bad_geometries.geojson"))
+            Issue.record("accepted")
+        } catch let rejected as ImportRejected {
+            let messages = rejected.errors.map(\.message.zh)
+            #expect(messages.count == 4)
+            #expect(messages[0].hasPrefix("第 1 个要素 第 1 环自相交"))
+            #expect(messages[1] == "第 2 个要素 第 1 环未闭合（首尾坐标不同）")
+            #expect(messages[2].contains("超出经纬度范围"))
+            #expect(messages[3] == "第 4 个要素的几何无法识别：type LineString")
+            #expect(rejected.errors.map(\.row) == [1, 2, 3, 4])
+        }
+    }
+
+    @Test("a file that is not JSON is refused")
+    func notJSON() {
+        #expect(throws: ImportRejected.self) { try GeoJSONReader.read(Fixture.url("bad_not_json.geojson")) }
+    }
+
+    @Test("GeoJSON written for storage parses back to the same shape")
+    func roundTrip() throws {
+        let shape = MultiPolygon(polygons: [
+            Polygon(rings: [[LonLat(111.5, 37.5), LonLat(112, 37.5), LonLat(112, 37.9), LonLat(111.5, 37.5)]])
+        ])
+        #expect(try GeoJSONGeometryParser.multiPolygon(GeoJSONWriter.geometry(shape)) == shape)
+    }
+
+    @Test("CSV output quotes what needs quoting and starts with a BOM")
+    func csvWriter() {
+        #expect(CSVWriter.line(["a", "b,c", "说\"好\"", "x\ny"]) == "a,\"b,c\",\"说\"\"好\"\"\",\"x\ny\"")
+        #expect(CSVWriter.document(header: ["h"], rows: [["1"]]) == "\u{FEFF}h\r\n1\r\n")
+    }
+}

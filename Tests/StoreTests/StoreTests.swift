@@ -1,0 +1,134 @@
+import Domain
+import Foundation
+import GRDB
+import Testing
+
+@testable import Store
+
+@Suite("The SQLite register: migrations, schema rules, audit log, transactions")
+struct StoreTests {
+    /// A store with the county, one town and one village.
+    func seeded() throws -> (RegisterStore, town: Int64, village: Int64) {
+        let store = try RegisterStore()
+        let ids = try store.write(actor: "test") { w -> (Int64, Int64) in
+            let county = try w.insert(Division(code: DivisionCode("141122"), name: "交城县", kind: .county))
+            let town = try w.insert(Division(code: DivisionCode("141122100"), name: "天宁镇", kind: .town, parentID: county))
+            let village = try w.insert(
+                Division(code: DivisionCode("141122100209"), name: "阳渠村委会", kind: .village, parentID: town))
+            return (town, village)
+        }
+        return (store, ids.0, ids.1)
+    }
+
+    @Test("migrations run from empty, in order, and every table exists")
+    func migrations() throws {
+        let store = try RegisterStore()
+        #expect(
+            try store.appliedMigrations() == [
+                "2026-11-29 divisions", "2026-11-29 schools", "2026-11-29 norms", "2026-11-29 township reports",
+                "2026-11-29 import log", "2026-11-29 metadata", "2026-11-29 audit log",
+            ])
+        let tables = try store.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        }
+        #expect(
+            tables == [
+                "audit_context", "audit_log", "divisions", "grdb_migrations", "import_log", "metadata", "norms", "schools",
+                "township_reports",
+            ])
+    }
+
+    @Test("a file database reopens with its data and no migration applied twice")
+    func reopen() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cx-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try RegisterStore(path: path).write(actor: "t") { try $0.setMetadata("dataset", "test") }
+        let reopened = try RegisterStore(path: path)
+        #expect(try reopened.read { try $0.metadata("dataset") } == "test")
+        #expect(try reopened.appliedMigrations().count == 7)
+    }
+
+    @Test(
+        "the schema refuses what the importers refuse",
+        arguments: [
+            "INSERT INTO schools (township_id, name, level, students, staff) VALUES (2, 'x', 'primary', -1, 1)",
+            "INSERT INTO schools (township_id, name, level, students, staff) VALUES (2, 'x', 'primary', NULL, 5)",
+            "INSERT INTO schools (township_id, name, level, students, staff) VALUES (2, 'x', 'university', 1, 1)",
+            "INSERT INTO schools (township_id, name, level, students, staff) VALUES (3, 'x', 'primary', 1, 1)",
+            "INSERT INTO schools (township_id, name, level, students, staff) VALUES (99, 'x', 'primary', 1, 1)",
+            "INSERT INTO schools (township_id, name, level, land_mu) VALUES (2, 'x', 'primary', -0.5)",
+            "INSERT INTO divisions (code, name, kind, parent_id) VALUES ('14112210', 'x', 'town', 1)",
+            "INSERT INTO divisions (code, name, kind, parent_id) VALUES (NULL, 'x', 'village', 1)",
+            "INSERT INTO divisions (name, kind, parent_id, urban_rural_class) VALUES ('x', 'village', 2, 999)",
+            "INSERT INTO divisions (name, kind, parent_id, longitude) VALUES ('x', 'village', 2, 112.1)",
+            "INSERT INTO divisions (name, kind, parent_id, population) VALUES ('x', 'village', 2, -3)",
+            "INSERT INTO divisions (name, kind, parent_id) VALUES ('阳渠村委会', 'village', 2)",
+            "INSERT INTO divisions (name, kind) VALUES ('x', 'town')",
+            "INSERT INTO norms (key, value, unit, name_zh, name_en, source, verification) VALUES ('k', 1, 'u', 'n', 'n', '', 'verified')",
+        ])
+    func schemaRules(sql: String) throws {
+        let (store, _, _) = try seeded()
+        #expect(throws: DatabaseError.self) { try store.writer.write { try $0.execute(sql: sql) } }
+    }
+
+    @Test("every insert, update and delete is audited with actor, before and after; a no-op update is not")
+    func audit() throws {
+        let (store, town, village) = try seeded()
+        let id = try store.write(actor: "clerk") { w in
+            try w.insert(School(townshipID: town, villageID: village, name: "阳渠学校", level: .nineYear, students: 716, staff: 68, landMu: 28.8))
+        }
+        try store.write(actor: "clerk") { w in
+            var school = try #require(try w.school(townshipID: town, name: "阳渠学校"))
+            try w.update(school)  // unchanged: no entry
+            school.staff = 70
+            try w.update(school)
+        }
+        let entries = try store.read { try $0.auditLog(table: "schools") }
+        #expect(entries.map(\.action) == ["update", "insert"])
+        let update = entries[0]
+        #expect(update.actor == "clerk")
+        #expect(update.rowKey == String(id))
+        #expect(update.before?.contains("\"staff\":68") == true)
+        #expect(update.after?.contains("\"staff\":70") == true)
+        try store.writer.write { try $0.execute(sql: "DELETE FROM schools") }
+        let deleted = try store.read { try $0.auditLog(table: "schools", limit: 1) }.first
+        #expect(deleted?.action == "delete")
+        #expect(deleted?.after == nil)
+    }
+
+    @Test("changes made during an import carry its id")
+    func importTagging() throws {
+        let (store, town, _) = try seeded()
+        let importID = try store.write(actor: "clerk") { w -> Int64 in
+            let id = try w.beginImport(kind: "schools", fileName: "t.csv", format: "CSV", actor: "clerk")
+            try w.insert(School(townshipID: town, name: "s", level: .primary, students: 1, staff: 1, landMu: 1))
+            try w.finishImport(id, rowsRead: 1, inserted: 1, updated: 0, note: nil)
+            return id
+        }
+        #expect(try store.read { try $0.auditLog(table: "schools") }.first?.importID == importID)
+        #expect(try store.read { try $0.importLog() }.first?.rowsInserted == 1)
+    }
+
+    @Test("a write that throws leaves nothing behind")
+    func rollback() throws {
+        let (store, town, _) = try seeded()
+        struct Stop: Error {}
+        let before = try store.read { try $0.auditCount() }
+        #expect(throws: Stop.self) {
+            try store.write(actor: "t") { w in
+                try w.insert(School(townshipID: town, name: "s", level: .primary, students: 1, staff: 1, landMu: 1))
+                throw Stop()
+            }
+        }
+        #expect(try store.read { try $0.schools() }.isEmpty)
+        #expect(try store.read { try $0.auditCount() } == before)
+    }
+
+    @Test("divisions read back with their parent's code")
+    func readBack() throws {
+        let (store, _, village) = try seeded()
+        let d = try #require(try store.read { try $0.register() }.division(id: village))
+        #expect(d.parentCode?.rawValue == "141122100000")
+        #expect(d.locationQuality == .unknown)
+    }
+}
