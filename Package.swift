@@ -64,6 +64,6 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Domain"]),
         .testTarget(name: "ServicesTests", dependencies: ["Services", "Store", "Domain", "Interchange"]),
-        .testTarget(name: "CLITests", dependencies: ["chengxiang"]),
+        .testTarget(name: "CLITests", dependencies: ["chengxiang"], exclude: ["Golden"]),
     ]
 )
