@@ -12,7 +12,8 @@ let package = Package(
     name: "Chengxiang",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "chengxiang", targets: ["chengxiang"])
+        .executable(name: "chengxiang", targets: ["chengxiang"]),
+        .executable(name: "chengxiang-bench", targets: ["chengxiang-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -55,6 +56,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
+        // Benchmarks too slow or large for tests (see docs/benchmarks.md).
+        .executableTarget(
+            name: "chengxiang-bench", dependencies: ["Interchange", "Services", "Store"], swiftSettings: strictSettings),
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),

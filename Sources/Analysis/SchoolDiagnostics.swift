@@ -1,5 +1,5 @@
 public import Domain
-public import Localization
+import Localization
 
 /// Diagnoses schools against the staffing, size and land norms (REQUIREMENTS R3, first part).
 ///

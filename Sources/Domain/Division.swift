@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The kind of an administrative division, as the statistical code system names it.
 public enum DivisionKind: String, Sendable, Codable, CaseIterable {

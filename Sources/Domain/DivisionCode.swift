@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A statistical division code (统计用区划代码) in its 12-digit form.
 ///

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// An in-memory view of the division hierarchy for lookups by name and code.
 ///

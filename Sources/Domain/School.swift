@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The school levels of the county's school table (规模).
 public enum SchoolLevel: String, Sendable, Codable, CaseIterable {

@@ -1,7 +1,7 @@
 public import Domain
 import Foundation
 public import Geo
-public import Localization
+import Localization
 
 /// One validated division record from a CSV row or a GeoJSON feature.
 public struct DivisionImportRow: Sendable {

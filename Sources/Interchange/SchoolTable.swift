@@ -1,6 +1,6 @@
 public import Domain
 import Foundation
-public import Localization
+import Localization
 
 /// One validated row of a school table, ready to be written.
 public struct SchoolImportRow: Sendable, Equatable {

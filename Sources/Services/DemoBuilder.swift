@@ -1,7 +1,7 @@
-public import Domain
-public import Foundation
+import Domain
+import Foundation
 import Geo
-public import Interchange
+import Interchange
 public import Store
 
 /// Builds the 交城县 demo register from the bundled files, through the same importers a

@@ -1,9 +1,9 @@
-public import Domain
+import Domain
 public import Foundation
-public import Geo
-public import Interchange
+import Geo
+import Interchange
 import Localization
-public import Store
+import Store
 
 extension ImportService {
     /// Imports divisions from CSV/XLSX (one row per division) or GeoJSON (one feature per

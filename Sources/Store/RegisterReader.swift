@@ -1,5 +1,5 @@
 public import Domain
-public import Foundation
+import Foundation
 import GRDB
 
 /// Read access to the register inside one snapshot.

@@ -1,5 +1,5 @@
-public import Domain
-public import Foundation
+import Domain
+import Foundation
 import GRDB
 
 /// The county register: one SQLite file through GRDB, migrated on open.

@@ -1,5 +1,5 @@
 public import Domain
-public import Foundation
+import Foundation
 import GRDB
 
 /// Write access inside one transaction (see `RegisterStore.write`).

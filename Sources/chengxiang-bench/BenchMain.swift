@@ -1,0 +1,87 @@
+import Foundation
+import Interchange
+import Services
+import Store
+
+/// `chengxiang-bench`: measurements that are too slow or too large for tests. Each case prints one
+/// JSON line (wall seconds, peak RSS) so `scripts/bench.sh` can collect medians into docs/benchmarks.md.
+@main
+struct BenchMain {
+    static func main() throws {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        switch arguments.first {
+        case "import-schools":
+            let rows = arguments.dropFirst().first.flatMap(Int.init) ?? 1_000_000
+            try ImportBenchmark(rows: rows).run()
+        default:
+            FileHandle.standardError.write(Data("usage: chengxiang-bench import-schools [ROWS]\n".utf8))
+            exit(64)
+        }
+    }
+}
+
+/// Peak resident memory of this process in MiB (VmHWM from /proc/self/status).
+func peakRSSMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+    else { return .nan }
+    let kib = Double(line.split(separator: " ").dropFirst().first ?? "") ?? .nan
+    return kib / 1024
+}
+
+/// Wall-clock seconds of a block.
+func measure<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let result = try body()
+    return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+}
+
+/// Imports a generated school table of `rows` rows (GBK, as a township would send it) into a
+/// demo register, through the same two-pass streaming importer the CLI uses.
+struct ImportBenchmark {
+    let rows: Int
+
+    func run() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cx-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("schools.csv")
+        let (bytes, generateSeconds) = try measure { try writeTable(to: csv) }
+        let store = try RegisterStore(path: dir.appendingPathComponent("bench.sqlite").path)
+        try DemoBuilder(store: store).build()
+        let rssBefore = peakRSSMiB()
+        let (summary, seconds) = try measure {
+            try ImportService(store: store, actor: "bench").importSchools(from: csv, defaults: SchoolImportDefaults(dataYear: 2024))
+        }
+        let line: [String: Any] = [
+            "case": "import-schools", "rows": rows, "fileMiB": Double(bytes) / 1_048_576, "encoding": summary.format,
+            "generateSeconds": generateSeconds, "importSeconds": seconds, "inserted": summary.inserted,
+            "rowsPerSecond": Double(rows) / seconds, "peakRSSMiBBeforeImport": rssBefore, "peakRSSMiB": peakRSSMiB(),
+        ]
+        print(String(decoding: try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]), as: UTF8.self))
+    }
+
+    /// Writes the table in GBK through iconv-free means: every non-ASCII text is pre-encoded once.
+    func writeTable(to url: URL) throws -> Int {
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        let gbk = GBKText()
+        let townships = ["天宁", "西营", "西社", "水峪贯", "洪相", "夏家营", "庞泉沟", "东坡底"].map { gbk.encode($0) }
+        let levels = ["小学", "初中", "小初一体"].map { gbk.encode($0) }
+        let school = gbk.encode("学校")
+        var buffer = gbk.encode("乡镇,学校名称,规模,在校人数,教职人数,占地面积（亩）\r\n")
+        var written = 0
+        for i in 0..<rows {
+            buffer += townships[i % townships.count] + [0x2C] + Array("S\(i)".utf8) + school + [0x2C]
+            buffer += levels[i % 3] + Array(",\(50 + i % 1500),\(5 + i % 90),\(Double(i % 400) / 4)\r\n".utf8)
+            if buffer.count > 1 << 20 {
+                handle.write(Data(buffer))
+                written += buffer.count
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        handle.write(Data(buffer))
+        return written + buffer.count
+    }
+}
