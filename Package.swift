@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "Geo", swiftSettings: strictSettings),
         // School diagnostics and other analyses over domain values; no I/O.
         .target(name: "Analysis", dependencies: ["Domain", "Localization"], swiftSettings: strictSettings),
+        // Indicators, targets, early warning and validation rules over observations; no I/O.
+        .target(name: "Monitoring", dependencies: ["Domain", "Localization", "Analysis"], swiftSettings: strictSettings),
         // Readers for CSV (UTF-8/GBK/GB18030), XLSX and GeoJSON, and row-level validation.
         .target(
             name: "Interchange",
@@ -45,14 +47,14 @@ let package = Package(
         // Use cases that wire readers, store and analyses; the bundled 交城 demo data.
         .target(
             name: "Services",
-            dependencies: ["Domain", "Localization", "Geo", "Analysis", "Interchange", "Store"],
+            dependencies: ["Domain", "Localization", "Geo", "Analysis", "Monitoring", "Interchange", "Store"],
             resources: [.copy("Resources/demo")],
             swiftSettings: strictSettings),
         // The command-line front door.
         .executableTarget(
             name: "chengxiang",
             dependencies: [
-                "Domain", "Localization", "Analysis", "Interchange", "Services", "Store",
+                "Domain", "Localization", "Analysis", "Monitoring", "Interchange", "Services", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),

@@ -31,6 +31,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case summaryMissedHeading, summaryStaffBalance, summaryLandSurplus, summaryGapsHeading, summaryMore
     case gapSchoolsNotReported, gapSchoolsNotMentioned, gapHistoricalTownship, gapVillageCodes, gapVillagePositions
     case gapVillagePopulation
+    // Monitoring
+    case statusNoData, statusStale, statusNoTarget, statusMet, statusTargetPassed, statusNoPath, statusOnTrack
+    case statusBehind, gapPercentagePoints, gapUnits
+    case ruleBelowMinimum, ruleAboveMaximum, ruleAboveOther, ruleTownshipSum, ruleJump
+    case unknownIndicator, unknownArea, badPeriod, areaLevelMismatch, duplicateObservation, computedNotEntered
+    case unknownTaskStatus, badPercent, badDate, unknownTask, requiredCellBlank
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -208,5 +214,34 @@ enum MessageTable {
         .gapVillageCodes: ("{1} 个村（社区）中 {2} 个没有区划代码", "{2} of {1} villages/communities have no division code"),
         .gapVillagePositions: ("{1} 个村（社区）中 {2} 个的位置为示意位置（示意），不是实测", "{2} of {1} villages/communities have illustrative positions, not real ones"),
         .gapVillagePopulation: ("{1} 个村（社区）中有人口数据的 {2} 个，有城乡分类代码的 {3} 个", "of {1} villages/communities, {2} have population and {3} have an urban–rural class code"),
+        .statusNoData: ("暂无数据", "no data"),
+        .statusStale: ("最新数据为 {1} 年（{2}），已过时", "the latest data, {1} ({2}), is stale"),
+        .statusNoTarget: ("{1} 实际 {2}；未设定目标", "{1} actual {2}; no target set"),
+        .statusMet: ("{1} 实际 {2}，已达到 {3} 年目标 {4}", "{1} actual {2}: the {3} target of {4} is met"),
+        .statusTargetPassed: ("目标年 {1} 已过，{2} 实际 {3}，未达目标 {4}", "the target year {1} has passed: {2} actual {3}, target {4} not met"),
+        .statusNoPath: (
+            "{1} 实际 {2}，未达 {3} 年目标 {4}；无基期数据，无法判断是否按期",
+            "{1} actual {2}, short of the {3} target of {4}; no baseline, so progress against the path cannot be judged"
+        ),
+        .statusOnTrack: ("{1} 实际 {2}，按期应达 {3}，进度正常", "{1} actual {2}, expected {3} on the path: on track"),
+        .statusBehind: ("{1} 实际 {2}，按期应达 {3}，落后 {4}", "{1} actual {2}, expected {3} on the path: {4} behind"),
+        .gapPercentagePoints: ("{1} 个百分点", "{1} percentage points"),
+        .gapUnits: ("{1} {2}", "{1} {2}"),
+        .ruleBelowMinimum: ("值 {1} 小于下限 {2}", "value {1} is below the minimum {2}"),
+        .ruleAboveMaximum: ("值 {1} 大于上限 {2}", "value {1} is above the maximum {2}"),
+        .ruleAboveOther: ("值 {1} 大于同期同地区的 {2}（{3}）", "value {1} exceeds {2} ({3}) for the same area and period"),
+        .ruleTownshipSum: ("各乡镇合计 {1} 超过全县 {2}（{3}）", "the townships add up to {1}, more than the county's {2} ({3})"),
+        .ruleJump: ("较上期 {1}（{2}）变为 {3}，变化 {4}%，超过 {5}%", "from {2} in {1} to {3}: a change of {4}%, more than {5}%"),
+        .unknownIndicator: ("指标代码「{1}」不存在", "indicator code \"{1}\" does not exist"),
+        .unknownArea: ("地区「{1}」不在区划名录中", "area \"{1}\" is not in the division register"),
+        .badPeriod: ("期间「{1}」无效：应为 2024、2024Q2 或 2024-05", "period \"{1}\" is invalid: write 2024, 2024Q2 or 2024-05"),
+        .areaLevelMismatch: ("指标「{1}」不在{2}一级填报", "indicator \"{1}\" is not reported at {2} level"),
+        .duplicateObservation: ("同一指标、地区、期间重复（首次出现在第 {1} 行）", "the same indicator, area and period appear twice (first on row {1})"),
+        .computedNotEntered: ("指标「{1}」由系统计算，不能手工填报", "indicator \"{1}\" is computed by the system and cannot be entered"),
+        .unknownTaskStatus: ("状态「{1}」无效（可用：未知、未开工、推进中、已完成、暂停）", "status \"{1}\" is invalid (allowed: unknown, not_started, in_progress, done, suspended)"),
+        .badPercent: ("完成百分比「{1}」应在 0–100 之间", "percent complete \"{1}\" must be between 0 and 100"),
+        .badDate: ("日期「{1}」无效：应为 2025、2025-06 或 2025-06-30", "date \"{1}\" is invalid: write 2025, 2025-06 or 2025-06-30"),
+        .requiredCellBlank: ("必填项为空", "a required cell is blank"),
+        .unknownTask: ("任务「{1}」不存在", "task \"{1}\" does not exist"),
     ]
 }

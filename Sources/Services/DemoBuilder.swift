@@ -42,6 +42,8 @@ public struct DemoBuilder: Sendable {
         progress("学校 schools: +\(schools.inserted); 未上报 not reported: \(schools.townshipsNotReported.joined(separator: "、"))")
         let linked = try linkSchoolsToVillages(DemoResources.file("school_villages.csv"))
         progress("学校所在村 school villages linked: \(linked)")
+        let catalogue = try MonitoringService(store: store).installSeedCatalogue(actor: actor)
+        progress("指标 indicators: \(catalogue.indicators); 任务 tasks: \(catalogue.tasks)")
     }
 
     /// Gives every township and village without a position an illustrative one inside the

@@ -7,7 +7,8 @@ struct AuditedTable {
     let key: @Sendable (String) -> String
     let columns: [String]
 
-    static let all: [AuditedTable] = [
+    /// The register's tables (migration "2026-11-29 audit log"; frozen with it).
+    static let register: [AuditedTable] = [
         AuditedTable(
             name: "divisions", key: { "\($0).id" },
             columns: [
@@ -27,6 +28,33 @@ struct AuditedTable {
         AuditedTable(
             name: "township_reports", key: { "\($0).township_id || '/' || \($0).topic" },
             columns: ["township_id", "topic", "status", "source"]),
+    ]
+
+    /// The monitoring tables (migration "2026-11-29 monitoring"; frozen with it).
+    static let monitoring: [AuditedTable] = [
+        AuditedTable(
+            name: "indicators", key: { "\($0).code" },
+            columns: [
+                "code", "name_zh", "name_en", "unit", "levels", "direction", "kind", "baseline_value", "baseline_year",
+                "source", "yellow_share", "stale_after_years", "note",
+            ]),
+        AuditedTable(
+            name: "indicator_targets", key: { "\($0).id" },
+            columns: ["id", "indicator_code", "area_id", "value", "year", "statement"]),
+        AuditedTable(
+            name: "observations", key: { "\($0).id" },
+            columns: ["id", "indicator_code", "area_id", "period", "value", "source", "note"]),
+        AuditedTable(
+            name: "validation_rules", key: { "\($0).id" },
+            columns: ["id", "indicator_code", "kind", "minimum", "maximum", "other_indicator", "share", "severity"]),
+        AuditedTable(
+            name: "tasks", key: { "\($0).id" },
+            columns: [
+                "id", "code", "name", "owner_unit", "start", "deadline", "status", "percent_complete", "evidence", "source",
+            ]),
+        AuditedTable(
+            name: "task_indicators", key: { "\($0).task_id || '/' || \($0).indicator_code" },
+            columns: ["task_id", "indicator_code"]),
     ]
 
     /// The three triggers (insert, update, delete) as one SQL script.

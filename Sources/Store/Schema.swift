@@ -14,6 +14,7 @@ enum Schema {
         migrator.registerMigration("2026-11-29 import log", migrate: createImportLog)
         migrator.registerMigration("2026-11-29 metadata", migrate: createMetadata)
         migrator.registerMigration("2026-11-29 audit log", migrate: createAudit)
+        migrator.registerMigration("2026-11-29 monitoring", migrate: MonitoringSchema.create)
         return migrator
     }
 
@@ -169,7 +170,7 @@ enum Schema {
                 );
                 INSERT INTO audit_context (id, actor) VALUES (1, 'system');
                 """)
-        for table in AuditedTable.all {
+        for table in AuditedTable.register {
             try db.execute(sql: table.triggerSQL())
         }
     }

@@ -76,6 +76,7 @@ struct InitCommand: AsyncParsableCommand {
             let existed = FileManager.default.fileExists(atPath: options.database)
             let store = try RegisterStore(path: options.database)
             let added = try SetupService(store: store).installDefaultNorms(actor: options.actor)
+            try MonitoringService(store: store).installSeedCatalogue(actor: options.actor)
             print(
                 existed
                     ? "数据库已存在，已更新结构；新增规范 \(added) 条 | database existed: schema brought up to date, \(added) norms added"

@@ -1,0 +1,86 @@
+public import Domain
+import Foundation
+import Localization
+
+/// Reads the task checklist (任务代码, 任务名称, 责任单位, 开始, 截止, 状态, 完成百分比, 佐证,
+/// 关联指标, 来源) from CSV or XLSX. Blank cells stay unknown: no date or progress is invented.
+public struct TaskTableReader: Sendable {
+    enum Column: String, CaseIterable, Sendable {
+        case code, name, owner, start, deadline, status, percent, evidence, indicators, source
+    }
+
+    static let matcher = HeaderMatcher<Column>(aliases: [
+        .code: ["任务代码", "代码", "编号", "code"],
+        .name: ["任务名称", "任务", "项目名称", "name", "task"],
+        .owner: ["责任单位", "牵头单位", "owner", "owner_unit"],
+        .start: ["开始", "开始时间", "start"],
+        .deadline: ["截止", "截止时间", "完成时限", "deadline"],
+        .status: ["状态", "status"],
+        .percent: ["完成百分比", "进度", "完成率", "percent", "percent_complete"],
+        .evidence: ["佐证", "佐证材料", "进展说明", "evidence"],
+        .indicators: ["关联指标", "indicators"],
+        .source: ["来源", "source"],
+    ])
+
+    /// Indicator codes the links may name.
+    public let indicatorCodes: Set<String>
+
+    public init(indicatorCodes: Set<String>) {
+        self.indicatorCodes = indicatorCodes
+    }
+
+    /// Every task of the file; throws `ImportRejected` listing every bad cell.
+    public func read(_ source: any TableSource) throws -> [PlanTask] {
+        let table = try HeaderedRows(
+            source, matcher: Self.matcher, required: [.code, .name], requiredNames: ("任务代码、任务名称", "code, name"))
+        var issues = table.issues
+        var tasks: [PlanTask] = []
+        var firstRow: [String: Int] = [:]
+        for r in table.records {
+            let before = issues.count
+            for column in [Column.code, .name] where r(column).isEmpty {
+                issues.append(table.issue(r.row, column, L10n.message(.requiredCellBlank)))
+            }
+            if let first = firstRow[r(.code)] {
+                issues.append(table.issue(r.row, .code, L10n.message(.duplicateCode, r(.code), first)))
+            }
+            firstRow[r(.code)] = firstRow[r(.code)] ?? r.row
+            for column in [Column.start, .deadline] where !r(column).isEmpty && !Self.isDate(r(column)) {
+                issues.append(table.issue(r.row, column, L10n.message(.badDate, r(column))))
+            }
+            let status = TaskStatus(text: r(.status))
+            if status == nil { issues.append(table.issue(r.row, .status, L10n.message(.unknownTaskStatus, r(.status)))) }
+            var percent: Double?
+            if !r(.percent).isEmpty {
+                percent = Double(CellNumber.clean(r(.percent), units: ["%", "％"]))
+                if percent == nil || !(0...100).contains(percent!) {
+                    issues.append(table.issue(r.row, .percent, L10n.message(.badPercent, r(.percent))))
+                }
+            }
+            let links = r(.indicators).split(whereSeparator: { ";；,，、 ".contains($0) }).map(String.init)
+            for link in links where !indicatorCodes.contains(link) {
+                issues.append(table.issue(r.row, .indicators, L10n.message(.unknownIndicator, link)))
+            }
+            guard issues.count == before else { continue }
+            tasks.append(
+                PlanTask(
+                    code: r(.code), name: r(.name), ownerUnit: r(.owner).isEmpty ? nil : r(.owner),
+                    start: r(.start).isEmpty ? nil : r(.start), deadline: r(.deadline).isEmpty ? nil : r(.deadline),
+                    status: status ?? .unknown, percentComplete: percent, evidence: r(.evidence).isEmpty ? nil : r(.evidence),
+                    indicatorCodes: links, source: r(.source).isEmpty ? source.fileName : r(.source)))
+        }
+        if !issues.isEmpty { throw ImportRejected(issues: issues) }
+        return tasks
+    }
+
+    /// 2025, 2025-06 or 2025-06-30 with a plausible month and day.
+    public static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }),
+            let year = Int(parts[0]), parts[0].count == 4, (1949...2100).contains(year)
+        else { return false }
+        if parts.count >= 2 { guard let m = Int(parts[1]), (1...12).contains(m), parts[1].count == 2 else { return false } }
+        if parts.count == 3 { guard let d = Int(parts[2]), (1...31).contains(d), parts[2].count == 2 else { return false } }
+        return true
+    }
+}
