@@ -31,6 +31,15 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["Domain", "Localization"], swiftSettings: strictSettings),
         // Indicators, targets, early warning and validation rules over observations; no I/O.
         .target(name: "Monitoring", dependencies: ["Domain", "Localization", "Analysis"], swiftSettings: strictSettings),
+        // SVG charts drawn in Swift: one renderer for the web, printed reports and Excel.
+        .target(name: "Charts", swiftSettings: strictSettings),
+        // libxlsxwriter from Debian, for Excel workbooks.
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // Excel workbook and printable HTML report of the monitoring system.
+        .target(
+            name: "Reports",
+            dependencies: ["Domain", "Localization", "Analysis", "Monitoring", "Charts", "CXlsxWriter"],
+            swiftSettings: strictSettings),
         // Readers for CSV (UTF-8/GBK/GB18030), XLSX and GeoJSON, and row-level validation.
         .target(
             name: "Interchange",
@@ -47,7 +56,7 @@ let package = Package(
         // Use cases that wire readers, store and analyses; the bundled 交城 demo data.
         .target(
             name: "Services",
-            dependencies: ["Domain", "Localization", "Geo", "Analysis", "Monitoring", "Interchange", "Store"],
+            dependencies: ["Domain", "Localization", "Geo", "Analysis", "Monitoring", "Reports", "Interchange", "Store"],
             resources: [.copy("Resources/demo")],
             swiftSettings: strictSettings),
         // The command-line front door.
@@ -67,8 +76,14 @@ let package = Package(
         .testTarget(
             name: "InterchangeTests", dependencies: ["Interchange", "Domain"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Domain"]),
+        .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Domain"]),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: [
+                "Reports", "Monitoring", "Analysis", "Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "ServicesTests", dependencies: ["Services", "Store", "Domain", "Interchange"]),
         .testTarget(name: "CLITests", dependencies: ["chengxiang"], exclude: ["Golden"]),
     ]

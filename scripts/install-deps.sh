@@ -4,8 +4,11 @@
 set -euo pipefail
 
 packages=(
-  libsqlite3-dev   # GRDB links the system SQLite
-  libxml2          # FoundationXML (XLSX reading)
+  libsqlite3-dev     # GRDB links the system SQLite
+  libxml2            # FoundationXML (XLSX reading)
+  libxlsxwriter-dev  # Excel reports
+  chromium           # PDF reports and the browser tests (headless)
+  fonts-noto-cjk     # Chinese glyphs in PDFs and screenshots
 )
 
 missing=()

@@ -41,7 +41,8 @@ public enum IndicatorKind: Hashable, Sendable, Codable {
 public struct IndicatorTarget: Hashable, Sendable, Codable {
     public var value: Double
     public var year: Int
-    /// The area (division id) the target is for; nil means every area of the indicator's level.
+    /// The area (division id) the target is for. Nil means the county — and, for a share (%),
+    /// every area too: 60% is a goal for each township, while 100 villages is a county total.
     public var areaID: Int64?
     /// How the seed or decision states it, e.g. "≥ 60%".
     public var statement: String?
@@ -80,7 +81,7 @@ public struct Indicator: Hashable, Sendable, Codable {
     public init(
         code: String, nameZh: String, nameEn: String, unit: String, levels: [DivisionTier],
         direction: IndicatorDirection = .higherIsBetter, kind: IndicatorKind = .value, baselineValue: Double? = nil,
-        baselineYear: Int? = nil, targets: [IndicatorTarget] = [], source: String, yellowShare: Double = 0.1,
+        baselineYear: Int? = nil, targets: [IndicatorTarget] = [], source: String, yellowShare: Double = 0.2,
         staleAfterYears: Double = 2, note: String? = nil
     ) {
         self.code = code
@@ -99,11 +100,13 @@ public struct Indicator: Hashable, Sendable, Codable {
         self.note = note
     }
 
-    /// The target for an area: its own if set, else the indicator-wide one (latest year first).
-    public func target(for areaID: Int64?) -> IndicatorTarget? {
-        let own = targets.filter { $0.areaID != nil && $0.areaID == areaID }
-        let general = targets.filter { $0.areaID == nil }
-        return (own.isEmpty ? general : own).max { $0.year < $1.year }
+    /// The target for an area: its own if set, else the general one where it applies (the county
+    /// always; other areas only for shares); the latest year wins.
+    public func target(for areaID: Int64, isCounty: Bool) -> IndicatorTarget? {
+        let own = targets.filter { $0.areaID == areaID }
+        if !own.isEmpty { return own.max { $0.year < $1.year } }
+        guard isCounty || isPercent else { return nil }
+        return targets.filter { $0.areaID == nil }.max { $0.year < $1.year }
     }
 
     /// Whether values are percentages (shown in 百分点 when compared).

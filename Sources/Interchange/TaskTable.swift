@@ -80,7 +80,12 @@ public struct TaskTableReader: Sendable {
             let year = Int(parts[0]), parts[0].count == 4, (1949...2100).contains(year)
         else { return false }
         if parts.count >= 2 { guard let m = Int(parts[1]), (1...12).contains(m), parts[1].count == 2 else { return false } }
-        if parts.count == 3 { guard let d = Int(parts[2]), (1...31).contains(d), parts[2].count == 2 else { return false } }
+        if parts.count == 3 {
+            let month = Int(parts[1])!
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+            let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+            guard let d = Int(parts[2]), (1...days).contains(d), parts[2].count == 2 else { return false }
+        }
         return true
     }
 }

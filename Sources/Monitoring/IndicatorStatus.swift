@@ -18,7 +18,7 @@ public enum StatusColor: String, Sendable, Codable, CaseIterable, Comparable {
         case .green: Localized(zh: "绿（正常）", en: "green (on track)")
         case .yellow: Localized(zh: "黄（滞后）", en: "yellow (behind)")
         case .red: Localized(zh: "红（预警）", en: "red (alert)")
-        case .grey: Localized(zh: "灰（无数据）", en: "grey (no data)")
+        case .grey: Localized(zh: "灰（无法判断）", en: "grey (not judged)")
         }
     }
 

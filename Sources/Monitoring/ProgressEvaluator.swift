@@ -22,9 +22,11 @@ public struct ProgressEvaluator: Sendable {
     }
 
     /// The status of one indicator in one area, from its observations there.
-    public func evaluate(_ indicator: Indicator, areaID: Int64, areaName: String, observations: [Observation]) -> IndicatorStatus {
+    public func evaluate(
+        _ indicator: Indicator, areaID: Int64, areaName: String, isCounty: Bool, observations: [Observation]
+    ) -> IndicatorStatus {
         let history = observations.sorted { $0.period < $1.period }
-        let target = indicator.target(for: areaID)
+        let target = indicator.target(for: areaID, isCounty: isCounty)
         var result = IndicatorStatus(
             indicator: indicator, areaID: areaID, areaName: areaName, latest: history.last, target: target,
             expectedAtLatest: nil, expectedNow: nil, status: .grey, reason: L10n.message(.statusNoData), history: history)

@@ -60,7 +60,7 @@ public struct MonitoringService: Sendable {
             for area in areas(of: indicator, register: register, observations: observations) {
                 result.append(
                     evaluator.evaluate(
-                        indicator, areaID: area.id!, areaName: area.name,
+                        indicator, areaID: area.id!, areaName: area.name, isCounty: area.kind.tier == .county,
                         observations: observations.filter { $0.areaID == area.id }))
             }
         }

@@ -28,7 +28,7 @@ enum MonitoringSchema {
                     baseline_value REAL,
                     baseline_year INTEGER CHECK (baseline_year IS NULL OR baseline_year BETWEEN 1949 AND 2100),
                     source TEXT NOT NULL CHECK (length(trim(source)) > 0),
-                    yellow_share REAL NOT NULL DEFAULT 0.1 CHECK (yellow_share > 0 AND yellow_share <= 1),
+                    yellow_share REAL NOT NULL DEFAULT 0.2 CHECK (yellow_share > 0 AND yellow_share <= 1),
                     stale_after_years REAL NOT NULL DEFAULT 2 CHECK (stale_after_years > 0),
                     note TEXT,
                     CHECK ((baseline_value IS NULL) = (baseline_year IS NULL))

@@ -33,7 +33,7 @@ struct IndicatorsStatus: AsyncParsableCommand {
         commandName: "status",
         abstract: "各指标各地区的进度与预警（红黄绿灰）· Progress and early warning per indicator and area.",
         discussion: """
-            期望路径为从基期（无基期时取最早观测值）到目标值的直线；落后不足 10% 为黄，超过为红；目标年已过未达标为红；
+            期望路径为从基期（无基期时取最早观测值）到目标值的直线；落后不足起点到目标距离的 20% 为黄，超过为红；目标年已过未达标为红；
             无数据、数据过时或无目标为灰。
             The expected path is a straight line from the baseline (or the first observation) to the target.
             Example:

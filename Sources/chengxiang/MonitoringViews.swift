@@ -18,7 +18,7 @@ struct MonitoringViews {
             header: zh ? ["状态", "指标", "地区", "最新", "目标", "按期应达（现在）", "原因"]
                 : ["status", "indicator", "area", "latest", "target", "expected now", "reason"],
             alignments: [.left, .left, .left, .right, .right, .right, .left])
-        for s in statuses {
+        for s in statuses.enumerated().sorted(by: { ($0.element.status, $0.offset) < ($1.element.status, $1.offset) }).map(\.element) {
             table.add([
                 s.status.label.text(language), zh ? s.indicator.nameZh : s.indicator.nameEn, s.areaName,
                 s.latest.map { "\(valueText($0.value, s.indicator))（\($0.period)）" } ?? "—",

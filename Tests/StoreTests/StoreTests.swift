@@ -26,15 +26,16 @@ struct StoreTests {
         #expect(
             try store.appliedMigrations() == [
                 "2026-11-29 divisions", "2026-11-29 schools", "2026-11-29 norms", "2026-11-29 township reports",
-                "2026-11-29 import log", "2026-11-29 metadata", "2026-11-29 audit log",
+                "2026-11-29 import log", "2026-11-29 metadata", "2026-11-29 audit log", "2026-11-29 monitoring",
             ])
         let tables = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
         #expect(
             tables == [
-                "audit_context", "audit_log", "divisions", "grdb_migrations", "import_log", "metadata", "norms", "schools",
-                "township_reports",
+                "audit_context", "audit_log", "divisions", "grdb_migrations", "import_log", "indicator_targets", "indicators",
+                "metadata", "norms", "observations", "schools", "task_indicators", "tasks", "township_reports",
+                "validation_rules",
             ])
     }
 
@@ -45,7 +46,7 @@ struct StoreTests {
         try RegisterStore(path: path).write(actor: "t") { try $0.setMetadata("dataset", "test") }
         let reopened = try RegisterStore(path: path)
         #expect(try reopened.read { try $0.metadata("dataset") } == "test")
-        #expect(try reopened.appliedMigrations().count == 7)
+        #expect(try reopened.appliedMigrations().count == 8)
     }
 
     @Test(
@@ -65,6 +66,10 @@ struct StoreTests {
             "INSERT INTO divisions (name, kind, parent_id) VALUES ('阳渠村委会', 'village', 2)",
             "INSERT INTO divisions (name, kind) VALUES ('x', 'town')",
             "INSERT INTO norms (key, value, unit, name_zh, name_en, source, verification) VALUES ('k', 1, 'u', 'n', 'n', '', 'verified')",
+            "INSERT INTO observations (indicator_code, area_id, period, value) VALUES ('NOPE', 1, '2024', 1)",
+            "INSERT INTO tasks (code, name, source, percent_complete) VALUES ('T', 't', 's', 140)",
+            "INSERT INTO tasks (code, name, source, deadline) VALUES ('T', 't', 's', '明年')",
+            "INSERT INTO tasks (code, name, source, status) VALUES ('T', 't', 's', 'forgotten')",
         ])
     func schemaRules(sql: String) throws {
         let (store, _, _) = try seeded()

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Small helpers for writing SVG by hand: escaping and number formatting.
+public enum SVG {
+    /// Escapes text for XML content and attribute values.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A coordinate with at most two decimals.
+    static func n(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    /// The font stack: Noto Sans CJK where installed (Debian fonts-noto-cjk), then system fonts.
+    public static let fontFamily = "'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','Microsoft YaHei','PingFang SC',sans-serif"
+
+    /// "Nice" tick values covering [low, high]: steps of 1, 2 or 5 × 10ⁿ.
+    static func ticks(_ low: Double, _ high: Double, count: Int = 5) -> [Double] {
+        guard high > low else { return [low] }
+        let raw = (high - low) / Double(count)
+        let magnitude = pow(10, (Foundation.log10(raw)).rounded(.down))
+        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+        var t = (low / step).rounded(.down) * step
+        var values: [Double] = []
+        while t <= high + step * 1e-9 {
+            if t >= low - step * 1e-9 { values.append(t) }
+            t += step
+        }
+        return values
+    }
+
+    static func label(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e12 { return String(Int(value)) }
+        return String((value * 10).rounded() / 10)
+    }
+}

@@ -1,0 +1,96 @@
+/// A trend chart of one indicator: observed values, the expected path and the target, as SVG.
+public struct TrendChart: Sendable {
+    /// One observed value at a time (fractional year, see `Period.endTime`).
+    public struct Point: Sendable {
+        public var time: Double
+        public var value: Double
+        public var label: String
+
+        public init(time: Double, value: Double, label: String) {
+            self.time = time
+            self.value = value
+            self.label = label
+        }
+    }
+
+    public var title: String
+    public var unit: String
+    public var points: [Point]
+    /// The straight expected path from its start to the target, when one can be drawn.
+    public var path: (start: Point, end: Point)?
+    /// The target value and its year.
+    public var target: (value: Double, year: Int, label: String)?
+    /// Text shown when there is nothing to plot.
+    public var emptyText: String
+    public var width = 480.0
+    public var height = 240.0
+
+    public init(
+        title: String, unit: String, points: [Point], path: (start: Point, end: Point)?,
+        target: (value: Double, year: Int, label: String)?, emptyText: String
+    ) {
+        self.title = title
+        self.unit = unit
+        self.points = points
+        self.path = path
+        self.target = target
+        self.emptyText = emptyText
+    }
+
+    /// The chart as an `<svg>` element.
+    public func svg() -> String {
+        let left = 52.0
+        let right = 16.0
+        let top = 30.0
+        let bottom = 34.0
+        var times = points.map(\.time)
+        var values = points.map(\.value)
+        if let path { times += [path.start.time, path.end.time]; values += [path.start.value, path.end.value] }
+        if let target { times.append(Double(target.year)); values.append(target.value) }
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" "
+        out += "width=\"\(SVG.n(width))\" height=\"\(SVG.n(height))\" role=\"img\" aria-label=\"\(SVG.escape(title))\" "
+        out += "font-family=\"\(SVG.fontFamily)\" font-size=\"11\">"
+        out += "<text x=\"\(SVG.n(left))\" y=\"18\" font-size=\"13\" font-weight=\"bold\">\(SVG.escape(title))</text>"
+        guard let tMin = times.min(), let tMax = times.max(), let vMinRaw = values.min(), let vMaxRaw = values.max() else {
+            out += "<text x=\"\(SVG.n(width / 2))\" y=\"\(SVG.n(height / 2))\" text-anchor=\"middle\" fill=\"#888\">"
+            out += "\(SVG.escape(emptyText))</text></svg>"
+            return out
+        }
+        let t0 = (tMin - 0.5).rounded(.down)
+        let t1 = max((tMax + 0.5).rounded(.up), t0 + 1)
+        let vMin = min(0, vMinRaw)
+        let vMax = vMaxRaw == vMin ? vMin + 1 : vMaxRaw * 1.08
+        let plotW = width - left - right
+        let plotH = height - top - bottom
+        func x(_ t: Double) -> Double { left + (t - t0) / (t1 - t0) * plotW }
+        func y(_ v: Double) -> Double { top + plotH - (v - vMin) / (vMax - vMin) * plotH }
+        for tick in SVG.ticks(vMin, vMax) {
+            out += "<line x1=\"\(SVG.n(left))\" x2=\"\(SVG.n(width - right))\" y1=\"\(SVG.n(y(tick)))\" y2=\"\(SVG.n(y(tick)))\" stroke=\"#e5e5e5\"/>"
+            out += "<text x=\"\(SVG.n(left - 6))\" y=\"\(SVG.n(y(tick) + 4))\" text-anchor=\"end\" fill=\"#555\">\(SVG.label(tick))</text>"
+        }
+        var year = Int(t0)
+        while Double(year) <= t1 {
+            out += "<text x=\"\(SVG.n(x(Double(year))))\" y=\"\(SVG.n(height - bottom + 16))\" text-anchor=\"middle\" fill=\"#555\">\(year)</text>"
+            year += max(1, Int((t1 - t0) / 8))
+        }
+        out += "<text x=\"8\" y=\"\(SVG.n(top - 8))\" fill=\"#555\">\(SVG.escape(unit))</text>"
+        out += "<line x1=\"\(SVG.n(left))\" x2=\"\(SVG.n(width - right))\" y1=\"\(SVG.n(top + plotH))\" y2=\"\(SVG.n(top + plotH))\" stroke=\"#999\"/>"
+        if let target {
+            out += "<line class=\"target\" x1=\"\(SVG.n(left))\" x2=\"\(SVG.n(width - right))\" y1=\"\(SVG.n(y(target.value)))\" y2=\"\(SVG.n(y(target.value)))\" stroke=\"#c0392b\" stroke-dasharray=\"6 4\"/>"
+            out += "<text x=\"\(SVG.n(width - right))\" y=\"\(SVG.n(y(target.value) - 5))\" text-anchor=\"end\" fill=\"#c0392b\">\(SVG.escape(target.label))</text>"
+        }
+        if let path {
+            out += "<line class=\"path\" x1=\"\(SVG.n(x(path.start.time)))\" y1=\"\(SVG.n(y(path.start.value)))\" x2=\"\(SVG.n(x(path.end.time)))\" y2=\"\(SVG.n(y(path.end.value)))\" stroke=\"#7f8c8d\" stroke-dasharray=\"3 3\"/>"
+        }
+        let sorted = points.sorted { $0.time < $1.time }
+        if sorted.count > 1 {
+            let d = sorted.map { "\(SVG.n(x($0.time))),\(SVG.n(y($0.value)))" }.joined(separator: " ")
+            out += "<polyline class=\"observed\" points=\"\(d)\" fill=\"none\" stroke=\"#2c7fb8\" stroke-width=\"2\"/>"
+        }
+        for p in sorted {
+            out += "<circle cx=\"\(SVG.n(x(p.time)))\" cy=\"\(SVG.n(y(p.value)))\" r=\"3.5\" fill=\"#2c7fb8\"><title>\(SVG.escape(p.label))</title></circle>"
+        }
+        out += "</svg>"
+        return out
+    }
+}

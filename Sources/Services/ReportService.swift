@@ -1,0 +1,104 @@
+public import Foundation
+import Monitoring
+public import Reports
+public import Store
+
+/// The formats `chengxiang report` writes.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case xlsx, html, pdf
+}
+
+/// Raised when a PDF cannot be printed.
+public enum ReportFailure: Error, CustomStringConvertible {
+    /// No headless Chromium on the PATH.
+    case noChromium
+    /// Chromium ran but wrote no PDF.
+    case printFailed(status: Int32, detail: String)
+
+    public var description: String {
+        switch self {
+        case .noChromium:
+            "生成 PDF 需要 Chromium（apt-get install chromium fonts-noto-cjk）；可先用 --format html 在浏览器中打印 | PDF needs Chromium (apt-get install chromium fonts-noto-cjk); --format html prints from any browser"
+        case .printFailed(let status, let detail):
+            "Chromium 打印 PDF 失败（退出码 \(status)）| Chromium failed to print the PDF (status \(status)): \(detail)"
+        }
+    }
+}
+
+/// Assembles the monitoring report and writes it as Excel, HTML or PDF.
+public struct ReportService: Sendable {
+    public let store: RegisterStore
+
+    public init(store: RegisterStore) {
+        self.store = store
+    }
+
+    /// Everything the report shows, judged at `now`.
+    public func content(now: Double, asOf: String) throws -> ReportContent {
+        let statuses = try MonitoringService(store: store).statuses(now: now)
+        let diagnosis = try DiagnosticsService(store: store).schoolDiagnostics()
+        let (register, indicators, observations, tasks) = try store.read { r in
+            (try r.register(), try r.indicators(), try r.observations(), try r.tasks())
+        }
+        let byCode = Dictionary(uniqueKeysWithValues: indicators.map { ($0.code, $0) })
+        let lines = observations.compactMap { o -> ReportContent.ObservationLine? in
+            guard let indicator = byCode[o.indicatorCode] else { return nil }
+            return ReportContent.ObservationLine(
+                indicator: indicator, areaName: register.division(id: o.areaID)?.name ?? "#\(o.areaID)", observation: o)
+        }
+        return ReportContent(
+            countyName: register.county?.name ?? "本县", asOf: asOf, now: now, statuses: statuses, observations: lines,
+            tasks: tasks, schools: diagnosis.schools, county: diagnosis.county)
+    }
+
+    /// Writes the report in a format to `url`.
+    public func write(_ format: ReportFormat, to url: URL, now: Double, asOf: String) throws {
+        let content = try content(now: now, asOf: asOf)
+        switch format {
+        case .xlsx:
+            try WorkbookWriter.write(content, to: url.path)
+        case .html:
+            try Data(PrintableReport.html(content).utf8).write(to: url)
+        case .pdf:
+            try printPDF(PrintableReport.html(content), to: url)
+        }
+    }
+
+    /// Prints HTML to PDF with headless Chromium (A4, the page's own print styles).
+    func printPDF(_ html: String, to url: URL) throws {
+        guard let chromium = Self.chromium() else { throw ReportFailure.noChromium }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cx-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = dir.appendingPathComponent("report.html")
+        try Data(html.utf8).write(to: page)
+        try? FileManager.default.removeItem(at: url)
+        let process = Process()
+        process.executableURL = chromium
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(dir.path)/profile",
+            "--print-to-pdf=\(url.path)", page.absoluteString,
+        ]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let detail = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw ReportFailure.printFailed(status: process.terminationStatus, detail: String(detail.suffix(400)))
+        }
+    }
+
+    /// The Chromium binary on the PATH, if any.
+    public static func chromium() -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for dir in path.split(separator: ":") {
+            for name in ["chromium", "chromium-browser", "google-chrome"] {
+                let candidate = URL(fileURLWithPath: String(dir)).appendingPathComponent(name)
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            }
+        }
+        return nil
+    }
+}
