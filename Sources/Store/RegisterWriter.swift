@@ -40,8 +40,10 @@ public struct RegisterWriter {
 
     /// The school of a township with this name, if stored.
     public func school(townshipID: Int64, name: String) throws -> School? {
-        try Row.fetchOne(db, sql: "SELECT * FROM schools WHERE township_id = ? AND name = ?", arguments: [townshipID, name])
-            .map(RowMapping.school)
+        try Row.fetchOne(
+            try db.cachedStatement(sql: "SELECT * FROM schools WHERE township_id = ? AND name = ?"),
+            arguments: [townshipID, name]
+        ).map(RowMapping.school)
     }
 
     /// Inserts or replaces a norm (matched by key).
@@ -104,18 +106,18 @@ public struct RegisterWriter {
     private func insert(into table: String, _ values: [String: (any DatabaseValueConvertible)?]) throws -> Int64 {
         let columns = values.keys.sorted()
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        try db.execute(
-            sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))",
-            arguments: StatementArguments(columns.map { values[$0]! }))
+        // Cached: an import inserts thousands of rows, and preparing the statement (with its audit
+        // trigger) costs far more than running it.
+        try db.cachedStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+            .execute(arguments: StatementArguments(columns.map { values[$0]! }))
         return db.lastInsertedRowID
     }
 
     private func update(_ table: String, id: Int64, _ values: [String: (any DatabaseValueConvertible)?]) throws {
         let columns = values.keys.sorted()
         let assignments = columns.map { "\($0) = ?" }.joined(separator: ", ")
-        try db.execute(
-            sql: "UPDATE \(table) SET \(assignments) WHERE id = ?",
-            arguments: StatementArguments(columns.map { values[$0]! } + [id]))
+        try db.cachedStatement(sql: "UPDATE \(table) SET \(assignments) WHERE id = ?")
+            .execute(arguments: StatementArguments(columns.map { values[$0]! } + [id]))
         if db.changesCount == 0 { throw StoreError.notFound("\(table) \(id)") }
     }
 }
