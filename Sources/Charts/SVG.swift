@@ -1,24 +1,28 @@
 import Foundation
 
-/// Small helpers for writing SVG by hand: escaping and number formatting.
-public enum SVG {
-    /// Escapes text for XML content and attribute values.
+/// Escaping for HTML and XML text and attribute values, shared by every markup writer
+/// (SVG charts and maps, the printable report, the web pages).
+public enum Markup {
+    /// Escapes `& < > " '` so any text can be placed in an element or an attribute.
     public static func escape(_ text: String) -> String {
         var out = ""
-        out.reserveCapacity(text.count)
-        for c in text {
+        out.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars {
             switch c {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.append(c)
+            default: out.unicodeScalars.append(c)
             }
         }
         return out
     }
+}
 
+/// Small helpers for writing SVG by hand: number formatting and ticks.
+public enum SVG {
     /// A coordinate with at most two decimals.
     static func n(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100

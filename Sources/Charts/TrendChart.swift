@@ -48,12 +48,12 @@ public struct TrendChart: Sendable {
         if let path { times += [path.start.time, path.end.time]; values += [path.start.value, path.end.value] }
         if let target { times.append(Double(target.year)); values.append(target.value) }
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" "
-        out += "width=\"\(SVG.n(width))\" height=\"\(SVG.n(height))\" role=\"img\" aria-label=\"\(SVG.escape(title))\" "
+        out += "width=\"\(SVG.n(width))\" height=\"\(SVG.n(height))\" role=\"img\" aria-label=\"\(Markup.escape(title))\" "
         out += "font-family=\"\(SVG.fontFamily)\" font-size=\"11\">"
-        out += "<text x=\"\(SVG.n(left))\" y=\"18\" font-size=\"13\" font-weight=\"bold\">\(SVG.escape(title))</text>"
+        out += "<text x=\"\(SVG.n(left))\" y=\"18\" font-size=\"13\" font-weight=\"bold\">\(Markup.escape(title))</text>"
         guard let tMin = times.min(), let tMax = times.max(), let vMinRaw = values.min(), let vMaxRaw = values.max() else {
             out += "<text x=\"\(SVG.n(width / 2))\" y=\"\(SVG.n(height / 2))\" text-anchor=\"middle\" fill=\"#888\">"
-            out += "\(SVG.escape(emptyText))</text></svg>"
+            out += "\(Markup.escape(emptyText))</text></svg>"
             return out
         }
         let t0 = (tMin - 0.5).rounded(.down)
@@ -73,11 +73,11 @@ public struct TrendChart: Sendable {
             out += "<text x=\"\(SVG.n(x(Double(year))))\" y=\"\(SVG.n(height - bottom + 16))\" text-anchor=\"middle\" fill=\"#555\">\(year)</text>"
             year += max(1, Int((t1 - t0) / 8))
         }
-        out += "<text x=\"8\" y=\"\(SVG.n(top - 8))\" fill=\"#555\">\(SVG.escape(unit))</text>"
+        out += "<text x=\"8\" y=\"\(SVG.n(top - 8))\" fill=\"#555\">\(Markup.escape(unit))</text>"
         out += "<line x1=\"\(SVG.n(left))\" x2=\"\(SVG.n(width - right))\" y1=\"\(SVG.n(top + plotH))\" y2=\"\(SVG.n(top + plotH))\" stroke=\"#999\"/>"
         if let target {
             out += "<line class=\"target\" x1=\"\(SVG.n(left))\" x2=\"\(SVG.n(width - right))\" y1=\"\(SVG.n(y(target.value)))\" y2=\"\(SVG.n(y(target.value)))\" stroke=\"#c0392b\" stroke-dasharray=\"6 4\"/>"
-            out += "<text x=\"\(SVG.n(width - right))\" y=\"\(SVG.n(y(target.value) - 5))\" text-anchor=\"end\" fill=\"#c0392b\">\(SVG.escape(target.label))</text>"
+            out += "<text x=\"\(SVG.n(width - right))\" y=\"\(SVG.n(y(target.value) - 5))\" text-anchor=\"end\" fill=\"#c0392b\">\(Markup.escape(target.label))</text>"
         }
         if let path {
             out += "<line class=\"path\" x1=\"\(SVG.n(x(path.start.time)))\" y1=\"\(SVG.n(y(path.start.value)))\" x2=\"\(SVG.n(x(path.end.time)))\" y2=\"\(SVG.n(y(path.end.value)))\" stroke=\"#7f8c8d\" stroke-dasharray=\"3 3\"/>"
@@ -88,7 +88,7 @@ public struct TrendChart: Sendable {
             out += "<polyline class=\"observed\" points=\"\(d)\" fill=\"none\" stroke=\"#2c7fb8\" stroke-width=\"2\"/>"
         }
         for p in sorted {
-            out += "<circle cx=\"\(SVG.n(x(p.time)))\" cy=\"\(SVG.n(y(p.value)))\" r=\"3.5\" fill=\"#2c7fb8\"><title>\(SVG.escape(p.label))</title></circle>"
+            out += "<circle cx=\"\(SVG.n(x(p.time)))\" cy=\"\(SVG.n(y(p.value)))\" r=\"3.5\" fill=\"#2c7fb8\"><title>\(Markup.escape(p.label))</title></circle>"
         }
         out += "</svg>"
         return out

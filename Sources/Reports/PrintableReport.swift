@@ -19,7 +19,7 @@ public enum PrintableReport {
         body += schools(c)
         return """
             <!DOCTYPE html>
-            <html lang="zh-CN"><head><meta charset="utf-8"><title>\(HTML.escape(c.title))</title>
+            <html lang="zh-CN"><head><meta charset="utf-8"><title>\(Markup.escape(c.title))</title>
             <style>\(style)</style></head><body>\(body)</body></html>
             """
     }
@@ -43,8 +43,8 @@ public enum PrintableReport {
 
     static func cover(_ c: ReportContent) -> String {
         """
-        <section class="cover"><h1>\(HTML.escape(c.title))</h1>
-        <p>统计时点：\(HTML.escape(c.asOf))</p>
+        <section class="cover"><h1>\(Markup.escape(c.title))</h1>
+        <p>统计时点：\(Markup.escape(c.asOf))</p>
         <p class="muted">指标与目标来自《交城县乡村振兴规划》第六章；观测值来自各部门填报；学校数据来自规划表六/1 及其后导入。
         无数据的指标显示为灰色，不作推断。由城乡（Chengxiang）系统生成。</p></section>
         """
@@ -54,7 +54,7 @@ public enum PrintableReport {
         var out = "<section><h2>一、预警摘要</h2><p class=\"counts\">"
         for color in StatusColor.allCases {
             let n = c.statuses.filter { $0.status == color }.count
-            out += "<span class=\"\(color.rawValue)\">\(HTML.escape(color.label.zh))：\(n)</span>"
+            out += "<span class=\"\(color.rawValue)\">\(Markup.escape(color.label.zh))：\(n)</span>"
         }
         out += "</p>"
         let alerts = c.alerts
@@ -65,14 +65,14 @@ public enum PrintableReport {
                 ["状态", "指标", "地区", "原因"],
                 alerts.map { s in
                     [
-                        "<span class=\"status \(s.status.rawValue)\">\(HTML.escape(s.status.label.zh))</span>",
-                        HTML.escape(s.indicator.nameZh), HTML.escape(s.areaName), HTML.escape(s.reason.zh),
+                        "<span class=\"status \(s.status.rawValue)\">\(Markup.escape(s.status.label.zh))</span>",
+                        Markup.escape(s.indicator.nameZh), Markup.escape(s.areaName), Markup.escape(s.reason.zh),
                     ]
                 })
         }
         let overdue = c.tasks.filter { $0.isOverdue(now: c.now) }
         out += "<p>重点任务 \(c.tasks.count) 项，逾期 \(overdue.count) 项"
-        out += overdue.isEmpty ? "。" : "：" + HTML.escape(overdue.map(\.name).joined(separator: "；")) + "。"
+        out += overdue.isEmpty ? "。" : "：" + Markup.escape(overdue.map(\.name).joined(separator: "；")) + "。"
         return out + "</p></section>"
     }
 
@@ -85,24 +85,24 @@ public enum PrintableReport {
             let lead = all.first { !$0.history.isEmpty } ?? all[0]
             let rows = all.filter { !$0.history.isEmpty || $0.areaID == lead.areaID }
             let silent = all.filter { $0.history.isEmpty && $0.areaID != lead.areaID }.map(\.areaName)
-            out += "<h3>\(HTML.escape(s.indicator.nameZh))（\(HTML.escape(s.indicator.code))）</h3>"
+            out += "<h3>\(Markup.escape(s.indicator.nameZh))（\(Markup.escape(s.indicator.code))）</h3>"
             out += "<div class=\"chart\">\(chart(lead))</div>"
             out += HTML.table(
                 ["状态", "地区", "最新", "目标", "按期应达（现在）", "原因"],
                 rows.map { r in
                     [
-                        "<span class=\"status \(r.status.rawValue)\">\(HTML.escape(r.status.label.zh))</span>",
-                        HTML.escape(r.areaName),
-                        r.latest.map { HTML.escape("\(ReportContent.valueText($0.value, r.indicator))（\($0.period)）") } ?? "—",
-                        r.target.map { HTML.escape("\(ReportContent.valueText($0.value, r.indicator))（\($0.year)）") } ?? "—",
-                        r.expectedNow.map { HTML.escape(ReportContent.valueText($0, r.indicator)) } ?? "—",
-                        HTML.escape(r.reason.zh),
+                        "<span class=\"status \(r.status.rawValue)\">\(Markup.escape(r.status.label.zh))</span>",
+                        Markup.escape(r.areaName),
+                        r.latest.map { Markup.escape("\(ReportContent.valueText($0.value, r.indicator))（\($0.period)）") } ?? "—",
+                        r.target.map { Markup.escape("\(ReportContent.valueText($0.value, r.indicator))（\($0.year)）") } ?? "—",
+                        r.expectedNow.map { Markup.escape(ReportContent.valueText($0, r.indicator)) } ?? "—",
+                        Markup.escape(r.reason.zh),
                     ]
                 })
             if !silent.isEmpty {
-                out += "<p class=\"muted\">暂无数据：\(HTML.escape(silent.joined(separator: "、")))</p>"
+                out += "<p class=\"muted\">暂无数据：\(Markup.escape(silent.joined(separator: "、")))</p>"
             }
-            out += "<p class=\"muted\">来源：\(HTML.escape(s.indicator.source))\(s.indicator.note.map { "；" + HTML.escape($0) } ?? "")</p>"
+            out += "<p class=\"muted\">来源：\(Markup.escape(s.indicator.source))\(s.indicator.note.map { "；" + Markup.escape($0) } ?? "")</p>"
         }
         return out + "</section>"
     }
@@ -135,9 +135,9 @@ public enum PrintableReport {
         let rows = c.tasks.map { t -> [String] in
             let overdue = t.isOverdue(now: c.now)
             return [
-                HTML.escape(t.code), HTML.escape(t.name), HTML.escape(t.ownerUnit ?? "未明确"), HTML.escape(t.deadline ?? "未定"),
-                HTML.escape(t.status.chineseName), t.percentComplete.map { "\(Format.number($0, digits: 0))%" } ?? "—",
-                overdue ? "<span class=\"overdue\">逾期</span>" : "", HTML.escape(t.evidence ?? ""),
+                Markup.escape(t.code), Markup.escape(t.name), Markup.escape(t.ownerUnit ?? "未明确"), Markup.escape(t.deadline ?? "未定"),
+                Markup.escape(t.status.chineseName), t.percentComplete.map { "\(Format.number($0, digits: 0))%" } ?? "—",
+                overdue ? "<span class=\"overdue\">逾期</span>" : "", Markup.escape(t.evidence ?? ""),
             ]
         }
         return "<section><h2>三、重点任务清单</h2>"
@@ -154,11 +154,11 @@ public enum PrintableReport {
         let chart = BarChart(title: "生师比与编制标准", unit: "生/教职工", bars: bars, referenceLabel: "编制标准").svg()
         let rows = c.schools.map { d in
             [
-                HTML.escape(d.townshipName), HTML.escape(d.school.name), HTML.escape(d.school.level.chineseName),
+                Markup.escape(d.townshipName), Markup.escape(d.school.name), Markup.escape(d.school.level.chineseName),
                 d.school.students.map(String.init) ?? "—", d.school.staff.map(String.init) ?? "—",
                 d.studentsPerStaff.map { Format.fixed($0, digits: 1) } ?? "—",
                 d.staffSurplus.map { Format.fixed($0, digits: 1) } ?? "—",
-                HTML.escape(d.flags.map(\.label.zh).joined(separator: " ")), HTML.escape(d.reasons.map(\.text.zh).joined()),
+                Markup.escape(d.flags.map(\.label.zh).joined(separator: " ")), Markup.escape(d.reasons.map(\.text.zh).joined()),
             ]
         }
         let county = c.county

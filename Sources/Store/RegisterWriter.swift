@@ -108,16 +108,18 @@ public struct RegisterWriter {
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         // Cached: an import inserts thousands of rows, and preparing the statement (with its audit
         // trigger) costs far more than running it.
-        try db.cachedStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
-            .execute(arguments: StatementArguments(columns.map { values[$0]! }))
+        let statement = try db.cachedStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+        let arguments: [(any DatabaseValueConvertible)?] = columns.map { values[$0] ?? nil }
+        try statement.execute(arguments: StatementArguments(arguments))
         return db.lastInsertedRowID
     }
 
     private func update(_ table: String, id: Int64, _ values: [String: (any DatabaseValueConvertible)?]) throws {
         let columns = values.keys.sorted()
         let assignments = columns.map { "\($0) = ?" }.joined(separator: ", ")
-        try db.cachedStatement(sql: "UPDATE \(table) SET \(assignments) WHERE id = ?")
-            .execute(arguments: StatementArguments(columns.map { values[$0]! } + [id]))
+        let statement = try db.cachedStatement(sql: "UPDATE \(table) SET \(assignments) WHERE id = ?")
+        let arguments: [(any DatabaseValueConvertible)?] = columns.map { values[$0] ?? nil } + [id]
+        try statement.execute(arguments: StatementArguments(arguments))
         if db.changesCount == 0 { throw StoreError.notFound("\(table) \(id)") }
     }
 }

@@ -1,0 +1,162 @@
+import Foundation
+
+/// An SVG map of a county drawn in Swift: outline, township seats, villages, schools and
+/// assignment lines, each in its own layer (`<g id="layer-…">`) so a page can toggle them.
+/// Positions are longitude/latitude degrees; the map uses an equirectangular projection
+/// centred on the county (distortion well under 1 % at county scale), north up.
+public struct CountyMap: Sendable {
+    /// A point feature.
+    public struct Marker: Sendable {
+        public var id: String
+        public var lon: Double
+        public var lat: Double
+        public var label: String
+        /// Circle radius in map pixels.
+        public var radius: Double
+        public var fill: String
+        /// True for a made-up position (示意位置): drawn with a dashed outline and marked in its tooltip.
+        public var illustrative: Bool
+        /// `data-*` attributes for the page's detail card (keys without the `data-` prefix).
+        public var data: [(String, String)]
+
+        public init(
+            id: String, lon: Double, lat: Double, label: String, radius: Double, fill: String, illustrative: Bool,
+            data: [(String, String)] = []
+        ) {
+            self.id = id
+            self.lon = lon
+            self.lat = lat
+            self.label = label
+            self.radius = radius
+            self.fill = fill
+            self.illustrative = illustrative
+            self.data = data
+        }
+    }
+
+    /// A line from one position to another (a demand point to its school).
+    public struct Link: Sendable {
+        public var from: (lon: Double, lat: Double)
+        public var to: (lon: Double, lat: Double)
+        public var color: String
+        public var title: String
+
+        public init(from: (lon: Double, lat: Double), to: (lon: Double, lat: Double), color: String, title: String) {
+            self.from = from
+            self.to = to
+            self.color = color
+            self.title = title
+        }
+    }
+
+    /// One legend entry: a swatch colour and its text.
+    public struct LegendEntry: Sendable {
+        public var color: String
+        public var text: String
+        public var dashed: Bool
+
+        public init(color: String, text: String, dashed: Bool = false) {
+            self.color = color
+            self.text = text
+            self.dashed = dashed
+        }
+    }
+
+    /// Rings of the outline, each a list of (lon, lat).
+    public var outline: [[(lon: Double, lat: Double)]]
+    public var townships: [Marker] = []
+    public var villages: [Marker] = []
+    public var schools: [Marker] = []
+    public var links: [Link] = []
+    public var legend: [LegendEntry] = []
+    /// Text of the scale bar's unit, e.g. "公里".
+    public var kilometreLabel = "km"
+    public var illustrativeNote = "示意位置"
+    public var width = 1000.0
+
+    public init(outline: [[(lon: Double, lat: Double)]]) {
+        self.outline = outline
+    }
+
+    /// The map as an `<svg>` element.
+    public func svg() -> String {
+        let all = outline.flatMap { $0 } + (townships + villages + schools).map { ($0.lon, $0.lat) }
+        guard let minLon = all.map(\.lon).min(), let maxLon = all.map(\.lon).max(), let minLat = all.map(\.lat).min(),
+            let maxLat = all.map(\.lat).max()
+        else { return "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>" }
+        let lat0 = (minLat + maxLat) / 2
+        let k = cos(lat0 * .pi / 180)
+        let margin = 20.0
+        let spanX = max((maxLon - minLon) * k, 1e-9)
+        let spanY = max(maxLat - minLat, 1e-9)
+        let scale = (width - 2 * margin) / spanX
+        let height = spanY * scale + 2 * margin + 40
+        func x(_ lon: Double) -> Double { margin + (lon - minLon) * k * scale }
+        func y(_ lat: Double) -> Double { margin + (maxLat - lat) * scale }
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"county-map\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" "
+        out += "font-family=\"\(SVG.fontFamily)\" font-size=\"12\" role=\"img\">"
+        out += "<g id=\"viewport\"><g id=\"layer-outline\">"
+        for ring in outline {
+            let d = ring.map { "\(SVG.n(x($0.lon))),\(SVG.n(y($0.lat)))" }.joined(separator: " ")
+            out += "<polygon points=\"\(d)\" fill=\"#f4f1e8\" stroke=\"#6b5b3e\" stroke-width=\"1.5\"/>"
+        }
+        out += "</g><g id=\"layer-lines\">"
+        for link in links {
+            out += "<line x1=\"\(SVG.n(x(link.from.lon)))\" y1=\"\(SVG.n(y(link.from.lat)))\" x2=\"\(SVG.n(x(link.to.lon)))\" "
+            out += "y2=\"\(SVG.n(y(link.to.lat)))\" stroke=\"\(Markup.escape(link.color))\" stroke-width=\"1.5\" opacity=\"0.8\">"
+            out += "<title>\(Markup.escape(link.title))</title></line>"
+        }
+        out += "</g>"
+        out += layer("villages", villages, x, y, showLabels: false)
+        out += layer("townships", townships, x, y, showLabels: true)
+        out += layer("schools", schools, x, y, showLabels: false)
+        out += "</g>"
+        out += scaleBar(x: margin, y: height - 18, metresPerPixel: 111_195 / scale)
+        out += legendBlock(x: width - 190, y: height - 22 - Double(legend.count + 1) * 18)
+        out += "</svg>"
+        return out
+    }
+
+    private func layer(
+        _ name: String, _ markers: [Marker], _ x: (Double) -> Double, _ y: (Double) -> Double, showLabels: Bool
+    ) -> String {
+        var out = "<g id=\"layer-\(name)\">"
+        for m in markers {
+            let title = m.illustrative ? "\(m.label)（\(illustrativeNote)）" : m.label
+            out += "<circle id=\"\(Markup.escape(m.id))\" class=\"\(name)\(m.illustrative ? " illustrative" : "")\" "
+            out += "cx=\"\(SVG.n(x(m.lon)))\" cy=\"\(SVG.n(y(m.lat)))\" r=\"\(SVG.n(m.radius))\" fill=\"\(Markup.escape(m.fill))\" "
+            out += m.illustrative ? "stroke=\"#333\" stroke-dasharray=\"2 2\" " : "stroke=\"#333\" "
+            out += "data-illustrative=\"\(m.illustrative)\" data-label=\"\(Markup.escape(m.label))\""
+            for (key, value) in m.data { out += " data-\(key)=\"\(Markup.escape(value))\"" }
+            out += "><title>\(Markup.escape(title))</title></circle>"
+            if showLabels {
+                out += "<text x=\"\(SVG.n(x(m.lon) + m.radius + 3))\" y=\"\(SVG.n(y(m.lat) + 4))\" fill=\"#222\">"
+                out += "\(Markup.escape(m.label))\(m.illustrative ? "（\(Markup.escape(illustrativeNote))）" : "")</text>"
+            }
+        }
+        return out + "</g>"
+    }
+
+    /// A bar of a round length (1, 2 or 5 × 10ⁿ km) about a fifth of the map wide.
+    private func scaleBar(x: Double, y: Double, metresPerPixel: Double) -> String {
+        let target = width / 5 * metresPerPixel / 1000
+        let magnitude = pow(10, log10(target).rounded(.down))
+        let km = [1.0, 2, 5, 10].map { $0 * magnitude }.last { $0 <= target } ?? magnitude
+        let pixels = km * 1000 / metresPerPixel
+        return """
+            <g id="scale-bar"><rect x="\(SVG.n(x))" y="\(SVG.n(y))" width="\(SVG.n(pixels))" height="6" fill="#333"/>\
+            <text x="\(SVG.n(x))" y="\(SVG.n(y - 4))">0</text><text x="\(SVG.n(x + pixels))" y="\(SVG.n(y - 4))" \
+            text-anchor="end">\(SVG.label(km)) \(Markup.escape(kilometreLabel))</text></g>
+            """
+    }
+
+    private func legendBlock(x: Double, y: Double) -> String {
+        var out = "<g id=\"legend\"><rect x=\"\(SVG.n(x - 8))\" y=\"\(SVG.n(y - 14))\" width=\"190\" height=\"\(SVG.n(Double(legend.count) * 18 + 12))\" fill=\"#fff\" opacity=\"0.85\"/>"
+        for (i, entry) in legend.enumerated() {
+            let cy = y + Double(i) * 18
+            out += "<circle cx=\"\(SVG.n(x + 6))\" cy=\"\(SVG.n(cy - 4))\" r=\"6\" fill=\"\(Markup.escape(entry.color))\" stroke=\"#333\"\(entry.dashed ? " stroke-dasharray=\"2 2\"" : "")/>"
+            out += "<text x=\"\(SVG.n(x + 18))\" y=\"\(SVG.n(cy))\">\(Markup.escape(entry.text))</text>"
+        }
+        return out + "</g>"
+    }
+}
