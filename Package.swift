@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
     ],
     targets: [
         // Pure value types: the county's nouns, with typed codes and units.
@@ -59,11 +60,20 @@ let package = Package(
             dependencies: ["Domain", "Localization", "Geo", "Analysis", "Monitoring", "Reports", "Interchange", "Store"],
             resources: [.copy("Resources/demo")],
             swiftSettings: strictSettings),
+        // The web front door: HTML pages and the JSON API on Hummingbird 2.
+        .target(
+            name: "Server",
+            dependencies: [
+                "Domain", "Localization", "Analysis", "Monitoring", "Charts", "Interchange", "Services", "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Static")],
+            swiftSettings: strictSettings),
         // The command-line front door.
         .executableTarget(
             name: "chengxiang",
             dependencies: [
-                "Domain", "Localization", "Analysis", "Monitoring", "Interchange", "Services", "Store",
+                "Domain", "Localization", "Analysis", "Monitoring", "Interchange", "Services", "Store", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -85,6 +95,11 @@ let package = Package(
                 "Reports", "Monitoring", "Analysis", "Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(name: "ServicesTests", dependencies: ["Services", "Store", "Domain", "Interchange"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Services", "Store", "Domain", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(name: "CLITests", dependencies: ["chengxiang"], exclude: ["Golden"]),
     ]
 )

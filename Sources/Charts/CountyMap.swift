@@ -90,7 +90,9 @@ public struct CountyMap: Sendable {
         let spanX = max((maxLon - minLon) * k, 1e-9)
         let spanY = max(maxLat - minLat, 1e-9)
         let scale = (width - 2 * margin) / spanX
-        let height = spanY * scale + 2 * margin + 40
+        let legendRows = Double((legend.count + 3) / 4)
+        let mapBottom = spanY * scale + 2 * margin
+        let height = mapBottom + 40 + legendRows * 20
         func x(_ lon: Double) -> Double { margin + (lon - minLon) * k * scale }
         func y(_ lat: Double) -> Double { margin + (maxLat - lat) * scale }
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"county-map\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" "
@@ -111,8 +113,8 @@ public struct CountyMap: Sendable {
         out += layer("townships", townships, x, y, showLabels: true)
         out += layer("schools", schools, x, y, showLabels: false)
         out += "</g>"
-        out += scaleBar(x: margin, y: height - 18, metresPerPixel: 111_195 / scale)
-        out += legendBlock(x: width - 190, y: height - 22 - Double(legend.count + 1) * 18)
+        out += scaleBar(x: margin, y: mapBottom + 14, metresPerPixel: 111_195 / scale)
+        out += legendBlock(x: margin, y: mapBottom + 44)
         out += "</svg>"
         return out
     }
@@ -150,10 +152,13 @@ public struct CountyMap: Sendable {
             """
     }
 
+    /// The legend below the map, four entries a row.
     private func legendBlock(x: Double, y: Double) -> String {
-        var out = "<g id=\"legend\"><rect x=\"\(SVG.n(x - 8))\" y=\"\(SVG.n(y - 14))\" width=\"190\" height=\"\(SVG.n(Double(legend.count) * 18 + 12))\" fill=\"#fff\" opacity=\"0.85\"/>"
+        var out = "<g id=\"legend\">"
+        let columnWidth = (width - 2 * x) / 4
         for (i, entry) in legend.enumerated() {
-            let cy = y + Double(i) * 18
+            let cy = y + Double(i / 4) * 20
+            let x = x + Double(i % 4) * columnWidth
             out += "<circle cx=\"\(SVG.n(x + 6))\" cy=\"\(SVG.n(cy - 4))\" r=\"6\" fill=\"\(Markup.escape(entry.color))\" stroke=\"#333\"\(entry.dashed ? " stroke-dasharray=\"2 2\"" : "")/>"
             out += "<text x=\"\(SVG.n(x + 18))\" y=\"\(SVG.n(cy))\">\(Markup.escape(entry.text))</text>"
         }

@@ -37,6 +37,26 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case ruleBelowMinimum, ruleAboveMaximum, ruleAboveOther, ruleTownshipSum, ruleJump
     case unknownIndicator, unknownArea, badPeriod, areaLevelMismatch, duplicateObservation, computedNotEntered
     case unknownTaskStatus, badPercent, badDate, unknownTask, requiredCellBlank
+    // Web pages
+    case appName, importKindSchools, importKindDivisions, importKindObservations, importKindTasks, navOverview
+    case navMap, navSchools, navScenarios, navIndicators, navTasks, navImport
+    case uiAction, uiAfter, uiAll, uiArea, uiBack, uiBadImportKind
+    case uiBadJSON, uiBefore, uiByArea, uiCancel, uiCheck, uiColumn
+    case uiColumnName, uiCommit, uiCompleteness, uiCompletenessNote, uiConfirmedWaste, uiDataYear
+    case uiDeadline, uiError, uiEvidence, uiExpectedNow, uiFile, uiFilter
+    case uiHistory, uiIllustrative, uiIllustrativeCard, uiIllustrativeNote, uiImportCheck, uiImportCommitted
+    case uiImportDone, uiImportInvalid, uiImportKind, uiImportNote, uiImportValid, uiIndicator
+    case uiIndicatorStatus, uiItem, uiKilometres, uiLand, uiLatest, uiLayerLines
+    case uiLayerOutline, uiLayerSchools, uiLayerTownships, uiLayerVillages, uiLegendIllustrative, uiLegendOverstaffed
+    case uiLegendTownship, uiLegendUnderstaffed, uiLegendVillage, uiLegendWaste, uiLegendWithinNorm, uiMore
+    case uiNoCode, uiNoRealPosition, uiNone, uiNormNote, uiNotNamed, uiNote
+    case uiOverdue, uiOverdueTasks, uiOwner, uiPeriod, uiPosition, uiProgressUnknown
+    case uiRatioChartTitle, uiRatioUnit, uiRecord, uiRecorded, uiRejected, uiRow
+    case uiSave, uiSchoolDiagnosis, uiSeeAllSchools, uiSeeIndicators, uiSeverity, uiSheet
+    case uiSheetHint, uiSource, uiStatus, uiTarget, uiTaskNote, uiTaskSaved
+    case uiTaskSummary, uiTownships, uiUnderstaffed, uiUnitPersons, uiUnitSchools, uiUnitTownships
+    case uiUnitVillages, uiUnknown, uiUploadMalformed, uiValue, uiVillage, uiVillageCode
+    case uiVillages, uiWarning, uiWhen, uiWho, uiWithPopulation, uiZoomReset
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -243,5 +263,119 @@ enum MessageTable {
         .badDate: ("日期「{1}」无效：应为 2025、2025-06 或 2025-06-30", "date \"{1}\" is invalid: write 2025, 2025-06 or 2025-06-30"),
         .requiredCellBlank: ("必填项为空", "a required cell is blank"),
         .unknownTask: ("任务「{1}」不存在", "task \"{1}\" does not exist"),
+        .appName: ("城乡 · 交城县城乡融合平台", "Chengxiang · Jiaocheng urban–rural platform"),
+        .importKindSchools: ("学校表", "school table"),
+        .importKindDivisions: ("区划（CSV/XLSX/GeoJSON）", "divisions (CSV/XLSX/GeoJSON)"),
+        .importKindObservations: ("指标观测值", "indicator observations"),
+        .importKindTasks: ("任务清单", "task checklist"),
+        .navOverview: ("总览", "Overview"),
+        .navMap: ("地图", "Map"),
+        .navSchools: ("学校", "Schools"),
+        .navScenarios: ("布局方案", "Scenarios"),
+        .navIndicators: ("指标监测", "Indicators"),
+        .navTasks: ("任务清单", "Tasks"),
+        .navImport: ("数据导入", "Import"),
+        .uiAction: ("操作", "action"),
+        .uiAfter: ("修改后", "after"),
+        .uiAll: ("全部", "all"),
+        .uiArea: ("地区", "Area"),
+        .uiBack: ("返回", "Back"),
+        .uiBadImportKind: ("kind 应为 schools、divisions、observations 或 tasks", "kind must be schools, divisions, observations or tasks"),
+        .uiBadJSON: ("请求体不是所需格式的 JSON", "the request body is not JSON of the expected shape"),
+        .uiBefore: ("修改前", "before"),
+        .uiByArea: ("分地区", "By area"),
+        .uiCancel: ("取消", "Cancel"),
+        .uiCheck: ("检查", "Check"),
+        .uiColumn: ("列", "column"),
+        .uiColumnName: ("列名", "column name"),
+        .uiCommit: ("确认导入", "Commit"),
+        .uiCompleteness: ("数据完整性", "Data completeness"),
+        .uiCompletenessNote: ("“未上报”指表中列出乡镇但无数据行，不等于没有学校；示意位置仅供显示，不是实测。", "\"Not reported\" means the township was listed with no rows, not that it has no schools; illustrative positions are for display only."),
+        .uiConfirmedWaste: ("{1}（{2}）：学生少且超编，与规划结论一致", "{1} ({2}): few students and surplus staff, as the plan says"),
+        .uiDataYear: ("数据年份", "Data year"),
+        .uiDeadline: ("截止", "deadline"),
+        .uiError: ("错误", "error"),
+        .uiEvidence: ("佐证", "evidence"),
+        .uiExpectedNow: ("按期应达（现在）", "Expected now"),
+        .uiFile: ("文件", "File"),
+        .uiFilter: ("筛选", "Filter"),
+        .uiHistory: ("修改记录", "Change history"),
+        .uiIllustrative: ("示意", "illustrative"),
+        .uiIllustrativeCard: ("示意位置：由程序生成，仅供显示，不是实际位置", "Illustrative position: generated for display, not the real place"),
+        .uiIllustrativeNote: ("虚线圈为示意位置（共 {1} 处）：来源未给坐标，按文档化规则在县界内生成，导入实测坐标后自动替换。", "Dashed circles are illustrative positions ({1}): no source gives their coordinates; they are placed inside the county by a documented rule and replaced when real coordinates are imported."),
+        .uiImportCheck: ("导入检查", "Import check"),
+        .uiImportCommitted: ("已导入 {1}（{2} 行）", "imported {1} ({2} rows)"),
+        .uiImportDone: ("导入完成", "Import done"),
+        .uiImportInvalid: ("发现 {1} 处错误，未写入任何数据。请修改文件后重新上传。", "{1} errors found; nothing was written. Correct the file and upload it again."),
+        .uiImportKind: ("数据类型", "Kind of data"),
+        .uiImportNote: ("先检查、后写入：检查时不改动数据库；确认后全部写入，任何错误都不会写入一部分。上传上限 {1} MB。", "Check first, then commit: checking writes nothing; committing writes all rows or none. Upload limit {1} MB."),
+        .uiImportValid: ("检查通过：{1} 行可导入。", "Check passed: {1} rows can be imported."),
+        .uiIndicator: ("指标", "Indicator"),
+        .uiIndicatorStatus: ("指标预警", "Indicator status"),
+        .uiItem: ("项目", "item"),
+        .uiKilometres: ("公里", "km"),
+        .uiLand: ("占地面积", "Land"),
+        .uiLatest: ("最新", "Latest"),
+        .uiLayerLines: ("分配连线", "assignment lines"),
+        .uiLayerOutline: ("县界", "county outline"),
+        .uiLayerSchools: ("学校", "schools"),
+        .uiLayerTownships: ("乡镇驻地", "township seats"),
+        .uiLayerVillages: ("村", "villages"),
+        .uiLegendIllustrative: ("虚线 = 示意位置", "dashed = illustrative"),
+        .uiLegendOverstaffed: ("超编", "overstaffed"),
+        .uiLegendTownship: ("乡镇驻地", "township seat"),
+        .uiLegendUnderstaffed: ("缺编", "understaffed"),
+        .uiLegendVillage: ("村", "village"),
+        .uiLegendWaste: ("小规模且超编", "small and overstaffed"),
+        .uiLegendWithinNorm: ("符合编制", "within the norm"),
+        .uiMore: ("详情", "Details"),
+        .uiNoCode: ("无代码", "no code"),
+        .uiNoRealPosition: ("无实测位置", "no real position"),
+        .uiNone: ("未定", "none"),
+        .uiNormNote: ("编制标准：小学 19、初中 13.5、高中 12.5 生/教职工；小初一体按 6:3 混合（假设）。可在命令行 chengxiang norms set 修改。", "Norms: primary 19, junior 13.5, senior 12.5 students per staff; nine-year schools blended 6:3 (an assumption). Change them with chengxiang norms set."),
+        .uiNotNamed: ("未明确", "not named"),
+        .uiNote: ("备注", "Note"),
+        .uiOverdue: ("逾期", "overdue"),
+        .uiOverdueTasks: ("逾期任务", "Overdue tasks"),
+        .uiOwner: ("责任单位", "owner"),
+        .uiPeriod: ("期间", "Period"),
+        .uiPosition: ("位置（经度, 纬度）", "Position (lon, lat)"),
+        .uiProgressUnknown: ("进度未知", "progress unknown"),
+        .uiRatioChartTitle: ("生师比与编制标准（黑线）", "Students per staff against the norm (black line)"),
+        .uiRatioUnit: ("生/教职工", "students per staff"),
+        .uiRecord: ("录入", "Record"),
+        .uiRecorded: ("已录入。", "Recorded."),
+        .uiRejected: ("数据未通过校验，未写入", "the data failed validation and was not written"),
+        .uiRow: ("行", "row"),
+        .uiSave: ("保存", "Save"),
+        .uiSchoolDiagnosis: ("学校诊断", "School diagnosis"),
+        .uiSeeAllSchools: ("查看全部学校 →", "All schools →"),
+        .uiSeeIndicators: ("查看全部指标 →", "All indicators →"),
+        .uiSeverity: ("级别", "severity"),
+        .uiSheet: ("工作表（XLSX）", "Sheet (XLSX)"),
+        .uiSheetHint: ("默认第一个", "default: the first"),
+        .uiSource: ("来源", "Source"),
+        .uiStatus: ("状态", "Status"),
+        .uiTarget: ("目标", "Target"),
+        .uiTaskNote: ("规划未写明的责任单位、日期、进度显示为“未明确/未定/进度未知”；截止已过且未完成的任务标为逾期。", "Owners, dates and progress the plan does not state are shown as unknown; tasks past their deadline and not done are overdue."),
+        .uiTaskSaved: ("已保存 {1}", "saved {1}"),
+        .uiTaskSummary: ("共 {1} 项，逾期 {2} 项", "{1} tasks, {2} overdue"),
+        .uiTownships: ("乡镇（现行）", "Townships (current)"),
+        .uiUnderstaffed: ("{1}（{2}）缺编 {3} 人：规划未指出", "{1} ({2}) is {3} staff short: not in the plan"),
+        .uiUnitPersons: ("人", "persons"),
+        .uiUnitSchools: ("所", "schools"),
+        .uiUnitTownships: ("个", "units"),
+        .uiUnitVillages: ("个", "units"),
+        .uiUnknown: ("不详", "unknown"),
+        .uiUploadMalformed: ("上传内容格式错误", "the upload is malformed"),
+        .uiValue: ("值", "Value"),
+        .uiVillage: ("所在村", "Village"),
+        .uiVillageCode: ("区划代码：{1}", "division code: {1}"),
+        .uiVillages: ("村（社区）", "Villages"),
+        .uiWarning: ("警告", "warning"),
+        .uiWhen: ("时间", "when"),
+        .uiWho: ("操作人", "who"),
+        .uiWithPopulation: ("有人口数据", "with population"),
+        .uiZoomReset: ("复位", "Reset"),
     ]
 }

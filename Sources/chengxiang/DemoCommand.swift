@@ -23,6 +23,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "覆盖已存在的非演示数据库 · Overwrite an existing database that is not a demo database.")
     var force = false
 
+    @Option(help: "网页服务端口 · Port of the web server.") var port = 8080
+
     func run() async throws {
         try await reportingFailures {
             let path = options.database
@@ -38,8 +40,9 @@ struct DemoCommand: AsyncParsableCommand {
                     report: report, findings: findings, completeness: completeness, language: options.language,
                     database: path
                 ).render())
+            fflush(nil)
             if !noServe {
-                Terminal.error("网页界面尚未提供（见 issue 4）；请用上面的命令查看 | the web UI is not available yet; use the commands above")
+                try await ServeCommand.serve(store: store, host: "127.0.0.1", port: port)
             }
         }
     }

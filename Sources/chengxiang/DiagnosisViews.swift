@@ -82,9 +82,7 @@ struct DiagnosisViews {
 
     /// The JSON array promised by the CLI: one object per school.
     func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(report.schools.map(SchoolDiagnosisJSON.init)), as: UTF8.self)
+        String(decoding: try Records.json(report.schools.map(SchoolDiagnosisRecord.init)), as: UTF8.self)
     }
 
     /// CSV with Chinese (or English) headers, UTF-8 with BOM for Excel/WPS.
@@ -108,87 +106,3 @@ struct DiagnosisViews {
     }
 }
 
-/// The JSON shape of one diagnosed school (stable field names for scripts and the API).
-struct SchoolDiagnosisJSON: Encodable {
-    var id: Int64?
-    var name: String
-    var township: String
-    var level: String
-    var levelCode: String
-    var students: Int?
-    var staff: Int?
-    var landMu: Double?
-    var classes: Int?
-    var dataYear: Int?
-    var source: String?
-    var studentsPerStaff: Double?
-    var staffNorm: Double?
-    var staffNormBasis: String?
-    var staffNeeded: Double?
-    var staffSurplus: Double?
-    var landPerStudentM2: Double?
-    var studentsPerClass: Double?
-    var flags: [String]
-    var wastesResources: Bool
-    var reasons: [String]
-    var reasonsEn: [String]
-
-    enum CodingKeys: String, CodingKey {
-        case id, name, township, level, levelCode, students, staff, landMu, classes, dataYear, source
-        case studentsPerStaff, staffNorm, staffNormBasis, staffNeeded, staffSurplus, landPerStudentM2
-        case studentsPerClass, flags, wastesResources, reasons, reasonsEn
-    }
-
-    /// Encodes every key, writing null for unknown values rather than leaving keys out.
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(township, forKey: .township)
-        try c.encode(level, forKey: .level)
-        try c.encode(levelCode, forKey: .levelCode)
-        try c.encode(students, forKey: .students)
-        try c.encode(staff, forKey: .staff)
-        try c.encode(landMu, forKey: .landMu)
-        try c.encode(classes, forKey: .classes)
-        try c.encode(dataYear, forKey: .dataYear)
-        try c.encode(source, forKey: .source)
-        try c.encode(studentsPerStaff, forKey: .studentsPerStaff)
-        try c.encode(staffNorm, forKey: .staffNorm)
-        try c.encode(staffNormBasis, forKey: .staffNormBasis)
-        try c.encode(staffNeeded, forKey: .staffNeeded)
-        try c.encode(staffSurplus, forKey: .staffSurplus)
-        try c.encode(landPerStudentM2, forKey: .landPerStudentM2)
-        try c.encode(studentsPerClass, forKey: .studentsPerClass)
-        try c.encode(flags, forKey: .flags)
-        try c.encode(wastesResources, forKey: .wastesResources)
-        try c.encode(reasons, forKey: .reasons)
-        try c.encode(reasonsEn, forKey: .reasonsEn)
-    }
-
-    init(_ d: SchoolDiagnosis) {
-        func round(_ value: Double?) -> Double? { value.map { ($0 * 1000).rounded() / 1000 } }
-        id = d.school.id
-        name = d.school.name
-        township = d.townshipName
-        level = d.school.level.chineseName
-        levelCode = d.school.level.rawValue
-        students = d.school.students
-        staff = d.school.staff
-        landMu = d.school.landMu
-        classes = d.school.classes
-        dataYear = d.school.dataYear
-        source = d.school.source
-        studentsPerStaff = round(d.studentsPerStaff)
-        staffNorm = round(d.staffNorm?.studentsPerStaff)
-        staffNormBasis = d.staffNorm?.basis.zh
-        staffNeeded = round(d.staffNeeded)
-        staffSurplus = round(d.staffSurplus)
-        landPerStudentM2 = round(d.landPerStudentM2)
-        studentsPerClass = round(d.studentsPerClass)
-        flags = d.flags.map(\.rawValue)
-        wastesResources = d.wastesResources
-        reasons = d.reasons.map(\.text.zh)
-        reasonsEn = d.reasons.map(\.text.en)
-    }
-}

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Localization
 import Monitoring
+import Services
 
 /// Renders indicator statuses and tasks for the terminal and for scripts.
 struct MonitoringViews {
@@ -32,19 +33,7 @@ struct MonitoringViews {
 
     /// The JSON promised by `indicators status --format json`: one object per indicator × area.
     func statusJSON(_ statuses: [IndicatorStatus]) throws -> String {
-        let objects: [[String: Any]] = statuses.map { s in
-            [
-                "code": s.indicator.code, "name": s.indicator.nameZh, "nameEn": s.indicator.nameEn, "unit": s.indicator.unit,
-                "area": s.areaName, "areaID": s.areaID,
-                "latest": s.latest.map { ["value": $0.value, "period": $0.period.description] as [String: Any] } ?? NSNull(),
-                "target": s.target.map { ["value": $0.value, "year": $0.year] as [String: Any] } ?? NSNull(),
-                "expected": s.expectedNow.map { ($0 * 1000).rounded() / 1000 } ?? NSNull(),
-                "expectedAtLatest": s.expectedAtLatest.map { ($0 * 1000).rounded() / 1000 } ?? NSNull(),
-                "status": s.status.rawValue, "reason": s.reason.zh, "reasonEn": s.reason.en,
-            ]
-        }
-        let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: try Records.json(statuses.map(IndicatorStatusRecord.init)), as: UTF8.self)
     }
 
     /// The indicator catalogue.
@@ -98,15 +87,6 @@ struct MonitoringViews {
 
     /// Tasks as JSON for scripts.
     func taskJSON(_ tasks: [PlanTask], now: Double) throws -> String {
-        let objects: [[String: Any]] = tasks.map { t in
-            [
-                "code": t.code, "name": t.name, "ownerUnit": t.ownerUnit ?? NSNull(), "start": t.start ?? NSNull(),
-                "deadline": t.deadline ?? NSNull(), "status": t.status.rawValue,
-                "percentComplete": t.percentComplete ?? NSNull(), "evidence": t.evidence ?? NSNull(),
-                "indicators": t.indicatorCodes, "overdue": t.isOverdue(now: now), "source": t.source,
-            ]
-        }
-        let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: try Records.json(tasks.map { TaskRecord($0, now: now) }), as: UTF8.self)
     }
 }

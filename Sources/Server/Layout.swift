@@ -1,0 +1,46 @@
+import Charts
+import Hummingbird
+import Localization
+
+/// The page shell: navigation, language switch, the stylesheet and script served by this program.
+enum Layout {
+    static let navigation: [(path: String, key: MessageKey)] = [
+        ("/", .navOverview), ("/map", .navMap), ("/schools", .navSchools), ("/scenarios", .navScenarios),
+        ("/indicators", .navIndicators), ("/tasks", .navTasks), ("/import", .navImport),
+    ]
+
+    /// A whole HTML document around the page's content.
+    static func document(_ web: WebContext, title: String, _ content: [HTMLNode]) -> String {
+        let nav = navigation.map { item -> HTMLNode in
+            let active = item.path == "/" ? web.path == "/" : web.path.hasPrefix(item.path)
+            return el("a", [("href", item.path)] + (active ? [("class", "active")] : []), text: web.t(item.key))
+        }
+        let other: Language = web.language == .zh ? .en : .zh
+        let switchLink = el(
+            "a", [("href", "/lang/\(other.rawValue)?back=\(web.path)"), ("class", "lang"), ("hreflang", other.rawValue)],
+            text: other == .en ? "English" : "中文")
+        let page = el("html", [("lang", web.language == .zh ? "zh-CN" : "en")], [
+            el("head", [], [
+                el("meta", [("charset", "utf-8")]),
+                el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
+                el("meta", [("name", "csrf-token"), ("content", web.csrfToken)]),
+                el("title", text: "\(title) · \(web.t(.appName))"),
+                el("link", [("rel", "stylesheet"), ("href", "/static/app.css")]),
+                el("script", [("src", "/static/app.js"), ("defer", "defer")]),
+            ]),
+            el("body", [], [
+                el("header", [("class", "top")], [
+                    el("a", [("href", "/"), ("class", "brand")], text: web.t(.appName)),
+                    el("nav", [], nav), switchLink,
+                ]),
+                el("main", [], [el("h1", text: title)] + content),
+            ]),
+        ])
+        return "<!DOCTYPE html>" + page.html
+    }
+
+    /// A hidden form field with the CSRF token.
+    static func csrfField(_ web: WebContext) -> HTMLNode {
+        el("input", [("type", "hidden"), ("name", "csrf"), ("value", web.csrfToken)])
+    }
+}

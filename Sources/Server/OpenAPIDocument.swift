@@ -1,0 +1,111 @@
+import Foundation
+
+/// The OpenAPI 3.1 description of `/api/v1/`, generated from the same route table the router is
+/// built from (`APIRoutes.all()`).
+enum OpenAPIDocument {
+    static let data: [UInt8] = {
+        let document = build(APIRoutes.all())
+        let json = try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return [UInt8](json ?? Data())
+    }()
+
+    static func build(_ routes: [APIRoute]) -> [String: Any] {
+        var paths: [String: [String: Any]] = [:]
+        for route in routes {
+            var operation: [String: Any] = [
+                "summary": route.summary, "tags": [route.tag],
+                "operationId": route.method.rawValue.lowercased() + route.path.replacingOccurrences(of: "/", with: "_")
+                    .replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "").replacingOccurrences(of: ".", with: "_"),
+            ]
+            if !route.parameters.isEmpty {
+                operation["parameters"] = route.parameters.map { p in
+                    ["name": p.name, "in": p.location, "required": p.required, "description": p.description, "schema": ["type": p.type]]
+                }
+            }
+            if let body = route.requestBody {
+                operation["requestBody"] = [
+                    "required": true,
+                    "content": [body: ["schema": body == "application/json" ? ["type": "object"] : ["type": "string", "contentMediaType": body]]],
+                ]
+            }
+            var success: [String: Any] = ["description": "成功 · success"]
+            if let schema = route.responseSchema {
+                success["content"] = ["application/json": ["schema": ["$ref": "#/components/schemas/\(schema)"]]]
+            }
+            var responses: [String: Any] = [String(route.successStatus): success]
+            let problem: [String: Any] = [
+                "description": "错误（中英文说明）· error with Chinese and English detail",
+                "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]],
+            ]
+            if route.method != .get || !route.parameters.isEmpty { responses["4XX"] = problem }
+            operation["responses"] = responses
+            paths[route.path, default: [:]][route.method.rawValue.lowercased()] = operation
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "城乡 Chengxiang API", "version": "1.0.0",
+                "description": "县域城乡融合规划与监测：区划、学校诊断、指标、任务、导入、方案。Errors are application/problem+json with detailZh and detailEn.",
+            ],
+            "servers": [["url": "/"]],
+            "paths": paths,
+            "components": ["schemas": schemas()],
+        ]
+    }
+
+    static func schemas() -> [String: Any] {
+        func object(_ properties: [String: String], required: [String] = []) -> [String: Any] {
+            var o: [String: Any] = ["type": "object", "properties": properties.mapValues { type -> [String: Any] in
+                type.hasPrefix("[") ? ["type": "array", "items": ["type": String(type.dropFirst().dropLast())]] : ["type": type.split(separator: "|").map(String.init)]
+            }]
+            if !required.isEmpty { o["required"] = required }
+            return o
+        }
+        let school = object(
+            [
+                "id": "integer", "name": "string", "township": "string", "level": "string", "levelCode": "string",
+                "students": "integer|null", "staff": "integer|null", "landMu": "number|null", "classes": "integer|null",
+                "dataYear": "integer|null", "source": "string|null", "studentsPerStaff": "number|null", "staffNorm": "number|null",
+                "staffNormBasis": "string|null", "staffNeeded": "number|null", "staffSurplus": "number|null",
+                "landPerStudentM2": "number|null", "studentsPerClass": "number|null", "flags": "[string]",
+                "wastesResources": "boolean", "reasons": "[string]", "reasonsEn": "[string]",
+            ], required: ["name", "township", "level", "flags", "reasons"])
+        let status = object(
+            [
+                "code": "string", "name": "string", "nameEn": "string", "unit": "string", "area": "string", "areaID": "integer",
+                "latest": "object|null", "target": "object|null", "expected": "number|null", "expectedAtLatest": "number|null",
+                "status": "string", "reason": "string", "reasonEn": "string",
+            ], required: ["code", "name", "area", "latest", "target", "expected", "status", "reason"])
+        let task = object([
+            "code": "string", "name": "string", "ownerUnit": "string|null", "start": "string|null", "deadline": "string|null",
+            "status": "string", "percentComplete": "number|null", "evidence": "string|null", "indicators": "[string]",
+            "overdue": "boolean", "source": "string",
+        ])
+        let division = object([
+            "id": "integer", "code": "string|null", "name": "string", "kind": "string", "parentID": "integer|null", "status": "string",
+            "successorCode": "string|null", "longitude": "number|null", "latitude": "number|null", "locationQuality": "string",
+            "locationSource": "string|null", "population": "integer|null", "households": "integer|null",
+            "urbanRuralClass": "integer|null", "note": "string|null",
+        ])
+        func list(_ item: [String: Any]) -> [String: Any] { ["type": "array", "items": item] }
+        return [
+            "Problem": object(
+                ["type": "string", "title": "string", "status": "integer", "detail": "string", "detailZh": "string", "detailEn": "string", "issues": "[object]"],
+                required: ["status", "detailZh", "detailEn"]),
+            "SchoolDiagnosis": school, "SchoolList": list(school),
+            "Diagnostics": object(["county": "object", "townships": "[object]", "schools": "[object]"]),
+            "Completeness": list(object(["township": "string", "villages": "integer", "schoolsReport": "string"])),
+            "Division": division, "DivisionList": list(division),
+            "IndicatorList": list(object(["code": "string", "name": "string", "unit": "string", "targets": "[object]", "source": "string"])),
+            "IndicatorStatus": status, "IndicatorStatusList": list(status),
+            "RecordOutcome": object(["inserted": "integer", "replaced": "integer", "warnings": "[object]"]),
+            "Task": task, "TaskList": list(task),
+            "ImportCheck": object(
+                ["token": "string", "kind": "string", "fileName": "string", "valid": "boolean", "rowsRead": "integer|null",
+                 "notReported": "[string]", "issues": "[object]"]),
+            "Scenario": object(["id": "integer", "name": "string", "model": "string", "objective": "number", "provenOptimal": "boolean"]),
+            "ScenarioList": list(object(["id": "integer", "name": "string"])),
+            "ScenarioComparison": object(["scenarios": "[object]"]),
+        ]
+    }
+}

@@ -1,0 +1,63 @@
+import Analysis
+import Charts
+import Localization
+import Monitoring
+
+/// Pieces shared by several pages.
+enum Components {
+    /// A figure card: big number, unit, label.
+    static func card(_ label: String, _ figure: String, unit: String = "") -> HTMLNode {
+        el("div", [("class", "card")], [
+            el("div", [("class", "muted")], text: label),
+            el("div", [("class", "figure")], text: figure),
+            el("div", [("class", "unit")], text: unit),
+        ])
+    }
+
+    /// The flags of a school as coloured labels.
+    static func flags(_ d: SchoolDiagnosis, _ web: WebContext) -> HTMLNode {
+        .group(d.flags.map { el("span", [("class", "flag flag-\($0.rawValue)")], text: web.t($0.label)) })
+    }
+
+    /// A status label coloured red/yellow/green/grey.
+    static func status(_ color: StatusColor, _ web: WebContext) -> HTMLNode {
+        el("span", [("class", "status \(color.rawValue)")], text: web.t(color.label))
+    }
+
+    /// A table whose cells are nodes; `sortKeys` gives a machine value per cell for sorting.
+    static func table(
+        _ headers: [String], _ rows: [[HTMLNode]], classes: String = "", rowAttributes: [[(String, String)]] = []
+    ) -> HTMLNode {
+        el("table", [("class", classes)], [
+            el("thead", [], [el("tr", [], headers.map { el("th", text: $0) })]),
+            el("tbody", [], rows.enumerated().map { index, cells in
+                el("tr", index < rowAttributes.count ? rowAttributes[index] : [], cells.map { el("td", [], [$0]) })
+            }),
+        ])
+    }
+
+    /// A number cell, right-aligned, with its raw value for sorting.
+    static func number(_ value: Double?, digits: Int = 1) -> HTMLNode {
+        guard let value else { return .text("—") }
+        return el("span", [("class", "num"), ("data-sort", String(value))], text: Format.fixed(value, digits: digits))
+    }
+
+    /// The colour of a school on maps and charts, by its most important flag.
+    static func schoolColor(_ d: SchoolDiagnosis) -> String {
+        if d.has(.understaffed) { return "#c0392b" }
+        if d.wastesResources { return "#8e44ad" }
+        if d.has(.overstaffed) { return "#e67e22" }
+        if d.has(.missingData) { return "#95a5a6" }
+        return "#27ae60"
+    }
+
+    /// The bar chart of students per staff member against the norm, one bar per school.
+    static func ratioChart(_ schools: [SchoolDiagnosis], _ web: WebContext) -> HTMLNode {
+        let bars = schools.compactMap { d -> BarChart.Bar? in
+            guard let ratio = d.studentsPerStaff else { return nil }
+            return BarChart.Bar(label: d.school.name, value: ratio, reference: d.staffNorm?.studentsPerStaff, color: schoolColor(d))
+        }
+        let chart = BarChart(title: web.t(.uiRatioChartTitle), unit: web.t(.uiRatioUnit), bars: bars, referenceLabel: web.t(.labelNorm))
+        return el("div", [("class", "chart")], [.raw(chart.svg())])
+    }
+}

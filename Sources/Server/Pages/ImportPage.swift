@@ -1,0 +1,62 @@
+import Interchange
+import Localization
+
+/// `/import`: upload a CSV/XLSX/GeoJSON file, see every validation error by row before anything
+/// is written, then commit or cancel.
+enum ImportPage {
+    static func form(_ web: WebContext, maxBytes: Int) -> [HTMLNode] {
+        [
+            el("form", [("class", "inline"), ("method", "post"), ("action", "/import"), ("enctype", "multipart/form-data")], [
+                Layout.csrfField(web),
+                el("label", [], [
+                    .text(web.t(.uiImportKind)),
+                    el("select", [("name", "kind")], ImportKind.allCases.map { el("option", [("value", $0.rawValue)], text: web.t($0.label)) }),
+                ]),
+                el("label", [], [.text(web.t(.uiFile)), el("input", [("type", "file"), ("name", "file"), ("required", "required"), ("accept", ".csv,.tsv,.txt,.xlsx,.geojson,.json")])]),
+                el("label", [], [.text(web.t(.uiSheet)), el("input", [("name", "sheet"), ("placeholder", web.t(.uiSheetHint))])]),
+                el("button", [("type", "submit")], text: web.t(.uiCheck)),
+            ]),
+            el("p", [("class", "muted")], text: web.t(.uiImportNote, maxBytes / 1024 / 1024)),
+        ]
+    }
+
+    static func preview(_ item: StagedImport, _ web: WebContext) -> [HTMLNode] {
+        let errors = item.issues.filter { $0.severity == .error }
+        let warnings = item.issues.filter { $0.severity == .warning }
+        var nodes: [HTMLNode] = [el("p", text: "\(web.t(item.kind.label)) · \(item.fileName)")]
+        if item.isValid {
+            nodes.append(el("p", [("class", "ok")], text: web.t(.uiImportValid, item.rowsRead ?? 0)))
+            if !item.notReported.isEmpty {
+                nodes.append(el("p", text: web.t(.gapSchoolsNotReported, item.notReported.joined(separator: "、"))))
+            }
+        } else {
+            nodes.append(el("p", [("class", "errors")], text: web.t(.uiImportInvalid, errors.count)))
+        }
+        if !item.issues.isEmpty {
+            let rows = item.issues.map { i -> [HTMLNode] in
+                [
+                    .text(i.severity == .error ? web.t(.uiError) : web.t(.uiWarning)), .text(i.row.map(String.init) ?? "—"),
+                    .text(i.column.map { "\($0)（\(ColumnLetters.letters(for: $0))）" } ?? "—"), .text(i.columnName ?? "—"),
+                    .text(i.message.zh), .text(i.message.en),
+                ]
+            }
+            nodes.append(
+                Components.table(
+                    [web.t(.uiSeverity), web.t(.uiRow), web.t(.uiColumn), web.t(.uiColumnName), "中文", "English"], rows,
+                    classes: "errors"))
+            _ = warnings
+        }
+        var buttons: [HTMLNode] = []
+        if item.isValid {
+            buttons.append(
+                el("form", [("method", "post"), ("action", "/import/\(item.token)/commit"), ("style", "display:inline")], [
+                    Layout.csrfField(web), el("button", [("type", "submit")], text: web.t(.uiCommit)),
+                ]))
+        }
+        buttons.append(
+            el("form", [("method", "post"), ("action", "/import/\(item.token)/cancel"), ("style", "display:inline")], [
+                Layout.csrfField(web), el("button", [("type", "submit"), ("class", "secondary")], text: web.t(.uiCancel)),
+            ]))
+        return nodes + buttons
+    }
+}

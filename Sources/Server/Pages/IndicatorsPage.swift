@@ -1,0 +1,64 @@
+import Domain
+import Localization
+import Monitoring
+import Reports
+
+/// `/indicators`: status cards with trend charts and their target lines, a per-township table,
+/// and a form to record an observation (validated by the same rules as imports).
+enum IndicatorsPage {
+    static func content(
+        _ statuses: [IndicatorStatus], indicators: [Indicator], areas: [String], message: HTMLNode?, _ web: WebContext
+    ) -> [HTMLNode] {
+        var nodes: [HTMLNode] = []
+        if let message { nodes.append(message) }
+        nodes.append(form(indicators: indicators, areas: areas, web))
+        var cards: [HTMLNode] = []
+        var seen = Set<String>()
+        for s in statuses where seen.insert(s.indicator.code).inserted {
+            let all = statuses.filter { $0.indicator.code == s.indicator.code }
+            let lead = all.first { !$0.history.isEmpty } ?? all[0]
+            cards.append(
+                el("div", [("class", "card")], [
+                    el("div", [], [Components.status(lead.status, web), .text(" " + (web.language == .zh ? s.indicator.nameZh : s.indicator.nameEn))]),
+                    el("div", [("class", "muted")], text: "\(s.indicator.code) · \(web.t(lead.reason))"),
+                    el("div", [("class", "chart")], [.raw(PrintableReport.chart(lead))]),
+                ]))
+        }
+        nodes.append(el("div", [("class", "side-by-side")], cards))
+        nodes.append(el("h2", text: web.t(.uiByArea)))
+        let rows = statuses.filter { !$0.history.isEmpty || $0.target != nil }.map { s -> [HTMLNode] in
+            [
+                Components.status(s.status, web), .text(web.language == .zh ? s.indicator.nameZh : s.indicator.nameEn), .text(s.areaName),
+                .text(s.latest.map { "\(ReportValue.text($0.value, s.indicator))（\($0.period)）" } ?? "—"),
+                .text(s.target.map { "\(ReportValue.text($0.value, s.indicator))（\($0.year)）" } ?? "—"),
+                .text(s.expectedNow.map { ReportValue.text($0, s.indicator) } ?? "—"), .text(web.t(s.reason)),
+            ]
+        }
+        nodes.append(
+            Components.table(
+                [web.t(.uiStatus), web.t(.uiIndicator), web.t(.uiArea), web.t(.uiLatest), web.t(.uiTarget), web.t(.uiExpectedNow), web.t(.labelReasons)],
+                rows, classes: "sortable"))
+        return nodes
+    }
+
+    static func form(indicators: [Indicator], areas: [String], _ web: WebContext) -> HTMLNode {
+        let entered = indicators.filter { $0.kind == .value }
+        return el("form", [("class", "inline"), ("method", "post"), ("action", "/indicators/record")], [
+            Layout.csrfField(web),
+            el("label", [], [
+                .text(web.t(.uiIndicator)),
+                el("select", [("name", "code")], entered.map { el("option", [("value", $0.code)], text: "\($0.code) \($0.nameZh)") }),
+            ]),
+            el("label", [], [.text(web.t(.uiArea)), el("select", [("name", "area")], areas.map { el("option", [("value", $0)], text: $0) })]),
+            el("label", [], [.text(web.t(.uiPeriod)), el("input", [("name", "period"), ("placeholder", "2024 / 2024Q2 / 2024-05"), ("required", "required")])]),
+            el("label", [], [.text(web.t(.uiValue)), el("input", [("name", "value"), ("required", "required")])]),
+            el("label", [], [.text(web.t(.uiSource)), el("input", [("name", "source")])]),
+            el("button", [("type", "submit")], text: web.t(.uiRecord)),
+        ])
+    }
+}
+
+/// Values with units as shown on pages.
+enum ReportValue {
+    static func text(_ value: Double, _ indicator: Indicator) -> String { ReportContent.valueText(value, indicator) }
+}

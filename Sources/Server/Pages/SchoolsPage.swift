@@ -1,0 +1,76 @@
+import Analysis
+import Domain
+import Localization
+import Services
+import Store
+
+/// `/schools` and `/schools/{id}`: the diagnosis as a sortable, filterable table, a chart of
+/// students per staff against the norm, and a page per school.
+enum SchoolsPage {
+    static func list(_ report: SchoolDiagnosticsReport, _ web: WebContext) -> [HTMLNode] {
+        let filter = el("form", [("class", "inline"), ("onsubmit", "return false")], [
+            el("label", [], [.text(web.t(.uiFilter)), el("input", [("id", "table-filter"), ("type", "search")])]),
+            el("label", [], [
+                .text(web.t(.labelFlags)),
+                el("select", [("id", "flag-filter")], [el("option", [("value", "")], text: web.t(.uiAll))]
+                    + DiagnosticFlag.allCases.map { el("option", [("value", $0.rawValue)], text: web.t($0.label)) }),
+            ]),
+        ])
+        let headers = [
+            web.t(.labelTownship), web.t(.labelSchool), web.t(.labelLevel), web.t(.labelStudents), web.t(.labelStaff),
+            web.t(.labelRatio), web.t(.labelNorm), web.t(.labelSurplus), web.t(.labelLandPerStudent), web.t(.labelFlags),
+            web.t(.labelReasons),
+        ]
+        let rows = report.schools.map { d -> [HTMLNode] in
+            [
+                .text(d.townshipName), el("a", [("href", "/schools/\(d.school.id!)")], text: d.school.name),
+                .text(web.language == .zh ? d.school.level.chineseName : d.school.level.rawValue),
+                Components.number(d.school.students.map(Double.init), digits: 0), Components.number(d.school.staff.map(Double.init), digits: 0),
+                Components.number(d.studentsPerStaff), Components.number(d.staffNorm?.studentsPerStaff), Components.number(d.staffSurplus),
+                Components.number(d.landPerStudentM2), Components.flags(d, web),
+                .text(d.reasons.map { web.t($0.text) }.joined(separator: web.language == .zh ? "" : " ")),
+            ]
+        }
+        let attributes = report.schools.map { [("data-flags", $0.flags.map(\.rawValue).joined(separator: " "))] }
+        return [
+            filter,
+            Components.table(headers, rows, classes: "sortable filterable", rowAttributes: attributes),
+            el("p", [("class", "muted")], text: web.t(.uiNormNote)),
+            Components.ratioChart(report.schools, web),
+        ]
+    }
+
+    static func detail(
+        _ d: SchoolDiagnosis, register: DivisionRegister, audit: [AuditEntry], _ web: WebContext
+    ) -> [HTMLNode] {
+        let village = d.school.villageID.flatMap { register.division(id: $0) }
+        let place = MapPage.position(of: d, in: register)
+        var facts: [(String, String)] = [
+            (web.t(.labelTownship), d.townshipName), (web.t(.uiVillage), village?.name ?? "—"),
+            (web.t(.labelLevel), web.language == .zh ? d.school.level.chineseName : d.school.level.rawValue),
+            (web.t(.labelStudents), d.school.students.map(String.init) ?? "—"), (web.t(.labelStaff), d.school.staff.map(String.init) ?? "—"),
+            (web.t(.uiLand), d.school.landMu.map { "\(Format.number($0, digits: 2)) 亩" } ?? "—"),
+            (web.t(.labelRatio), d.studentsPerStaff.map { Format.fixed($0, digits: 1) } ?? "—"),
+            (web.t(.labelNorm), d.staffNorm.map { "\(Format.fixed($0.studentsPerStaff, digits: 1))（\(web.t($0.basis))）" } ?? "—"),
+            (web.t(.labelSurplus), d.staffSurplus.map { Format.fixed($0, digits: 1) } ?? "—"),
+            (web.t(.labelLandPerStudent), d.landPerStudentM2.map { Format.fixed($0, digits: 1) } ?? "—"),
+            (web.t(.uiDataYear), d.school.dataYear.map(String.init) ?? web.t(.uiUnknown)), (web.t(.uiSource), d.school.source ?? "—"),
+        ]
+        if let note = d.school.note { facts.append((web.t(.uiNote), note)) }
+        if let place {
+            let where_ = "\(Format.fixed(place.point.longitudeDegrees, digits: 5)), \(Format.fixed(place.point.latitudeDegrees, digits: 5))"
+            facts.append((web.t(.uiPosition), place.illustrative ? "\(where_)（\(web.t(.uiIllustrative))）" : where_))
+        }
+        let historyRows = audit.map { e -> [HTMLNode] in
+            [.text(e.changedAt), .text(e.actor), .text(e.action), .text(e.before ?? "—"), .text(e.after ?? "—")]
+        }
+        return [
+            el("p", [], [Components.flags(d, web)]),
+            el("ul", [], d.reasons.map { el("li", text: web.t($0.text)) }),
+            Components.table([web.t(.uiItem), web.t(.uiValue)], facts.map { [.text($0.0), .text($0.1)] }),
+            el("h2", text: web.t(.uiHistory)),
+            Components.table([web.t(.uiWhen), web.t(.uiWho), web.t(.uiAction), web.t(.uiBefore), web.t(.uiAfter)], historyRows),
+            el("p", [], [el("a", [("href", "/schools")], text: web.t(.uiBack))]),
+        ]
+    }
+}

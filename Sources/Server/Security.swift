@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import Localization
+
+/// Anti-CSRF protection and safe redirects.
+///
+/// Forms carry a token that must equal the `cx_csrf` cookie (double submit; the cookie is
+/// `SameSite=Strict`, so another site can neither read nor send it). API calls that change
+/// state must either carry the token in `X-CSRF-Token` or use a content type a cross-site form
+/// cannot send (JSON, octet-stream), which a browser only sends after a CORS preflight this
+/// server never grants.
+enum Security {
+    static let csrfCookie = "cx_csrf"
+    static let languageCookie = "cx_lang"
+
+    /// A fresh random token (128 bits, hex).
+    static func newToken() -> String {
+        (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+    }
+
+    /// The cookie that carries a CSRF token.
+    static func csrfCookie(_ token: String) -> Cookie {
+        Cookie(name: csrfCookie, value: token, path: "/", httpOnly: true, sameSite: .strict)
+    }
+
+    /// Checks a submitted form's token against the cookie.
+    static func verifyForm(_ form: [String: String], _ request: Request) throws {
+        guard let cookie = request.cookies[csrfCookie]?.value, !cookie.isEmpty, form["csrf"] == cookie else {
+            throw Problem(.forbidden, Localized(zh: "表单已过期或来源不明，请刷新页面后重试", en: "the form is stale or not from this site; reload the page and try again"))
+        }
+    }
+
+    /// Checks a state-changing API request (see the type's comment).
+    static func verifyAPI(_ request: Request) throws {
+        if let token = request.headers[.init("X-CSRF-Token")!], let cookie = request.cookies[csrfCookie]?.value, token == cookie {
+            return
+        }
+        let type = (request.headers[.contentType] ?? "").lowercased()
+        let simple = type.isEmpty || type.hasPrefix("application/x-www-form-urlencoded") || type.hasPrefix("multipart/form-data")
+            || type.hasPrefix("text/plain")
+        if simple && request.method != .delete {
+            throw Problem(.forbidden, Localized(zh: "请使用 JSON 或文件内容类型，或附带 X-CSRF-Token", en: "send JSON or a file content type, or an X-CSRF-Token header"))
+        }
+    }
+
+    /// A local path to go back to, or "/" when the given one could lead off-site.
+    static func localPath(_ path: String?) -> String {
+        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"), !path.contains("://") else { return "/" }
+        return path
+    }
+}

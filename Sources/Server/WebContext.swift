@@ -1,0 +1,31 @@
+import Hummingbird
+import Localization
+
+/// What a page needs to know about the request: the language, the CSRF token and the path.
+struct WebContext {
+    let language: Language
+    /// The token to put in forms; new when the request carried none.
+    let csrfToken: String
+    let isNewToken: Bool
+    let path: String
+
+    init(_ request: Request) {
+        language = request.cookies[Security.languageCookie].flatMap { Language(code: $0.value) } ?? .zh
+        if let token = request.cookies[Security.csrfCookie]?.value, token.count == 32 {
+            csrfToken = token
+            isNewToken = false
+        } else {
+            csrfToken = Security.newToken()
+            isNewToken = true
+        }
+        path = request.uri.path
+    }
+
+    /// A message in the page's language.
+    func t(_ key: MessageKey, _ arguments: any CustomStringConvertible...) -> String {
+        L10n.message(key, arguments: arguments).text(language)
+    }
+
+    /// A localised value in the page's language.
+    func t(_ localized: Localized) -> String { localized.text(language) }
+}
