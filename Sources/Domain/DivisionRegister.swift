@@ -6,6 +6,8 @@ import Foundation
 /// which township does "天宁" mean, which current unit does a merged one roll up into.
 public struct DivisionRegister: Sendable {
     public let divisions: [Division]
+    /// Township-level units; current ones first, then by code.
+    public let townships: [Division]
     private let byID: [Int64: Division]
     private let byCode: [DivisionCode: Division]
 
@@ -19,6 +21,7 @@ public struct DivisionRegister: Sendable {
         }
         self.byID = byID
         self.byCode = byCode
+        townships = divisions.filter { $0.kind.tier == .township }.sorted(by: Self.currentFirst)
     }
 
     public func division(id: Int64) -> Division? { byID[id] }
@@ -26,11 +29,6 @@ public struct DivisionRegister: Sendable {
 
     /// The county record (the single division of tier county), if loaded.
     public var county: Division? { divisions.first { $0.kind.tier == .county } }
-
-    /// Township-level units; current ones first, then by code.
-    public var townships: [Division] {
-        divisions.filter { $0.kind.tier == .township }.sorted(by: Self.currentFirst)
-    }
 
     /// The parent of a division, by row id or by code.
     public func parent(of division: Division) -> Division? {

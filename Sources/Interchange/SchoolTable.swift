@@ -142,6 +142,8 @@ public struct SchoolTableReader: Sendable {
         var listedTownships: [Int64: Division] = [:]
         var townshipsWithRows: Set<Int64> = []
         var firstRowOfSchool: [String: Int] = [:]
+        /// Township cells already resolved: a large table repeats a handful of names.
+        var resolvedTownships: [String: (matches: [Division], note: String?)] = [:]
 
         func issue(_ row: Int, _ column: Column?, _ message: Localized) -> ImportIssue {
             guard let column, let index = columns?[column] else { return ImportIssue(file: file, row: row, message: message) }
@@ -187,8 +189,12 @@ public struct SchoolTableReader: Sendable {
         // Township: blank continues the one above.
         let townshipCell = cell(.township)
         if !townshipCell.isEmpty {
-            let (name, note) = BracketNote.split(townshipCell)
-            let matches = register.townships(named: name)
+            let resolved = state.resolvedTownships[townshipCell] ?? {
+                let (name, note) = BracketNote.split(townshipCell)
+                return (register.townships(named: name), note)
+            }()
+            state.resolvedTownships[townshipCell] = resolved
+            let (matches, note) = resolved
             if matches.count == 1 {
                 state.currentTownship = matches[0]
                 state.currentNote = note
