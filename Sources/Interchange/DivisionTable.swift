@@ -66,34 +66,10 @@ public struct DivisionTableReader: Sendable {
 
     /// Reads a CSV/XLSX division table.
     public func read(_ source: any TableSource) throws -> [DivisionImportRow] {
-        var columns: [Column: Int]?
-        var headers: [String] = []
-        var records: [(Int, [Column: String], [Column: Int])] = []
-        var issues: [ImportIssue] = []
-        try source.forEachRow { row in
-            guard let found = columns else {
-                let matched = Self.matcher.match(row.cells)
-                guard matched[.name] != nil else {
-                    throw ImportRejected(issues: [
-                        ImportIssue(file: source.fileName, row: row.number, message: L10n.message(.missingColumns, "名称", "name"))
-                    ])
-                }
-                columns = matched
-                headers = row.cells
-                return
-            }
-            guard !row.isBlank else { return }
-            if source.rowsHaveFixedWidth && row.cells.count != headers.count {
-                issues.append(ImportIssue(file: source.fileName, row: row.number, message: L10n.message(.raggedRow, row.cells.count, headers.count)))
-                return
-            }
-            records.append((row.number, found.mapValues { row[$0].trimmingCharacters(in: .whitespacesAndNewlines) }, found))
-        }
-        guard columns != nil else {
-            throw ImportRejected(issues: [ImportIssue(file: source.fileName, message: L10n.message(.fileEmpty))])
-        }
-        let rows = try validate(records.map { ($0.0, $0.1, nil) }, file: source.fileName, headers: headers, columns: columns!, earlier: issues)
-        return rows
+        let table = try HeaderedRows(source, matcher: Self.matcher, required: [.name], requiredNames: ("名称", "name"))
+        return try validate(
+            table.records.map { ($0.row, $0.values, nil) }, file: source.fileName, headers: table.headers,
+            columns: table.columns, earlier: table.issues.filter { $0.message != L10n.message(.noDataRows) })
     }
 
     /// Reads GeoJSON features whose properties name the division (code, name, kind …).

@@ -41,7 +41,9 @@ enum CellNumber {
 
     /// Normalises full-width digits, thousands separators and a trailing unit.
     static func clean(_ text: String, units: [String]) -> String {
-        var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Plain digits (nearly every cell of a large table) need no cleaning.
+        if !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 }) { return text }
+        var t = text.trimmedCell
         t = String(t.unicodeScalars.map { scalar -> Character in
             if (0xFF10...0xFF19).contains(scalar.value) { return Character(UnicodeScalar(scalar.value - 0xFF10 + 48)!) }
             if scalar.value == 0xFF0E { return "." }

@@ -32,7 +32,7 @@ struct HeaderedRows<Column: Hashable & CaseIterable & Sendable> {
                 let matched = matcher.match(row.cells)
                 if required.allSatisfy({ matched[$0] != nil }) {
                     found = matched
-                    headers = row.cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                    headers = row.cells.map { $0.trimmedCell }
                 } else if matched.count >= 2 || seen >= 10 {
                     throw ImportRejected(issues: [
                         ImportIssue(
@@ -49,7 +49,7 @@ struct HeaderedRows<Column: Hashable & CaseIterable & Sendable> {
                     ImportIssue(file: source.fileName, row: row.number, message: L10n.message(.raggedRow, row.cells.count, headers.count)))
                 return
             }
-            records.append(Record(row: row.number, values: columns.mapValues { row[$0].trimmingCharacters(in: .whitespacesAndNewlines) }))
+            records.append(Record(row: row.number, values: columns.mapValues { row[$0].trimmedCell }))
         }
         guard let columns = found else {
             let message = seen == 0 ? L10n.message(.fileEmpty) : L10n.message(.missingColumns, requiredNames.zh, requiredNames.en)

@@ -158,7 +158,7 @@ public struct SchoolTableReader: Sendable {
         let missing = Self.required.filter { found[$0] == nil }
         if missing.isEmpty {
             state.columns = found
-            state.headerCells = row.cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            state.headerCells = row.cells.map { $0.trimmedCell }
             return
         }
         // A header that names some but not all required columns is a header with a column missing.
@@ -182,7 +182,7 @@ public struct SchoolTableReader: Sendable {
         }
         func cell(_ column: Column) -> String {
             guard let index = columns[column] else { return "" }
-            return row[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            return row[index].trimmedCell
         }
         let errorCountBefore = state.errors.count
 

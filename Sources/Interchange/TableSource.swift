@@ -16,7 +16,7 @@ public struct TableRow: Sendable, Equatable {
     public subscript(index: Int) -> String { index < cells.count ? cells[index] : "" }
 
     /// True when every cell is empty or white space.
-    public var isBlank: Bool { cells.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }
+    public var isBlank: Bool { cells.allSatisfy { $0.isEmpty || $0.trimmedCell.isEmpty } }
 }
 
 /// A table file that can be read row by row, as many times as needed (validation, then commit).
