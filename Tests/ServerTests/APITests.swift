@@ -1,0 +1,149 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Server
+import Services
+import Store
+import Testing
+
+@Suite("The JSON API and its OpenAPI document")
+struct APITests {
+    func object(_ response: TestResponse) throws -> Any { try JSONSerialization.jsonObject(with: Data(buffer: response.body)) }
+
+    /// Concrete values for the documented path parameters.
+    func concrete(_ path: String, token: String) -> String {
+        path.replacingOccurrences(of: "{id}", with: "1").replacingOccurrences(of: "{code}", with: "T-EDU-01")
+            .replacingOccurrences(of: "{token}", with: token)
+    }
+
+    @Test("every route in the OpenAPI document exists on the router and answers as documented")
+    func documentedRoutesExist() async throws {
+        let store = try freshDemo()
+        try await app(store).test(.router) { client in
+            let document = try await client.execute(uri: "/api/v1/openapi.json", method: .get) { try object($0) as? [String: Any] }
+            let doc = try #require(document)
+            #expect(doc["openapi"] as? String == "3.1.0")
+            let paths = try #require(doc["paths"] as? [String: [String: Any]])
+            #expect(paths.count >= 12)
+            // One import to give the token routes something to find.
+            let token = try await client.execute(
+                uri: "/api/v1/imports?kind=schools&name=t.csv", method: .post, headers: [.contentType: "text/csv"],
+                body: ByteBuffer(string: "乡镇,学校名称,规模,在校人数,教职人数\n天宁,甲校,小学,10,2\n")
+            ) { _ in "" }
+            _ = token
+            for (path, operations) in paths.sorted(by: { $0.key < $1.key }) {
+                for (method, operation) in operations {
+                    let op = try #require(operation as? [String: Any])
+                    let responses = try #require(op["responses"] as? [String: Any])
+                    let success = try #require(responses.keys.compactMap(Int.init).first)
+                    let uri = concrete(path, token: "unknown-token")
+                    let body: ByteBuffer? =
+                        switch (method, path) {
+                        case ("post", "/api/v1/observations"): ByteBuffer(string: #"{"code":"EDU_RETENTION","area":"交城县","period":"2024","value":97}"#)
+                        case ("put", _): ByteBuffer(string: #"{"status":"in_progress"}"#)
+                        case ("post", "/api/v1/imports"): ByteBuffer(string: "乡镇,学校名称,规模,在校人数,教职人数\n天宁,乙校,小学,10,2\n")
+                        case ("post", "/api/v1/scenarios"): ByteBuffer(string: #"{"name":"t","model":"pmedian","p":10}"#)
+                        default: method == "get" || method == "delete" ? nil : ByteBuffer(string: "{}")
+                        }
+                    let query = path == "/api/v1/imports" ? "?kind=schools&name=t.csv" : path.hasSuffix("/compare") ? "?ids=1,2" : ""
+                    let httpMethod = HTTPRequest.Method(method.uppercased())!
+                    try await client.execute(
+                        uri: uri + query, method: httpMethod, headers: [.contentType: "application/json"], body: body
+                    ) { response in
+                        #expect(response.status != .methodNotAllowed, "\(method) \(path)")
+                        if path.contains("{token}") {
+                            #expect(response.status == .notFound || response.status == .noContent, "\(method) \(path): \(response.status)")
+                            if response.status == .notFound {
+                                #expect(response.headers[.contentType] == "application/problem+json; charset=utf-8")
+                            }
+                        } else {
+                            #expect(Int(response.status.code) == success, "\(method) \(path): \(response.status) \(response.text.prefix(300))")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("diagnostics: per school, township and county")
+    func diagnostics() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/diagnostics", method: .get) { response in
+                let d = try #require(try object(response) as? [String: Any])
+                let county = try #require(d["county"] as? [String: Any])
+                #expect(county["schools"] as? Int == 19)
+                #expect(county["staff"] as? Int == 681)
+                let townships = try #require(d["townships"] as? [[String: Any]])
+                #expect(townships.first { $0["name"] as? String == "夏家营镇" }?["reportStatus"] as? String == "not_reported")
+                let schools = try #require(d["schools"] as? [[String: Any]])
+                #expect(schools.first { $0["name"] as? String == "交城县西营学校" }?["flags"] as? [String] == ["understaffed"])
+            }
+        }
+    }
+
+    @Test("errors are problem+json with Chinese and English")
+    func problems() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/schools/999", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "application/problem+json; charset=utf-8")
+                let p = try #require(try object(response) as? [String: Any])
+                #expect(p["status"] as? Int == 404)
+                #expect((p["detailZh"] as? String)?.contains("找不到") == true)
+                #expect((p["detailEn"] as? String)?.contains("not found") == true)
+            }
+        }
+    }
+
+    @Test("a rule breach in an observation is a 422 listing the issue; nothing is written")
+    func observationRules() async throws {
+        let store = try freshDemo()
+        try await app(store).test(.router) { client in
+            let body = ByteBuffer(string: #"[{"code":"INS_WHEAT","area":"天宁镇","period":"2024","value":50},{"code":"INS_WHEAT","area":"西营镇","period":"2024","value":150}]"#)
+            try await client.execute(uri: "/api/v1/observations", method: .post, headers: [.contentType: "application/json"], body: body) { response in
+                #expect(response.status == .unprocessableContent)
+                let p = try #require(try object(response) as? [String: Any])
+                let issues = try #require(p["issues"] as? [[String: String]])
+                #expect(issues.map { $0["messageZh"] } == ["值 150 大于上限 100"])
+            }
+        }
+        #expect(try store.read { try $0.observations() }.isEmpty)
+    }
+
+    @Test("a state-changing call with a form content type and no token is refused (CSRF)")
+    func apiCSRF() async throws {
+        let store = try freshDemo()
+        try await app(store).test(.router) { client in
+            try await client.execute(
+                uri: "/api/v1/tasks/T-EDU-01", method: .put, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: #"{"status":"done"}"#)
+            ) { response in
+                #expect(response.status == .forbidden)
+            }
+        }
+        #expect(try store.read { try $0.tasks() }.first { $0.code == "T-EDU-01" }?.status == .unknown)
+    }
+
+    @Test("import by API: check lists issues, commit writes, cancel forgets")
+    func importAPI() async throws {
+        let store = try freshDemo()
+        try await app(store).test(.router) { client in
+            let check = try await client.execute(
+                uri: "/api/v1/imports?kind=schools&name=a.csv", method: .post, headers: [.contentType: "text/csv"],
+                body: ByteBuffer(string: "乡镇,学校名称,规模,在校人数,教职人数\n天宁,丙校,小学,-1,2\n")
+            ) { response in try #require(try object(response) as? [String: Any]) }
+            #expect(check["valid"] as? Bool == false)
+            #expect((check["issues"] as? [[String: String]])?.first?["messageZh"] == "「-1」为负数")
+            let good = try await client.execute(
+                uri: "/api/v1/imports?kind=schools&name=b.csv", method: .post, headers: [.contentType: "text/csv"],
+                body: ByteBuffer(string: "乡镇,学校名称,规模,在校人数,教职人数\n天宁,丁校,小学,80,6\n")
+            ) { response in try #require(try object(response) as? [String: Any]) }
+            let token = try #require(good["token"] as? String)
+            try await client.execute(uri: "/api/v1/imports/\(token)/commit", method: .post, headers: [.contentType: "application/json"]) { response in
+                #expect(response.status == .ok)
+            }
+        }
+        #expect(try store.read { try $0.schools() }.contains { $0.name == "丁校" })
+        #expect(!(try store.read { try $0.schools() }.contains { $0.name == "丙校" }))
+    }
+}

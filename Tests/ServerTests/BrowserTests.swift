@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import Server
+import Services
+import Store
+import Testing
+
+/// Runs the real server on a free loopback port for the duration of `body`.
+func withLiveServer(_ store: RegisterStore, _ body: (Int) async throws -> Void) async throws {
+    let (ports, continuation) = AsyncStream<Int>.makeStream()
+    let app = ChengxiangServer.application(store: store, settings: ServerSettings(host: "127.0.0.1", port: 0)) { port in
+        continuation.yield(port)
+    }
+    let server = Task { try await app.runService() }
+    defer { server.cancel() }
+    var iterator = ports.makeAsyncIterator()
+    let port = try #require(await iterator.next())
+    try await body(port)
+}
+
+/// Runs headless Chromium from Debian with the given arguments and returns its standard output.
+func chromium(_ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = try #require(ReportService.chromium(), "chromium is not installed (make test installs it)")
+    let profile = FileManager.default.temporaryDirectory.appendingPathComponent("cx-chromium-\(UUID().uuidString)")
+    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(profile.path)"] + arguments
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try? FileManager.default.removeItem(at: profile)
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// Width and height from a PNG's header.
+func pngSize(_ data: Data) -> (Int, Int)? {
+    guard data.count > 24, data.starts(with: [0x89, 0x50, 0x4E, 0x47]) else { return nil }
+    func int(_ at: Int) -> Int { data[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+    return (int(16), int(20))
+}
+
+@Suite("A real browser: headless Chromium loads the pages from a running server", .serialized)
+struct BrowserTests {
+    @Test(
+        "the DOM holds the school names and flags, and the screenshot is not blank",
+        arguments: [
+            ("/", ["东雷庄学校", "交城县西营学校", "缺编"]), ("/map", ["交城县西营学校", "layer-schools", "示意"]),
+            ("/schools", ["交城县杜家庄学校", "小规模", "超编", "缺编"]),
+        ])
+    func page(path: String, expected: [String]) async throws {
+        try await withLiveServer(demoForServer) { port in
+            let url = "http://127.0.0.1:\(port)\(path)"
+            let dom = try chromium(["--virtual-time-budget=3000", "--dump-dom", url])
+            for text in expected { #expect(dom.contains(text), "\(path): \(text) not in the DOM") }
+            let shot = FileManager.default.temporaryDirectory.appendingPathComponent("cx-shot-\(UUID().uuidString).png")
+            defer { try? FileManager.default.removeItem(at: shot) }
+            _ = try chromium(["--window-size=1280,800", "--screenshot=\(shot.path)", url])
+            let png = try Data(contentsOf: shot)
+            #expect(pngSize(png).map { $0 == (1280, 800) } == true)
+            #expect(png.count > 20_000, "\(path): a \(png.count)-byte screenshot looks blank")
+        }
+    }
+}
