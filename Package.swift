@@ -30,6 +30,12 @@ let package = Package(
         .target(name: "Geo", swiftSettings: strictSettings),
         // School diagnostics and other analyses over domain values; no I/O.
         .target(name: "Analysis", dependencies: ["Domain", "Localization"], swiftSettings: strictSettings),
+        // Location-allocation engine: p-median, capacitated p-median, MCLP, LSCP, p-center; pure.
+        .target(name: "LocationModels", swiftSettings: strictSettings),
+        // School consolidation scenarios: demand, candidates, distances, and what a plan means.
+        .target(
+            name: "Planning", dependencies: ["Domain", "Localization", "Analysis", "Geo", "LocationModels"],
+            swiftSettings: strictSettings),
         // Indicators, targets, early warning and validation rules over observations; no I/O.
         .target(name: "Monitoring", dependencies: ["Domain", "Localization", "Analysis"], swiftSettings: strictSettings),
         // SVG charts drawn in Swift: one renderer for the web, printed reports and Excel.
@@ -57,7 +63,10 @@ let package = Package(
         // Use cases that wire readers, store and analyses; the bundled 交城 demo data.
         .target(
             name: "Services",
-            dependencies: ["Domain", "Localization", "Geo", "Analysis", "Monitoring", "Reports", "Interchange", "Store"],
+            dependencies: [
+                "Domain", "Localization", "Geo", "Analysis", "Monitoring", "Planning", "LocationModels", "Reports", "Interchange",
+                "Store",
+            ],
             resources: [.copy("Resources/demo")],
             swiftSettings: strictSettings),
         // The web front door: HTML pages and the JSON API on Hummingbird 2.
@@ -73,8 +82,8 @@ let package = Package(
         .executableTarget(
             name: "chengxiang",
             dependencies: [
-                "Domain", "Localization", "Analysis", "Monitoring", "Interchange", "Services", "Store", "Server",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Domain", "Localization", "Analysis", "Monitoring", "Planning", "LocationModels", "Interchange", "Services", "Store",
+                "Server", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
         // Benchmarks too slow or large for tests (see docs/benchmarks.md).
@@ -88,6 +97,7 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Domain"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Analysis", "Domain", "Geo"]),
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Domain"]),
         .testTarget(
             name: "ReportsTests",

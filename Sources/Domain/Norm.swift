@@ -49,6 +49,7 @@ public enum NormKey {
     public static let landPerStudentHighM2 = "land_per_student.high_m2"
     public static let staffTolerancePersons = "staff.tolerance_persons"
     public static let walkMinutesGrades1to3 = "travel.walk_minutes_grades_1_3"
+    public static let landCapacityM2PerPupil = "land.capacity_m2_per_pupil"
 }
 
 /// The norms of `STANDARDS.md`, loaded into a new register; a county edits them afterwards.
@@ -91,6 +92,10 @@ public enum DefaultNorms {
         Norm(
             key: NormKey.staffTolerancePersons, value: 1, unit: "人", nameZh: "超编/缺编判定容差",
             nameEn: "Staff surplus or deficit tolerated before flagging", source: "本系统约定：偏差不足 1 人不报",
+            verification: .assumption),
+        Norm(
+            key: NormKey.landCapacityM2PerPupil, value: 25, unit: "m²/生", nameZh: "按用地估算容量的生均用地",
+            nameEn: "Land per pupil used to estimate capacity from land", source: "县级设定；未核实国家标准，默认值为假设，请确认",
             verification: .assumption),
         Norm(
             key: NormKey.walkMinutesGrades1to3, value: 30, unit: "分钟", nameZh: "1–3 年级步行上学时间上限",

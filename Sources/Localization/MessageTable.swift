@@ -30,13 +30,15 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case summaryTitle, summaryNorms, summaryConfirmedHeading, summaryPlanSays, summaryNotConfirmed
     case summaryMissedHeading, summaryStaffBalance, summaryLandSurplus, summaryGapsHeading, summaryMore
     case gapSchoolsNotReported, gapSchoolsNotMentioned, gapHistoricalTownship, gapVillageCodes, gapVillagePositions
-    case gapVillagePopulation
+    case gapVillagePopulation, summaryScenariosHeading, summaryScenarioLine, summaryScenarioCompare
     // Monitoring
     case statusNoData, statusStale, statusNoTarget, statusMet, statusTargetPassed, statusNoPath, statusOnTrack
     case statusBehind, gapPercentagePoints, gapUnits
     case ruleBelowMinimum, ruleAboveMaximum, ruleAboveOther, ruleTownshipSum, ruleJump
     case unknownIndicator, unknownArea, badPeriod, areaLevelMismatch, duplicateObservation, computedNotEntered
     case unknownTaskStatus, badPercent, badDate, unknownTask, requiredCellBlank
+    // Planning
+    case planNoSchools, planUnknownSchool, planNameTaken, planUnknownScenario, locationUnknownID, locationMissingValue
     // Web pages
     case appName, importKindSchools, importKindDivisions, importKindObservations, importKindTasks, navOverview
     case navMap, navSchools, navScenarios, navIndicators, navTasks, navImport
@@ -377,5 +379,17 @@ enum MessageTable {
         .uiWho: ("操作人", "who"),
         .uiWithPopulation: ("有人口数据", "with population"),
         .uiZoomReset: ("复位", "Reset"),
+        .planNoSchools: ("没有{1}的学校可供规划", "there are no schools of the {1} to plan"),
+        .planUnknownSchool: ("学校「{1}」不在{2}的学校名单中", "school \"{1}\" is not among the schools of the {2}"),
+        .planNameTaken: ("方案名称「{1}」已存在", "a scenario named \"{1}\" already exists"),
+        .planUnknownScenario: ("方案「{1}」不存在", "scenario \"{1}\" does not exist"),
+        .locationUnknownID: ("编号「{1}」不在费用表中", "id \"{1}\" is not in the cost table"),
+        .locationMissingValue: ("编号「{1}」缺少{2}", "id \"{1}\" has no {2}"),
+        .summaryScenariosHeading: ("四、学校布局方案（演示位置为示意，距离仅供演示）", "4. School consolidation scenarios (illustrative positions: distances for demonstration only)"),
+        .summaryScenarioLine: (
+            "保留 {1} 所、撤并 {2} 所，转学 {3} 人，平均路程 {4} 公里，按编制可释放教职工 {5} 人",
+            "keeps {1} schools, closes {2}, moves {3} pupils, mean journey {4} km, frees {5} staff under the norm"
+        ),
+        .summaryScenarioCompare: ("对比：chengxiang schools scenarios --compare {1} --database {2}", "Compare: chengxiang schools scenarios --compare {1} --database {2}"),
     ]
 }

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Geo
+import Planning
 import Interchange
 public import Store
 
@@ -13,6 +14,22 @@ public struct DemoBuilder: Sendable {
     public static let villageSpreadMetres = 6_000.0
     /// Minimum distance between illustrative township seats, in metres.
     public static let seatSpacingMetres = 12_000.0
+
+    /// The county seat, where the plan wants a boarding model primary school (城区寄宿制示范小学).
+    static let countySeat = (longitude: 112.152541, latitude: 37.554365)
+
+    /// Two consolidation scenarios for the seed's primary schools, so the comparison has
+    /// something to compare: closing two schools, and building the county-seat boarding school
+    /// the plan asks for while keeping twelve.
+    static let scenarios: [(String, ConsolidationOptions)] = [
+        ("方案甲：撤并两所（p-中位，保留 16 所）", ConsolidationOptions(model: .pmedian, level: .primary, schoolsToKeep: 16)),
+        (
+            "方案乙：新建城区寄宿制示范小学（保留 12 所）",
+            ConsolidationOptions(
+                model: .pmedian, level: .primary, schoolsToKeep: 12, mustStayOpen: ["城区寄宿制示范小学（规划）"],
+                newSites: [NewSite(name: "城区寄宿制示范小学（规划）", longitude: countySeat.longitude, latitude: countySeat.latitude)])
+        ),
+    ]
 
     public let store: RegisterStore
     public let actor = "demo"
@@ -44,6 +61,10 @@ public struct DemoBuilder: Sendable {
         progress("学校所在村 school villages linked: \(linked)")
         let catalogue = try MonitoringService(store: store).installSeedCatalogue(actor: actor)
         progress("指标 indicators: \(catalogue.indicators); 任务 tasks: \(catalogue.tasks)")
+        for (name, options) in Self.scenarios {
+            let s = try ScenarioService(store: store).run(name: name, options: options, actor: actor)
+            progress("方案 scenario #\(s.id) \(name): 保留 kept \(s.result.schoolsKept)，撤并 closed \(s.result.schoolsClosed)")
+        }
     }
 
     /// Gives every township and village without a position an illustrative one inside the

@@ -2,6 +2,7 @@ public import Analysis
 public import Domain
 public import Foundation
 public import Monitoring
+public import Planning
 
 /// The JSON shapes shared by the CLI (`--format json`) and the web API, with stable field names.
 /// Unknown values are written as `null`, never left out.
@@ -415,5 +416,20 @@ public struct RecordOutcomeRecord: Encodable, Sendable {
         warnings = o.warnings.map {
             Warning(code: $0.observation.indicatorCode, period: $0.observation.period.description, messageZh: $0.message.zh, messageEn: $0.message.en)
         }
+    }
+}
+
+/// A stored scenario: its id, name and the whole result (options included).
+public struct ScenarioRecord: Encodable, Sendable {
+    public var id: Int64
+    public var name: String
+    public var createdAt: String
+    public var result: ConsolidationResult
+
+    public init(_ s: Scenario) {
+        id = s.id
+        name = s.name
+        createdAt = s.createdAt
+        result = s.result
     }
 }

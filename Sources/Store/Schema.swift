@@ -15,6 +15,7 @@ enum Schema {
         migrator.registerMigration("2026-11-29 metadata", migrate: createMetadata)
         migrator.registerMigration("2026-11-29 audit log", migrate: createAudit)
         migrator.registerMigration("2026-11-29 monitoring", migrate: MonitoringSchema.create)
+        migrator.registerMigration("2026-11-29 scenarios", migrate: ScenarioSchema.create)
         return migrator
     }
 

@@ -37,8 +37,8 @@ struct DemoCommand: AsyncParsableCommand {
             let completeness = try CompletenessService(store: store).rows()
             print(
                 SummaryView(
-                    report: report, findings: findings, completeness: completeness, language: options.language,
-                    database: path
+                    report: report, findings: findings, completeness: completeness,
+                    scenarios: try ScenarioService(store: store).list(), language: options.language, database: path
                 ).render())
             fflush(nil)
             if !noServe {

@@ -5,8 +5,8 @@ import Services
 struct SchoolsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schools",
-        abstract: "学校：诊断 · Schools: diagnosis.",
-        subcommands: [SchoolsDiagnose.self])
+        abstract: "学校：诊断与布局方案 · Schools: diagnosis and consolidation scenarios.",
+        subcommands: [SchoolsDiagnose.self, SchoolsPlan.self, SchoolsScenarios.self])
 }
 
 /// Output formats of report commands.

@@ -9,6 +9,7 @@ struct SummaryView {
     let report: SchoolDiagnosticsReport
     let findings: Findings
     let completeness: [CompletenessRow]
+    let scenarios: [Scenario]
     let language: Language
     let database: String
 
@@ -60,6 +61,17 @@ struct SummaryView {
         lines.append("")
         lines.append(t(.summaryGapsHeading))
         lines.append(contentsOf: gapLines().map { "  · " + $0 })
+        if !scenarios.isEmpty {
+            lines.append("")
+            lines.append(t(.summaryScenariosHeading))
+            for s in scenarios {
+                let r = s.result
+                lines.append(
+                    "  #\(s.id) \(s.name)：" + t(.summaryScenarioLine, r.schoolsKept, r.schoolsClosed, Format.fixed(r.pupilsMoved, digits: 0),
+                        Format.fixed(r.meanCost, digits: 2), Format.fixed(r.staffFreed, digits: 1)))
+            }
+            lines.append("  " + t(.summaryScenarioCompare, scenarios.map { String($0.id) }.joined(separator: ","), database))
+        }
         lines.append("")
         lines.append(t(.summaryMore, database))
         return lines.joined(separator: "\n")

@@ -93,7 +93,7 @@ struct CLITests {
     func freshCounty() throws {
         let dir = try CLI.temporaryDirectory()
         let db = dir.appendingPathComponent("county.sqlite").path
-        #expect(try CLI.run(["init", "--database", db]).stdout == "已创建数据库 \(db)，规范 10 条 | created \(db) with 10 norms\n")
+        #expect(try CLI.run(["init", "--database", db]).stdout == "已创建数据库 \(db)，规范 11 条 | created \(db) with 11 norms\n")
         let divisions = dir.appendingPathComponent("divisions.csv")
         try Data("代码,名称,上级代码\n141122,交城县,\n141122100,天宁镇,141122\n141122200,洪相乡,141122\n".utf8).write(to: divisions)
         let imported = try CLI.run(["import", "divisions", divisions.path, "--database", db])

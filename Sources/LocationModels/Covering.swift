@@ -1,0 +1,197 @@
+/// The maximal covering location problem (MCLP; Church & ReVelle 1974): open p sites to maximise
+/// the demand weight within the service radius of an open site (a_ij = 1 iff c_ij ≤ radius).
+///
+///     maximise   Σ_i w_i z_i
+///     subject to z_i ≤ Σ_j a_ij y_j      for every demand i
+///                Σ_j y_j = p
+///                y_j = 1 (j forced open),  y_j = 0 (j forbidden)
+///                z_i, y_j ∈ {0, 1}
+///
+/// Unreachable pairs never cover. Demand points that no allowed site covers simply stay
+/// uncovered (assignment `nil`). Heuristic: GRASP + swap local search. Exact: Lagrangian
+/// relaxation (Galvão & ReVelle 1996) in branch and bound; the result's `bound` is an upper bound.
+public struct MaximalCoveringProblem: Sendable {
+    /// Costs c_ij (distance or time, same unit as the radius).
+    public var costs: CostMatrix
+    /// Demand weights w_i, non-negative.
+    public var weights: [Double]
+    /// Number of sites to open, forced ones included.
+    public var p: Int
+    /// Service radius: demand i is covered by site j iff c_ij ≤ radius.
+    public var radius: Double
+    /// Sites that must be open.
+    public var forcedOpen: Set<Int>
+    /// Sites that may not be chosen.
+    public var forbidden: Set<Int>
+
+    /// Creates a problem; nothing is checked until `validate()` or `solve(options:)`.
+    public init(costs: CostMatrix, weights: [Double], p: Int, radius: Double, forcedOpen: Set<Int> = [],
+                forbidden: Set<Int> = []) {
+        self.costs = costs
+        self.weights = weights
+        self.p = p
+        self.radius = radius
+        self.forcedOpen = forcedOpen
+        self.forbidden = forbidden
+    }
+
+    /// Checks weights, radius and p against the allowed and forced sites.
+    public func validate() throws(LocationModelError) {
+        _ = try validatedRules()
+    }
+
+    func validatedRules() throws(LocationModelError) -> SiteRules {
+        try Validation.weights(weights, demandCount: costs.demandCount)
+        try Validation.radius(radius)
+        let rules = try Validation.siteRules(candidateCount: costs.candidateCount, forcedOpen: forcedOpen,
+                                             forbidden: forbidden)
+        try Validation.p(p, rules: rules)
+        return rules
+    }
+
+    /// Solves the problem; `objective` is the covered weight and `bound` an upper bound.
+    public func solve(options: SolveOptions = SolveOptions()) throws(LocationModelError) -> LocationSolution {
+        let ctx = SolveContext(options: options)
+        let rules = try validatedRules()
+        let cov = CoverageData(costs: costs, radius: radius, allowed: rules.allowed)
+        let solver = MaximalCoveringSolver(cov: cov, weights: weights, p: p, rules: rules,
+                                           integral: allIntegral(weights))
+        let restarts = max(1, Int((16 * options.effort).rounded(.up)))
+        let hctx = options.method == .exact ? ctx.withDeadline(atFraction: 0.3, of: options) : ctx
+        let h = solver.heuristic(seed: options.seed, restarts: restarts, threads: options.threads, ctx: hctx)
+        switch options.method {
+        case .heuristic:
+            return makeSolution(h.sites, bound: nil, proven: false, stop: ctx.stopReason(interrupted: hctx.shouldStop()),
+                                iterations: h.iterations, ctx: ctx)
+        case .exact:
+            let out = solver.exact(incumbent: h.sites, relativeGap: options.relativeGapTolerance, ctx: ctx)
+            let stop: StopReason = out.proven ? .completed : (out.gapReached ? .gapReached : ctx.stopReason(interrupted: true))
+            return makeSolution(out.sites, bound: out.bound, proven: out.proven, stop: stop,
+                                iterations: h.iterations + out.iterations, ctx: ctx)
+        }
+    }
+
+    private func makeSolution(_ sites: [Int], bound: Double?, proven: Bool, stop: StopReason, iterations: Int,
+                              ctx: SolveContext) -> LocationSolution {
+        let open = sites.sorted()
+        let n = costs.demandCount, m = costs.candidateCount
+        var assignment = [Int?](repeating: nil, count: n)
+        var distances = [Double?](repeating: nil, count: n)
+        var objective = 0.0
+        for i in 0..<n {
+            var best = -1
+            var bestCost = Double.infinity
+            for j in open {
+                let c = costs.values[i * m + j]
+                if c <= radius && c < bestCost { bestCost = c; best = j }
+            }
+            if best >= 0 {
+                assignment[i] = best
+                distances[i] = bestCost
+                objective += weights[i]
+            }
+        }
+        var b = bound
+        if proven { b = objective }
+        return LocationSolution(
+            openSites: open, assignment: assignment, objective: objective, distances: distances, bound: b,
+            gap: b.map { LocationSolution.relativeGap(objective: objective, bound: $0) }, provenOptimal: proven,
+            sense: .maximize, stopReason: stop, seconds: ctx.elapsed, iterations: iterations)
+    }
+}
+
+/// The location set covering problem (LSCP; Toregas, Swain, ReVelle & Bergman 1971): the fewest
+/// sites such that every demand point is within the service radius of an open site.
+///
+///     minimise   Σ_j y_j
+///     subject to Σ_j a_ij y_j ≥ 1        for every demand i     (a_ij = 1 iff c_ij ≤ radius)
+///                y_j = 1 (j forced open),  y_j = 0 (j forbidden)
+///                y_j ∈ {0, 1}
+///
+/// Every demand point counts, whatever its weight (weights are not part of this model).
+/// Heuristic: randomised greedy with redundancy removal and a Lagrangian heuristic. Exact:
+/// Lagrangian relaxation with subgradient optimisation in branch and bound (Beasley 1990).
+public struct SetCoveringProblem: Sendable {
+    /// Costs c_ij (distance or time, same unit as the radius).
+    public var costs: CostMatrix
+    /// Service radius: demand i is covered by site j iff c_ij ≤ radius.
+    public var radius: Double
+    /// Sites that must be open.
+    public var forcedOpen: Set<Int>
+    /// Sites that may not be chosen.
+    public var forbidden: Set<Int>
+
+    /// Creates a problem; nothing is checked until `validate()` or `solve(options:)`.
+    public init(costs: CostMatrix, radius: Double, forcedOpen: Set<Int> = [], forbidden: Set<Int> = []) {
+        self.costs = costs
+        self.radius = radius
+        self.forcedOpen = forcedOpen
+        self.forbidden = forbidden
+    }
+
+    /// Checks the radius, the site sets and that every demand point can be covered.
+    public func validate() throws(LocationModelError) {
+        _ = try validated()
+    }
+
+    func validated() throws(LocationModelError) -> (SiteRules, CoverageData) {
+        try Validation.radius(radius)
+        let rules = try Validation.siteRules(candidateCount: costs.candidateCount, forcedOpen: forcedOpen,
+                                             forbidden: forbidden)
+        let cov = CoverageData(costs: costs, radius: radius, allowed: rules.allowed)
+        for i in 0..<cov.n where cov.rowStart[i + 1] == cov.rowStart[i] { throw .demandNotCoverable(demand: i) }
+        return (rules, cov)
+    }
+
+    /// Solves the problem; `objective` is the number of open sites.
+    public func solve(options: SolveOptions = SolveOptions()) throws(LocationModelError) -> LocationSolution {
+        let ctx = SolveContext(options: options)
+        let (rules, cov) = try validated()
+        let solver = SetCoverSolver(cov: cov, freeColumns: rules.freeList, forcedColumns: rules.forcedList)
+        let restarts = max(1, Int((32 * options.effort).rounded(.up)))
+        let hctx = options.method == .exact ? ctx.withDeadline(atFraction: 0.2, of: options) : ctx
+        let seed = options.seed
+        let chains: [[Int]?] = runIndependentJobs(count: 2, threads: options.threads) { c in
+            solver.heuristic(seed: seed &+ UInt64(c) &* 0x9E37_79B9, restarts: restarts / 2, ctx: hctx)
+        }
+        var best: [Int]? = nil
+        for c in chains { if let c, best == nil || c.count < best!.count { best = c } }
+        guard let heur = best else { throw .noFeasibleSolution }
+        switch options.method {
+        case .heuristic:
+            return makeSolution(heur, bound: nil, proven: false, stop: ctx.stopReason(interrupted: hctx.shouldStop()),
+                                iterations: restarts, ctx: ctx)
+        case .exact:
+            let out = solver.exact(initial: heur, target: nil, ctx: ctx)
+            let cover = out.cover ?? heur
+            let proven = out.exhausted || out.bound >= cover.count
+            return makeSolution(cover, bound: Double(min(out.bound, cover.count)), proven: proven,
+                                stop: proven ? .completed : ctx.stopReason(interrupted: true),
+                                iterations: restarts + out.iterations, ctx: ctx)
+        }
+    }
+
+    private func makeSolution(_ sites: [Int], bound: Double?, proven: Bool, stop: StopReason, iterations: Int,
+                              ctx: SolveContext) -> LocationSolution {
+        let open = sites.sorted()
+        let n = costs.demandCount, m = costs.candidateCount
+        var assignment = [Int?](repeating: nil, count: n)
+        var distances = [Double?](repeating: nil, count: n)
+        for i in 0..<n {
+            var best = -1
+            var bestCost = Double.infinity
+            for j in open {
+                let c = costs.values[i * m + j]
+                if c <= radius && c < bestCost { bestCost = c; best = j }
+            }
+            if best >= 0 { assignment[i] = best; distances[i] = bestCost }
+        }
+        let objective = Double(open.count)
+        var b = bound
+        if proven { b = objective }
+        return LocationSolution(
+            openSites: open, assignment: assignment, objective: objective, distances: distances, bound: b,
+            gap: b.map { LocationSolution.relativeGap(objective: objective, bound: $0) }, provenOptimal: proven,
+            sense: .minimize, stopReason: stop, seconds: ctx.elapsed, iterations: iterations)
+    }
+}
