@@ -40,6 +40,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // Planning
     case planNoSchools, planUnknownSchool, planNameTaken, planUnknownScenario, locationUnknownID, locationMissingValue
     // Web pages
+    case uiStoredScenarios, uiName, uiStage, uiModel, uiKept, uiClosed
+    case uiMoved, uiMeanJourney, uiOptimal, uiCompare, uiSchoolsToKeep, uiRadius
+    case uiMaxWalk, uiMustStayOpen, uiRun, uiComparison, uiMeasure, uiLegendMove
+    case uiLegendBeyondWalk, uiLegendClosed, uiLegendNewSite, uiWherePupilsGo, uiPupils, uiGoesTo
+    case uiJourney, uiBeyondWalk, uiWhatItMeans, uiIdleSites, uiSolving, uiYes
+    case uiNo
     case appName, importKindSchools, importKindDivisions, importKindObservations, importKindTasks, navOverview
     case navMap, navSchools, navScenarios, navIndicators, navTasks, navImport
     case uiAction, uiAfter, uiAll, uiArea, uiBack, uiBadImportKind
@@ -391,5 +397,36 @@ enum MessageTable {
             "keeps {1} schools, closes {2}, moves {3} pupils, mean journey {4} km, frees {5} staff under the norm"
         ),
         .summaryScenarioCompare: ("对比：chengxiang schools scenarios --compare {1} --database {2}", "Compare: chengxiang schools scenarios --compare {1} --database {2}"),
+        .uiStoredScenarios: ("已保存的方案", "Stored scenarios"),
+        .uiName: ("名称", "Name"),
+        .uiStage: ("学段", "Stage"),
+        .uiModel: ("模型", "Model"),
+        .uiKept: ("保留", "kept"),
+        .uiClosed: ("撤并", "closed"),
+        .uiMoved: ("转学学生", "pupils moved"),
+        .uiMeanJourney: ("平均路程", "mean journey"),
+        .uiOptimal: ("已证明最优", "proven optimal"),
+        .uiCompare: ("对比所选方案", "Compare selected"),
+        .uiSchoolsToKeep: ("保留学校数 p", "Schools to keep (p)"),
+        .uiRadius: ("覆盖半径（公里，覆盖模型）", "Radius (km, covering models)"),
+        .uiMaxWalk: ("1–3 年级步行上限（公里）", "Walking limit, grades 1–3 (km)"),
+        .uiMustStayOpen: ("必须保留的学校", "Schools that must stay open"),
+        .uiRun: ("求解并保存", "Solve and save"),
+        .uiComparison: ("方案对比", "Comparison"),
+        .uiMeasure: ("指标", "Measure"),
+        .uiLegendMove: ("学生去向", "pupils move"),
+        .uiLegendBeyondWalk: ("超出步行上限", "beyond the walking limit"),
+        .uiLegendClosed: ("撤并学校（白）", "closed school (white)"),
+        .uiLegendNewSite: ("新建学校", "new school"),
+        .uiWherePupilsGo: ("学生去向", "Where pupils go"),
+        .uiPupils: ("学生", "Pupils"),
+        .uiGoesTo: ("去向", "Goes to"),
+        .uiJourney: ("路程", "Journey"),
+        .uiBeyondWalk: ("超出步行上限", "Beyond walk"),
+        .uiWhatItMeans: ("方案的影响", "What the plan means"),
+        .uiIdleSites: ("闲置校舍", "Idle school sites"),
+        .uiSolving: ("正在求解…", "Solving…"),
+        .uiYes: ("是", "yes"),
+        .uiNo: ("否", "no"),
     ]
 }

@@ -9,6 +9,7 @@ final class AppState: Sendable {
     let settings: ServerSettings
     let cache = PageCache()
     let imports = ImportStaging()
+    let jobs = ScenarioJobs()
     /// Bumped after every write made through this server, so cached pages refresh at once.
     let writes = Atomic<Int>(0)
 

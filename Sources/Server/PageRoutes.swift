@@ -54,6 +54,7 @@ enum PageRoutes {
         }
         registerMonitoring(on: router, state)
         registerImport(on: router, state)
+        ScenarioRoutes.registerPages(on: router, state)
     }
 
     /// Runs a page body; a `Problem` becomes an HTML error page with its status.

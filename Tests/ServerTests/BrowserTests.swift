@@ -47,7 +47,8 @@ struct BrowserTests {
         "the DOM holds the school names and flags, and the screenshot is not blank",
         arguments: [
             ("/", ["东雷庄学校", "交城县西营学校", "缺编"]), ("/map", ["交城县西营学校", "layer-schools", "示意"]),
-            ("/schools", ["交城县杜家庄学校", "小规模", "超编", "缺编"]),
+            ("/schools", ["交城县杜家庄学校", "小规模", "超编", "缺编"]), ("/scenarios?compare=1,2", ["方案甲", "方案乙", "方案对比"]),
+            ("/scenarios/2", ["城区寄宿制示范小学（规划）", "layer-lines"]),
         ])
     func page(path: String, expected: [String]) async throws {
         try await withLiveServer(demoForServer) { port in

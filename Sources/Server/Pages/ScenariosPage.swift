@@ -1,0 +1,120 @@
+import Analysis
+import Charts
+import Localization
+import Planning
+import Services
+
+/// `/scenarios`: the form to run a consolidation scenario, the stored scenarios, a scenario on the
+/// map with lines from each school to where its pupils go, and scenarios side by side.
+enum ScenariosPage {
+    static func index(_ scenarios: [Scenario], schools: [String], compare: [Scenario], message: HTMLNode?, _ web: WebContext) -> [HTMLNode] {
+        var nodes: [HTMLNode] = []
+        if let message { nodes.append(message) }
+        nodes.append(form(schools: schools, web))
+        nodes.append(el("h2", text: web.t(.uiStoredScenarios)))
+        let rows = scenarios.map { s -> [HTMLNode] in
+            let r = s.result
+            return [
+                el("input", [("type", "checkbox"), ("name", "compare"), ("value", String(s.id)), ("form", "compare-form")]),
+                el("a", [("href", "/scenarios/\(s.id)")], text: "#\(s.id) \(s.name)"), .text(r.options.level.chineseName),
+                .text(r.options.model.chineseName), .text(String(r.schoolsKept)), .text(String(r.schoolsClosed)),
+                .text(Format.fixed(r.pupilsMoved, digits: 0)), .text("\(Format.fixed(r.meanCost, digits: 2)) \(r.options.unit.rawValue)"),
+                .text(r.provenOptimal ? web.t(.uiYes) : web.t(.uiNo)),
+            ]
+        }
+        nodes.append(
+            Components.table(
+                ["", web.t(.uiName), web.t(.uiStage), web.t(.uiModel), web.t(.uiKept), web.t(.uiClosed), web.t(.uiMoved), web.t(.uiMeanJourney), web.t(.uiOptimal)],
+                rows))
+        nodes.append(el("form", [("id", "compare-form"), ("method", "get"), ("action", "/scenarios")], [el("button", [("type", "submit")], text: web.t(.uiCompare))]))
+        if compare.count >= 2 { nodes += comparison(compare, web) }
+        return nodes
+    }
+
+    static func form(schools: [String], _ web: WebContext) -> HTMLNode {
+        el("form", [("class", "inline"), ("method", "post"), ("action", "/scenarios")], [
+            Layout.csrfField(web),
+            el("label", [], [.text(web.t(.uiName)), el("input", [("name", "name"), ("required", "required")])]),
+            el("label", [], [
+                .text(web.t(.uiModel)),
+                el("select", [("name", "model")], PlanningModel.allCases.map { el("option", [("value", $0.rawValue)], text: $0.chineseName) }),
+            ]),
+            el("label", [], [
+                .text(web.t(.uiStage)),
+                el("select", [("name", "level")], PlanningLevel.allCases.map { el("option", [("value", $0.rawValue)], text: $0.chineseName) }),
+            ]),
+            el("label", [], [.text(web.t(.uiSchoolsToKeep)), el("input", [("name", "p"), ("type", "number"), ("min", "1"), ("value", "12")])]),
+            el("label", [], [.text(web.t(.uiRadius)), el("input", [("name", "radius"), ("type", "number"), ("step", "0.1"), ("placeholder", "km")])]),
+            el("label", [], [.text(web.t(.uiMaxWalk)), el("input", [("name", "maxWalk"), ("type", "number"), ("step", "0.1"), ("value", "2")])]),
+            el("label", [], [
+                .text(web.t(.uiMustStayOpen)),
+                el("select", [("name", "keep"), ("multiple", "multiple"), ("size", "4")], schools.map { el("option", [("value", $0)], text: $0) }),
+            ]),
+            el("button", [("type", "submit")], text: web.t(.uiRun)),
+        ])
+    }
+
+    /// Measures side by side, and each scenario's map.
+    static func comparison(_ scenarios: [Scenario], _ web: WebContext) -> [HTMLNode] {
+        let rows = ScenarioComparison.rows(scenarios).map { row -> [HTMLNode] in [.text(web.t(row.label))] + row.values.map { .text($0) } }
+        return [
+            el("h2", text: web.t(.uiComparison)),
+            Components.table([web.t(.uiMeasure)] + scenarios.map { "#\($0.id) \($0.name)" }, rows),
+        ]
+    }
+
+    /// Lines from each school whose pupils move to the school that receives them.
+    static func links(_ r: ConsolidationResult, _ web: WebContext) -> [CountyMap.Link] {
+        let byKey = Dictionary(uniqueKeysWithValues: r.sites.map { ($0.key, $0) })
+        return r.assignments.filter { $0.from != $0.to }.compactMap { a in
+            guard let from = byKey[a.from], let to = byKey[a.to] else { return nil }
+            return CountyMap.Link(
+                from: (from.longitude, from.latitude), to: (to.longitude, to.latitude), color: a.beyondWalkLimit ? "#c0392b" : "#2c7fb8",
+                title: "\(a.fromName) → \(a.toName) \(Format.fixed(a.pupils, digits: 0)) \(web.t(.uiUnitPersons)) \(Format.fixed(a.cost, digits: 2)) \(r.options.unit.rawValue)")
+        }
+    }
+
+    static func detail(_ s: Scenario, map mapData: MapPage.Data, _ web: WebContext) -> [HTMLNode] {
+        let r = s.result
+        var data = mapData
+        data.links = links(r, web)
+        var map = MapPage.map(data, web)
+        let closed = Set(r.closedSites.compactMap(\.schoolID).map { "s\($0)" })
+        map.schools = map.schools.map { m in
+            var m = m
+            if closed.contains(m.id) { m.fill = "#ffffff" }
+            return m
+        }
+        map.schools += r.sites.filter(\.isNew).map {
+            CountyMap.Marker(id: "new-\($0.name)", lon: $0.longitude, lat: $0.latitude, label: $0.name, radius: 9, fill: "#f1c40f", illustrative: false)
+        }
+        map.legend = [
+            .init(color: "#2c7fb8", text: web.t(.uiLegendMove)), .init(color: "#c0392b", text: web.t(.uiLegendBeyondWalk)),
+            .init(color: "#ffffff", text: web.t(.uiLegendClosed)), .init(color: "#f1c40f", text: web.t(.uiLegendNewSite)),
+            .init(color: "#fff", text: web.t(.uiLegendIllustrative), dashed: true),
+        ]
+        let moves = r.assignments.filter { $0.from != $0.to }.map { a -> [HTMLNode] in
+            [.text(a.fromName), .text(Format.fixed(a.pupils, digits: 0)), .text(a.toName), .text(Format.fixed(a.cost, digits: 2)),
+             .text(a.beyondWalkLimit ? web.t(.uiYes) : "")]
+        }
+        let measures = ScenarioComparison.rows([s]).map { row -> [HTMLNode] in [.text(web.t(row.label)), .text(row.values[0])] }
+        return [
+            el("p", text: "\(r.options.level.chineseName) · \(r.options.model.chineseName)"),
+            el("div", [("class", "map-wrap")], [.raw(map.svg())]),
+            el("h2", text: web.t(.uiWherePupilsGo)),
+            Components.table([web.t(.labelSchool), web.t(.uiPupils), web.t(.uiGoesTo), "\(web.t(.uiJourney))（\(r.options.unit.rawValue)）", web.t(.uiBeyondWalk)], moves),
+            el("h2", text: web.t(.uiWhatItMeans)),
+            Components.table([web.t(.uiMeasure), web.t(.uiValue)], measures),
+            el("p", [], [.text(web.t(.uiIdleSites) + "："), .text(r.closedSites.map { "\($0.name) \(Format.number($0.landMu ?? 0, digits: 2)) 亩" }.joined(separator: "、"))]),
+            el("ul", [("class", "muted")], (web.language == .zh ? r.notesZh : r.notesEn).map { el("li", text: $0) }),
+            el("p", [], [el("a", [("href", "/scenarios")], text: web.t(.uiBack))]),
+        ]
+    }
+
+    static func progress(_ jobID: String, _ web: WebContext) -> [HTMLNode] {
+        [
+            el("p", [("id", "job-progress"), ("data-poll", "/api/v1/scenarios/jobs/\(jobID)")], text: web.t(.uiSolving)),
+            el("noscript", [], [el("p", [], [el("a", [("href", "/scenarios")], text: web.t(.uiBack))])]),
+        ]
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Server
+import Services
+import Store
+import Testing
+
+@Suite("Scenario pages: run with progress, show on the map, compare side by side")
+struct ScenarioPageTests {
+    @Test("the index lists the demo scenarios and compares two side by side")
+    func index() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/scenarios?compare=1&compare=2", method: .get) { response in
+                let html = response.text
+                #expect(response.status == .ok)
+                #expect(html.contains("方案甲：撤并两所"))
+                #expect(html.contains("方案对比"))
+                #expect(html.contains("按编制可释放教职工"))
+                #expect(html.contains("name=\"csrf\""))
+            }
+        }
+    }
+
+    @Test("a scenario page draws lines from each moved school to its new school")
+    func detail() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/scenarios/2", method: .get) { response in
+                let html = response.text
+                #expect(html.contains("城区寄宿制示范小学（规划）"))
+                #expect(html.contains("<line x1="))
+                #expect(html.contains("学生去向"))
+                #expect(html.contains("闲置校舍"))
+            }
+            try await client.execute(uri: "/scenarios/99", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test("running from the form: a job with progress, then the stored scenario")
+    func run() async throws {
+        let store = try freshDemo()
+        try await app(store).test(.router) { client in
+            let csrf = try await client.execute(uri: "/scenarios", method: .get) { try #require($0.cookie("cx_csrf")) }
+            let body = "csrf=\(csrf)&name=%E7%BD%91%E9%A1%B5%E6%96%B9%E6%A1%88&model=pmedian&level=primary&p=14&maxWalk=2&keep=%E4%BA%A4%E5%9F%8E%E5%8E%BF%E8%A5%BF%E8%90%A5%E5%AD%A6%E6%A0%A1"
+            let location = try await client.execute(
+                uri: "/scenarios", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf)"],
+                body: ByteBuffer(string: body)
+            ) { response in
+                #expect(response.status == .seeOther)
+                return try #require(response.headers[.location])
+            }
+            #expect(location.hasPrefix("/scenarios/jobs/"))
+            let job = String(location.dropFirst("/scenarios/jobs/".count))
+            var state = ""
+            for _ in 0..<100 {
+                state = try await client.execute(uri: "/api/v1/scenarios/jobs/\(job)", method: .get) { response in
+                    (try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])?["state"] as? String ?? ""
+                }
+                if state != "running" { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(state == "done")
+            try await client.execute(uri: location, method: .get) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location]?.hasPrefix("/scenarios/") == true)
+            }
+        }
+        let stored = try ScenarioService(store: store).find(["网页方案"])[0]
+        #expect(stored.result.schoolsKept == 14)
+        #expect(stored.result.options.mustStayOpen == ["交城县西营学校"])
+    }
+
+    @Test("the API creates, reads and compares scenarios; an impossible one is a 422 with a reason")
+    func api() async throws {
+        let store = try freshDemo()
+        try await app(store).test(.router) { client in
+            try await client.execute(
+                uri: "/api/v1/scenarios", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"name":"接口方案","model":"mclp","p":6,"radius":5}"#)
+            ) { response in
+                #expect(response.status == .created)
+                let s = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                #expect((s["result"] as? [String: Any])?["schoolsKept"] as? Int == 6)
+            }
+            try await client.execute(
+                uri: "/api/v1/scenarios", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"name":"不可能","model":"pmedian","p":40}"#)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.headers[.contentType] == "application/problem+json; charset=utf-8")
+            }
+            try await client.execute(uri: "/api/v1/scenarios/compare?ids=1,%E6%8E%A5%E5%8F%A3%E6%96%B9%E6%A1%88", method: .get) { response in
+                let c = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                #expect((c["scenarios"] as? [Any])?.count == 2)
+                #expect((c["rows"] as? [[String: Any]])?.contains { $0["label"] as? String == "需寄宿床位" } == true)
+            }
+        }
+    }
+}
