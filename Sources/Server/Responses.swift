@@ -17,18 +17,9 @@ enum Responses {
     static func cachedHTML(
         _ request: Request, _ state: AppState, _ web: WebContext, build: () async throws -> String
     ) async throws -> Response {
-        let key = "\(web.language.rawValue) \(request.uri.description)"
-        let generation = state.generation
-        let bytes: [UInt8]
-        if let entry = state.cache.get(key, generation: generation) {
-            bytes = entry.body
-        } else {
-            bytes = Array(try await build().utf8)
-            state.cache.put(key, .init(generation: generation, body: bytes, contentType: "text/html"))
+        try await cached(request, state, key: "\(web.language.rawValue) \(request.uri.description)", type: "text/html; charset=utf-8") {
+            Array(try await build().utf8)
         }
-        return Response(
-            status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
-            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// JSON of an encodable value (sorted keys, pretty).
@@ -40,17 +31,24 @@ enum Responses {
 
     /// JSON cached like pages (the diagnostics API is read far more often than data changes).
     static func cachedJSON(_ request: Request, _ state: AppState, build: () async throws -> Data) async throws -> Response {
-        let key = "json \(request.uri.description)"
+        try await cached(request, state, key: "json \(request.uri.description)", type: "application/json; charset=utf-8") {
+            Array(try await build())
+        }
+    }
+
+    /// A response body from the cache, or built and cached for this generation.
+    private static func cached(
+        _ request: Request, _ state: AppState, key: String, type: String, build: () async throws -> [UInt8]
+    ) async throws -> Response {
         let generation = state.generation
         let bytes: [UInt8]
         if let entry = state.cache.get(key, generation: generation) {
             bytes = entry.body
         } else {
-            bytes = Array(try await build())
-            state.cache.put(key, .init(generation: generation, body: bytes, contentType: "application/json"))
+            bytes = try await build()
+            state.cache.put(key, .init(generation: generation, body: bytes, contentType: type))
         }
-        return Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// 303 See Other to a local path.
