@@ -88,7 +88,8 @@ let package = Package(
             swiftSettings: strictSettings),
         // Benchmarks too slow or large for tests (see docs/benchmarks.md).
         .executableTarget(
-            name: "chengxiang-bench", dependencies: ["Interchange", "Services", "Store"], swiftSettings: strictSettings),
+            name: "chengxiang-bench", dependencies: ["Interchange", "Services", "Store", "LocationModels"],
+            swiftSettings: strictSettings),
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
@@ -97,6 +98,7 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Domain"]),
+        .testTarget(name: "LocationModelsTests", dependencies: ["LocationModels"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Analysis", "Domain", "Geo"]),
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Domain"]),
         .testTarget(

@@ -267,8 +267,12 @@ struct CapacitatedBranchAndBound {
         let tol = 1e-9 * max(1, abs(ub))
         if bound >= ub - tol { return true }
         if data.integral && bound > ub - 1 + tol { return true }
-        if relativeGap > 0 && bound >= ub - relativeGap * abs(ub) - tol { return true }
         return false
+    }
+
+    /// Whether the bound is within the requested relative gap (not a proof).
+    func withinGap(_ bound: Double, _ ub: Double) -> Bool {
+        relativeGap > 0 && ub.isFinite && bound >= ub - relativeGap * abs(ub) - 1e-9 * max(1, abs(ub))
     }
 
     func run(incumbent: CapacitatedAssigner.Assignment?, incumbentSites: [Int], ctx: SolveContext) -> Outcome {
@@ -341,7 +345,7 @@ struct CapacitatedBranchAndBound {
             if ctx.shouldStop() { interrupted = true; break }
             let node = pop()
             if prunable(node.bound, ub) { continue }
-            if relativeGap > 0, ub.isFinite, ub - node.bound <= relativeGap * abs(ub) {
+            if withinGap(node.bound, ub) {
                 gapReached = true
                 push(node)
                 break
@@ -367,12 +371,21 @@ struct CapacitatedBranchAndBound {
             let isRoot = node.depth == 0
             let res = lag.optimize(
                 lambda0: node.lambda, fix: fix, upperBound: { ub }, maxIterations: isRoot ? 3000 : 300,
-                thetaStart: isRoot ? 1.0 : 0.25, prunable: { prunable($0, ub) },
+                thetaStart: isRoot ? 1.0 : 0.25, prunable: { prunable($0, ub) || withinGap($0, ub) },
                 onSet: { tryPrimal($0) }, stop: ctx.shouldStop)
             iterations += res.iterations
             let nodeBound = max(res.bound, node.bound)
             if isRoot { ctx.report(iteration: iterations, best: ub.isFinite ? ub : nil, bound: nodeBound) }
             if prunable(nodeBound, ub) { continue }
+            if withinGap(nodeBound, ub) {
+                sequence += 1
+                var again = node
+                again.bound = nodeBound
+                again.sequence = sequence
+                again.lambda = res.lambda
+                push(again)
+                continue
+            }
             // re-evaluate at the best multipliers to branch
             let L = lag.evaluate(res.lambda, fix)
             if L == .infinity { continue }

@@ -188,8 +188,10 @@ struct MaximalCoveringSolver {
             let tol = 1e-9 * max(1, abs(lb))
             if ub <= lb + tol { return true }
             if integral && ub < lb + 1 - tol { return true }
-            if relativeGap > 0 && ub <= lb + relativeGap * abs(lb) + tol { return true }
             return false
+        }
+        func withinGap(_ ub: Double) -> Bool {
+            relativeGap > 0 && ub <= lb + relativeGap * abs(lb) + 1e-9 * max(1, abs(lb))
         }
         struct Node {
             var bound: Double
@@ -221,7 +223,7 @@ struct MaximalCoveringSolver {
                 || (nodes[k].bound == nodes[bi].bound && nodes[k].seq > nodes[bi].seq) { bi = k }
             let node = nodes.remove(at: bi)
             if prunable(node.bound) { continue }
-            if relativeGap > 0, node.bound - lb <= relativeGap * abs(lb) { gapReached = true; nodes.append(node); break }
+            if withinGap(node.bound) { gapReached = true; nodes.append(node); break }
             var fixOpen = rules.forced
             var fixClosed = rules.allowed.map { !$0 }
             for j in node.open { fixOpen[j] = true }
@@ -262,7 +264,7 @@ struct MaximalCoveringSolver {
                 lastIn = s[order[need - 1]]
                 firstOut = s[order[need]]
                 if U < bestU - 1e-12 * max(1, abs(U)) { bestU = U; bestLambda = lambda; since = 0 } else { since += 1 }
-                if prunable(bestU) { break }
+                if prunable(bestU) || withinGap(bestU) { break }
                 if it % 10 == 1 {
                     let sites = (0..<m).filter { selected[$0] }
                     let v = coveredWeight(sites)
@@ -302,6 +304,15 @@ struct MaximalCoveringSolver {
                                iterations: iterations, gapReached: false)
             }
             if prunable(nodeBound) { continue }
+            if withinGap(nodeBound) {
+                seq += 1
+                var again = node
+                again.bound = nodeBound
+                again.seq = seq
+                again.lambda = bestLambda
+                nodes.append(again)
+                continue
+            }
             // re-evaluate at the best multipliers for fixing and branching
             lambda = bestLambda
             var U = 0.0

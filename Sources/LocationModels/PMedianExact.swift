@@ -35,8 +35,12 @@ struct PMedianBranchAndBound {
         let tol = 1e-9 * max(1, abs(ub))
         if bound >= ub - tol { return true }
         if data.integral && bound > ub - 1 + tol { return true }
-        if relativeGap > 0 && bound >= ub - relativeGap * abs(ub) - tol { return true }
         return false
+    }
+
+    /// Whether the bound is within the requested relative gap (not a proof).
+    func withinGap(_ bound: Double, _ ub: Double) -> Bool {
+        relativeGap > 0 && ub.isFinite && bound >= ub - relativeGap * abs(ub) - 1e-9 * max(1, abs(ub))
     }
 
     func run(incumbent: [Int], incumbentObjective: Double, ctx: SolveContext, improve: ([Int]) -> ([Int], Double))
@@ -108,8 +112,7 @@ struct PMedianBranchAndBound {
             if ctx.shouldStop() { interrupted = true; break }
             let node = pop()
             if prunable(node.bound, ub) { continue }
-            if relativeGap > 0, ub.isFinite,
-               ub - node.bound <= relativeGap * abs(ub) {
+            if withinGap(node.bound, ub) {
                 gapReached = true
                 push(node)
                 break
@@ -132,7 +135,7 @@ struct PMedianBranchAndBound {
             let res = lag.optimize(
                 lambda0: node.lambda, fix: fix, upperBound: ub,
                 maxIterations: isRoot ? 5000 : 400, thetaStart: isRoot ? 1.0 : 0.25,
-                prunable: { prunable($0, ub) }, stop: ctx.shouldStop)
+                prunable: { prunable($0, ub) || withinGap($0, ub) }, stop: ctx.shouldStop)
             iterations += res.iterations
             if let s = res.bestSet { consider(s, res.bestSetObjective) }
             if let s = res.bestSet, res.bestSetObjective < ub * 1.05, !triedLocalSearch.contains(s),
@@ -144,6 +147,12 @@ struct PMedianBranchAndBound {
             let nodeBound = max(res.bound, node.bound)
             if isRoot { ctx.report(iteration: iterations, best: ub, bound: nodeBound) }
             if res.solved || prunable(nodeBound, ub) { continue }
+            if withinGap(nodeBound, ub) {
+                sequence += 1
+                push(Node(bound: nodeBound, depth: node.depth, sequence: sequence, open: node.open,
+                          closed: node.closed, lambda: res.lambda))
+                continue
+            }
             // reduced-cost fixing and branching at the best multipliers
             let L = lag.evaluate(res.lambda, fix)
             var newOpen = node.open

@@ -16,7 +16,9 @@ public enum SolveMethod: Sendable, Equatable {
 
 /// Whether the objective is minimised or maximised.
 public enum ObjectiveSense: Sendable, Equatable {
+    /// Smaller is better (p-median, CPMP, LSCP, p-center); the bound is a lower bound.
     case minimize
+    /// Larger is better (MCLP); the bound is an upper bound.
     case maximize
 }
 

@@ -13,8 +13,10 @@ struct BenchMain {
         case "import-schools":
             let rows = arguments.dropFirst().first.flatMap(Int.init) ?? 1_000_000
             try ImportBenchmark(rows: rows).run()
+        case "orlib", "random", "peer-instance":
+            LocationBench.main(arguments)
         default:
-            FileHandle.standardError.write(Data("usage: chengxiang-bench import-schools [ROWS]\n".utf8))
+            FileHandle.standardError.write(Data(("usage: chengxiang-bench import-schools [ROWS]\n" + LocationBench.usage + "\n").utf8))
             exit(64)
         }
     }
