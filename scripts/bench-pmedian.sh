@@ -24,7 +24,14 @@ echo "ours: OR-Library pmed1-40, heuristic, seed 1" >&2
 "$bench" orlib "$orlib" --select 1-40 --repeat 3 > "$out/ours_orlib_heuristic.jsonl"
 echo "ours: OR-Library pmed1-10, exact" >&2
 "$bench" orlib "$orlib" --select 1-10 --repeat 3 --exact > "$out/ours_orlib_exact.jsonl"
-echo "ours: peer instances" >&2
+echo "ours: peer instances, heuristic" >&2
+for name in small medium large; do
+  for task in pmedian mclp lscp cpmedian; do
+    [ "$name/$task" = large/cpmedian ] && continue
+    "$bench" peer-instance "$data/$name.csv" --json "$data/$name.json" --task "$task" --time-limit 60 --repeat 3
+  done
+done > "$out/ours_peer_heuristic.jsonl"
+echo "ours: peer instances, exact" >&2
 for name in small medium large; do
   for task in pmedian mclp lscp; do
     "$bench" peer-instance "$data/$name.csv" --json "$data/$name.json" --task "$task" --exact --time-limit 60 --repeat 3
