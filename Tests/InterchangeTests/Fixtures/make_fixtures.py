@@ -185,3 +185,10 @@ bad_rows = [TITLE, HEADER] + [[r[0], r[1], r[2], number(r[3]), number(r[4]), num
 bad_rows[5][3] = -450
 xlsx("bad_negative.xlsx", [("表六-1", bad_rows, merges)])
 (HERE / "bad_not_a_workbook.xlsx").write_bytes(b"PK\x03\x04" + b"not really a zip file" * 4)
+
+# Observations as a bureau sends them in Excel: indicator code, area, period, value; one sheet.
+obs_rows = [["指标代码", "地区", "期间", "值", "来源"],
+            ["EDU_RETENTION", "交城县", "2024", 97.5, "教育局年报"],
+            ["INS_WHEAT", "天宁", "2024年", 88, "农业农村局"],
+            ["INS_WHEAT", "西营镇", "2024Q2", "九十", "农业农村局"]]
+xlsx("observations.xlsx", [("2024", obs_rows, [])])
