@@ -42,7 +42,7 @@ public struct TaskTableReader: Sendable {
                 issues.append(table.issue(r.row, column, L10n.message(.requiredCellBlank)))
             }
             if let first = firstRow[r(.code)] {
-                issues.append(table.issue(r.row, .code, L10n.message(.duplicateCode, r(.code), first)))
+                issues.append(table.issue(r.row, .code, L10n.message(.duplicateKey, r(.code), first)))
             }
             firstRow[r(.code)] = firstRow[r(.code)] ?? r.row
             for column in [Column.start, .deadline] where !r(column).isEmpty && !Self.isDate(r(column)) {

@@ -36,7 +36,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case statusBehind, gapPercentagePoints, gapUnits
     case ruleBelowMinimum, ruleAboveMaximum, ruleAboveOther, ruleTownshipSum, ruleJump
     case unknownIndicator, unknownArea, badPeriod, areaLevelMismatch, duplicateObservation, computedNotEntered
-    case unknownTaskStatus, badPercent, badDate, unknownTask, requiredCellBlank
+    case unknownTaskStatus, badPercent, badDate, unknownTask, requiredCellBlank, duplicateKey
     // Planning
     case planNoSchools, planUnknownSchool, planNameTaken, planUnknownScenario, locationUnknownID, locationMissingValue
     // Web pages
@@ -428,5 +428,6 @@ enum MessageTable {
         .uiSolving: ("正在求解…", "Solving…"),
         .uiYes: ("是", "yes"),
         .uiNo: ("否", "no"),
+        .duplicateKey: ("「{1}」重复（首次出现在第 {2} 行）", "\"{1}\" appears twice (first on row {2})"),
     ]
 }

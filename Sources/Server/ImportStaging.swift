@@ -61,7 +61,7 @@ actor ImportStaging {
                 item.rowsRead = try ImportService(store: store, actor: "web").importDivisions(from: url, dryRun: true).rowsRead
             case .observations:
                 let outcome = try MonitoringService(store: store).importObservations(from: url, sheet: sheet, actor: "web", dryRun: true)
-                item.rowsRead = outcome.inserted + outcome.replaced + 0
+                item.rowsRead = outcome.inserted + outcome.replaced
                 item.issues = outcome.warnings.map {
                     ImportIssue(file: safeName, columnName: $0.observation.indicatorCode, message: $0.message, severity: .warning)
                 }

@@ -141,7 +141,13 @@ public struct MonitoringService: Sendable {
             }
             if issues.contains(where: { $0.severity == .error }) { throw ImportRejected(issues: issues) }
             var outcome = RecordOutcome(warnings: violations)
-            if dryRun { return outcome }
+            if dryRun {
+                let stored = Set(try w.reader.observations().map { "\($0.indicatorCode)|\($0.areaID)|\($0.period)" })
+                for o in observations {
+                    if stored.contains("\(o.indicatorCode)|\(o.areaID)|\(o.period)") { outcome.replaced += 1 } else { outcome.inserted += 1 }
+                }
+                return outcome
+            }
             for o in observations {
                 if try w.save(o) { outcome.replaced += 1 } else { outcome.inserted += 1 }
             }

@@ -153,3 +153,18 @@ struct MonitoringServiceTests {
         #expect(try store.read { try $0.tasks() }.count == 24)
     }
 }
+
+@Suite("Checking observations without writing")
+struct ObservationDryRunTests {
+    @Test("a dry run counts what would be inserted and replaced, and writes nothing")
+    func dryRun() throws {
+        let store = try demoStore()
+        let county = try #require(try store.read { try $0.register() }.county?.id)
+        _ = try MonitoringService(store: store).record(
+            [Observation(indicatorCode: "EDU_RETENTION", areaID: county, period: .year(2023), value: 95)], actor: "t")
+        let file = try temporaryFile("o.csv", "指标代码,地区,期间,值\nEDU_RETENTION,交城县,2023,95.5\nEDU_RETENTION,交城县,2024,96\n")
+        let outcome = try MonitoringService(store: store).importObservations(from: file, actor: "t", dryRun: true)
+        #expect((outcome.inserted, outcome.replaced) == (1, 1))
+        #expect(try store.read { try $0.observations() }.map(\.value) == [95])
+    }
+}
