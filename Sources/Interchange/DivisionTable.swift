@@ -92,6 +92,9 @@ public struct DivisionTableReader: Sendable {
         var rows: [DivisionImportRow] = []
         var firstRowOfCode: [DivisionCode: Int] = [:]
         var firstRowOfName: [String: Int] = [:]
+        // A parent may be introduced anywhere in the same file.
+        let fileCodes = Set(records.compactMap { $0.1[.code].flatMap(DivisionCode.init) })
+        let fileNames = Set(records.compactMap { $0.1[.name] })
         func issue(_ row: Int, _ column: Column?, _ message: Localized) -> ImportIssue {
             if let column, let index = columns?[column] {
                 return ImportIssue(file: file, row: row, column: index + 1, columnName: headers?[index], message: message)
@@ -133,10 +136,14 @@ public struct DivisionTableReader: Sendable {
             }
             let parentName = value(.parentName).isEmpty ? nil : value(.parentName)
             if let resolvedKind = kind, resolvedKind.tier != .county {
-                let parentKnown =
-                    parentCode.map { register.division(code: $0) != nil || firstRowOfCode[$0] != nil }
-                    ?? parentName.map { !register.townships(named: $0).isEmpty || records.contains { $0.1[.name] == parentName } }
-                    ?? (code.flatMap { register.division(code: $0) } != nil)
+                let parentKnown: Bool
+                if let parentCode {
+                    parentKnown = register.division(code: parentCode) != nil || fileCodes.contains(parentCode)
+                } else if let parentName {
+                    parentKnown = !register.townships(named: parentName).isEmpty || fileNames.contains(parentName)
+                } else {
+                    parentKnown = code.flatMap { register.division(code: $0) } != nil  // an update of a stored division
+                }
                 if !parentKnown {
                     let shown = parentCode?.rawValue ?? parentName ?? "—"
                     issues.append(issue(number, parentCode != nil ? .parentCode : .parentName, L10n.message(.unknownParent, shown)))

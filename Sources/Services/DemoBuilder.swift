@@ -132,17 +132,17 @@ public struct DemoBuilder: Sendable {
         }
         return try store.write(actor: actor) { writer in
             let register = try writer.reader.register()
-            var linked = 0
             for link in links {
                 guard let township = register.townships(named: link.township).first,
                     var school = try writer.school(townshipID: township.id!, name: link.school),
                     let village = register.village(named: link.village, in: township)
-                else { continue }
+                else {
+                    preconditionFailure("the bundled school → village table names \(link) that the demo does not hold")
+                }
                 school.villageID = village.id
                 try writer.update(school)
-                linked += 1
             }
-            return linked
+            return links.count
         }
     }
 }
