@@ -1,14 +1,18 @@
 # Chengxiang 城乡 — two commands:
-#   make demo   installs what is missing, builds, builds the 交城 demo database and prints its diagnosis
+#   make demo   installs what is missing, builds, builds the 交城 demo database, prints its diagnosis
+#               and serves the web UI at http://127.0.0.1:8080/
 #   make test   installs what is missing, builds and runs every test
 SHELL := /bin/bash
 DATABASE ?= chengxiang.sqlite
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: demo test deps build release clean
+.PHONY: demo test deps test-deps build release clean
 
 deps:
-	@scripts/install-deps.sh
+	@scripts/install-deps.sh runtime
+
+test-deps:
+	@scripts/install-deps.sh test
 
 build: deps
 	swift build $(SWIFT_BUILD_FLAGS)
@@ -16,7 +20,7 @@ build: deps
 demo: build
 	$$(swift build $(SWIFT_BUILD_FLAGS) --show-bin-path)/chengxiang demo --database $(DATABASE)
 
-test: deps
+test: test-deps
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
 	swift test --skip-build $(SWIFT_BUILD_FLAGS)
 
