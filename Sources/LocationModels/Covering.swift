@@ -109,7 +109,8 @@ public struct MaximalCoveringProblem: Sendable {
 ///                y_j ∈ {0, 1}
 ///
 /// Every demand point counts, whatever its weight (weights are not part of this model).
-/// Heuristic: randomised greedy with redundancy removal and a Lagrangian heuristic. Exact:
+/// Heuristic: randomised greedy with redundancy removal, a Lagrangian heuristic that also gives a
+/// lower bound, and row-weighting local search (Gao, Weise & Li 2015) up to that bound. Exact:
 /// Lagrangian relaxation with subgradient optimisation in branch and bound (Beasley 1990).
 public struct SetCoveringProblem: Sendable {
     /// Costs c_ij (distance or time, same unit as the radius).
@@ -143,24 +144,25 @@ public struct SetCoveringProblem: Sendable {
         return (rules, cov)
     }
 
+    /// Row-weighting local-search steps per chain at effort 1.
+    static let localSearchSteps = 200_000.0
+
     /// Solves the problem; `objective` is the number of open sites.
     public func solve(options: SolveOptions = SolveOptions()) throws(LocationModelError) -> LocationSolution {
         let ctx = SolveContext(options: options)
         let (rules, cov) = try validated()
         let solver = SetCoverSolver(cov: cov, freeColumns: rules.freeList, forcedColumns: rules.forcedList)
-        let restarts = max(1, Int((32 * options.effort).rounded(.up)))
+        let restarts = max(1, Int((4 * options.effort).rounded(.up)))
+        let steps = max(1, Int((Self.localSearchSteps * options.effort).rounded(.up)))
         let hctx = options.method == .exact ? ctx.withDeadline(atFraction: 0.2, of: options) : ctx
-        let seed = options.seed
-        let chains: [[Int]?] = runIndependentJobs(count: 2, threads: options.threads) { c in
-            solver.heuristic(seed: seed &+ UInt64(c) &* 0x9E37_79B9, restarts: restarts / 2, ctx: hctx)
-        }
-        var best: [Int]? = nil
-        for c in chains { if let c, best == nil || c.count < best!.count { best = c } }
-        guard let heur = best else { throw .noFeasibleSolution }
+        let h = solver.heuristic(seed: options.seed, restarts: restarts, ctx: hctx, steps: steps, threads: options.threads)
+        guard let heur = h.cover else { throw .noFeasibleSolution }
         switch options.method {
         case .heuristic:
-            return makeSolution(heur, bound: nil, proven: false, stop: ctx.stopReason(interrupted: hctx.shouldStop()),
-                                iterations: restarts, ctx: ctx)
+            let proven = h.bound.map { $0 >= heur.count } ?? false
+            return makeSolution(heur, bound: h.bound.map(Double.init), proven: proven,
+                                stop: proven ? .completed : ctx.stopReason(interrupted: hctx.shouldStop()),
+                                iterations: restarts + steps, ctx: ctx)
         case .exact:
             let out = solver.exact(initial: heur, target: nil, ctx: ctx)
             let cover = out.cover ?? heur

@@ -243,7 +243,7 @@ struct PCenterSearch: Sendable {
             iterations += 1
             if !coverable { lo = mid + 1; continue }
             let solver = SetCoverSolver(cov: cov, freeColumns: rules.freeList, forcedColumns: rules.forcedList)
-            if let cover = solver.heuristic(seed: seed, restarts: 2, ctx: ctx, lagrangianPass: false), cover.count <= p {
+            if let cover = solver.heuristic(seed: seed, restarts: 2, ctx: ctx, lagrangianPass: false).cover, cover.count <= p {
                 let full = pad(cover)
                 let v = self.value(full)
                 if v < bestValue { bestValue = v; bestSites = full }

@@ -88,12 +88,25 @@ struct SetCoverSolver {
         return cols.indices.filter { keep[$0] }.map { cols[$0] }
     }
 
+    /// What the heuristic found: a cover (forced columns included, ascending; nil if none) and,
+    /// after a Lagrangian pass, a lower bound on the cover size (forced columns included).
+    struct HeuristicResult {
+        var cover: [Int]?
+        var bound: Int?
+    }
+
     /// Heuristic: randomised greedy restarts, each improved by an iterated "remove k columns and
-    /// re-cover greedily" local search, plus one root Lagrangian-heuristic pass (Beasley 1990).
-    func heuristic(seed: UInt64, restarts: Int, ctx: SolveContext, lagrangianPass: Bool = true) -> [Int]? {
+    /// re-cover greedily" local search; optionally one root Lagrangian pass (Beasley 1990), which also
+    /// gives a lower bound; then, with `steps` > 0, row-weighting local search (RWLS) from the best
+    /// cover in two chains until it meets the bound or `target` (cover size, forced columns
+    /// included) or has spent `steps` steps per chain.
+    func heuristic(seed: UInt64, restarts: Int, ctx: SolveContext, lagrangianPass: Bool = true,
+                   target: Int? = nil, steps: Int = 0, threads: Int = 1) -> HeuristicResult {
         let (need, usable) = reduce(need: openRows())
         var rng = Xoshiro256StarStar(seed: seed, stream: 77)
-        guard var best = greedy(need: need, usable: usable, rng: &rng, noise: 0) else { return nil }
+        guard var best = greedy(need: need, usable: usable, rng: &rng, noise: 0) else {
+            return HeuristicResult(cover: nil, bound: nil)
+        }
         best = improve(best, need: need, usable: usable, rng: &rng, iterations: 200, ctx: ctx)
         for _ in 0..<restarts {
             if ctx.shouldStop() { break }
@@ -101,14 +114,39 @@ struct SetCoverSolver {
             let r = improve(c, need: need, usable: usable, rng: &rng, iterations: 200, ctx: ctx)
             if r.count < best.count { best = r }
         }
+        var bound: Int? = nil
         if lagrangianPass && !ctx.shouldStop() {
             let lag = exact(initial: best + forcedColumns, target: nil, ctx: ctx, maxIterations: 1)
+            bound = lag.bound
             if let c = lag.cover, c.count < best.count + forcedColumns.count {
                 let free = c.filter { !forcedColumns.contains($0) }
                 best = improve(free, need: need, usable: usable, rng: &rng, iterations: 200, ctx: ctx)
             }
         }
-        return (best + forcedColumns).sorted()
+        let goal = max(bound ?? 0, target ?? 0) - forcedColumns.count
+        if steps > 0 && best.count > goal && !ctx.shouldStop() {
+            best = rowWeightingSearch(from: best, need: need, usable: usable, target: goal, steps: steps,
+                                      seed: seed, threads: threads, ctx: ctx)
+        }
+        return HeuristicResult(cover: (best + forcedColumns).sorted(), bound: bound)
+    }
+
+    /// RWLS (`SetCoverLocalSearch`) on the `need` rows and `usable` columns from the cover `start`
+    /// (free columns), in two chains with their own seeds; returns the smaller cover found.
+    func rowWeightingSearch(from start: [Int], need: [Bool], usable: [Bool], target: Int, steps: Int,
+                            seed: UInt64, threads: Int, ctx: SolveContext) -> [Int] {
+        var usableStart = usable
+        for j in start { usableStart[j] = true }
+        let sub = cov.restricted(need: need, usable: usableStart)
+        let startIndices = start.compactMap { sub.indexOf[$0] >= 0 ? sub.indexOf[$0] : nil }
+        let covers: [[Int]] = runIndependentJobs(count: 2, threads: threads) { c in
+            var rng = Xoshiro256StarStar(seed: seed, stream: 0x5C + UInt64(c))
+            var search = SetCoverLocalSearch(matrix: sub.matrix)
+            return search.run(start: startIndices, target: target, maxSteps: steps, rng: &rng, stop: ctx.shouldStop)
+        }
+        var best = start
+        for c in covers where c.count < best.count { best = c.map { sub.columnOf[$0] } }
+        return best
     }
 
     /// Iterated local search: drop 1–3 random columns, re-cover greedily without them, remove

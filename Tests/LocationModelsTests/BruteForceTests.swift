@@ -130,6 +130,9 @@ struct BruteForceTests {
         }
         let h = try problem.solve(options: SolveOptions(method: .heuristic, seed: seed))
         #expect(Int(h.objective) >= optimum && covers(h.openSites))
+        // the heuristic's Lagrangian bound is a valid lower bound, and "proven" only when it is met
+        #expect(h.bound.map { Int($0) <= optimum } ?? true)
+        #expect(!h.provenOptimal || Int(h.objective) == optimum)
         let e = try problem.solve(options: SolveOptions(method: .exact, seed: seed))
         #expect(Int(e.objective) == optimum && covers(e.openSites) && e.provenOptimal)
         #expect(forced.isSubset(of: Set(e.openSites)))
