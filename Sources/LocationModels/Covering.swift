@@ -162,14 +162,14 @@ public struct SetCoveringProblem: Sendable {
             let proven = h.bound.map { $0 >= heur.count } ?? false
             return makeSolution(heur, bound: h.bound.map(Double.init), proven: proven,
                                 stop: proven ? .completed : ctx.stopReason(interrupted: hctx.shouldStop()),
-                                iterations: restarts + steps, ctx: ctx)
+                                iterations: h.iterations, ctx: ctx)
         case .exact:
             let out = solver.exact(initial: heur, target: nil, ctx: ctx)
             let cover = out.cover ?? heur
             let proven = out.exhausted || out.bound >= cover.count
             return makeSolution(cover, bound: Double(min(out.bound, cover.count)), proven: proven,
                                 stop: proven ? .completed : ctx.stopReason(interrupted: true),
-                                iterations: restarts + out.iterations, ctx: ctx)
+                                iterations: h.iterations + out.iterations, ctx: ctx)
         }
     }
 

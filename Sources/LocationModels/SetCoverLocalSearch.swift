@@ -40,9 +40,10 @@ struct SetCoverLocalSearch {
     }
 
     /// Runs from the cover `start` for at most `maxSteps` steps (a removal and an addition each),
-    /// stopping early once a cover of at most `target` columns is found; returns the best cover.
+    /// stopping early once a cover of at most `target` columns is found; returns the best cover
+    /// and the steps made.
     mutating func run(start: [Int], target: Int, maxSteps: Int, rng: inout Xoshiro256StarStar,
-                      stop: () -> Bool) -> [Int] {
+                      stop: () -> Bool) -> (cover: [Int], steps: Int) {
         reset(start)
         var best = start
         var step = 0
@@ -75,7 +76,7 @@ struct SetCoverLocalSearch {
                 for t in a.cols(of: i) { score[Int(t)] += 1 }
             }
         }
-        return best.sorted()
+        return (best.sorted(), step)
     }
 
     private mutating func reset(_ start: [Int]) {

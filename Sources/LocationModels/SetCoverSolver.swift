@@ -88,65 +88,72 @@ struct SetCoverSolver {
         return cols.indices.filter { keep[$0] }.map { cols[$0] }
     }
 
-    /// What the heuristic found: a cover (forced columns included, ascending; nil if none) and,
-    /// after a Lagrangian pass, a lower bound on the cover size (forced columns included).
+    /// What the heuristic found: a cover (forced columns included, ascending; nil if none), after a
+    /// Lagrangian pass a lower bound on the cover size (forced columns included), and the work done
+    /// (restarts, subgradient steps and local-search steps).
     struct HeuristicResult {
         var cover: [Int]?
         var bound: Int?
+        var iterations: Int
     }
 
     /// Heuristic: randomised greedy restarts, each improved by an iterated "remove k columns and
     /// re-cover greedily" local search; optionally one root Lagrangian pass (Beasley 1990), which also
     /// gives a lower bound; then, with `steps` > 0, row-weighting local search (RWLS) from the best
-    /// cover in two chains until it meets the bound or `target` (cover size, forced columns
-    /// included) or has spent `steps` steps per chain.
+    /// cover in two chains until it meets the bound or has spent `steps` steps per chain.
     func heuristic(seed: UInt64, restarts: Int, ctx: SolveContext, lagrangianPass: Bool = true,
-                   target: Int? = nil, steps: Int = 0, threads: Int = 1) -> HeuristicResult {
+                   steps: Int = 0, threads: Int = 1) -> HeuristicResult {
         let (need, usable) = reduce(need: openRows())
         var rng = Xoshiro256StarStar(seed: seed, stream: 77)
         guard var best = greedy(need: need, usable: usable, rng: &rng, noise: 0) else {
-            return HeuristicResult(cover: nil, bound: nil)
+            return HeuristicResult(cover: nil, bound: nil, iterations: 0)
         }
+        var iterations = 1
         best = improve(best, need: need, usable: usable, rng: &rng, iterations: 200, ctx: ctx)
         for _ in 0..<restarts {
             if ctx.shouldStop() { break }
             guard let c = greedy(need: need, usable: usable, rng: &rng, noise: 0.3) else { break }
             let r = improve(c, need: need, usable: usable, rng: &rng, iterations: 200, ctx: ctx)
+            iterations += 1
             if r.count < best.count { best = r }
         }
         var bound: Int? = nil
         if lagrangianPass && !ctx.shouldStop() {
             let lag = exact(initial: best + forcedColumns, target: nil, ctx: ctx, maxIterations: 1)
             bound = lag.bound
+            iterations += lag.iterations
             if let c = lag.cover, c.count < best.count + forcedColumns.count {
                 let free = c.filter { !forcedColumns.contains($0) }
                 best = improve(free, need: need, usable: usable, rng: &rng, iterations: 200, ctx: ctx)
             }
         }
-        let goal = max(bound ?? 0, target ?? 0) - forcedColumns.count
+        let goal = (bound ?? 0) - forcedColumns.count
         if steps > 0 && best.count > goal && !ctx.shouldStop() {
-            best = rowWeightingSearch(from: best, need: need, usable: usable, target: goal, steps: steps,
-                                      seed: seed, threads: threads, ctx: ctx)
+            let r = rowWeightingSearch(from: best, need: need, usable: usable, target: goal, steps: steps,
+                                       seed: seed, threads: threads, ctx: ctx)
+            best = r.cover
+            iterations += r.steps
         }
-        return HeuristicResult(cover: (best + forcedColumns).sorted(), bound: bound)
+        return HeuristicResult(cover: (best + forcedColumns).sorted(), bound: bound, iterations: iterations)
     }
 
     /// RWLS (`SetCoverLocalSearch`) on the `need` rows and `usable` columns from the cover `start`
-    /// (free columns), in two chains with their own seeds; returns the smaller cover found.
+    /// (free columns), in two chains with their own seeds; returns the smaller cover found and the
+    /// steps both chains made.
     func rowWeightingSearch(from start: [Int], need: [Bool], usable: [Bool], target: Int, steps: Int,
-                            seed: UInt64, threads: Int, ctx: SolveContext) -> [Int] {
+                            seed: UInt64, threads: Int, ctx: SolveContext) -> (cover: [Int], steps: Int) {
         var usableStart = usable
         for j in start { usableStart[j] = true }
         let sub = cov.restricted(need: need, usable: usableStart)
         let startIndices = start.compactMap { sub.indexOf[$0] >= 0 ? sub.indexOf[$0] : nil }
-        let covers: [[Int]] = runIndependentJobs(count: 2, threads: threads) { c in
+        let runs: [(cover: [Int], steps: Int)] = runIndependentJobs(count: 2, threads: threads) { c in
             var rng = Xoshiro256StarStar(seed: seed, stream: 0x5C + UInt64(c))
             var search = SetCoverLocalSearch(matrix: sub.matrix)
             return search.run(start: startIndices, target: target, maxSteps: steps, rng: &rng, stop: ctx.shouldStop)
         }
         var best = start
-        for c in covers where c.count < best.count { best = c.map { sub.columnOf[$0] } }
-        return best
+        for r in runs where r.cover.count < best.count { best = r.cover.map { sub.columnOf[$0] } }
+        return (best, runs.reduce(0) { $0 + $1.steps })
     }
 
     /// Iterated local search: drop 1–3 random columns, re-cover greedily without them, remove
