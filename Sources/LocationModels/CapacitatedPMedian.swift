@@ -210,11 +210,8 @@ public struct CapacitatedPMedianProblem: Sendable {
             distances[i] = c
             objective += weights[i] * c
         }
-        var b = bound
-        if proven { b = objective }
-        return LocationSolution(
-            openSites: Array(Set(sites)).sorted(), assignment: assignment, objective: objective, distances: distances,
-            bound: b, gap: b.map { LocationSolution.relativeGap(objective: objective, bound: $0) },
-            provenOptimal: proven, sense: .minimize, stopReason: stop, seconds: ctx.elapsed, iterations: iterations)
+        return LocationSolution(openSites: Array(Set(sites)).sorted(), assignment: assignment, distances: distances,
+                                objective: objective, bound: bound, proven: proven, sense: .minimize, stop: stop,
+                                iterations: iterations, ctx: ctx)
     }
 }

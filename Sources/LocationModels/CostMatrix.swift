@@ -98,3 +98,22 @@ public struct CostMatrix: Sendable {
         values.allSatisfy { !$0.isFinite || $0 == $0.rounded() }
     }
 }
+
+extension CostMatrix {
+    /// Each demand point's cheapest site among `open` within `radius` (ties: the site listed first)
+    /// and its cost; `nil` where no open site is reachable within the radius.
+    func nearestOpen(_ open: [Int], within radius: Double = .infinity) -> (sites: [Int?], costs: [Double?]) {
+        var sites = [Int?](repeating: nil, count: demandCount)
+        var found = [Double?](repeating: nil, count: demandCount)
+        for i in 0..<demandCount {
+            var best = -1
+            var bestCost = Double.infinity
+            for j in open {
+                let c = values[i * candidateCount + j]
+                if c <= radius && c < bestCost { bestCost = c; best = j }
+            }
+            if best >= 0 { sites[i] = best; found[i] = bestCost }
+        }
+        return (sites, found)
+    }
+}

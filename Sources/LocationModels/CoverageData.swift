@@ -15,30 +15,34 @@ struct CoverageData: Sendable {
         self.m = m
         var rs = [Int](repeating: 0, count: n + 1)
         var rc: [Int32] = []
-        var colCount = [Int](repeating: 0, count: m)
         for i in 0..<n {
             let base = i * m
-            for j in 0..<m where allowed[j] {
-                let c = costs.values[base + j]
-                if c <= radius { rc.append(Int32(j)); colCount[j] += 1 }
-            }
+            for j in 0..<m where allowed[j] && costs.values[base + j] <= radius { rc.append(Int32(j)) }
             rs[i + 1] = rc.count
         }
-        var cs = [Int](repeating: 0, count: m + 1)
-        for j in 0..<m { cs[j + 1] = cs[j] + colCount[j] }
-        var fill = Array(cs[0..<m])
-        var cr = [Int32](repeating: 0, count: rc.count)
-        for i in 0..<n {
-            for k in rs[i]..<rs[i + 1] {
-                let j = Int(rc[k])
-                cr[fill[j]] = Int32(i)
-                fill[j] += 1
-            }
-        }
+        (colStart, colRows) = Self.transpose(start: rs, indices: rc, otherCount: m)
         rowStart = rs
         rowCols = rc
-        colStart = cs
-        colRows = cr
+    }
+
+    /// The other orientation of a compressed sparse 0-1 matrix: from the entries of each line
+    /// (`indices[start[l]..<start[l+1]]`, values in `0..<otherCount`) to the lines holding each value,
+    /// listed in ascending order.
+    private static func transpose(start: [Int], indices: [Int32], otherCount: Int) -> (start: [Int], indices: [Int32]) {
+        var length = [Int](repeating: 0, count: otherCount)
+        for k in indices { length[Int(k)] += 1 }
+        var ts = [Int](repeating: 0, count: otherCount + 1)
+        for t in 0..<otherCount { ts[t + 1] = ts[t] + length[t] }
+        var fill = Array(ts[0..<otherCount])
+        var ti = [Int32](repeating: 0, count: indices.count)
+        for line in 0..<(start.count - 1) {
+            for k in start[line]..<start[line + 1] {
+                let t = Int(indices[k])
+                ti[fill[t]] = Int32(line)
+                fill[t] += 1
+            }
+        }
+        return (ts, ti)
     }
 
     @inline(__always) func rows(of j: Int) -> ArraySlice<Int32> { colRows[colStart[j]..<colStart[j + 1]] }
@@ -52,26 +56,13 @@ extension CoverageData {
         m = columns.count
         var cs = [Int](repeating: 0, count: m + 1)
         var cr: [Int32] = []
-        var rowLength = [Int](repeating: 0, count: rowCount)
         for (j, rows) in columns.enumerated() {
-            for i in rows { cr.append(i); rowLength[Int(i)] += 1 }
+            cr.append(contentsOf: rows)
             cs[j + 1] = cr.count
         }
-        var rs = [Int](repeating: 0, count: rowCount + 1)
-        for i in 0..<rowCount { rs[i + 1] = rs[i] + rowLength[i] }
-        var fill = Array(rs[0..<rowCount])
-        var rc = [Int32](repeating: 0, count: cr.count)
-        for j in 0..<m {
-            for k in cs[j]..<cs[j + 1] {
-                let i = Int(cr[k])
-                rc[fill[i]] = Int32(j)
-                fill[i] += 1
-            }
-        }
+        (rowStart, rowCols) = Self.transpose(start: cs, indices: cr, otherCount: rowCount)
         colStart = cs
         colRows = cr
-        rowStart = rs
-        rowCols = rc
     }
 
     /// The sub-instance of the `need` rows and `usable` columns, with the original column of each

@@ -74,29 +74,12 @@ public struct MaximalCoveringProblem: Sendable {
     private func makeSolution(_ sites: [Int], bound: Double?, proven: Bool, stop: StopReason, iterations: Int,
                               ctx: SolveContext) -> LocationSolution {
         let open = sites.sorted()
-        let n = costs.demandCount, m = costs.candidateCount
-        var assignment = [Int?](repeating: nil, count: n)
-        var distances = [Double?](repeating: nil, count: n)
+        let nearest = costs.nearestOpen(open, within: radius)
         var objective = 0.0
-        for i in 0..<n {
-            var best = -1
-            var bestCost = Double.infinity
-            for j in open {
-                let c = costs.values[i * m + j]
-                if c <= radius && c < bestCost { bestCost = c; best = j }
-            }
-            if best >= 0 {
-                assignment[i] = best
-                distances[i] = bestCost
-                objective += weights[i]
-            }
-        }
-        var b = bound
-        if proven { b = objective }
-        return LocationSolution(
-            openSites: open, assignment: assignment, objective: objective, distances: distances, bound: b,
-            gap: b.map { LocationSolution.relativeGap(objective: objective, bound: $0) }, provenOptimal: proven,
-            sense: .maximize, stopReason: stop, seconds: ctx.elapsed, iterations: iterations)
+        for (i, site) in nearest.sites.enumerated() where site != nil { objective += weights[i] }
+        return LocationSolution(openSites: open, assignment: nearest.sites, distances: nearest.costs,
+                                objective: objective, bound: bound, proven: proven, sense: .maximize, stop: stop,
+                                iterations: iterations, ctx: ctx)
     }
 }
 
@@ -176,24 +159,9 @@ public struct SetCoveringProblem: Sendable {
     private func makeSolution(_ sites: [Int], bound: Double?, proven: Bool, stop: StopReason, iterations: Int,
                               ctx: SolveContext) -> LocationSolution {
         let open = sites.sorted()
-        let n = costs.demandCount, m = costs.candidateCount
-        var assignment = [Int?](repeating: nil, count: n)
-        var distances = [Double?](repeating: nil, count: n)
-        for i in 0..<n {
-            var best = -1
-            var bestCost = Double.infinity
-            for j in open {
-                let c = costs.values[i * m + j]
-                if c <= radius && c < bestCost { bestCost = c; best = j }
-            }
-            if best >= 0 { assignment[i] = best; distances[i] = bestCost }
-        }
-        let objective = Double(open.count)
-        var b = bound
-        if proven { b = objective }
-        return LocationSolution(
-            openSites: open, assignment: assignment, objective: objective, distances: distances, bound: b,
-            gap: b.map { LocationSolution.relativeGap(objective: objective, bound: $0) }, provenOptimal: proven,
-            sense: .minimize, stopReason: stop, seconds: ctx.elapsed, iterations: iterations)
+        let nearest = costs.nearestOpen(open, within: radius)
+        return LocationSolution(openSites: open, assignment: nearest.sites, distances: nearest.costs,
+                                objective: Double(open.count), bound: bound, proven: proven, sense: .minimize,
+                                stop: stop, iterations: iterations, ctx: ctx)
     }
 }

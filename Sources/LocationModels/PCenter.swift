@@ -88,25 +88,11 @@ public struct PCenterProblem: Sendable {
     private func makeSolution(_ sites: [Int], bound: Double?, proven: Bool, stop: StopReason, iterations: Int,
                               ctx: SolveContext) -> LocationSolution {
         let open = sites.sorted()
-        let n = costs.demandCount, m = costs.candidateCount
-        var assignment = [Int?](repeating: nil, count: n)
-        var distances = [Double?](repeating: nil, count: n)
-        var objective = 0.0
-        for i in 0..<n {
-            var best = -1
-            var bestCost = Double.infinity
-            for j in open {
-                let c = costs.values[i * m + j]
-                if c < bestCost { bestCost = c; best = j }
-            }
-            if best >= 0 { assignment[i] = best; distances[i] = bestCost; objective = max(objective, bestCost) }
-        }
-        var b = bound
-        if proven { b = objective }
-        return LocationSolution(
-            openSites: open, assignment: assignment, objective: objective, distances: distances, bound: b,
-            gap: b.map { LocationSolution.relativeGap(objective: objective, bound: $0) }, provenOptimal: proven,
-            sense: .minimize, stopReason: stop, seconds: ctx.elapsed, iterations: iterations)
+        let nearest = costs.nearestOpen(open)
+        let objective = nearest.costs.reduce(0.0) { max($0, $1 ?? 0) }
+        return LocationSolution(openSites: open, assignment: nearest.sites, distances: nearest.costs,
+                                objective: objective, bound: bound, proven: proven, sense: .minimize, stop: stop,
+                                iterations: iterations, ctx: ctx)
     }
 }
 

@@ -101,29 +101,11 @@ public struct PMedianProblem: Sendable {
         sites: [Int], bound: Double?, proven: Bool, stop: StopReason, iterations: Int, ctx: SolveContext
     ) -> LocationSolution {
         let open = Array(Set(sites)).sorted()
-        let n = costs.demandCount
-        var assignment = [Int?](repeating: nil, count: n)
-        var distances = [Double?](repeating: nil, count: n)
+        let nearest = costs.nearestOpen(open)
         var objective = 0.0
-        for i in 0..<n {
-            var best = -1
-            var bestCost = Double.infinity
-            for j in open {
-                let c = costs.values[i * costs.candidateCount + j]
-                if c < bestCost { bestCost = c; best = j }
-            }
-            if best >= 0 {
-                assignment[i] = best
-                distances[i] = bestCost
-                objective += weights[i] * bestCost
-            }
-        }
-        var b = bound
-        if proven { b = objective }
-        let gap = b.map { LocationSolution.relativeGap(objective: objective, bound: $0) }
-        return LocationSolution(
-            openSites: open, assignment: assignment, objective: objective, distances: distances, bound: b,
-            gap: gap, provenOptimal: proven, sense: .minimize, stopReason: stop, seconds: ctx.elapsed,
-            iterations: iterations)
+        for (i, cost) in nearest.costs.enumerated() { objective += weights[i] * (cost ?? 0) }
+        return LocationSolution(openSites: open, assignment: nearest.sites, distances: nearest.costs,
+                                objective: objective, bound: bound, proven: proven, sense: .minimize, stop: stop,
+                                iterations: iterations, ctx: ctx)
     }
 }

@@ -141,3 +141,15 @@ public struct LocationSolution: Sendable, Equatable {
         return diff / max(abs(objective), 1e-12)
     }
 }
+
+extension LocationSolution {
+    /// A finished solve: a proven solution's bound is its objective; the gap follows from the bound.
+    init(openSites: [Int], assignment: [Int?], distances: [Double?], objective: Double, bound: Double?,
+         proven: Bool, sense: ObjectiveSense, stop: StopReason, iterations: Int, ctx: SolveContext) {
+        let b = proven ? objective : bound
+        self.init(
+            openSites: openSites, assignment: assignment, objective: objective, distances: distances, bound: b,
+            gap: b.map { LocationSolution.relativeGap(objective: objective, bound: $0) }, provenOptimal: proven,
+            sense: sense, stopReason: stop, seconds: ctx.elapsed, iterations: iterations)
+    }
+}
