@@ -6,6 +6,7 @@ import PackageDescription
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
     .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 let package = Package(
@@ -22,10 +23,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
     ],
     targets: [
-        // Pure value types: the county's nouns, with typed codes and units.
-        .target(name: "Domain", swiftSettings: strictSettings),
-        // One table of user-facing strings in Chinese (default) and English.
+        // One table of user-facing strings in Chinese (default) and English, and the one user-facing error.
         .target(name: "Localization", swiftSettings: strictSettings),
+        // Pure value types: the county's nouns, with typed ids, codes, units and time.
+        .target(name: "Domain", dependencies: ["Localization"], swiftSettings: strictSettings),
         // Geometry on WGS84/CGCS2000 coordinates that needs no C library.
         .target(name: "Geo", swiftSettings: strictSettings),
         // School diagnostics and other analyses over domain values; no I/O.
@@ -38,7 +39,7 @@ let package = Package(
             swiftSettings: strictSettings),
         // Indicators, targets, early warning and validation rules over observations; no I/O.
         .target(name: "Monitoring", dependencies: ["Domain", "Localization", "Analysis"], swiftSettings: strictSettings),
-        // SVG charts drawn in Swift: one renderer for the web, printed reports and Excel.
+        // SVG charts and maps drawn in Swift: one renderer for the web, printed reports and Excel.
         .target(name: "Charts", swiftSettings: strictSettings),
         // libxlsxwriter from Debian, for Excel workbooks.
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
@@ -60,20 +61,27 @@ let package = Package(
             name: "Store",
             dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
-        // Use cases that wire readers, store and analyses; the bundled 交城 demo data.
+        // Use cases over one register (the `Workspace`): the only door the web server and the CLI use.
         .target(
             name: "Services",
             dependencies: [
                 "Domain", "Localization", "Geo", "Analysis", "Monitoring", "Planning", "LocationModels", "Reports", "Interchange",
                 "Store",
             ],
-            resources: [.copy("Resources/demo")],
+            swiftSettings: strictSettings),
+        // The JSON shapes of the API and of `--format json`.
+        .target(
+            name: "Records", dependencies: ["Services", "Domain", "Localization", "Analysis", "Monitoring", "Planning"],
+            swiftSettings: strictSettings),
+        // The 交城县 demo: its bundled data, the plan's catalogue and findings, built through Services.
+        .target(
+            name: "Demo", dependencies: ["Services", "Domain", "Planning"], resources: [.copy("Resources/demo")],
             swiftSettings: strictSettings),
         // The web front door: HTML pages and the JSON API on Hummingbird 2.
         .target(
             name: "Server",
             dependencies: [
-                "Domain", "Localization", "Analysis", "Monitoring", "Charts", "Interchange", "Services", "Store",
+                "Services", "Records", "Domain", "Localization", "Analysis", "Monitoring", "Planning", "Reports", "Charts", "Geo",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             resources: [.copy("Static")],
@@ -82,13 +90,13 @@ let package = Package(
         .executableTarget(
             name: "chengxiang",
             dependencies: [
-                "Domain", "Localization", "Analysis", "Monitoring", "Planning", "LocationModels", "Interchange", "Services", "Store",
-                "Server", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Services", "Records", "Demo", "Server", "Domain", "Localization", "Analysis", "Monitoring", "Planning",
+                "LocationModels", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
         // Benchmarks too slow or large for tests (see docs/benchmarks.md).
         .executableTarget(
-            name: "chengxiang-bench", dependencies: ["Interchange", "Services", "Store", "LocationModels"],
+            name: "chengxiang-bench", dependencies: ["Interchange", "Services", "Demo", "Store", "LocationModels", "Localization"],
             swiftSettings: strictSettings),
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),

@@ -54,7 +54,7 @@ public struct DiagnosticReason: Sendable, Hashable {
 
 /// The diagnosis of one school against the norms.
 public struct SchoolDiagnosis: Sendable, Hashable {
-    public var school: School
+    public var school: Stored<School>
     /// The township name as shown (current unit where the school's township was merged).
     public var townshipName: String
     public var staffNorm: StaffNorm?

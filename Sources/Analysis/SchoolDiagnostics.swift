@@ -30,7 +30,7 @@ public struct SchoolDiagnostics: Sendable {
 
     private func single(_ key: String, _ level: SchoolLevel) -> StaffNorm? {
         guard let value = norms.value(key), value > 0 else { return nil }
-        return StaffNorm(studentsPerStaff: value, basis: Localized(zh: level.chineseName, en: level.rawValue), assumption: nil)
+        return StaffNorm(studentsPerStaff: value, basis: level.label, assumption: nil)
     }
 
     private func blendedNineYearNorm() -> StaffNorm? {
@@ -42,12 +42,15 @@ public struct SchoolDiagnostics: Sendable {
         let split = "\(Format.number(share * 9, digits: 1)):\(Format.number((1 - share) * 9, digits: 1))"
         let assumption = L10n.message(.reasonNineYearAssumption, split, Format.number(blended, digits: 1))
         return StaffNorm(
-            studentsPerStaff: blended, basis: Localized(zh: "小初一体混合", en: "blended nine-year"), assumption: assumption)
+            studentsPerStaff: blended, basis: L10n.message(.normBlendedBasis), assumption: assumption)
     }
 
     /// Diagnoses one school. `townshipIsHistorical` marks a school whose township was merged
-    /// away with no known successor (the seed's （会立）).
-    public func diagnose(_ school: School, townshipName: String, townshipIsHistorical: Bool = false) -> SchoolDiagnosis {
+    /// away with no known successor (the seed's （会立）); `inferredFrom` names the township the
+    /// school was filed under when it is counted under `townshipName` by an inferred merger.
+    public func diagnose(
+        _ school: Stored<School>, townshipName: String, townshipIsHistorical: Bool = false, inferredFrom: String? = nil
+    ) -> SchoolDiagnosis {
         var flags: [DiagnosticFlag] = []
         var reasons: [DiagnosticReason] = []
         let norm = staffNorm(for: school.level)
@@ -90,7 +93,7 @@ public struct SchoolDiagnostics: Sendable {
                 reasons.append(DiagnosticReason(.staffing, L10n.message(key, zh: arguments(norm.basis.zh), en: arguments(norm.basis.en))))
                 if let assumption = norm.assumption { reasons.append(DiagnosticReason(.normAssumption, assumption)) }
             } else {
-                reasons.append(DiagnosticReason(.staffing, L10n.message(.reasonNoNorm, zh: [school.level.chineseName], en: [school.level.rawValue])))
+                reasons.append(DiagnosticReason(.staffing, L10n.message(.reasonNoNorm, zh: [school.level.label.zh], en: [school.level.label.en])))
             }
         }
 
@@ -120,14 +123,14 @@ public struct SchoolDiagnostics: Sendable {
                 let limitText = Format.number(limit, digits: 0)
                 reasons.append(
                     DiagnosticReason(.classSize, L10n.message(
-                        .reasonClassSize, zh: [average, school.level.chineseName, limitText],
+                        .reasonClassSize, zh: [average, school.level.label.zh, limitText],
                         en: [average, school.level.rawValue, limitText])))
             }
         }
 
-        let missing: [(zh: String, en: String)] = [
-            school.students == nil ? ("在校人数", "students") : nil, school.staff == nil ? ("教职人数", "staff") : nil,
-            school.landMu == nil ? ("占地面积", "land") : nil,
+        let missing: [Localized] = [
+            school.students == nil ? L10n.message(.fieldStudents) : nil, school.staff == nil ? L10n.message(.fieldStaff) : nil,
+            school.landMu == nil ? L10n.message(.fieldLand) : nil,
         ].compactMap { $0 }
         if !missing.isEmpty {
             flags.append(.missingData)
@@ -136,6 +139,9 @@ public struct SchoolDiagnostics: Sendable {
         let waste = flags.contains(.smallSchool) && flags.contains(.overstaffed)
         if waste { reasons.append(DiagnosticReason(.waste, L10n.message(.reasonWaste))) }
         if townshipIsHistorical { reasons.append(DiagnosticReason(.township, L10n.message(.reasonHistoricalTownship, townshipName))) }
+        if let inferredFrom {
+            reasons.append(DiagnosticReason(.township, L10n.message(.reasonInferredTownship, inferredFrom, townshipName)))
+        }
 
         return SchoolDiagnosis(
             school: school, townshipName: townshipName, staffNorm: norm, studentsPerStaff: ratio, staffNeeded: needed,
@@ -158,7 +164,7 @@ public struct SchoolDiagnostics: Sendable {
         }
     }
 
-    private static func missingMessage(_ fields: [(zh: String, en: String)]) -> Localized {
+    private static func missingMessage(_ fields: [Localized]) -> Localized {
         L10n.message(
             .reasonMissingData, zh: [fields.map(\.zh).joined(separator: "、")], en: [fields.map(\.en).joined(separator: ", ")])
     }

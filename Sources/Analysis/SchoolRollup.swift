@@ -1,3 +1,4 @@
+import Domain
 /// Totals of a group of diagnosed schools (a township, or the county).
 public struct SchoolRollup: Sendable, Hashable {
     public var schools = 0

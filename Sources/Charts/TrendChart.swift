@@ -1,6 +1,7 @@
 /// A trend chart of one indicator: observed values, the expected path and the target, as SVG.
 public struct TrendChart: Sendable {
-    /// One observed value at a time (fractional year, see `Period.endTime`).
+    /// One observed value at a time: a fractional year where 2025.0 is the end of 2024 (the scale
+    /// of `FractionalYear`); a year's tick is drawn at its end, so a 2024 value sits at "2024".
     public struct Point: Sendable {
         public var time: Double
         public var value: Double
@@ -46,7 +47,7 @@ public struct TrendChart: Sendable {
         var times = points.map(\.time)
         var values = points.map(\.value)
         if let path { times += [path.start.time, path.end.time]; values += [path.start.value, path.end.value] }
-        if let target { times.append(Double(target.year)); values.append(target.value) }
+        if let target { times.append(Double(target.year + 1)); values.append(target.value) }
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" "
         out += "width=\"\(SVG.n(width))\" height=\"\(SVG.n(height))\" role=\"img\" aria-label=\"\(Markup.escape(title))\" "
         out += "font-family=\"\(SVG.fontFamily)\" font-size=\"11\">"
@@ -68,10 +69,10 @@ public struct TrendChart: Sendable {
             out += "<line x1=\"\(SVG.n(left))\" x2=\"\(SVG.n(width - right))\" y1=\"\(SVG.n(y(tick)))\" y2=\"\(SVG.n(y(tick)))\" stroke=\"#e5e5e5\"/>"
             out += "<text x=\"\(SVG.n(left - 6))\" y=\"\(SVG.n(y(tick) + 4))\" text-anchor=\"end\" fill=\"#555\">\(SVG.label(tick))</text>"
         }
-        var year = Int(t0)
-        while Double(year) <= t1 {
-            out += "<text x=\"\(SVG.n(x(Double(year))))\" y=\"\(SVG.n(height - bottom + 16))\" text-anchor=\"middle\" fill=\"#555\">\(year)</text>"
-            year += max(1, Int((t1 - t0) / 8))
+        var yearEnd = Int(t0)
+        while Double(yearEnd) <= t1 {
+            out += "<text x=\"\(SVG.n(x(Double(yearEnd))))\" y=\"\(SVG.n(height - bottom + 16))\" text-anchor=\"middle\" fill=\"#555\">\(yearEnd - 1)</text>"
+            yearEnd += max(1, Int((t1 - t0) / 8))
         }
         out += "<text x=\"8\" y=\"\(SVG.n(top - 8))\" fill=\"#555\">\(Markup.escape(unit))</text>"
         out += "<line x1=\"\(SVG.n(left))\" x2=\"\(SVG.n(width - right))\" y1=\"\(SVG.n(top + plotH))\" y2=\"\(SVG.n(top + plotH))\" stroke=\"#999\"/>"

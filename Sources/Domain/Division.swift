@@ -1,4 +1,5 @@
 import Foundation
+public import Localization
 
 /// The kind of an administrative division, as the statistical code system names it.
 public enum DivisionKind: String, Sendable, Codable, CaseIterable {
@@ -23,15 +24,15 @@ public enum DivisionKind: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// The Chinese name of the kind.
-    public var chineseName: String {
+    /// The kind's name.
+    public var label: Localized {
         switch self {
-        case .county: "县"
-        case .town: "镇"
-        case .township: "乡"
-        case .subdistrict: "街道"
-        case .village: "行政村"
-        case .community: "社区"
+        case .county: L10n.message(.kindCounty)
+        case .town: L10n.message(.kindTown)
+        case .township: L10n.message(.kindTownship)
+        case .subdistrict: L10n.message(.kindSubdistrict)
+        case .village: L10n.message(.kindVillage)
+        case .community: L10n.message(.kindCommunity)
         }
     }
 
@@ -43,24 +44,24 @@ public enum DivisionKind: String, Sendable, Codable, CaseIterable {
             return
         }
         switch t {
-        case "县", "区", "县级市": self = .county
-        case "镇": self = .town
-        case "乡", "民族乡": self = .township
-        case "街道", "街道办事处": self = .subdistrict
-        case "村", "行政村", "村委会", "村民委员会": self = .village
-        case "社区", "居委会", "居民委员会": self = .community
+        case "县", "区", "县级市": self = .county  // vocabulary
+        case "镇": self = .town  // vocabulary
+        case "乡", "民族乡": self = .township  // vocabulary
+        case "街道", "街道办事处": self = .subdistrict  // vocabulary
+        case "村", "行政村", "村委会", "村民委员会": self = .village  // vocabulary
+        case "社区", "居委会", "居民委员会": self = .community  // vocabulary
         default: return nil
         }
     }
 
     /// Guesses the kind from the ending of an official name (…镇, …乡, …村委会, …居委会).
     public static func inferred(fromName name: String) -> DivisionKind? {
-        if name.hasSuffix("居委会") || name.hasSuffix("社区") || name.hasSuffix("居民委员会") { return .community }
-        if name.hasSuffix("村委会") || name.hasSuffix("村民委员会") || name.hasSuffix("村") { return .village }
-        if name.hasSuffix("街道") || name.hasSuffix("街道办事处") { return .subdistrict }
-        if name.hasSuffix("镇") { return .town }
-        if name.hasSuffix("乡") { return .township }
-        if name.hasSuffix("县") || name.hasSuffix("区") { return .county }
+        if name.hasSuffix("居委会") || name.hasSuffix("社区") || name.hasSuffix("居民委员会") { return .community }  // vocabulary
+        if name.hasSuffix("村委会") || name.hasSuffix("村民委员会") || name.hasSuffix("村") { return .village }  // vocabulary
+        if name.hasSuffix("街道") || name.hasSuffix("街道办事处") { return .subdistrict }  // vocabulary
+        if name.hasSuffix("镇") { return .town }  // vocabulary
+        if name.hasSuffix("乡") { return .township }  // vocabulary
+        if name.hasSuffix("县") || name.hasSuffix("区") { return .county }  // vocabulary
         return nil
     }
 }
@@ -71,6 +72,15 @@ public enum DivisionTier: Int, Sendable, Codable, Comparable {
     case township = 2
     case village = 3
 
+    /// The tier's name: 县, 乡镇, 村.
+    public var label: Localized {
+        switch self {
+        case .county: L10n.message(.tierCounty)
+        case .township: L10n.message(.tierTownship)
+        case .village: L10n.message(.tierVillage)
+        }
+    }
+
     public static func < (lhs: DivisionTier, rhs: DivisionTier) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
@@ -78,12 +88,29 @@ public enum DivisionTier: Int, Sendable, Codable, Comparable {
 public enum LocationQuality: String, Sendable, Codable, CaseIterable {
     /// Measured in the field or taken from a surveyor's file.
     case surveyed
-    /// Taken from a published gazetteer or map service (e.g. GeoNames); approximate.
+    /// Taken from an official or published source that gives this very place's position.
     case published
+    /// Published, but only roughly this place: a gazetteer point for a whole township (GeoNames
+    /// ADM4), a neighbouring village's point, the county-government point used for a planned site.
+    case approximate
     /// Made up by a documented procedure so the map has something to show (示意位置).
     case illustrative
-    /// No position is known.
+    /// No position is known, or a position was given without saying how good it is.
     case unknown
+
+    /// Whether a map should draw the position as a real place (solid) rather than a stand-in.
+    public var isReal: Bool { self == .surveyed || self == .published }
+
+    /// The quality's name: 实测, 公开来源, 近似, 示意, 质量不详.
+    public var label: Localized {
+        switch self {
+        case .surveyed: L10n.message(.qualitySurveyed)
+        case .published: L10n.message(.qualityPublished)
+        case .approximate: L10n.message(.qualityApproximate)
+        case .illustrative: L10n.message(.qualityIllustrative)
+        case .unknown: L10n.message(.qualityUnknown)
+        }
+    }
 }
 
 /// A longitude/latitude pair in degrees on WGS84 / CGCS2000 (EPSG:4326 / EPSG:4490;
@@ -106,17 +133,19 @@ public enum DivisionStatus: String, Sendable, Codable {
 }
 
 /// One administrative division: the county, a township-level unit or a village-level unit.
-public struct Division: Hashable, Sendable, Codable {
-    /// Row identifier in the store; nil before it is saved.
-    public var id: Int64?
+/// Stored divisions are `Stored<Division>`, which adds their `Division.ID`.
+public struct Division: Hashable, Sendable {
+    /// The store's identifier of a division.
+    public typealias ID = EntityID<Division>
+
     /// The 12-digit statistical code; nil where no source gives one.
     public var code: DivisionCode?
     public var name: String
     public var kind: DivisionKind
     /// The code of the parent division (nil for the county).
     public var parentCode: DivisionCode?
-    /// The parent's row identifier, needed where the parent has no code.
-    public var parentID: Int64?
+    /// The parent's identifier, needed where the parent has no code.
+    public var parentID: Division.ID?
     /// 城乡分类代码 (111…220); nil when unknown.
     public var urbanRuralClass: Int?
     public var population: Int?
@@ -132,20 +161,22 @@ public struct Division: Hashable, Sendable, Codable {
     public var validTo: String?
     /// The division this one was merged into or became; nil when current or unknown.
     public var successorCode: DivisionCode?
+    /// True when no source states the successor and it is inferred (e.g. from a plan writing
+    /// 天宁镇（岭底片区）); shown as 推断 wherever it is used.
+    public var successorInferred: Bool
     /// Free-text remark, e.g. the civil-affairs status of 2025.
     public var note: String?
     /// Where the record comes from.
     public var source: String?
 
     public init(
-        id: Int64? = nil, code: DivisionCode?, name: String, kind: DivisionKind,
-        parentCode: DivisionCode? = nil, parentID: Int64? = nil, urbanRuralClass: Int? = nil,
+        code: DivisionCode?, name: String, kind: DivisionKind,
+        parentCode: DivisionCode? = nil, parentID: Division.ID? = nil, urbanRuralClass: Int? = nil,
         population: Int? = nil, households: Int? = nil, location: GeoPoint? = nil,
         locationQuality: LocationQuality = .unknown, locationSource: String? = nil,
         status: DivisionStatus = .current, validFrom: String? = nil, validTo: String? = nil,
-        successorCode: DivisionCode? = nil, note: String? = nil, source: String? = nil
+        successorCode: DivisionCode? = nil, successorInferred: Bool = false, note: String? = nil, source: String? = nil
     ) {
-        self.id = id
         self.code = code
         self.name = name
         self.kind = kind
@@ -161,6 +192,7 @@ public struct Division: Hashable, Sendable, Codable {
         self.validFrom = validFrom
         self.validTo = validTo
         self.successorCode = successorCode
+        self.successorInferred = successorInferred
         self.note = note
         self.source = source
     }
@@ -172,7 +204,7 @@ public struct Division: Hashable, Sendable, Codable {
 /// Helpers for the way Chinese division names are written.
 public enum DivisionNames {
     /// Endings removed to get the short name, longest first.
-    static let suffixes = ["村民委员会", "居民委员会", "街道办事处", "村委会", "居委会", "街道", "社区", "镇", "乡", "村"]
+    static let suffixes = ["村民委员会", "居民委员会", "街道办事处", "村委会", "居委会", "街道", "社区", "镇", "乡", "村"]  // vocabulary
 
     /// Strips one administrative ending; never returns an empty string.
     public static func shortName(of name: String) -> String {

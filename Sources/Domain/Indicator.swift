@@ -41,18 +41,25 @@ public enum IndicatorKind: Hashable, Sendable, Codable {
 public struct IndicatorTarget: Hashable, Sendable, Codable {
     public var value: Double
     public var year: Int
-    /// The area (division id) the target is for. Nil means the county — and, for a share (%),
-    /// every area too: 60% is a goal for each township, while 100 villages is a county total.
-    public var areaID: Int64?
+    /// True when the year is the system's reading of the plan (规划期末 taken as its horizon year),
+    /// not a year the plan states; shown as an assumption wherever the target is.
+    public var yearAssumed: Bool
+    /// The area the target is for. Nil means the county — and, for a share (%), every area too:
+    /// 60% is a goal for each township, while 100 villages is a county total.
+    public var areaID: Division.ID?
     /// How the seed or decision states it, e.g. "≥ 60%".
     public var statement: String?
 
-    public init(value: Double, year: Int, areaID: Int64? = nil, statement: String? = nil) {
+    public init(value: Double, year: Int, yearAssumed: Bool = false, areaID: Division.ID? = nil, statement: String? = nil) {
         self.value = value
         self.year = year
+        self.yearAssumed = yearAssumed
         self.areaID = areaID
         self.statement = statement
     }
+
+    /// The moment the target falls due: the end of its year.
+    public var due: FractionalYear { .endOfYear(year) }
 }
 
 /// An indicator of the monitoring system (指标体系): definition, unit, targets, source.
@@ -66,6 +73,8 @@ public struct Indicator: Hashable, Sendable, Codable {
     public var levels: [DivisionTier]
     public var direction: IndicatorDirection
     public var kind: IndicatorKind
+    /// For a ratio: true when the denominator is the system's choice, not named by the source.
+    public var denominatorAssumed: Bool
     public var baselineValue: Double?
     public var baselineYear: Int?
     public var targets: [IndicatorTarget]
@@ -80,7 +89,8 @@ public struct Indicator: Hashable, Sendable, Codable {
 
     public init(
         code: String, nameZh: String, nameEn: String, unit: String, levels: [DivisionTier],
-        direction: IndicatorDirection = .higherIsBetter, kind: IndicatorKind = .value, baselineValue: Double? = nil,
+        direction: IndicatorDirection = .higherIsBetter, kind: IndicatorKind = .value, denominatorAssumed: Bool = false,
+        baselineValue: Double? = nil,
         baselineYear: Int? = nil, targets: [IndicatorTarget] = [], source: String, yellowShare: Double = 0.2,
         staleAfterYears: Double = 2, note: String? = nil
     ) {
@@ -91,6 +101,7 @@ public struct Indicator: Hashable, Sendable, Codable {
         self.levels = levels
         self.direction = direction
         self.kind = kind
+        self.denominatorAssumed = denominatorAssumed
         self.baselineValue = baselineValue
         self.baselineYear = baselineYear
         self.targets = targets
@@ -102,7 +113,7 @@ public struct Indicator: Hashable, Sendable, Codable {
 
     /// The target for an area: its own if set, else the general one where it applies (the county
     /// always; other areas only for shares); the latest year wins.
-    public func target(for areaID: Int64, isCounty: Bool) -> IndicatorTarget? {
+    public func target(for areaID: Division.ID, isCounty: Bool) -> IndicatorTarget? {
         let own = targets.filter { $0.areaID == areaID }
         if !own.isEmpty { return own.max { $0.year < $1.year } }
         guard isCounty || isPercent else { return nil }
@@ -114,20 +125,18 @@ public struct Indicator: Hashable, Sendable, Codable {
 }
 
 /// One value of an indicator for an area and a period (DHIS2's data value).
-public struct Observation: Hashable, Sendable, Codable {
-    public var id: Int64?
+public struct Observation: Hashable, Sendable {
     public var indicatorCode: String
-    public var areaID: Int64
+    public var areaID: Division.ID
     public var period: Period
     public var value: Double
     public var source: String?
     public var note: String?
 
     public init(
-        id: Int64? = nil, indicatorCode: String, areaID: Int64, period: Period, value: Double, source: String? = nil,
+        indicatorCode: String, areaID: Division.ID, period: Period, value: Double, source: String? = nil,
         note: String? = nil
     ) {
-        self.id = id
         self.indicatorCode = indicatorCode
         self.areaID = areaID
         self.period = period
@@ -135,4 +144,22 @@ public struct Observation: Hashable, Sendable, Codable {
         self.source = source
         self.note = note
     }
+}
+
+extension Observation {
+    /// What makes an observation unique: one value per indicator, area and period.
+    public struct Key: Hashable, Sendable {
+        public var indicatorCode: String
+        public var areaID: Division.ID
+        public var period: Period
+
+        public init(indicatorCode: String, areaID: Division.ID, period: Period) {
+            self.indicatorCode = indicatorCode
+            self.areaID = areaID
+            self.period = period
+        }
+    }
+
+    /// This observation's key.
+    public var key: Key { Key(indicatorCode: indicatorCode, areaID: areaID, period: period) }
 }

@@ -50,6 +50,7 @@ public enum NormKey {
     public static let staffTolerancePersons = "staff.tolerance_persons"
     public static let walkMinutesGrades1to3 = "travel.walk_minutes_grades_1_3"
     public static let landCapacityM2PerPupil = "land.capacity_m2_per_pupil"
+    public static let walkSpeedKmPerHour = "travel.walk_speed_kmh"
 }
 
 /// The norms of `STANDARDS.md`, loaded into a new register; a county edits them afterwards.
@@ -101,5 +102,16 @@ public enum DefaultNorms {
             key: NormKey.walkMinutesGrades1to3, value: 30, unit: "分钟", nameZh: "1–3 年级步行上学时间上限",
             nameEn: "Walking time limit for grades 1–3", source: "国办发〔2018〕27号：原则上不寄宿，单程一般不超过30分钟",
             verification: .secondary),
+        Norm(
+            key: NormKey.walkSpeedKmPerHour, value: 4, unit: "公里/小时", nameZh: "1–3 年级学生步行速度",
+            nameEn: "Walking speed of a pupil in grades 1–3", source: "本系统假设：儿童步行约 4 公里/小时，请县里确认",
+            verification: .assumption, note: "与单程时间上限相乘得步行距离上限（30 分钟 × 4 公里/小时 = 2 公里）"),
     ]
+
+    /// A default norm by key.
+    public static func norm(_ key: String) -> Norm? { all.first { $0.key == key } }
+
+    /// A default norm's value by key; 0 for a key that has no default (a programming error the
+    /// tests catch: every key the code reads has a default).
+    public static func value(_ key: String) -> Double { norm(key)?.value ?? 0 }
 }

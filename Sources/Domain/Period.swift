@@ -9,8 +9,8 @@ public enum Period: Hashable, Sendable, Comparable, Codable, CustomStringConvert
     /// Reads "2024", "2024年", "2024Q2", "2024-Q2", "2024年第2季度", "2024-05", "2024/5", "2024年5月".
     public init?(_ text: String) {
         var t = text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
-        t = t.replacingOccurrences(of: "年第", with: "Q").replacingOccurrences(of: "季度", with: "")
-        t = t.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "")
+        t = t.replacingOccurrences(of: "年第", with: "Q").replacingOccurrences(of: "季度", with: "")  // vocabulary
+        t = t.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "")  // vocabulary
         t = t.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "-Q", with: "Q")
         if t.hasSuffix("-") { t.removeLast() }
         if let year = Int(t), (1949...2100).contains(year) {
@@ -34,13 +34,12 @@ public enum Period: Hashable, Sendable, Comparable, Codable, CustomStringConvert
         }
     }
 
-    /// The end of the period as a fractional year: the end of 2024 is 2024.0, the end of
-    /// 2024Q2 is 2023.5, the end of May 2024 is 2023 + 5/12. A target "by 2025" is due at 2025.0.
-    public var endTime: Double {
+    /// The moment the period is over: the end of 2024 is 2025.0, the end of 2024Q2 is 1 July 2024.
+    public var end: FractionalYear {
         switch self {
-        case .year(let y): Double(y)
-        case .quarter(let y, let q): Double(y - 1) + Double(q) / 4
-        case .month(let y, let m): Double(y - 1) + Double(m) / 12
+        case .year(let y): FractionalYear.endOfYear(y)
+        case .quarter(let y, let q): q == 4 ? FractionalYear.endOfYear(y) : FractionalYear(year: y, month: q * 3 + 1)
+        case .month(let y, let m): m == 12 ? FractionalYear.endOfYear(y) : FractionalYear(year: y, month: m + 1)
         }
     }
 
@@ -62,7 +61,7 @@ public enum Period: Hashable, Sendable, Comparable, Codable, CustomStringConvert
         }
     }
 
-    public static func < (a: Period, b: Period) -> Bool { a.endTime < b.endTime }
+    public static func < (a: Period, b: Period) -> Bool { a.end < b.end }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
@@ -75,15 +74,5 @@ public enum Period: Hashable, Sendable, Comparable, Codable, CustomStringConvert
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(description)
-    }
-
-    /// A date as a fractional year on the same scale as `endTime` (1 January 2026 = 2025.0).
-    public static func time(of date: Date, calendar: Calendar = Calendar(identifier: .gregorian)) -> Double {
-        var utc = calendar
-        utc.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
-        let year = utc.component(.year, from: date)
-        let start = utc.date(from: DateComponents(year: year, month: 1, day: 1))!
-        let end = utc.date(from: DateComponents(year: year + 1, month: 1, day: 1))!
-        return Double(year - 1) + date.timeIntervalSince(start) / end.timeIntervalSince(start)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+public import Localization
 
 /// The school levels of the county's school table (规模).
 public enum SchoolLevel: String, Sendable, Codable, CaseIterable {
@@ -13,14 +14,14 @@ public enum SchoolLevel: String, Sendable, Codable, CaseIterable {
     /// 高中
     case senior
 
-    /// The name the county writes in its tables.
-    public var chineseName: String {
+    /// The level's name; its Chinese is the word the county writes in its tables.
+    public var label: Localized {
         switch self {
-        case .kindergarten: "幼儿园"
-        case .primary: "小学"
-        case .junior: "初中"
-        case .nineYear: "小初一体"
-        case .senior: "高中"
+        case .kindergarten: L10n.message(.levelKindergarten)
+        case .primary: L10n.message(.levelPrimary)
+        case .junior: L10n.message(.levelJunior)
+        case .nineYear: L10n.message(.levelNineYear)
+        case .senior: L10n.message(.levelSenior)
         }
     }
 
@@ -32,24 +33,26 @@ public enum SchoolLevel: String, Sendable, Codable, CaseIterable {
             return
         }
         switch t {
-        case "幼儿园", "幼", "kindergarten": self = .kindergarten
-        case "小学", "完小", "完全小学", "教学点", "primary": self = .primary
-        case "初中", "初级中学", "junior", "middle": self = .junior
-        case "小初一体", "九年一贯制", "九年一贯", "九年制", "nine-year", "nine_year", "nineyear": self = .nineYear
-        case "高中", "高级中学", "senior", "high": self = .senior
+        case "幼儿园", "幼", "kindergarten": self = .kindergarten  // vocabulary
+        case "小学", "完小", "完全小学", "教学点", "primary": self = .primary  // vocabulary
+        case "初中", "初级中学", "junior", "middle": self = .junior  // vocabulary
+        case "小初一体", "九年一贯制", "九年一贯", "九年制", "nine-year", "nine_year", "nineyear": self = .nineYear  // vocabulary
+        case "高中", "高级中学", "senior", "high": self = .senior  // vocabulary
         default: return nil
         }
     }
 }
 
-/// One school in the register, with the figures of one data year.
-public struct School: Hashable, Sendable, Codable {
-    /// Row identifier in the store; nil before it is saved.
-    public var id: Int64?
+/// One school in the register, with the figures of one data year. Stored schools are
+/// `Stored<School>`, which adds their `School.ID`.
+public struct School: Hashable, Sendable {
+    /// The store's identifier of a school.
+    public typealias ID = EntityID<School>
+
     /// The township-level division the school reports under.
-    public var townshipID: Int64
+    public var townshipID: Division.ID
     /// The village-level division the school stands in, when known.
-    public var villageID: Int64?
+    public var villageID: Division.ID?
     public var name: String
     public var level: SchoolLevel
     /// 在校人数; nil when not reported.
@@ -68,11 +71,10 @@ public struct School: Hashable, Sendable, Codable {
     public var note: String?
 
     public init(
-        id: Int64? = nil, townshipID: Int64, villageID: Int64? = nil, name: String, level: SchoolLevel,
+        townshipID: Division.ID, villageID: Division.ID? = nil, name: String, level: SchoolLevel,
         students: Int?, staff: Int?, landMu: Double?, classes: Int? = nil, dataYear: Int? = nil,
         source: String? = nil, note: String? = nil
     ) {
-        self.id = id
         self.townshipID = townshipID
         self.villageID = villageID
         self.name = name

@@ -19,13 +19,11 @@ public struct ValidationRule: Hashable, Sendable, Codable {
         case warning
     }
 
-    public var id: Int64?
     public var indicatorCode: String
     public var check: Check
     public var severity: Severity
 
-    public init(id: Int64? = nil, indicatorCode: String, check: Check, severity: Severity) {
-        self.id = id
+    public init(indicatorCode: String, check: Check, severity: Severity) {
         self.indicatorCode = indicatorCode
         self.check = check
         self.severity = severity

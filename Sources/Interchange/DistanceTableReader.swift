@@ -18,7 +18,7 @@ public enum DistanceTableReader {
         let table = try HeaderedRows(source, matcher: matcher, required: [.from, .to], requiredNames: ("起点、终点", "from, to"))
         let minutes = table.columns[.km] == nil
         guard table.columns[.km] != nil || table.columns[.minutes] != nil else {
-            throw ImportRejected(issues: [ImportIssue(file: source.fileName, message: L10n.message(.missingColumns, "公里 或 分钟", "km or minutes"))])
+            throw UserError.rejected([ImportIssue(file: source.fileName, message: L10n.message(.missingColumns, "公里 或 分钟", "km or minutes"))])
         }
         let valueColumn: Column = minutes ? .minutes : .km
         var issues = table.issues
@@ -33,7 +33,7 @@ public enum DistanceTableReader {
             case .failure(let problem): issues.append(table.issue(r.row, valueColumn, SchoolTableReader.problemMessage(problem, r(valueColumn))))
             }
         }
-        if !issues.isEmpty { throw ImportRejected(issues: issues) }
+        if !issues.isEmpty { throw UserError.rejected(issues) }
         return (values, minutes)
     }
 }

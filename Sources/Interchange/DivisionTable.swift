@@ -24,6 +24,8 @@ public struct DivisionImportRow: Sendable {
     public var validFrom: String?
     public var validTo: String?
     public var successorCode: DivisionCode?
+    /// True when the file says the successor is inferred (并入依据 = 推断).
+    public var successorInferred: Bool
     public var note: String?
     public var source: String?
 }
@@ -34,7 +36,7 @@ public struct DivisionTableReader: Sendable {
     /// The columns (or GeoJSON properties) the reader understands.
     public enum Column: String, CaseIterable, Sendable {
         case code, gbCode, name, kind, parentCode, parentName, urbanRuralClass, population, households
-        case longitude, latitude, locationQuality, status, validFrom, validTo, successorCode, note, source
+        case longitude, latitude, locationQuality, status, validFrom, validTo, successorCode, successorBasis, note, source
     }
 
     static let matcher = HeaderMatcher<Column>(aliases: [
@@ -54,6 +56,7 @@ public struct DivisionTableReader: Sendable {
         .validFrom: ["起始日期", "生效日期", "valid_from"],
         .validTo: ["终止日期", "撤销日期", "valid_to"],
         .successorCode: ["并入代码", "继承代码", "successor_code"],
+        .successorBasis: ["并入依据", "successor_basis"],
         .note: ["备注", "note", "mca_2025_status"],
         .source: ["来源", "数据来源", "source"],
     ])
@@ -183,7 +186,7 @@ public struct DivisionTableReader: Sendable {
             }
             var quality: LocationQuality?
             if !value(.locationQuality).isEmpty {
-                quality = LocationQuality(rawValue: value(.locationQuality).lowercased())
+                quality = Self.quality(value(.locationQuality))
                 if quality == nil { issues.append(issue(number, .locationQuality, L10n.message(.badLocationQuality, value(.locationQuality)))) }
             }
             var status: DivisionStatus?
@@ -196,18 +199,25 @@ public struct DivisionTableReader: Sendable {
                 successor = DivisionCode(value(.successorCode))
                 if successor == nil { issues.append(issue(number, .successorCode, L10n.message(.badDivisionCode, value(.successorCode)))) }
             }
+            let inferred = TaskTableReader.deadlineAssumed(value(.successorBasis))
+            if inferred == nil {
+                issues.append(issue(number, .successorBasis, L10n.message(.badSuccessorBasis, value(.successorBasis))))
+            } else if inferred == true && successor == nil {
+                issues.append(issue(number, .successorBasis, L10n.message(.inferredWithoutSuccessor)))
+            }
             guard issues.count == before, let kind else { continue }
             rows.append(
                 DivisionImportRow(
                     row: number, code: code, name: name, kind: kind, parentCode: parentCode, parentName: parentName,
                     urbanRuralClass: urbanRural, population: population, households: households, location: location,
-                    locationQuality: location == nil ? nil : (quality ?? .surveyed), boundary: boundary, status: status,
+                    locationQuality: location == nil ? nil : (quality ?? .unknown), boundary: boundary, status: status,
                     validFrom: value(.validFrom).isEmpty ? nil : value(.validFrom),
                     validTo: value(.validTo).isEmpty ? nil : value(.validTo), successorCode: successor,
+                    successorInferred: inferred ?? false,
                     note: value(.note).isEmpty ? nil : value(.note), source: value(.source).isEmpty ? nil : value(.source)))
         }
         if records.isEmpty { issues.append(ImportIssue(file: file, message: L10n.message(.noDataRows))) }
-        if issues.contains(where: { $0.severity == .error }) { throw ImportRejected(issues: issues) }
+        if issues.contains(where: { $0.severity == .error }) { throw UserError.rejected(issues) }
         return rows
     }
 
@@ -220,6 +230,19 @@ public struct DivisionTableReader: Sendable {
         case .failure(let problem):
             issues.append(issue(row, column, SchoolTableReader.problemMessage(problem, text)))
             return nil
+        }
+    }
+
+    /// A location quality as written: the English word or 实测, 公开, 近似, 示意, 不详.
+    static func quality(_ text: String) -> LocationQuality? {
+        if let quality = LocationQuality(rawValue: text.lowercased()) { return quality }
+        switch text {
+        case "实测": return .surveyed  // vocabulary
+        case "公开", "公开来源": return .published  // vocabulary
+        case "近似": return .approximate  // vocabulary
+        case "示意": return .illustrative  // vocabulary
+        case "不详", "未知": return .unknown  // vocabulary
+        default: return nil
         }
     }
 

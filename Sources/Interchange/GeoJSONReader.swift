@@ -27,14 +27,14 @@ public enum GeoJSONReader {
     public static func read(_ url: URL) throws -> [GeoJSONFeature] {
         let name = url.lastPathComponent
         guard let data = try? Data(contentsOf: url) else {
-            throw ImportRejected(issues: [ImportIssue(file: name, message: L10n.message(.fileUnreadable, url.path))])
+            throw UserError.rejected([ImportIssue(file: name, message: L10n.message(.fileUnreadable, url.path))])
         }
-        if data.isEmpty { throw ImportRejected(issues: [ImportIssue(file: name, message: L10n.message(.fileEmpty))]) }
+        if data.isEmpty { throw UserError.rejected([ImportIssue(file: name, message: L10n.message(.fileEmpty))]) }
         let json: Any
         do {
             json = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw ImportRejected(issues: [ImportIssue(file: name, message: L10n.message(.geojsonNotJSON))])
+            throw UserError.rejected([ImportIssue(file: name, message: L10n.message(.geojsonNotJSON))])
         }
         let features: [[String: Any]]
         if let object = json as? [String: Any], object["type"] as? String == "FeatureCollection",
@@ -44,7 +44,7 @@ public enum GeoJSONReader {
         } else if let object = json as? [String: Any], object["type"] as? String == "Feature" {
             features = [object]
         } else {
-            throw ImportRejected(issues: [ImportIssue(file: name, message: L10n.message(.geojsonNotFeatureCollection))])
+            throw UserError.rejected([ImportIssue(file: name, message: L10n.message(.geojsonNotFeatureCollection))])
         }
         var issues: [ImportIssue] = []
         var result: [GeoJSONFeature] = []
@@ -63,7 +63,7 @@ public enum GeoJSONReader {
                 issues.append(ImportIssue(file: name, row: index, message: L10n.message(.geojsonBadGeometry, index, failure.detail)))
             }
         }
-        if !issues.isEmpty { throw ImportRejected(issues: issues) }
+        if !issues.isEmpty { throw UserError.rejected(issues) }
         return result
     }
 

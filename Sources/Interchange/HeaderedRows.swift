@@ -34,7 +34,7 @@ struct HeaderedRows<Column: Hashable & CaseIterable & Sendable> {
                     found = matched
                     headers = row.cells.map { $0.trimmedCell }
                 } else if matched.count >= 2 || seen >= 10 {
-                    throw ImportRejected(issues: [
+                    throw UserError.rejected([
                         ImportIssue(
                             file: source.fileName, row: row.number,
                             message: L10n.message(.missingColumns, requiredNames.zh, requiredNames.en))
@@ -53,7 +53,7 @@ struct HeaderedRows<Column: Hashable & CaseIterable & Sendable> {
         }
         guard let columns = found else {
             let message = seen == 0 ? L10n.message(.fileEmpty) : L10n.message(.missingColumns, requiredNames.zh, requiredNames.en)
-            throw ImportRejected(issues: [ImportIssue(file: source.fileName, message: message)])
+            throw UserError.rejected([ImportIssue(file: source.fileName, message: message)])
         }
         if records.isEmpty && issues.isEmpty {
             issues.append(ImportIssue(file: source.fileName, message: L10n.message(.noDataRows)))

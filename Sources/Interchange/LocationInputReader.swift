@@ -57,7 +57,7 @@ public enum LocationInputReader {
         for (i, j, v) in entries { matrix[i * candidates.count + j] = v }
         let weightValues = try weights.map { try values(of: $0, key: .demand, value: .weight, ids: demandIndex, issues: &issues) }
         let capacityValues = try capacities.map { try values(of: $0, key: .candidate, value: .capacity, ids: candidateIndex, issues: &issues) }
-        if !issues.isEmpty { throw ImportRejected(issues: issues) }
+        if !issues.isEmpty { throw UserError.rejected(issues) }
         return LocationInput(
             demandIDs: demands, candidateIDs: candidates, costs: matrix,
             weights: weightValues ?? Array(repeating: 1, count: demands.count), capacities: capacityValues)

@@ -40,7 +40,7 @@ public struct ObservationTableReader: Sendable {
             requiredNames: ("指标代码、地区、期间、值", "indicator, area, period, value"))
         var issues = table.issues
         var rows: [ObservationImportRow] = []
-        var firstRow: [String: Int] = [:]
+        var firstRow: [Observation.Key: Int] = [:]
         for record in table.records {
             let before = issues.count
             var observation: Observation?
@@ -49,18 +49,17 @@ public struct ObservationTableReader: Sendable {
             case .failure(let problem): issues.append(table.issue(record.row, problem.column, problem.message))
             }
             guard let o = observation, issues.count == before else { continue }
-            let key = "\(o.indicatorCode)|\(o.areaID)|\(o.period)"
-            if let first = firstRow[key] {
+            if let first = firstRow[o.key] {
                 issues.append(table.issue(record.row, .period, L10n.message(.duplicateObservation, first)))
                 continue
             }
-            firstRow[key] = record.row
+            firstRow[o.key] = record.row
             var full = o
             full.source = record(.source).isEmpty ? source.fileName : record(.source)
             full.note = record(.note).isEmpty ? nil : record(.note)
             rows.append(ObservationImportRow(row: record.row, observation: full))
         }
-        if !issues.isEmpty { throw ImportRejected(issues: issues) }
+        if !issues.isEmpty { throw UserError.rejected(issues) }
         return rows
     }
 
@@ -82,7 +81,7 @@ public struct ObservationTableReader: Sendable {
         }
         if !indicator.levels.contains(area.kind.tier) {
             return .failure(
-                CellProblem(column: .area, message: L10n.message(.areaLevelMismatch, zh: [code, area.kind.chineseName], en: [code, area.kind.rawValue])))
+                CellProblem(column: .area, message: L10n.message(.areaLevelMismatch, zh: [code, area.kind.label.zh], en: [code, area.kind.label.en])))
         }
         guard let period = Period(periodText) else {
             return .failure(CellProblem(column: .period, message: L10n.message(.badPeriod, periodText)))
@@ -91,11 +90,11 @@ public struct ObservationTableReader: Sendable {
         guard let value = Double(cleaned), value.isFinite else {
             return .failure(CellProblem(column: .value, message: L10n.message(.notANumber, valueText)))
         }
-        return .success(Observation(indicatorCode: code, areaID: area.id!, period: period, value: value))
+        return .success(Observation(indicatorCode: code, areaID: area.id, period: period, value: value))
     }
 
     /// An area by 12-digit code, or by name (the county, a township, or a village).
-    func area(_ text: String) -> Division? {
+    func area(_ text: String) -> Stored<Division>? {
         if let code = DivisionCode(text), let d = register.division(code: code) { return d }
         if let county = register.county, county.name == text || county.shortName == text { return county }
         if let township = register.townships(named: text).first { return township }
@@ -110,7 +109,7 @@ public struct ObservationTableReader: Sendable {
             o.note = note
             return o
         case .failure(let problem):
-            throw ImportRejected(issues: [ImportIssue(file: "—", columnName: problem.column.rawValue, message: problem.message)])
+            throw UserError.rejected([ImportIssue(file: "—", columnName: problem.column.rawValue, message: problem.message)])
         }
     }
 }

@@ -6,8 +6,8 @@ import Localization
 public struct SchoolImportRow: Sendable, Equatable {
     /// Row number in the file.
     public var row: Int
-    /// The township-level unit the row resolved to (row id in the register).
-    public var townshipID: Int64
+    /// The township-level unit the row resolved to.
+    public var townshipID: Division.ID
     public var name: String
     public var level: SchoolLevel
     public var students: Int?
@@ -15,8 +15,8 @@ public struct SchoolImportRow: Sendable, Equatable {
     public var landMu: Double?
     public var classes: Int?
     public var dataYear: Int?
-    /// The village named in a 所在村 column, resolved in the register (row id).
-    public var villageID: Int64?
+    /// The village named in a 所在村 column, resolved in the register.
+    public var villageID: Division.ID?
     public var source: String?
     /// Bracketed remarks kept from the township cell, e.g. 岭底片区.
     public var note: String?
@@ -38,8 +38,8 @@ public struct SchoolImportDefaults: Sendable {
 /// not "no schools".
 public struct SchoolTableSummary: Sendable {
     public var rowCount = 0
-    public var townshipsWithRows: [Division] = []
-    public var townshipsListedWithoutRows: [Division] = []
+    public var townshipsWithRows: [Stored<Division>] = []
+    public var townshipsListedWithoutRows: [Stored<Division>] = []
 }
 
 /// Reads and validates the county's school table (表六/1 and larger ones) from CSV or XLSX.
@@ -98,7 +98,7 @@ public struct SchoolTableReader: Sendable {
             }
         }
         if state.columns == nil {
-            throw ImportRejected(issues: [
+            throw UserError.rejected([
                 ImportIssue(
                     file: source.fileName,
                     message: state.rowsSeen == 0
@@ -109,11 +109,11 @@ public struct SchoolTableReader: Sendable {
         if state.summary.rowCount == 0 && state.listedTownships.isEmpty && state.errors.isEmpty {
             state.errors.append(ImportIssue(file: source.fileName, message: L10n.message(.noDataRows)))
         }
-        let byCode: (Division, Division) -> Bool = { ($0.code?.rawValue ?? $0.name) < ($1.code?.rawValue ?? $1.name) }
-        state.summary.townshipsWithRows = state.listedTownships.values.filter { state.townshipsWithRows.contains($0.id!) }
+        let byCode: (Stored<Division>, Stored<Division>) -> Bool = { ($0.code?.rawValue ?? $0.name) < ($1.code?.rawValue ?? $1.name) }
+        state.summary.townshipsWithRows = state.listedTownships.values.filter { state.townshipsWithRows.contains($0.id) }
             .sorted(by: byCode)
         state.summary.townshipsListedWithoutRows = state.listedTownships.values
-            .filter { !state.townshipsWithRows.contains($0.id!) }.sorted(by: byCode)
+            .filter { !state.townshipsWithRows.contains($0.id) }.sorted(by: byCode)
         if !state.errors.isEmpty {
             var issues = Array(state.errors.prefix(Self.maxListedErrors))
             if state.errors.count > Self.maxListedErrors {
@@ -122,7 +122,7 @@ public struct SchoolTableReader: Sendable {
                         file: source.fileName,
                         message: L10n.message(.moreErrors, state.errors.count - Self.maxListedErrors)))
             }
-            throw ImportRejected(issues: issues)
+            throw UserError.rejected(issues)
         }
         return state.summary
     }
@@ -137,13 +137,13 @@ public struct SchoolTableReader: Sendable {
         var summary = SchoolTableSummary()
         var errors: [ImportIssue] = []
         var rowsSeen = 0
-        var currentTownship: Division?
+        var currentTownship: Stored<Division>?
         var currentNote: String?
-        var listedTownships: [Int64: Division] = [:]
-        var townshipsWithRows: Set<Int64> = []
-        var firstRowOfSchool: [String: Int] = [:]
+        var listedTownships: [Division.ID: Stored<Division>] = [:]
+        var townshipsWithRows: Set<Division.ID> = []
+        var firstRowOfSchool: [SchoolKey: Int] = [:]
         /// Township cells already resolved: a large table repeats a handful of names.
-        var resolvedTownships: [String: (matches: [Division], note: String?)] = [:]
+        var resolvedTownships: [String: (matches: [Stored<Division>], note: String?)] = [:]
 
         func issue(_ row: Int, _ column: Column?, _ message: Localized) -> ImportIssue {
             guard let column, let index = columns?[column] else { return ImportIssue(file: file, row: row, message: message) }
@@ -165,7 +165,7 @@ public struct SchoolTableReader: Sendable {
         if found.count >= 2 || state.rowsSeen >= Self.headerSearchRows {
             let names = missing.map(Self.displayName).joined(separator: "、")
             let englishNames = missing.map(\.rawValue).joined(separator: ", ")
-            throw ImportRejected(issues: [
+            throw UserError.rejected([
                 ImportIssue(file: state.file, row: row.number, message: L10n.message(.missingColumns, names, englishNames))
             ])
         }
@@ -198,7 +198,7 @@ public struct SchoolTableReader: Sendable {
             if matches.count == 1 {
                 state.currentTownship = matches[0]
                 state.currentNote = note
-                state.listedTownships[matches[0].id!] = matches[0]
+                state.listedTownships[matches[0].id] = matches[0]
             } else {
                 state.currentTownship = nil
                 let message =
@@ -227,8 +227,9 @@ public struct SchoolTableReader: Sendable {
         let levelText = cell(.level)
         let level = SchoolLevel(text: levelText)
         if level == nil {
-            let allowed = SchoolLevel.allCases.map(\.chineseName).joined(separator: "、")
-            state.errors.append(state.issue(row.number, .level, L10n.message(.unknownLevel, levelText, allowed)))
+            let allowed = L10n.message(.allowedLevels)
+            state.errors.append(
+                state.issue(row.number, .level, L10n.message(.unknownLevel, zh: [levelText, allowed.zh], en: [levelText, allowed.en])))
         }
         let students = count(cell(.students), .students, row.number, &state)
         let staff = count(cell(.staff), .staff, row.number, &state)
@@ -250,13 +251,13 @@ public struct SchoolTableReader: Sendable {
             state.errors.append(state.issue(row.number, .students, L10n.message(.staffWithoutStudents, staff)))
         }
 
-        let key = "\(township.id!)|\(name)"
+        let key = SchoolKey(townshipID: township.id, name: name)
         if let first = state.firstRowOfSchool[key] {
             state.errors.append(state.issue(row.number, .name, L10n.message(.duplicateSchool, name, township.name, first)))
         } else {
             state.firstRowOfSchool[key] = row.number
         }
-        var villageID: Int64?
+        var villageID: Division.ID?
         let villageName = cell(.village)
         if !villageName.isEmpty {
             villageID = register.village(named: villageName, in: township)?.id
@@ -265,11 +266,11 @@ public struct SchoolTableReader: Sendable {
             }
         }
         guard state.errors.count == errorCountBefore, let level else { return nil }
-        state.townshipsWithRows.insert(township.id!)
+        state.townshipsWithRows.insert(township.id)
         state.summary.rowCount += 1
         let source = cell(.source)
         return SchoolImportRow(
-            row: row.number, townshipID: township.id!, name: name, level: level, students: students, staff: staff,
+            row: row.number, townshipID: township.id, name: name, level: level, students: students, staff: staff,
             landMu: land, classes: classes, dataYear: year, villageID: villageID,
             source: source.isEmpty ? defaults.source : source, note: state.currentNote)
     }
@@ -302,5 +303,16 @@ public struct SchoolTableReader: Sendable {
 
     private func knownTownshipNames() -> String {
         register.townships.filter { $0.status == .current }.map(\.name).joined(separator: "、")
+    }
+}
+
+/// A school's identity within the register: its name is unique within its township only.
+public struct SchoolKey: Hashable, Sendable {
+    public var townshipID: Division.ID
+    public var name: String
+
+    public init(townshipID: Division.ID, name: String) {
+        self.townshipID = townshipID
+        self.name = name
     }
 }

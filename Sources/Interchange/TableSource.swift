@@ -39,21 +39,21 @@ public enum TableSources {
     public static func open(_ url: URL, sheet: String? = nil) throws -> any TableSource {
         let name = url.lastPathComponent
         guard let handle = try? FileHandle(forReadingFrom: url) else {
-            throw ImportRejected(issues: [ImportIssue(file: name, message: L10n.message(.fileUnreadable, url.path))])
+            throw UserError.rejected([ImportIssue(file: name, message: L10n.message(.fileUnreadable, url.path))])
         }
         let head = (try? handle.read(upToCount: 4)) ?? Data()
         try? handle.close()
         if head.isEmpty {
-            throw ImportRejected(issues: [ImportIssue(file: name, message: L10n.message(.fileEmpty))])
+            throw UserError.rejected([ImportIssue(file: name, message: L10n.message(.fileEmpty))])
         }
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             return XLSXTableSource(url: url, sheet: sheet)
         }
         if url.pathExtension.lowercased() == "xls" || head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw ImportRejected(issues: [ImportIssue(file: name, message: L10n.message(.fileLegacyXLS))])
+            throw UserError.rejected([ImportIssue(file: name, message: L10n.message(.fileLegacyXLS))])
         }
         if sheet != nil {
-            throw ImportRejected(issues: [ImportIssue(file: name, message: L10n.message(.sheetOnlyForXLSX))])
+            throw UserError.rejected([ImportIssue(file: name, message: L10n.message(.sheetOnlyForXLSX))])
         }
         return CSVTableSource(url: url)
     }
@@ -82,7 +82,7 @@ public struct CSVTableSource: TableSource {
 
     private func read(_ body: (TableRow) throws -> Void) throws -> (SourceEncoding, UInt8) {
         guard let handle = try? FileHandle(forReadingFrom: url) else {
-            throw ImportRejected(issues: [ImportIssue(file: fileName, message: L10n.message(.fileUnreadable, url.path))])
+            throw UserError.rejected([ImportIssue(file: fileName, message: L10n.message(.fileUnreadable, url.path))])
         }
         defer { try? handle.close() }
         var decoder = StreamingTextDecoder()
@@ -99,16 +99,16 @@ public struct CSVTableSource: TableSource {
             do {
                 text = try decoder.decode([UInt8](chunk), isLast: isLast)
             } catch {
-                throw ImportRejected(issues: [ImportIssue(file: fileName, row: error.line, message: error.message)])
+                throw UserError.rejected([ImportIssue(file: fileName, row: error.line, message: error.message)])
             }
             try parser.feed(text, emit: emit)
             if isLast { break }
         }
         if !sawAnyByte {
-            throw ImportRejected(issues: [ImportIssue(file: fileName, message: L10n.message(.fileEmpty))])
+            throw UserError.rejected([ImportIssue(file: fileName, message: L10n.message(.fileEmpty))])
         }
         if parser.isInsideQuotes {
-            throw ImportRejected(issues: [
+            throw UserError.rejected([
                 ImportIssue(file: fileName, row: parser.recordsSoFar + 1, message: L10n.message(.csvUnterminatedQuote))
             ])
         }

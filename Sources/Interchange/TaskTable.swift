@@ -6,7 +6,7 @@ import Localization
 /// 关联指标, 来源) from CSV or XLSX. Blank cells stay unknown: no date or progress is invented.
 public struct TaskTableReader: Sendable {
     enum Column: String, CaseIterable, Sendable {
-        case code, name, owner, start, deadline, status, percent, evidence, indicators, source
+        case code, name, owner, start, deadline, deadlineBasis, status, percent, evidence, indicators, source
     }
 
     static let matcher = HeaderMatcher<Column>(aliases: [
@@ -15,6 +15,7 @@ public struct TaskTableReader: Sendable {
         .owner: ["责任单位", "牵头单位", "owner", "owner_unit"],
         .start: ["开始", "开始时间", "start"],
         .deadline: ["截止", "截止时间", "完成时限", "deadline"],
+        .deadlineBasis: ["截止依据", "期限依据", "deadline_basis"],
         .status: ["状态", "status"],
         .percent: ["完成百分比", "进度", "完成率", "percent", "percent_complete"],
         .evidence: ["佐证", "佐证材料", "进展说明", "evidence"],
@@ -45,9 +46,11 @@ public struct TaskTableReader: Sendable {
                 issues.append(table.issue(r.row, .code, L10n.message(.duplicateKey, r(.code), first)))
             }
             firstRow[r(.code)] = firstRow[r(.code)] ?? r.row
-            for column in [Column.start, .deadline] where !r(column).isEmpty && !Self.isDate(r(column)) {
+            for column in [Column.start, .deadline] where !r(column).isEmpty && PartialDate(r(column)) == nil {
                 issues.append(table.issue(r.row, column, L10n.message(.badDate, r(column))))
             }
+            let assumed = Self.deadlineAssumed(r(.deadlineBasis))
+            if assumed == nil { issues.append(table.issue(r.row, .deadlineBasis, L10n.message(.badDeadlineBasis, r(.deadlineBasis)))) }
             let status = TaskStatus(text: r(.status))
             if status == nil { issues.append(table.issue(r.row, .status, L10n.message(.unknownTaskStatus, r(.status)))) }
             var percent: Double?
@@ -65,27 +68,21 @@ public struct TaskTableReader: Sendable {
             tasks.append(
                 PlanTask(
                     code: r(.code), name: r(.name), ownerUnit: r(.owner).isEmpty ? nil : r(.owner),
-                    start: r(.start).isEmpty ? nil : r(.start), deadline: r(.deadline).isEmpty ? nil : r(.deadline),
+                    start: PartialDate(r(.start)), deadline: PartialDate(r(.deadline)), deadlineAssumed: assumed ?? false,
                     status: status ?? .unknown, percentComplete: percent, evidence: r(.evidence).isEmpty ? nil : r(.evidence),
                     indicatorCodes: links, source: r(.source).isEmpty ? source.fileName : r(.source)))
         }
-        if !issues.isEmpty { throw ImportRejected(issues: issues) }
+        if !issues.isEmpty { throw UserError.rejected(issues) }
         return tasks
     }
 
-    /// 2025, 2025-06 or 2025-06-30 with a plausible month and day.
-    public static func isDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }),
-            let year = Int(parts[0]), parts[0].count == 4, (1949...2100).contains(year)
-        else { return false }
-        if parts.count >= 2 { guard let m = Int(parts[1]), (1...12).contains(m), parts[1].count == 2 else { return false } }
-        if parts.count == 3 {
-            let month = Int(parts[1])!
-            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-            let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-            guard let d = Int(parts[2]), (1...days).contains(d), parts[2].count == 2 else { return false }
+    /// Whether a date (or a successor) is the system's reading rather than the source's words, from
+    /// a basis column: blank or 明确 → stated, 假设 / 推断 → assumed.
+    static func deadlineAssumed(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "", "明确", "规划明确", "原文", "stated": false  // vocabulary
+        case "假设", "推断", "规划期末", "assumed", "inferred": true  // vocabulary
+        default: nil
         }
-        return true
     }
 }

@@ -39,10 +39,10 @@ public struct XLSXTableSource: TableSource {
     private func openWorkbook() throws -> Workbook {
         do {
             return try Workbook(archive: Archive(url: url, accessMode: .read), fileName: fileName)
-        } catch let rejected as ImportRejected {
+        } catch let rejected as UserError {
             throw rejected
         } catch {
-            throw ImportRejected(issues: [ImportIssue(file: fileName, message: L10n.message(.xlsxNotAWorkbook))])
+            throw UserError.rejected([ImportIssue(file: fileName, message: L10n.message(.xlsxNotAWorkbook))])
         }
     }
 }
@@ -78,7 +78,7 @@ private struct Workbook {
             return Sheet(name: name, path: path)
         }
         if sheets.isEmpty {
-            throw ImportRejected(issues: [ImportIssue(file: fileName, message: L10n.message(.xlsxNoSheets))])
+            throw UserError.rejected([ImportIssue(file: fileName, message: L10n.message(.xlsxNoSheets))])
         }
     }
 
@@ -86,7 +86,7 @@ private struct Workbook {
         guard let name else { return sheets[0] }
         if let sheet = sheets.first(where: { $0.name == name }) { return sheet }
         let names = sheets.map(\.name).joined(separator: "、")
-        throw ImportRejected(issues: [ImportIssue(file: fileName, message: L10n.message(.xlsxSheetMissing, name, names))])
+        throw UserError.rejected([ImportIssue(file: fileName, message: L10n.message(.xlsxSheetMissing, name, names))])
     }
 
     func entryData(_ path: String) throws -> Data { try Self.data(archive, path, fileName) }
@@ -100,7 +100,7 @@ private struct Workbook {
 
     static func data(_ archive: Archive, _ path: String, _ fileName: String) throws -> Data {
         guard let entry = archive[path] else {
-            throw ImportRejected(issues: [ImportIssue(file: fileName, message: L10n.message(.xlsxPartMissing, path))])
+            throw UserError.rejected([ImportIssue(file: fileName, message: L10n.message(.xlsxPartMissing, path))])
         }
         var data = Data()
         _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
@@ -115,7 +115,7 @@ enum XMLEvents {
         parser.delegate = delegate
         parser.shouldProcessNamespaces = false
         if !parser.parse() {
-            throw ImportRejected(issues: [
+            throw UserError.rejected([
                 ImportIssue(file: fileName, message: L10n.message(.xlsxBrokenXML, parser.lineNumber))
             ])
         }

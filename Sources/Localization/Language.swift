@@ -46,9 +46,7 @@ public enum L10n {
 
     /// The message for a key with an array of arguments.
     public static func message(_ key: MessageKey, arguments: [any CustomStringConvertible]) -> Localized {
-        guard let entry = MessageTable.entries[key] else {
-            preconditionFailure("missing localisation entry \(key)")
-        }
+        let entry = MessageTable.entry(key)
         return Localized(zh: fill(entry.zh, arguments), en: fill(entry.en, arguments))
     }
 
@@ -56,9 +54,7 @@ public enum L10n {
     public static func message(
         _ key: MessageKey, zh: [any CustomStringConvertible], en: [any CustomStringConvertible]
     ) -> Localized {
-        guard let entry = MessageTable.entries[key] else {
-            preconditionFailure("missing localisation entry \(key)")
-        }
+        let entry = MessageTable.entry(key)
         return Localized(zh: fill(entry.zh, zh), en: fill(entry.en, en))
     }
 

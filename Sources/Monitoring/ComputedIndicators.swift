@@ -1,4 +1,5 @@
 public import Analysis
+public import Domain
 
 /// Indicator values computed from the registers rather than entered.
 public enum ComputedIndicators {
@@ -26,4 +27,26 @@ public enum ComputedIndicators {
             return nil
         }
     }
+
+    /// The indicators every register has, computed from its school register. Names and sources
+    /// are data stored with the register (a county may edit them), not interface text.
+    public static let catalogue: [Indicator] = [
+        Indicator(
+            code: "SCH_STAFF_NORM_SHARE", nameZh: "教职工配备符合编制标准的学校占比",  // data
+            nameEn: "Schools staffed within the norm", unit: "%", levels: [.county, .township],
+            kind: .computed(formula: "schools.share_meeting_staff_norm"), source: "由学校名录与编制标准计算",  // data
+            note: "县可设定目标"),  // data
+        Indicator(
+            code: "SCH_SMALL_COUNT", nameZh: "小规模学校数（不足100人）", nameEn: "Small schools (fewer than 100 students)",  // data
+            unit: "所", levels: [.county, .township], direction: .lowerIsBetter, kind: .computed(formula: "schools.small_count"),  // data
+            source: "由学校名录计算", note: "县可设定目标"),  // data
+        Indicator(
+            code: "SCH_UNDERSTAFFED_COUNT", nameZh: "缺编学校数", nameEn: "Understaffed schools", unit: "所",  // data
+            levels: [.county, .township], direction: .lowerIsBetter, kind: .computed(formula: "schools.understaffed_count"),
+            source: "由学校名录与编制标准计算", note: "县可设定目标"),  // data
+        Indicator(
+            code: "SCH_STUDENTS_PER_STAFF", nameZh: "平均生师比", nameEn: "Students per staff member", unit: "生/教职工",  // data
+            levels: [.county, .township], kind: .computed(formula: "schools.students_per_staff"),
+            source: "由学校名录计算", note: "县可设定目标；编制标准见 norms"),  // data
+    ]
 }

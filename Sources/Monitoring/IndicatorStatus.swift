@@ -38,7 +38,7 @@ public enum StatusColor: String, Sendable, Codable, CaseIterable, Comparable {
 /// The progress of one indicator in one area.
 public struct IndicatorStatus: Sendable, Hashable {
     public var indicator: Indicator
-    public var areaID: Int64
+    public var areaID: Division.ID
     public var areaName: String
     /// The latest observation, if any.
     public var latest: Observation?
@@ -51,4 +51,7 @@ public struct IndicatorStatus: Sendable, Hashable {
     public var reason: Localized
     /// Every observation, oldest first (for trend charts).
     public var history: [Observation]
+    /// A value computed from a register whose data year is unknown: shown, but not placed on the
+    /// time line nor judged (nil otherwise).
+    public var undatedValue: Double?
 }

@@ -16,10 +16,10 @@ public struct RuleViolation: Sendable, Hashable {
 public struct ObservationValidator: Sendable {
     public let rules: [ValidationRule]
     /// Which division is the county and which are townships, by id.
-    public let countyID: Int64?
-    public let townshipIDs: Set<Int64>
+    public let countyID: Division.ID?
+    public let townshipIDs: Set<Division.ID>
 
-    public init(rules: [ValidationRule], countyID: Int64?, townshipIDs: Set<Int64>) {
+    public init(rules: [ValidationRule], countyID: Division.ID?, townshipIDs: Set<Division.ID>) {
         self.rules = rules
         self.countyID = countyID
         self.townshipIDs = townshipIDs
@@ -28,10 +28,9 @@ public struct ObservationValidator: Sendable {
     /// Violations of the incoming observations, judged against `stored` with the incoming
     /// ones replacing stored values of the same indicator, area and period.
     public func violations(of incoming: [Observation], stored: [Observation]) -> [RuleViolation] {
-        var merged: [String: Observation] = [:]
-        func key(_ o: Observation) -> String { "\(o.indicatorCode)|\(o.areaID)|\(o.period)" }
-        for o in stored { merged[key(o)] = o }
-        for o in incoming { merged[key(o)] = o }
+        var merged: [Observation.Key: Observation] = [:]
+        for o in stored { merged[o.key] = o }
+        for o in incoming { merged[o.key] = o }
         var found: [RuleViolation] = []
         for o in incoming {
             for rule in rules where rule.indicatorCode == o.indicatorCode {
@@ -43,7 +42,7 @@ public struct ObservationValidator: Sendable {
         return found
     }
 
-    private func check(_ rule: ValidationRule, _ o: Observation, _ all: [String: Observation]) -> Localized? {
+    private func check(_ rule: ValidationRule, _ o: Observation, _ all: [Observation.Key: Observation]) -> Localized? {
         let value = Format.number(o.value, digits: 4)
         switch rule.check {
         case .range(let minimum, let maximum):
@@ -54,11 +53,11 @@ public struct ObservationValidator: Sendable {
                 return L10n.message(.ruleAboveMaximum, value, Format.number(maximum, digits: 4))
             }
         case .notAbove(let other):
-            if let bound = all["\(other)|\(o.areaID)|\(o.period)"], o.value > bound.value {
+            if let bound = all[Observation.Key(indicatorCode: other, areaID: o.areaID, period: o.period)], o.value > bound.value {
                 return L10n.message(.ruleAboveOther, value, other, Format.number(bound.value, digits: 4))
             }
         case .townshipSumNotAboveCounty:
-            guard let countyID, let county = all["\(o.indicatorCode)|\(countyID)|\(o.period)"],
+            guard let countyID, let county = all[Observation.Key(indicatorCode: o.indicatorCode, areaID: countyID, period: o.period)],
                 o.areaID == countyID || townshipIDs.contains(o.areaID)
             else { return nil }
             let sum = all.values.filter {
@@ -68,7 +67,7 @@ public struct ObservationValidator: Sendable {
                 return L10n.message(.ruleTownshipSum, Format.number(sum, digits: 4), Format.number(county.value, digits: 4), o.period)
             }
         case .jump(let share):
-            guard let previous = all["\(o.indicatorCode)|\(o.areaID)|\(o.period.previous)"], previous.value != 0 else {
+            guard let previous = all[Observation.Key(indicatorCode: o.indicatorCode, areaID: o.areaID, period: o.period.previous)], previous.value != 0 else {
                 return nil
             }
             let change = abs(o.value - previous.value) / abs(previous.value)

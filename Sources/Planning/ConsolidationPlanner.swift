@@ -7,20 +7,23 @@ import LocationModels
 
 /// A school as the planner sees it: figures, township and position.
 public struct PlanningSchool: Sendable {
-    public var school: School
+    public var school: Stored<School>
     public var townshipName: String
     public var longitude: Double
     public var latitude: Double
-    /// True when the position is illustrative (示意).
-    public var illustrative: Bool
+    /// How good the position the school is drawn at is (its village's, else its township seat's).
+    public var quality: LocationQuality
 
-    public init(school: School, townshipName: String, longitude: Double, latitude: Double, illustrative: Bool) {
+    public init(school: Stored<School>, townshipName: String, longitude: Double, latitude: Double, quality: LocationQuality) {
         self.school = school
         self.townshipName = townshipName
         self.longitude = longitude
         self.latitude = latitude
-        self.illustrative = illustrative
+        self.quality = quality
     }
+
+    /// True when the position is a stand-in (示意) or of unknown quality.
+    public var illustrative: Bool { quality == .illustrative || quality == .unknown }
 }
 
 /// Journeys between named places (km or minutes), imported from a `from,to,km` or `from,to,minutes` table.
@@ -35,15 +38,6 @@ public struct DistanceTable: Sendable {
 
     /// The journey either way round, if given.
     public func distance(_ a: String, _ b: String) -> Double? { values[a]?[b] ?? values[b]?[a] }
-}
-
-/// Why a scenario cannot be planned, in words a planner can act on.
-public struct PlanningError: Error, Sendable {
-    public let message: Localized
-
-    public init(message: Localized) {
-        self.message = message
-    }
 }
 
 /// Plans school consolidation: builds demand (each school's pupils of the level), candidates
@@ -67,33 +61,75 @@ public struct ConsolidationPlanner: Sendable {
         }
     }
 
-    /// Runs a scenario.
+    /// The walking limit in the options' unit: as given, or the norm's journey time (minutes)
+    /// at the norm's walking speed (kilometres).
+    public func walkLimit(_ options: ConsolidationOptions) -> Double {
+        if let given = options.maxWalk { return given }
+        let minutes = norms.value(NormKey.walkMinutesGrades1to3) ?? DefaultNorms.value(NormKey.walkMinutesGrades1to3)
+        guard options.unit == .kilometres else { return minutes }
+        let speed = norms.value(NormKey.walkSpeedKmPerHour) ?? DefaultNorms.value(NormKey.walkSpeedKmPerHour)
+        return minutes / 60 * speed
+    }
+
+    /// Refuses options a scenario cannot be run with, naming the field and what it must be.
+    public func validate(_ options: ConsolidationOptions, candidates: Int) throws(UserError) {
+        func bad(_ field: String, _ value: Any, _ rule: MessageKey) -> UserError {
+            UserError(.invalid, L10n.message(.planBadNumber, zh: [field, "\(value)", L10n.text(rule, .zh)], en: [field, "\(value)", L10n.text(rule, .en)]))
+        }
+        if let p = options.schoolsToKeep, !(1...max(1, candidates)).contains(p) {
+            throw UserError(.invalid, L10n.message(.enginePExceedsCandidates, p, candidates))
+        }
+        if let r = options.radius, !(r.isFinite && r >= 0) { throw bad("radius", r, .ruleNonNegative) }
+        if let w = options.maxWalk, !(w.isFinite && w > 0) { throw bad("maxWalk", w, .rulePositive) }
+        if !(options.detourFactor.isFinite && options.detourFactor >= 1 && options.detourFactor <= 10) {
+            throw bad("detourFactor", options.detourFactor, .ruleDetour)
+        }
+        if !(options.capacityHeadroom.isFinite && options.capacityHeadroom >= 0) { throw bad("capacityHeadroom", options.capacityHeadroom, .ruleNonNegative) }
+        if let t = options.timeLimitSeconds, !(t.isFinite && t > 0) { throw bad("timeLimit", t, .rulePositive) }
+        var names = Set<String>()
+        for site in options.newSites {
+            guard site.longitude.isFinite, site.latitude.isFinite, abs(site.longitude) <= 180, abs(site.latitude) <= 90 else {
+                throw UserError(.invalid, L10n.message(.planInvalidSite, site.name, site.longitude, site.latitude))
+            }
+            if let c = site.capacity, !(c.isFinite && c >= 0) { throw bad("capacity", c, .ruleNonNegative) }
+            let name = site.name.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, names.insert(name).inserted else { throw UserError(.invalid, L10n.message(.planDuplicateSite, site.name)) }
+        }
+    }
+
+    /// Runs a scenario. Throws `UserError` naming the schools concerned when it cannot be run.
     public func plan(
-        _ schools: [PlanningSchool], options: ConsolidationOptions, distances: DistanceTable? = nil,
+        _ schools: [PlanningSchool], options inputOptions: ConsolidationOptions, distances: DistanceTable? = nil,
         progress: (@Sendable (Int, Double?, Double?) -> Void)? = nil
-    ) throws -> ConsolidationResult {
+    ) throws(UserError) -> ConsolidationResult {
+        var options = inputOptions
         let level = options.level
         let members = schools.filter { share($0.school.level, level) > 0 }
-        guard !members.isEmpty else { throw PlanningError(message: L10n.message(.planNoSchools, level.chineseName)) }
-        let names = Set(members.map(\.school.name) + options.newSites.map(\.name))
-        for name in options.mustStayOpen + options.mayNotBeChosen where !names.contains(name) {
-            throw PlanningError(message: L10n.message(.planUnknownSchool, name, level.chineseName))
-        }
+        guard !members.isEmpty else { throw UserError(.invalid, L10n.message(.planNoSchools, zh: [level.label.zh], en: [level.label.en])) }
+        try validate(options, candidates: members.count + options.newSites.count)
+        options.maxWalk = walkLimit(options)
         // Sites: existing schools first (they are also the demand points), then new sites.
         var sites = members.map { s -> ConsolidationResult.Site in
             let f = share(s.school.level, level)
             return ConsolidationResult.Site(
-                key: "school:\(s.school.id ?? 0)", name: s.school.name, township: s.townshipName, schoolID: s.school.id,
+                key: "school:\(s.school.id)", name: s.school.name, township: s.townshipName, schoolID: s.school.id,
                 isNew: false, open: false, pupils: Double(s.school.students ?? 0) * f, pupilsAfter: 0,
                 staff: Double(s.school.staff ?? 0) * f, landMu: s.school.landMu.map { $0 * f }, capacity: nil,
-                longitude: s.longitude, latitude: s.latitude, illustrative: s.illustrative)
+                longitude: s.longitude, latitude: s.latitude, illustrative: s.illustrative,
+                approximate: s.quality == .approximate)
         }
         for n in options.newSites {
             sites.append(
                 ConsolidationResult.Site(
                     key: "new:\(n.name)", name: n.name, township: "—", schoolID: nil, isNew: true, open: false, pupils: 0, pupilsAfter: 0,
-                    staff: 0, landMu: nil, capacity: n.capacity, longitude: n.longitude, latitude: n.latitude, illustrative: false))
+                    staff: 0, landMu: nil, capacity: n.capacity, longitude: n.longitude, latitude: n.latitude,
+                    illustrative: n.illustrative, approximate: false))
         }
+        if let taken = options.newSites.first(where: { site in members.contains { $0.school.name == site.name } }) {
+            throw UserError(.invalid, L10n.message(.planDuplicateSite, taken.name))
+        }
+        let forced = try indices(options.mustStayOpen, in: sites, level: level)
+        let forbidden = try indices(options.mayNotBeChosen, in: sites, level: level)
         let demandCount = members.count
         var fallbacks = 0
         var costs: [Double?] = []
@@ -116,10 +152,9 @@ public struct ConsolidationPlanner: Sendable {
             }
         }
         let weights = sites.prefix(demandCount).map(\.pupils)
-        let forced = Set(options.mustStayOpen.compactMap { name in sites.firstIndex { $0.name == name } })
-        let forbidden = Set(options.mayNotBeChosen.compactMap { name in sites.firstIndex { $0.name == name } })
         let total = weights.reduce(0, +)
         for (j, site) in sites.enumerated() { sites[j].capacity = capacity(site, members: members, level: level, options: options, total: total) }
+        let walk = options.maxWalk ?? 0
         let solution: LocationSolution
         do {
             let matrix = try CostMatrix(demandCount: demandCount, candidateCount: sites.count, costs: costs)
@@ -139,22 +174,45 @@ public struct ConsolidationPlanner: Sendable {
                 ).solve(options: solve)
             case .mclp:
                 solution = try MaximalCoveringProblem(
-                    costs: matrix, weights: weights, p: p, radius: options.radius ?? options.maxWalk, forcedOpen: forced,
+                    costs: matrix, weights: weights, p: p, radius: options.radius ?? walk, forcedOpen: forced,
                     forbidden: forbidden
                 ).solve(options: solve)
             case .lscp:
                 solution = try SetCoveringProblem(
-                    costs: matrix, radius: options.radius ?? options.maxWalk, forcedOpen: forced, forbidden: forbidden
+                    costs: matrix, radius: options.radius ?? walk, forcedOpen: forced, forbidden: forbidden
                 ).solve(options: solve)
             case .pcenter:
                 solution = try PCenterProblem(costs: matrix, p: p, forcedOpen: forced, forbidden: forbidden).solve(options: solve)
             }
         } catch {
-            throw PlanningError(message: Localized(zh: error.messageZh, en: error.messageEn))
+            let name = { (index: Int) in index < sites.count ? sites[index].name : String(index) }
+            throw UserError(.invalid, EngineMessages.message(error, demand: name, candidate: name))
         }
         return measure(
             solution, sites: sites, demandCount: demandCount, costs: costs, options: options, members: members,
-            usedTable: distances != nil, fallbacks: fallbacks)
+            usedTable: distances != nil, fallbacks: fallbacks, walkDerived: inputOptions.maxWalk == nil)
+    }
+
+    /// Site indices of references, naming the school when one is unknown or ambiguous.
+    func indices(_ references: [SiteReference], in sites: [ConsolidationResult.Site], level: PlanningLevel) throws(UserError) -> Set<Int> {
+        var result = Set<Int>()
+        for reference in references {
+            let matches: [Int]
+            switch reference {
+            case .school(let id): matches = sites.indices.filter { sites[$0].schoolID == id }
+            case .newSite(let name): matches = sites.indices.filter { sites[$0].isNew && sites[$0].name == name }
+            case .named(let name): matches = sites.indices.filter { sites[$0].name == name }
+            }
+            guard let first = matches.first else {
+                throw UserError(.invalid, L10n.message(.planUnknownSchool, zh: [reference, level.label.zh], en: [reference, level.label.en]))
+            }
+            if matches.count > 1 {
+                let choices = matches.map { "\(sites[$0].township)/\(sites[$0].name)" }.joined(separator: "、")
+                throw UserError(.invalid, L10n.message(.planAmbiguousSchool, reference, choices))
+            }
+            result.insert(first)
+        }
+        return result
     }
 
     /// Seats of a site under the capacity rule.
@@ -163,7 +221,7 @@ public struct ConsolidationPlanner: Sendable {
     ) -> Double? {
         guard options.model == .cpmedian else { return site.capacity }
         if site.isNew { return site.capacity ?? total }
-        guard let school = members.first(where: { "school:\($0.school.id ?? 0)" == site.key })?.school else { return nil }
+        guard let school = members.first(where: { $0.school.id == site.schoolID })?.school else { return nil }
         let f = share(school.level, level)
         switch options.capacityRule {
         case .classes:
@@ -179,9 +237,10 @@ public struct ConsolidationPlanner: Sendable {
     /// The plan's consequences: kept and closed schools, journeys, boarding, staff, idle land.
     func measure(
         _ solution: LocationSolution, sites inputSites: [ConsolidationResult.Site], demandCount: Int, costs: [Double?],
-        options: ConsolidationOptions, members: [PlanningSchool], usedTable: Bool, fallbacks: Int
+        options: ConsolidationOptions, members: [PlanningSchool], usedTable: Bool, fallbacks: Int, walkDerived: Bool
     ) -> ConsolidationResult {
         var sites = inputSites
+        let walk = options.maxWalk ?? walkLimit(options)
         let open = Set(solution.openSites)
         for j in sites.indices { sites[j].open = open.contains(j) }
         var assignments: [ConsolidationResult.Assignment] = []
@@ -200,9 +259,9 @@ public struct ConsolidationPlanner: Sendable {
             pupilCost += cost * from.pupils
             if from.pupils > 0 { maxCost = max(maxCost, cost) }
             if j != i { moved += from.pupils }
-            let far = cost > options.maxWalk + 1e-9
+            let far = cost > walk + 1e-9
             if far { beyond += from.pupils }
-            if let radius = options.radius ?? (options.model == .mclp || options.model == .lscp ? options.maxWalk : nil), cost <= radius + 1e-9 {
+            if let radius = options.radius ?? (options.model == .mclp || options.model == .lscp ? walk : nil), cost <= radius + 1e-9 {
                 covered += from.pupils
             }
             assignments.append(
@@ -214,31 +273,9 @@ public struct ConsolidationPlanner: Sendable {
         let youngShare = options.level == .primary ? 0.5 : 0
         let norm = (options.level == .primary ? norms.value(NormKey.staffRatioPrimary) : norms.value(NormKey.staffRatioJunior)) ?? 19
         let staffFreed = closed.reduce(0) { $0 + $1.staff } - moved / norm
-        var notesZh: [String] = []
-        var notesEn: [String] = []
-        let illustrative = sites.filter(\.illustrative).count
-        if illustrative > 0 {
-            notesZh.append("\(illustrative) 所学校的位置为示意位置，距离仅供演示，导入实测坐标或距离表后重算。")
-            notesEn.append("\(illustrative) schools have illustrative positions: distances are for demonstration until real coordinates or a distance table are imported.")
-        }
-        if !usedTable {
-            notesZh.append("距离按直线 × 绕行系数 \(Format.number(options.detourFactor, digits: 2)) 计算（未导入路网或距离表）。")
-            notesEn.append("Distances are straight lines × a detour factor of \(Format.number(options.detourFactor, digits: 2)) (no road network or distance table loaded).")
-        } else if fallbacks > 0 {
-            let how = options.unit == .minutes ? "视为不可达" : "按直线 × 绕行系数估算"
-            let howEn = options.unit == .minutes ? "treated as unreachable" : "estimated as straight line × detour"
-            notesZh.append("距离表缺 \(fallbacks) 对，\(how)。")
-            notesEn.append("\(fallbacks) pairs missing from the distance table were \(howEn).")
-        }
-        if members.contains(where: { $0.school.level == .nineYear }) {
-            notesZh.append("小初一体学校按小学:初中 = 6:3 拆分学生和教职工（假设）。")
-            notesEn.append("Nine-year schools' pupils and staff are split primary:junior = 6:3 (an assumption).")
-        }
-        if options.level == .primary {
-            let limit = "\(Format.number(options.maxWalk, digits: 1)) \(options.unit.chineseName)"
-            notesZh.append("1–3 年级按小学生的一半计（假设）；其超出步行上限 \(limit) 者原则上不宜寄宿，需校车等安排。")
-            notesEn.append("Grades 1–3 are taken as half the primary pupils (an assumption); those beyond the \(Format.number(options.maxWalk, digits: 1)) \(options.unit.rawValue) walk should not board and need transport.")
-        }
+        let notes = notes(
+            sites: sites, options: options, members: members, usedTable: usedTable, fallbacks: fallbacks, walk: walk,
+            walkDerived: walkDerived)
         return ConsolidationResult(
             options: options, sites: sites, assignments: assignments, schoolsKept: sites.filter { !$0.isNew && $0.open }.count,
             schoolsClosed: closed.count, newSchoolsOpened: sites.filter { $0.isNew && $0.open }.count, pupils: total,
@@ -247,6 +284,41 @@ public struct ConsolidationPlanner: Sendable {
             idleLandMu: closed.reduce(0) { $0 + ($1.landMu ?? 0) },
             coveredPupils: options.model == .mclp || options.model == .lscp ? covered : nil, objective: solution.objective,
             bound: solution.bound, gap: solution.gap, provenOptimal: solution.provenOptimal, seconds: solution.seconds,
-            method: options.exact ? "exact" : "heuristic", notesZh: notesZh, notesEn: notesEn)
+            method: options.exact ? "exact" : "heuristic", notesZh: notes.map(\.zh), notesEn: notes.map(\.en))
+    }
+
+    /// The assumptions and caveats of a result, each labelled.
+    func notes(
+        sites: [ConsolidationResult.Site], options: ConsolidationOptions, members: [PlanningSchool], usedTable: Bool, fallbacks: Int,
+        walk: Double, walkDerived: Bool
+    ) -> [Localized] {
+        var notes: [Localized] = []
+        let illustrative = sites.filter(\.illustrative).count
+        if illustrative > 0 { notes.append(L10n.message(.planIllustrativeNote, illustrative)) }
+        let approximate = sites.filter { $0.approximate == true }.count
+        if approximate > 0 { notes.append(L10n.message(.planApproximateNote, approximate)) }
+        if !usedTable {
+            notes.append(L10n.message(.planStraightLineNote, Format.number(options.detourFactor, digits: 2)))
+        } else if fallbacks > 0 {
+            notes.append(L10n.message(options.unit == .minutes ? .planMissingPairsMinutes : .planMissingPairsKm, fallbacks))
+        }
+        if members.contains(where: { $0.school.level == .nineYear }) {
+            let primary = share(.nineYear, .primary) * 100
+            notes.append(L10n.message(.planSplitNote, Format.number(primary, digits: 1), Format.number(100 - primary, digits: 1)))
+        }
+        let limit = options.unit.quantity(walk)
+        if walkDerived && options.unit == .kilometres {
+            let minutes = norms.norm(NormKey.walkMinutesGrades1to3) ?? DefaultNorms.norm(NormKey.walkMinutesGrades1to3)
+            let speed = norms.norm(NormKey.walkSpeedKmPerHour) ?? DefaultNorms.norm(NormKey.walkSpeedKmPerHour)
+            notes.append(
+                L10n.message(
+                    .planWalkLimitDerived,
+                    zh: [limit.zh, Format.number(minutes?.value ?? 0, digits: 0), minutes?.source ?? "—", Format.number(speed?.value ?? 0, digits: 1), speed?.verification == .assumption ? L10n.text(.labelAssumption, .zh) : speed?.source ?? "—"],
+                    en: [limit.en, Format.number(minutes?.value ?? 0, digits: 0), minutes?.source ?? "—", Format.number(speed?.value ?? 0, digits: 1), speed?.verification == .assumption ? L10n.text(.labelAssumption, .en) : speed?.source ?? "—"]))
+        }
+        if options.level == .primary {
+            notes.append(L10n.message(.planWalkNote, zh: [limit.zh], en: [limit.en]))
+        }
+        return notes
     }
 }

@@ -1,3 +1,5 @@
+public import Domain
+
 /// What a consolidation scenario decided and what it means for pupils, staff and buildings.
 public struct ConsolidationResult: Sendable, Codable, Hashable {
     /// A school (existing or new) in the scenario.
@@ -5,7 +7,7 @@ public struct ConsolidationResult: Sendable, Codable, Hashable {
         public var key: String
         public var name: String
         public var township: String
-        public var schoolID: Int64?
+        public var schoolID: School.ID?
         public var isNew: Bool
         public var open: Bool
         /// Pupils of the planned level at this school now.
@@ -21,6 +23,9 @@ public struct ConsolidationResult: Sendable, Codable, Hashable {
         public var latitude: Double
         /// True when the position is illustrative (示意), so distances are too.
         public var illustrative: Bool
+        /// True when the position is published but only approximate (nil in scenarios stored
+        /// before the distinction was made).
+        public var approximate: Bool?
     }
 
     /// Where one school's pupils go.

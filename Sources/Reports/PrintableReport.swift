@@ -2,7 +2,7 @@ import Analysis
 import Charts
 import Domain
 import Foundation
-import Localization
+public import Localization
 public import Monitoring
 
 /// The printable monitoring report: one HTML document with A4 print styles (cover, red and
@@ -19,7 +19,7 @@ public enum PrintableReport {
         body += schools(c)
         return """
             <!DOCTYPE html>
-            <html lang="zh-CN"><head><meta charset="utf-8"><title>\(Markup.escape(c.title))</title>
+            <html lang="\(c.language == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8"><title>\(Markup.escape(c.title))</title>
             <style>\(style)</style></head><body>\(body)</body></html>
             """
     }
@@ -37,47 +37,48 @@ public enum PrintableReport {
         .status { font-weight: bold; white-space: nowrap; }
         .green { background: #c6efce; } .yellow { background: #ffeb9c; } .red { background: #ffc7ce; } .grey { background: #d9d9d9; }
         .chart { break-inside: avoid; margin: 3mm 0; } .counts span { display: inline-block; padding: 1mm 3mm; margin-right: 2mm; }
-        .overdue { background: #ffc7ce; font-weight: bold; }
+        .overdue { background: #ffc7ce; font-weight: bold; } .unknown { background: #eeeeee; }
         @media screen { body { max-width: 190mm; margin: 10mm auto; } section { border-top: 1px dashed #ccc; margin-top: 10mm; } }
         """
 
     static func cover(_ c: ReportContent) -> String {
         """
         <section class="cover"><h1>\(Markup.escape(c.title))</h1>
-        <p>统计时点：\(Markup.escape(c.asOf))</p>
-        <p class="muted">指标与目标来自《交城县乡村振兴规划》第六章；观测值来自各部门填报；学校数据来自规划表六/1 及其后导入。
-        无数据的指标显示为灰色，不作推断。由城乡（Chengxiang）系统生成。</p></section>
+        <p>\(Markup.escape(c.t(.reportAsOf, c.asOf)))</p>
+        <p class="muted">\(Markup.escape(c.t(.reportCoverNote)))</p></section>
         """
     }
 
     static func summary(_ c: ReportContent) -> String {
-        var out = "<section><h2>一、预警摘要</h2><p class=\"counts\">"
+        var out = "<section><h2>\(Markup.escape(c.t(.reportSummaryHeading)))</h2><p class=\"counts\">"
         for color in StatusColor.allCases {
             let n = c.statuses.filter { $0.status == color }.count
-            out += "<span class=\"\(color.rawValue)\">\(Markup.escape(color.label.zh))：\(n)</span>"
+            out += "<span class=\"\(color.rawValue)\">\(Markup.escape(c.t(color.label)))：\(n)</span>"
         }
         out += "</p>"
         let alerts = c.alerts
         if alerts.isEmpty {
-            out += "<p>没有红色或黄色预警。</p>"
+            out += "<p>\(Markup.escape(c.t(.reportNoAlerts)))</p>"
         } else {
             out += HTML.table(
-                ["状态", "指标", "地区", "原因"],
+                [c.t(.uiStatus), c.t(.uiIndicator), c.t(.uiArea), c.t(.labelReasons)],
                 alerts.map { s in
                     [
-                        "<span class=\"status \(s.status.rawValue)\">\(Markup.escape(s.status.label.zh))</span>",
-                        Markup.escape(s.indicator.nameZh), Markup.escape(s.areaName), Markup.escape(s.reason.zh),
+                        "<span class=\"status \(s.status.rawValue)\">\(Markup.escape(c.t(s.status.label)))</span>",
+                        Markup.escape(s.indicator.name(c.language)), Markup.escape(s.areaName), Markup.escape(c.t(s.reason)),
                     ]
                 })
         }
-        let overdue = c.tasks.filter { $0.isOverdue(now: c.now) }
-        out += "<p>重点任务 \(c.tasks.count) 项，逾期 \(overdue.count) 项"
-        out += overdue.isEmpty ? "。" : "：" + Markup.escape(overdue.map(\.name).joined(separator: "；")) + "。"
-        return out + "</p></section>"
+        let overdue = c.tasks(in: .overdue)
+        let unknown = c.tasks(in: .pastDeadlineProgressUnknown)
+        out += "<p>\(Markup.escape(c.t(.reportTaskCounts, c.tasks.count, overdue.count, unknown.count)))</p>"
+        if !overdue.isEmpty { out += "<p>\(Markup.escape(c.t(.reportOverdueList, overdue.map(\.name).joined(separator: "；"))))</p>" }
+        if !unknown.isEmpty { out += "<p>\(Markup.escape(c.t(.reportPastUnknownList, unknown.map(\.name).joined(separator: "；"))))</p>" }
+        return out + "</section>"
     }
 
     static func indicators(_ c: ReportContent) -> String {
-        var out = "<section><h2>二、指标进度</h2>"
+        var out = "<section><h2>\(Markup.escape(c.t(.reportIndicatorsHeading)))</h2>"
         var seen: [String] = []
         for s in c.statuses where !seen.contains(s.indicator.code) {
             seen.append(s.indicator.code)
@@ -85,64 +86,80 @@ public enum PrintableReport {
             let lead = all.first { !$0.history.isEmpty } ?? all[0]
             let rows = all.filter { !$0.history.isEmpty || $0.areaID == lead.areaID }
             let silent = all.filter { $0.history.isEmpty && $0.areaID != lead.areaID }.map(\.areaName)
-            out += "<h3>\(Markup.escape(s.indicator.nameZh))（\(Markup.escape(s.indicator.code))）</h3>"
-            out += "<div class=\"chart\">\(chart(lead))</div>"
+            out += "<h3>\(Markup.escape(s.indicator.name(c.language)))（\(Markup.escape(s.indicator.code))）</h3>"
+            out += "<div class=\"chart\">\(chart(lead, c.language))</div>"
             out += HTML.table(
-                ["状态", "地区", "最新", "目标", "按期应达（现在）", "原因"],
+                [c.t(.uiStatus), c.t(.uiArea), c.t(.uiLatest), c.t(.uiTarget), c.t(.uiExpectedNow), c.t(.labelReasons)],
                 rows.map { r in
                     [
-                        "<span class=\"status \(r.status.rawValue)\">\(Markup.escape(r.status.label.zh))</span>",
+                        "<span class=\"status \(r.status.rawValue)\">\(Markup.escape(c.t(r.status.label)))</span>",
                         Markup.escape(r.areaName),
-                        r.latest.map { Markup.escape("\(ReportContent.valueText($0.value, r.indicator))（\($0.period)）") } ?? "—",
-                        r.target.map { Markup.escape("\(ReportContent.valueText($0.value, r.indicator))（\($0.year)）") } ?? "—",
-                        r.expectedNow.map { Markup.escape(ReportContent.valueText($0, r.indicator)) } ?? "—",
-                        Markup.escape(r.reason.zh),
+                        r.latest.map { Markup.escape(c.t(r.indicator.latestText($0))) } ?? "—",
+                        r.target.map { Markup.escape(c.t(r.indicator.targetText($0))) } ?? "—",
+                        r.expectedNow.map { Markup.escape(r.indicator.valueText($0)) } ?? "—",
+                        Markup.escape(c.t(r.reason)),
                     ]
                 })
             if !silent.isEmpty {
-                out += "<p class=\"muted\">暂无数据：\(Markup.escape(silent.joined(separator: "、")))</p>"
+                out += "<p class=\"muted\">\(Markup.escape(c.t(.reportNoDataAreas, silent.joined(separator: "、"))))</p>"
             }
-            out += "<p class=\"muted\">来源：\(Markup.escape(s.indicator.source))\(s.indicator.note.map { "；" + Markup.escape($0) } ?? "")</p>"
+            if let note = s.indicator.denominatorNote(in: c.indicators) {
+                out += "<p class=\"muted\">\(Markup.escape(c.t(note)))</p>"
+            }
+            let source = s.indicator.source + (s.indicator.note.map { "；" + $0 } ?? "")
+            out += "<p class=\"muted\">\(Markup.escape(c.t(.reportSource, source)))</p>"
         }
         return out + "</section>"
     }
 
     /// The trend chart of one indicator in one area, with the expected path and the target line.
-    public static func chart(_ s: IndicatorStatus) -> String {
+    public static func chart(_ s: IndicatorStatus, _ language: Language) -> String {
+        func t(_ key: MessageKey, _ arguments: any CustomStringConvertible...) -> String {
+            L10n.message(key, arguments: arguments).text(language)
+        }
         let points = s.history.map {
-            TrendChart.Point(time: $0.period.endTime, value: $0.value, label: "\($0.period)：\(ReportContent.valueText($0.value, s.indicator))")
+            TrendChart.Point(time: $0.period.end.value, value: $0.value, label: "\($0.period)：\(s.indicator.valueText($0.value))")
         }
         var path: (start: TrendChart.Point, end: TrendChart.Point)?
         if let target = s.target {
             let start: TrendChart.Point? =
                 if let v = s.indicator.baselineValue, let y = s.indicator.baselineYear {
-                    TrendChart.Point(time: Double(y), value: v, label: "基期")
+                    TrendChart.Point(time: FractionalYear.endOfYear(y).value, value: v, label: t(.chartBaseline))
                 } else {
                     points.first
                 }
-            if let start, start.time < Double(target.year) {
-                path = (start, TrendChart.Point(time: Double(target.year), value: target.value, label: "目标"))
+            if let start, start.time < target.due.value {
+                path = (start, TrendChart.Point(time: target.due.value, value: target.value, label: t(.chartTarget)))
             }
         }
-        let target = s.target.map { ($0.value, $0.year, "目标 \(ReportContent.valueText($0.value, s.indicator))（\($0.year)）") }
+        let target = s.target.map { ($0.value, $0.year, t(.chartTargetLabel, s.indicator.targetText($0).text(language))) }
         return TrendChart(
-            title: "\(s.indicator.nameZh) · \(s.areaName)", unit: s.indicator.unit, points: points, path: path,
-            target: target, emptyText: "暂无数据"
+            title: "\(s.indicator.name(language)) · \(s.areaName)", unit: s.indicator.unit, points: points, path: path,
+            target: target, emptyText: t(.chartNoData)
         ).svg()
     }
 
     static func tasks(_ c: ReportContent) -> String {
-        let rows = c.tasks.map { t -> [String] in
-            let overdue = t.isOverdue(now: c.now)
+        let rows = c.tasks.map { task -> [String] in
+            let state = task.deadlineState(now: c.now)
+            let stateCell: String =
+                switch state {
+                case .overdue: "<span class=\"overdue\">\(Markup.escape(c.t(state.label)))</span>"
+                case .pastDeadlineProgressUnknown: "<span class=\"unknown\">\(Markup.escape(c.t(state.label)))</span>"
+                default: ""
+                }
             return [
-                Markup.escape(t.code), Markup.escape(t.name), Markup.escape(t.ownerUnit ?? "未明确"), Markup.escape(t.deadline ?? "未定"),
-                Markup.escape(t.status.chineseName), t.percentComplete.map { "\(Format.number($0, digits: 0))%" } ?? "—",
-                overdue ? "<span class=\"overdue\">逾期</span>" : "", Markup.escape(t.evidence ?? ""),
+                Markup.escape(task.code), Markup.escape(task.name), Markup.escape(task.ownerUnit ?? c.t(.uiNotNamed)),
+                Markup.escape(task.deadlineText.map(c.t) ?? c.t(.uiNone)), Markup.escape(c.t(task.status.label)),
+                task.percentComplete.map { "\(Format.number($0, digits: 0))%" } ?? "—", stateCell, Markup.escape(task.evidence ?? ""),
             ]
         }
-        return "<section><h2>三、重点任务清单</h2>"
-            + HTML.table(["代码", "任务", "责任单位", "截止", "状态", "进度", "逾期", "佐证"], rows)
-            + "<p class=\"muted\">规划未写明的责任单位、日期和进度一律显示为“未明确/未定/—”，不作推测；截止已过且未完成的任务标为逾期。</p></section>"
+        let headers = [
+            c.t(.labelCode), c.t(.labelTask), c.t(.uiOwner), c.t(.uiDeadline), c.t(.uiStatus), c.t(.labelProgress),
+            c.t(.labelDeadlineState), c.t(.uiEvidence),
+        ]
+        return "<section><h2>\(Markup.escape(c.t(.reportTasksHeading)))</h2>" + HTML.table(headers, rows)
+            + "<p class=\"muted\">\(Markup.escape(c.t(.reportTaskNote)))</p></section>"
     }
 
     static func schools(_ c: ReportContent) -> String {
@@ -151,21 +168,26 @@ public enum PrintableReport {
             let color = d.has(.understaffed) ? "#c0392b" : d.has(.overstaffed) ? "#e67e22" : "#27ae60"
             return BarChart.Bar(label: d.school.name, value: ratio, reference: d.staffNorm?.studentsPerStaff, color: color)
         }
-        let chart = BarChart(title: "生师比与编制标准", unit: "生/教职工", bars: bars, referenceLabel: "编制标准").svg()
+        let chart = BarChart(title: c.t(.uiRatioChartTitle), unit: c.t(.uiRatioUnit), bars: bars, referenceLabel: c.t(.labelNorm)).svg()
         let rows = c.schools.map { d in
             [
-                Markup.escape(d.townshipName), Markup.escape(d.school.name), Markup.escape(d.school.level.chineseName),
+                Markup.escape(d.townshipName), Markup.escape(d.school.name), Markup.escape(c.t(d.school.level.label)),
                 d.school.students.map(String.init) ?? "—", d.school.staff.map(String.init) ?? "—",
                 d.studentsPerStaff.map { Format.fixed($0, digits: 1) } ?? "—",
                 d.staffSurplus.map { Format.fixed($0, digits: 1) } ?? "—",
-                Markup.escape(d.flags.map(\.label.zh).joined(separator: " ")), Markup.escape(d.reasons.map(\.text.zh).joined()),
+                Markup.escape(d.flags.map { c.t($0.label) }.joined(separator: " ")),
+                Markup.escape(d.reasons.map { c.t($0.text) }.joined(separator: c.language == .zh ? "" : " ")),
             ]
         }
         let county = c.county
-        return "<section><h2>四、学校诊断</h2><p>全县 \(county.schools) 所学校，在校 \(county.students) 人，教职工 \(county.staff) 人；"
-            + "按编制标准需 \(Format.fixed(county.staffNeeded, digits: 1)) 人，超编合计 \(Format.fixed(county.staffExcess, digits: 1)) 人，"
-            + "缺编合计 \(Format.fixed(county.staffShortfall, digits: 1)) 人。</p>"
-            + "<div class=\"chart\">\(chart)</div>"
-            + HTML.table(["乡镇", "学校", "规模", "在校", "教职", "生师比", "超/缺编", "标记", "原因"], rows) + "</section>"
+        let summary = c.t(
+            .reportSchoolsSummary, county.schools, county.students, county.staff, Format.fixed(county.staffNeeded, digits: 1),
+            Format.fixed(county.staffExcess, digits: 1), Format.fixed(county.staffShortfall, digits: 1))
+        let headers = [
+            c.t(.labelTownship), c.t(.labelSchool), c.t(.labelLevel), c.t(.labelStudents), c.t(.labelStaff), c.t(.labelRatio),
+            c.t(.labelSurplus), c.t(.labelFlags), c.t(.labelReasons),
+        ]
+        return "<section><h2>\(Markup.escape(c.t(.reportSchoolsHeading)))</h2><p>\(Markup.escape(summary))</p>"
+            + "<div class=\"chart\">\(chart)</div>" + HTML.table(headers, rows) + "</section>"
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 public import Analysis
 public import Domain
+public import Localization
 public import Monitoring
 
 /// Everything a monitoring report shows, assembled by the services; the writers only lay it out.
@@ -19,32 +20,47 @@ public struct ReportContent: Sendable {
     }
 
     public var countyName: String
+    /// The language the report is written in.
+    public var language: Language
     /// The date the statuses are judged at, as shown (YYYY-MM-DD).
     public var asOf: String
-    /// "Now" as a fractional year, for overdue flags.
-    public var now: Double
+    /// The moment statuses and deadlines are judged at.
+    public var now: FractionalYear
     public var statuses: [IndicatorStatus]
+    /// The indicator catalogue (to name a ratio's denominator).
+    public var indicators: [Indicator]
     public var observations: [ObservationLine]
     public var tasks: [PlanTask]
     public var schools: [SchoolDiagnosis]
     public var county: SchoolRollup
 
     public init(
-        countyName: String, asOf: String, now: Double, statuses: [IndicatorStatus], observations: [ObservationLine],
-        tasks: [PlanTask], schools: [SchoolDiagnosis], county: SchoolRollup
+        countyName: String, language: Language, asOf: String, now: FractionalYear, statuses: [IndicatorStatus],
+        indicators: [Indicator], observations: [ObservationLine], tasks: [PlanTask], schools: [SchoolDiagnosis],
+        county: SchoolRollup
     ) {
         self.countyName = countyName
+        self.language = language
         self.asOf = asOf
         self.now = now
         self.statuses = statuses
+        self.indicators = indicators
         self.observations = observations
         self.tasks = tasks
         self.schools = schools
         self.county = county
     }
 
+    /// A message in the report's language.
+    func t(_ key: MessageKey, _ arguments: any CustomStringConvertible...) -> String {
+        L10n.message(key, arguments: arguments).text(language)
+    }
+
+    /// A localised value in the report's language.
+    func t(_ text: Localized) -> String { text.text(language) }
+
     /// The report's title.
-    public var title: String { "\(countyName)城乡融合发展监测报告" }
+    public var title: String { t(.reportTitle, countyName) }
 
     /// Red and yellow statuses, red first, in indicator order within a colour.
     public var alerts: [IndicatorStatus] {
@@ -52,12 +68,6 @@ public struct ReportContent: Sendable {
             .sorted { ($0.element.status, $0.offset) < ($1.element.status, $1.offset) }.map(\.element)
     }
 
-    /// A value with its unit: 41.0% or 100 个.
-    public static func valueText(_ value: Double, _ indicator: Indicator) -> String {
-        indicator.isPercent ? String(format: "%.1f%%", value) : "\(trimmed(value)) \(indicator.unit)"
-    }
-
-    static func trimmed(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e12 ? String(Int(value)) : String(format: "%.2f", value)
-    }
+    /// Tasks in a deadline state at the report's moment.
+    func tasks(in state: DeadlineState) -> [PlanTask] { tasks.filter { $0.deadlineState(now: now) == state } }
 }

@@ -2,35 +2,29 @@ import Analysis
 import CXlsxWriter
 import Domain
 import Foundation
+public import Localization
 public import Monitoring
 
-/// Raised when libxlsxwriter cannot write the workbook.
-public struct WorkbookError: Error, CustomStringConvertible {
-    public let code: Int
-    public let message: String
-    public var description: String { "无法写入 Excel 文件（\(message)）| cannot write the Excel file (\(message))" }
-}
-
 /// Writes the monitoring workbook with libxlsxwriter (Debian's libxlsxwriter-dev): sheets
-/// 指标状态 (cells coloured by status), 观测值, 任务清单 and 学校诊断, Chinese headers, frozen
-/// header rows, filters and number formats. The file opens in Excel, WPS and LibreOffice.
+/// 指标状态 (cells coloured by status), 观测值, 任务清单 and 学校诊断 (or their English names),
+/// frozen header rows, filters and number formats. The file opens in Excel, WPS and LibreOffice.
 public enum WorkbookWriter {
     /// Fill colours of the statuses (Excel's own "good / neutral / bad" palette, and grey).
     public static let fills: [StatusColor: UInt32] = [.green: 0xC6EFCE, .yellow: 0xFFEB9C, .red: 0xFFC7CE, .grey: 0xD9D9D9]
 
     /// Writes the workbook at `path`, replacing any file there.
-    public static func write(_ content: ReportContent, to path: String) throws {
+    public static func write(_ content: ReportContent, to path: String) throws(UserError) {
         guard let workbook = workbook_new(path) else {
-            throw WorkbookError(code: -1, message: path)
+            throw UserError(.unavailable, L10n.message(.workbookWriteFailed, path))
         }
-        let book = Book(workbook)
+        let book = Book(workbook, content)
         book.statusSheet(content)
         book.observationSheet(content)
         book.taskSheet(content)
         book.schoolSheet(content)
         let result = workbook_close(workbook)
         if result != LXW_NO_ERROR {
-            throw WorkbookError(code: Int(result.rawValue), message: String(cString: lxw_strerror(result)))
+            throw UserError(.unavailable, L10n.message(.workbookWriteFailed, String(cString: lxw_strerror(result))))
         }
     }
 }
@@ -45,13 +39,17 @@ private final class Book {
     let integer: UnsafeMutablePointer<lxw_format>
     let percent: UnsafeMutablePointer<lxw_format>
     let overdue: UnsafeMutablePointer<lxw_format>
+    let unknown: UnsafeMutablePointer<lxw_format>
     var statusFormats: [StatusColor: UnsafeMutablePointer<lxw_format>] = [:]
+    let c: ReportContent
 
-    init(_ workbook: UnsafeMutablePointer<lxw_workbook>) {
+    init(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ content: ReportContent) {
         self.workbook = workbook
+        c = content
+        let font = content.t(.workbookFont)
         func format(_ configure: (UnsafeMutablePointer<lxw_format>) -> Void) -> UnsafeMutablePointer<lxw_format> {
             let f = workbook_add_format(workbook)!
-            format_set_font_name(f, "宋体")
+            format_set_font_name(f, font)
             configure(f)
             return f
         }
@@ -70,6 +68,7 @@ private final class Book {
             format_set_bg_color($0, WorkbookWriter.fills[.red]!)
             format_set_bold($0)
         }
+        unknown = format { format_set_bg_color($0, WorkbookWriter.fills[.grey]!) }
         for (color, fill) in WorkbookWriter.fills {
             statusFormats[color] = format {
                 format_set_bg_color($0, fill)
@@ -104,34 +103,45 @@ private final class Book {
 
     func statusSheet(_ c: ReportContent) {
         let ws = sheet(
-            "指标状态",
-            headers: ["状态", "指标代码", "指标", "地区", "最新值", "期间", "单位", "目标值", "目标年", "按期应达（现在）", "原因", "来源"],
-            widths: [12, 22, 30, 12, 10, 9, 8, 10, 8, 14, 60, 30], rows: c.statuses.count)
+            c.t(.sheetStatus),
+            headers: [
+                c.t(.uiStatus), c.t(.labelIndicatorCode), c.t(.uiIndicator), c.t(.uiArea), c.t(.labelLatestValue), c.t(.labelPeriod),
+                c.t(.labelUnit), c.t(.labelTargetValue), c.t(.labelTargetYear), c.t(.uiExpectedNow), c.t(.labelReasons),
+                c.t(.uiSource),
+            ],
+            widths: [12, 22, 30, 12, 10, 9, 8, 10, 22, 14, 60, 30], rows: c.statuses.count)
         for (i, s) in c.statuses.enumerated() {
             let r = i + 1
-            put(ws, r, 0, s.status.label.zh, statusFormats[s.status])
+            put(ws, r, 0, c.t(s.status.label), statusFormats[s.status])
             put(ws, r, 1, s.indicator.code)
-            put(ws, r, 2, s.indicator.nameZh)
+            put(ws, r, 2, s.indicator.name(c.language))
             put(ws, r, 3, s.areaName)
             put(ws, r, 4, s.latest?.value, decimal)
             put(ws, r, 5, s.latest?.period.description)
             put(ws, r, 6, s.indicator.unit)
             put(ws, r, 7, s.target?.value, decimal)
-            put(ws, r, 8, s.target.map { Double($0.year) }, integer)
+            if let target = s.target {
+                if target.yearAssumed { put(ws, r, 8, c.t(target.yearText)) } else { put(ws, r, 8, Double(target.year), integer) }
+            }
             put(ws, r, 9, s.expectedNow, decimal)
-            put(ws, r, 10, s.reason.zh, wrap)
+            let notes = [c.t(s.reason)] + (s.indicator.denominatorNote(in: c.indicators).map { [c.t($0)] } ?? [])
+            put(ws, r, 10, notes.joined(separator: "；"), wrap)
             put(ws, r, 11, s.indicator.source)
         }
     }
 
     func observationSheet(_ c: ReportContent) {
         let ws = sheet(
-            "观测值", headers: ["指标代码", "指标", "地区", "期间", "值", "单位", "来源", "备注"],
+            c.t(.sheetObservations),
+            headers: [
+                c.t(.labelIndicatorCode), c.t(.uiIndicator), c.t(.uiArea), c.t(.labelPeriod), c.t(.uiValue), c.t(.labelUnit),
+                c.t(.uiSource), c.t(.labelNote),
+            ],
             widths: [22, 30, 12, 9, 12, 8, 30, 30], rows: c.observations.count)
         for (i, line) in c.observations.enumerated() {
             let r = i + 1
             put(ws, r, 0, line.indicator.code)
-            put(ws, r, 1, line.indicator.nameZh)
+            put(ws, r, 1, line.indicator.name(c.language))
             put(ws, r, 2, line.areaName)
             put(ws, r, 3, line.observation.period.description)
             put(ws, r, 4, line.observation.value, decimal)
@@ -143,38 +153,47 @@ private final class Book {
 
     func taskSheet(_ c: ReportContent) {
         let ws = sheet(
-            "任务清单",
-            headers: ["任务代码", "任务", "责任单位", "开始", "截止", "状态", "完成百分比", "逾期", "佐证", "关联指标", "来源"],
-            widths: [11, 44, 14, 10, 10, 9, 11, 8, 30, 34, 40], rows: c.tasks.count)
-        for (i, t) in c.tasks.enumerated() {
+            c.t(.sheetTasks),
+            headers: [
+                c.t(.labelCode), c.t(.labelTask), c.t(.uiOwner), c.t(.labelStart), c.t(.uiDeadline), c.t(.uiStatus),
+                c.t(.labelPercentComplete), c.t(.labelDeadlineState), c.t(.uiEvidence), c.t(.labelIndicatorLinks), c.t(.uiSource),
+            ],
+            widths: [11, 44, 14, 10, 22, 9, 11, 16, 30, 34, 40], rows: c.tasks.count)
+        for (i, task) in c.tasks.enumerated() {
             let r = i + 1
-            put(ws, r, 0, t.code)
-            put(ws, r, 1, t.name, wrap)
-            put(ws, r, 2, t.ownerUnit ?? "未明确")
-            put(ws, r, 3, t.start ?? "未定")
-            put(ws, r, 4, t.deadline ?? "未定")
-            put(ws, r, 5, t.status.chineseName)
-            put(ws, r, 6, t.percentComplete, percent)
-            if t.isOverdue(now: c.now) { put(ws, r, 7, "逾期", overdue) }
-            put(ws, r, 8, t.evidence, wrap)
-            put(ws, r, 9, t.indicatorCodes.joined(separator: " "))
-            put(ws, r, 10, t.source)
+            put(ws, r, 0, task.code)
+            put(ws, r, 1, task.name, wrap)
+            put(ws, r, 2, task.ownerUnit ?? c.t(.uiNotNamed))
+            put(ws, r, 3, task.start?.description ?? c.t(.uiNone))
+            put(ws, r, 4, task.deadlineText.map(c.t) ?? c.t(.uiNone))
+            put(ws, r, 5, c.t(task.status.label))
+            put(ws, r, 6, task.percentComplete, percent)
+            let state = task.deadlineState(now: c.now)
+            switch state {
+            case .overdue: put(ws, r, 7, c.t(state.label), overdue)
+            case .pastDeadlineProgressUnknown: put(ws, r, 7, c.t(state.label), unknown)
+            default: break
+            }
+            put(ws, r, 8, task.evidence, wrap)
+            put(ws, r, 9, task.indicatorCodes.joined(separator: " "))
+            put(ws, r, 10, task.source)
         }
     }
 
     func schoolSheet(_ c: ReportContent) {
         let ws = sheet(
-            "学校诊断",
+            c.t(.sheetSchools),
             headers: [
-                "乡镇", "学校", "规模", "在校人数", "教职人数", "生师比", "编制标准", "需编制", "超(+)/缺(-)编", "占地面积（亩）",
-                "生均占地（m²）", "标记", "原因",
+                c.t(.labelTownship), c.t(.labelSchool), c.t(.labelLevel), c.t(.labelStudents), c.t(.labelStaff), c.t(.labelRatio),
+                c.t(.labelNorm), c.t(.labelStaffNeeded), c.t(.labelSurplus), c.t(.labelLandMu), c.t(.labelLandPerStudent),
+                c.t(.labelFlags), c.t(.labelReasons),
             ],
             widths: [10, 18, 9, 9, 9, 8, 9, 8, 12, 12, 12, 20, 80], rows: c.schools.count)
         for (i, d) in c.schools.enumerated() {
             let r = i + 1
             put(ws, r, 0, d.townshipName)
             put(ws, r, 1, d.school.name)
-            put(ws, r, 2, d.school.level.chineseName)
+            put(ws, r, 2, c.t(d.school.level.label))
             put(ws, r, 3, d.school.students.map(Double.init), integer)
             put(ws, r, 4, d.school.staff.map(Double.init), integer)
             put(ws, r, 5, d.studentsPerStaff, decimal)
@@ -183,8 +202,8 @@ private final class Book {
             put(ws, r, 8, d.staffSurplus, decimal)
             put(ws, r, 9, d.school.landMu, decimal)
             put(ws, r, 10, d.landPerStudentM2, decimal)
-            put(ws, r, 11, d.flags.map(\.label.zh).joined(separator: " "))
-            put(ws, r, 12, d.reasons.map(\.text.zh).joined(separator: ""), wrap)
+            put(ws, r, 11, d.flags.map { c.t($0.label) }.joined(separator: " "))
+            put(ws, r, 12, d.reasons.map { c.t($0.text) }.joined(separator: c.language == .zh ? "" : " "), wrap)
         }
     }
 }

@@ -114,7 +114,7 @@ enum PageRoutes {
             do {
                 let percent = (form["percent"] ?? "").isEmpty ? nil : Double(form["percent"]!)
                 if percent == nil && !(form["percent"] ?? "").isEmpty {
-                    throw ImportRejected(issues: [ImportIssue(file: "—", message: L10n.message(.badPercent, form["percent"]!))])
+                    throw UserError.rejected([ImportIssue(file: "—", message: L10n.message(.badPercent, form["percent"]!))])
                 }
                 let change = TaskChange(
                     status: form["status"].flatMap(TaskStatus.init(text:)), percentComplete: percent,

@@ -3,15 +3,15 @@ public import Store
 
 /// Which data is missing where: one line per township (R1 "data completeness is visible").
 public struct CompletenessRow: Sendable {
-    public var township: Division
+    public var township: Stored<Division>
     /// Village-level units, including those of merged predecessors.
     public var villages: Int
     public var villagesWithoutCode: Int
-    /// Village-level units whose position is illustrative or unknown.
+    /// Village-level units whose position is not real: illustrative, approximate or of unknown quality.
     public var villagesWithoutRealPosition: Int
     public var villagesWithPopulation: Int
     public var villagesWithUrbanRuralClass: Int
-    /// Whether the township's own seat position is real (surveyed or published).
+    /// How good the township's own seat position is.
     public var seatPositionQuality: LocationQuality
     /// The township's school report: reported, not reported, or nil (never mentioned).
     public var schoolsReport: ReportStatus?
@@ -19,7 +19,7 @@ public struct CompletenessRow: Sendable {
 
 /// Computes data completeness per township.
 public struct CompletenessService: Sendable {
-    public let store: RegisterStore
+    let store: RegisterStore
 
     public init(store: RegisterStore) {
         self.store = store
@@ -33,16 +33,13 @@ public struct CompletenessService: Sendable {
         return register.townships.filter { $0.status == .current || register.currentUnit(for: $0) == nil }.map { township in
             let area = [township] + register.predecessors(of: township)
             let villages = area.flatMap { register.villages(in: $0) }
-            let areaIDs = Set(area.compactMap(\.id))
+            let areaIDs = Set(area.map(\.id))
             let areaReports = reports.filter { areaIDs.contains($0.townshipID) }
-            let schools: ReportStatus? =
-                areaReports.contains { $0.status == .reported } ? .reported : areaReports.first?.status
+            let schools: ReportStatus? = areaReports.contains { $0.status == .reported } ? .reported : areaReports.first?.status
             return CompletenessRow(
                 township: township, villages: villages.count,
                 villagesWithoutCode: villages.filter { $0.code == nil }.count,
-                villagesWithoutRealPosition: villages.filter {
-                    $0.locationQuality == .illustrative || $0.locationQuality == .unknown
-                }.count,
+                villagesWithoutRealPosition: villages.filter { !$0.locationQuality.isReal }.count,
                 villagesWithPopulation: villages.filter { $0.population != nil }.count,
                 villagesWithUrbanRuralClass: villages.filter { $0.urbanRuralClass != nil }.count,
                 seatPositionQuality: township.locationQuality, schoolsReport: schools)

@@ -38,23 +38,21 @@ extension ImportService {
             var current = DivisionRegister(known)
             for row in ordered {
                 do {
-                    var (division, isNew) = try Self.resolve(row, in: current)
-                    if isNew {
+                    switch try Self.resolve(row, in: current) {
+                    case .new(let division):
                         let id = try writer.insert(division)
-                        division.id = id
-                        known.append(division)
+                        known.append(Stored(id: id, division))
                         current = DivisionRegister(known)
                         summary.inserted += 1
                         if let boundary = row.boundary { try writer.setBoundary(divisionID: id, geoJSON: GeoJSONWriter.geometry(boundary)) }
-                    } else {
-                        let before = current.division(id: division.id!)!
+                    case .existing(let before, let division):
                         if before != division {
                             try writer.update(division)
-                            known[known.firstIndex { $0.id == division.id }!] = division
+                            if let index = known.firstIndex(where: { $0.id == division.id }) { known[index] = division }
                             current = DivisionRegister(known)
                         }
                         if let boundary = row.boundary {
-                            try writer.setBoundary(divisionID: division.id!, geoJSON: GeoJSONWriter.geometry(boundary))
+                            try writer.setBoundary(divisionID: division.id, geoJSON: GeoJSONWriter.geometry(boundary))
                         }
                         if before != division || row.boundary != nil { summary.updated += 1 } else { summary.unchanged += 1 }
                     }
@@ -63,20 +61,22 @@ extension ImportService {
                 }
             }
             current = try writer.reader.register()
-            for row in ordered where row.successorCode != nil {
-                guard let code = row.code ?? current.divisions.first(where: { $0.name == row.name })?.code,
+            for row in ordered {
+                guard let successor = row.successorCode,
+                    let code = row.code ?? current.divisions.first(where: { $0.name == row.name })?.code,
                     var division = current.division(code: code)
                 else { continue }
-                guard current.division(code: row.successorCode!) != nil else {
-                    issues.append(ImportIssue(file: fileName, row: row.row, message: L10n.message(.unknownParent, row.successorCode!.rawValue)))
+                guard current.division(code: successor) != nil else {
+                    issues.append(ImportIssue(file: fileName, row: row.row, message: L10n.message(.unknownParent, successor.rawValue)))
                     continue
                 }
-                division.successorCode = row.successorCode
+                division.successorCode = successor
+                division.successorInferred = row.successorInferred
                 division.status = .historical
                 try writer.update(division)
                 current = try writer.reader.register()
             }
-            if !issues.isEmpty { throw ImportRejected(issues: issues) }
+            if !issues.isEmpty { throw UserError.rejected(issues) }
             if let importID {
                 try writer.finishImport(importID, rowsRead: rows.count, inserted: summary.inserted, updated: summary.updated, note: nil)
                 summary.importID = importID
@@ -97,9 +97,15 @@ extension ImportService {
         let message: Localized
     }
 
-    /// The division to store for a row, and whether it is new.
-    static func resolve(_ row: DivisionImportRow, in register: DivisionRegister) throws -> (Division, Bool) {
-        var parent: Division?
+    /// What a row resolves to: a division to insert, or a stored one with the row's changes.
+    enum Resolution {
+        case new(Division)
+        case existing(before: Stored<Division>, after: Stored<Division>)
+    }
+
+    /// The division to store for a row.
+    static func resolve(_ row: DivisionImportRow, in register: DivisionRegister) throws -> Resolution {
+        var parent: Stored<Division>?
         if let code = row.parentCode {
             parent = register.division(code: code)
         } else if let name = row.parentName {
@@ -108,16 +114,14 @@ extension ImportService {
         if row.kind.tier != .county, let p = parent, p.kind.tier.rawValue != row.kind.tier.rawValue - 1 {
             throw DivisionResolutionProblem(message: L10n.message(.unknownParent, p.name))
         }
-        var existing: Division?
+        var existing: Stored<Division>?
         if let code = row.code {
             existing = register.division(code: code)
         }
         if existing == nil, let parentID = parent?.id {
             existing = register.divisions.first { $0.parentID == parentID && $0.name == row.name }
         }
-        var division =
-            existing
-            ?? Division(code: row.code, name: row.name, kind: row.kind, parentID: parent?.id)
+        var division = existing?.value ?? Division(code: row.code, name: row.name, kind: row.kind, parentID: parent?.id)
         if existing == nil && row.kind.tier != .county && parent == nil {
             throw DivisionResolutionProblem(message: L10n.message(.unknownParent, row.parentCode?.rawValue ?? row.parentName ?? "—"))
         }
@@ -130,7 +134,7 @@ extension ImportService {
         division.households = row.households ?? division.households
         if let location = row.location {
             division.location = location
-            division.locationQuality = row.locationQuality ?? .surveyed
+            division.locationQuality = row.locationQuality ?? .unknown
             division.locationSource = row.source ?? division.source
         }
         if let status = row.status { division.status = status }
@@ -138,6 +142,7 @@ extension ImportService {
         division.validTo = row.validTo ?? division.validTo
         division.note = row.note ?? division.note
         if existing == nil || row.location == nil { division.source = row.source ?? division.source }
-        return (division, existing == nil)
+        guard let existing else { return .new(division) }
+        return .existing(before: existing, after: Stored(id: existing.id, division))
     }
 }

@@ -1,10 +1,30 @@
 public import Analysis
+public import Foundation
+import Domain
+
+/// What a county's plan itself concluded from its school table, stored with the register so the
+/// diagnosis can be checked against it (the demo stores 交城's; another county may store its own).
+public struct PlanFindings: Sendable, Codable {
+    /// The metadata key it is stored under.
+    static let metadataKey = "plan.findings"
+
+    public var source: String
+    public var quote: String
+    /// The schools the plan names as wasting resources, as the table writes them.
+    public var schoolsNamedAsWasteful: [String]
+
+    public init(source: String, quote: String, schoolsNamedAsWasteful: [String]) {
+        self.source = source
+        self.quote = quote
+        self.schoolsNamedAsWasteful = schoolsNamedAsWasteful
+    }
+}
 
 /// The diagnosis set against what the plan itself concluded: what it confirms, and what the
 /// plan did not say.
 public struct Findings: Sendable {
     /// The plan's statement.
-    public var seed: SeedFindings
+    public var plan: PlanFindings
     /// Schools the plan named as wasteful that the diagnosis also finds wasteful.
     public var confirmed: [SchoolDiagnosis]
     /// Schools the plan named that the diagnosis does not find wasteful (or cannot find).
@@ -19,12 +39,12 @@ public struct Findings: Sendable {
     public var county: SchoolRollup
 
     /// Compares a diagnosis with the plan's statement.
-    public init(report: SchoolDiagnosticsReport, seed: SeedFindings) {
-        self.seed = seed
-        let named = Set(seed.schoolsNamedAsWasteful)
+    public init(report: SchoolDiagnosticsReport, plan: PlanFindings) {
+        self.plan = plan
+        let named = Set(plan.schoolsNamedAsWasteful)
         let confirmedSchools = report.schools.filter { named.contains($0.school.name) && $0.wastesResources }
         confirmed = confirmedSchools
-        notConfirmed = seed.schoolsNamedAsWasteful.filter { name in !confirmedSchools.contains { $0.school.name == name } }
+        notConfirmed = plan.schoolsNamedAsWasteful.filter { name in !confirmedSchools.contains { $0.school.name == name } }
         unnamedWasteful = report.schools.filter { $0.wastesResources && !named.contains($0.school.name) }
         understaffed = report.schools.filter { $0.has(.understaffed) }
             .sorted { ($0.staffSurplus ?? 0) < ($1.staffSurplus ?? 0) }

@@ -1,7 +1,9 @@
 import Domain
 public import Foundation
-public import Interchange
+import Interchange
+public import Localization
 public import Store
+import Monitoring
 
 /// What an import did.
 public struct ImportSummary: Sendable {
@@ -18,10 +20,40 @@ public struct ImportSummary: Sendable {
     public var importID: Int64?
 }
 
+/// The kinds of file the register imports.
+public enum ImportKind: String, CaseIterable, Sendable {
+    case schools, divisions, observations, tasks
+
+    /// The kind's name as shown.
+    public var label: Localized {
+        switch self {
+        case .schools: L10n.message(.importKindSchools)
+        case .divisions: L10n.message(.importKindDivisions)
+        case .observations: L10n.message(.importKindObservations)
+        case .tasks: L10n.message(.importKindTasks)
+        }
+    }
+}
+
+/// What checking (or committing) a file found.
+public struct ImportCheck: Sendable {
+    public var kind: ImportKind
+    public var fileName: String
+    /// Rows that would be (or were) written; nil when the file was refused.
+    public var rowsRead: Int?
+    /// Every issue found: errors block, warnings are listed.
+    public var issues: [ImportIssue]
+    /// Townships listed with no rows (school tables only).
+    public var notReported: [String]
+
+    /// True when the file can be committed.
+    public var isValid: Bool { rowsRead != nil && !issues.contains { $0.severity == .error } }
+}
+
 /// Imports files into the register: validate everything first, then write all of it in one
 /// transaction, or nothing.
 public struct ImportService: Sendable {
-    public let store: RegisterStore
+    let store: RegisterStore
     /// Who is importing, for the import and audit logs.
     public let actor: String
 
@@ -30,15 +62,54 @@ public struct ImportService: Sendable {
         self.actor = actor
     }
 
+    /// Checks a file of a kind without writing anything: every issue is returned, none thrown.
+    public func check(_ kind: ImportKind, file url: URL, sheet: String? = nil) throws -> ImportCheck {
+        var check = ImportCheck(kind: kind, fileName: url.lastPathComponent, rowsRead: nil, issues: [], notReported: [])
+        do {
+            check = try run(kind, file: url, sheet: sheet, dryRun: true)
+        } catch let error as UserError where error.kind == .rejected {
+            check.issues = error.issues
+        }
+        return check
+    }
+
+    /// Writes a file of a kind, all or nothing; throws `UserError` (rejected) with every issue.
+    public func commit(_ kind: ImportKind, file url: URL, sheet: String? = nil) throws -> ImportCheck {
+        try run(kind, file: url, sheet: sheet, dryRun: false)
+    }
+
+    private func run(_ kind: ImportKind, file url: URL, sheet: String?, dryRun: Bool) throws -> ImportCheck {
+        var check = ImportCheck(kind: kind, fileName: url.lastPathComponent, rowsRead: nil, issues: [], notReported: [])
+        let monitoring = MonitoringService(store: store)
+        switch kind {
+        case .schools:
+            let summary = try importSchools(from: url, sheet: sheet, dryRun: dryRun)
+            check.rowsRead = summary.rowsRead
+            check.notReported = summary.townshipsNotReported
+        case .divisions:
+            check.rowsRead = try importDivisions(from: url, dryRun: dryRun).rowsRead
+        case .observations:
+            let outcome = try monitoring.importObservations(from: url, sheet: sheet, actor: actor, dryRun: dryRun)
+            check.rowsRead = outcome.inserted + outcome.replaced
+            check.issues = outcome.warnings.map {
+                ImportIssue(file: check.fileName, columnName: $0.observation.indicatorCode, message: $0.message, severity: .warning)
+            }
+        case .tasks:
+            check.rowsRead = try monitoring.importTasks(from: url, sheet: sheet, actor: actor, dryRun: dryRun)
+        }
+        return check
+    }
+
     /// Imports a school table (CSV or XLSX). With `dryRun` only validates.
     ///
     /// The file is read twice, streaming: once to validate every row, then, only when no
     /// error was found, inside one transaction to write. A school already stored under the
     /// same township and name is updated (and the change audited); others are inserted.
     public func importSchools(
-        from url: URL, sheet: String? = nil, defaults: SchoolImportDefaults = SchoolImportDefaults(), dryRun: Bool = false
+        from url: URL, sheet: String? = nil, dataYear: Int? = nil, source defaultSource: String? = nil, dryRun: Bool = false
     ) throws -> ImportSummary {
         let source = try TableSources.open(url, sheet: sheet)
+        let defaults = SchoolImportDefaults(dataYear: dataYear, source: defaultSource ?? url.lastPathComponent)
         let reader = SchoolTableReader(register: try store.read { try $0.register() }, defaults: defaults)
         let summary = try reader.read(source)
         let format = try source.describeFormat()
@@ -53,13 +124,12 @@ public struct ImportService: Sendable {
                     townshipID: row.townshipID, villageID: row.villageID, name: row.name, level: row.level,
                     students: row.students, staff: row.staff, landMu: row.landMu, classes: row.classes,
                     dataYear: row.dataYear, source: row.source, note: row.note)
-                if var existing = try writer.school(townshipID: row.townshipID, name: row.name) {
+                if let existing = try writer.school(townshipID: row.townshipID, name: row.name) {
                     let merged = Self.merge(incoming, into: existing)
                     if merged == existing {
                         result.unchanged += 1
                     } else {
-                        existing = merged
-                        try writer.update(existing)
+                        try writer.update(merged)
                         result.updated += 1
                     }
                 } else {
@@ -68,14 +138,12 @@ public struct ImportService: Sendable {
                 }
             }
             for township in summary.townshipsWithRows {
-                try writer.save(TownshipReport(townshipID: township.id!, topic: "schools", status: .reported, source: source.fileName))
+                try writer.save(TownshipReport(townshipID: township.id, topic: "schools", status: .reported, source: source.fileName))
             }
             for township in summary.townshipsListedWithoutRows {
-                try writer.save(
-                    TownshipReport(townshipID: township.id!, topic: "schools", status: .notReported, source: source.fileName))
+                try writer.save(TownshipReport(townshipID: township.id, topic: "schools", status: .notReported, source: source.fileName))
             }
-            try writer.finishImport(
-                importID, rowsRead: summary.rowCount, inserted: result.inserted, updated: result.updated, note: nil)
+            try writer.finishImport(importID, rowsRead: summary.rowCount, inserted: result.inserted, updated: result.updated, note: nil)
             result.importID = importID
         }
         return result
@@ -83,11 +151,31 @@ public struct ImportService: Sendable {
 
     /// The stored school with the file's figures; a village or class count the file leaves
     /// out keeps its stored value.
-    static func merge(_ incoming: School, into existing: School) -> School {
-        var merged = incoming
-        merged.id = existing.id
+    static func merge(_ incoming: School, into existing: Stored<School>) -> Stored<School> {
+        var merged = Stored(id: existing.id, incoming)
         merged.villageID = incoming.villageID ?? existing.villageID
         merged.classes = incoming.classes ?? existing.classes
         return merged
+    }
+
+    /// Sets the village each school stands in from a table of 学校名称, 乡镇, 所在村 (the plan's
+    /// school table has no village column); all or nothing. Returns how many schools were linked.
+    @discardableResult
+    public func linkSchoolsToVillages(from url: URL) throws -> Int {
+        let register = try store.read { try $0.register() }
+        let links = try SchoolVillageTableReader(register: register).read(try TableSources.open(url))
+        return try store.write(actor: actor) { writer in
+            var issues: [ImportIssue] = []
+            for link in links {
+                guard var school = try writer.school(townshipID: link.townshipID, name: link.school) else {
+                    issues.append(ImportIssue(file: url.lastPathComponent, row: link.row, message: L10n.message(.unknownSchoolInTownship, link.school)))
+                    continue
+                }
+                school.villageID = link.villageID
+                try writer.update(school)
+            }
+            if !issues.isEmpty { throw UserError.rejected(issues) }
+            return links.count
+        }
     }
 }

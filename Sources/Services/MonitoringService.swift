@@ -1,7 +1,8 @@
 public import Analysis
 public import Domain
 public import Foundation
-public import Interchange
+import Interchange
+public import Localization
 public import Monitoring
 public import Store
 
@@ -14,26 +15,73 @@ public struct RecordOutcome: Sendable {
     public var warnings: [RuleViolation] = []
 }
 
-/// The monitoring use cases: the seed's catalogue, observations with validation, statuses, tasks.
+/// One observation as a person enters it (a form, a command line, an API body): text, checked
+/// against the catalogue and the register before anything is written.
+public struct ObservationEntry: Sendable, Decodable {
+    public var code: String
+    public var area: String
+    public var period: String
+    public var value: String
+    public var source: String?
+    public var note: String?
+
+    public init(code: String, area: String, period: String, value: String, source: String? = nil, note: String? = nil) {
+        self.code = code
+        self.area = area
+        self.period = period
+        self.value = value
+        self.source = source
+        self.note = note
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case code, area, period, value, source, note
+    }
+
+    /// Reads an API body; `value` may be a JSON number or text.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        area = try c.decode(String.self, forKey: .area)
+        period = try c.decode(String.self, forKey: .period)
+        if let number = try? c.decode(Double.self, forKey: .value) {
+            value = number.description
+        } else {
+            value = try c.decode(String.self, forKey: .value)
+        }
+        source = try c.decodeIfPresent(String.self, forKey: .source)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+    }
+}
+
+/// The monitoring use cases: the catalogue, observations with validation, statuses, tasks.
 public struct MonitoringService: Sendable {
-    public let store: RegisterStore
+    let store: RegisterStore
 
     public init(store: RegisterStore) {
         self.store = store
     }
 
-    /// Adds the seed's indicators, rules and tasks that the register lacks; never overwrites
-    /// a county's edits. Returns (indicators, tasks) added.
+    /// Every indicator with its targets.
+    public func indicators() throws -> [Indicator] { try store.read { try $0.indicators() } }
+
+    /// The task checklist, by code.
+    public func tasks() throws -> [PlanTask] { try store.read { try $0.tasks() } }
+
+    /// Adds the indicators, rules and tasks (a task table in CSV or XLSX) the register lacks;
+    /// never overwrites a county's edits. Returns (indicators, tasks) added.
     @discardableResult
-    public func installSeedCatalogue(actor: String) throws -> (indicators: Int, tasks: Int) {
-        let tasks = try TaskTableReader(indicatorCodes: Set(SeedCatalogue.indicators.map(\.code)))
-            .read(CSVTableSource(url: DemoResources.file("seed_tasks.csv")))
+    public func installCatalogue(
+        indicators catalogue: [Indicator], rules: [ValidationRule], tasks tasksFile: URL? = nil, actor: String
+    ) throws -> (indicators: Int, tasks: Int) {
+        let codes = Set(try indicators().map(\.code)).union(catalogue.map(\.code))
+        let tasks = try tasksFile.map { try TaskTableReader(indicatorCodes: codes).read(try TableSources.open($0)) } ?? []
         return try store.write(actor: actor) { w in
             let present = Set(try w.reader.indicators().map(\.code))
-            let missing = SeedCatalogue.indicators.filter { !present.contains($0.code) }
+            let missing = catalogue.filter { !present.contains($0.code) }
             for indicator in missing { try w.save(indicator) }
             let added = Set(missing.map(\.code))
-            for rule in SeedCatalogue.rules where added.contains(rule.indicatorCode) { try w.add(rule) }
+            for rule in rules where added.contains(rule.indicatorCode) { try w.add(rule) }
             let presentTasks = Set(try w.reader.tasks().map(\.code))
             let newTasks = tasks.filter { !presentTasks.contains($0.code) }
             for task in newTasks { try w.save(task) }
@@ -41,12 +89,12 @@ public struct MonitoringService: Sendable {
         }
     }
 
-    /// The status of every indicator in every area it is reported at, red first.
-    public func statuses(now: Double) throws -> [IndicatorStatus] {
+    /// The status of every indicator in every area it is reported at.
+    public func statuses(now: FractionalYear) throws -> [IndicatorStatus] {
         let (register, indicators, stored) = try store.read { r in
             (try r.register(), try r.indicators(), try r.observations())
         }
-        let computed = try computedObservations(register: register, indicators: indicators, now: now)
+        let computed = try computedValues(register: register, indicators: indicators)
         let evaluator = ProgressEvaluator(now: now)
         var result: [IndicatorStatus] = []
         for indicator in indicators {
@@ -55,13 +103,17 @@ public struct MonitoringService: Sendable {
             case .value: observations = stored.filter { $0.indicatorCode == indicator.code }
             case .ratio(let numerator, let denominator):
                 observations = Self.ratioObservations(indicator, numerator: numerator, denominator: denominator, stored)
-            case .computed: observations = computed.filter { $0.indicatorCode == indicator.code }
+            case .computed: observations = computed.dated.filter { $0.indicatorCode == indicator.code }
             }
             for area in areas(of: indicator, register: register, observations: observations) {
-                result.append(
-                    evaluator.evaluate(
-                        indicator, areaID: area.id!, areaName: area.name, isCounty: area.kind.tier == .county,
-                        observations: observations.filter { $0.areaID == area.id }))
+                var status = evaluator.evaluate(
+                    indicator, areaID: area.id, areaName: area.name, isCounty: area.kind.tier == .county,
+                    observations: observations.filter { $0.areaID == area.id })
+                if let value = computed.undated[ComputedKey(code: indicator.code, area: area.id)] {
+                    status.undatedValue = value
+                    status.reason = L10n.message(.statusComputedYearUnknown, indicator.valueText(value))
+                }
+                result.append(status)
             }
         }
         return result
@@ -69,15 +121,15 @@ public struct MonitoringService: Sendable {
 
     /// The county for county-level indicators, every current township for township-level ones,
     /// and any village with data for village-level ones.
-    func areas(of indicator: Indicator, register: DivisionRegister, observations: [Observation]) -> [Division] {
-        var areas: [Division] = []
+    func areas(of indicator: Indicator, register: DivisionRegister, observations: [Observation]) -> [Stored<Division>] {
+        var areas: [Stored<Division>] = []
         if indicator.levels.contains(.county), let county = register.county { areas.append(county) }
         if indicator.levels.contains(.township) {
             areas += register.townships.filter { $0.status == .current }
         }
         if indicator.levels.contains(.village) {
             let ids = Set(observations.map(\.areaID))
-            areas += register.divisions.filter { $0.kind.tier == .village && ids.contains($0.id!) }
+            areas += register.divisions.filter { $0.kind.tier == .village && ids.contains($0.id) }
         }
         return areas
     }
@@ -85,66 +137,107 @@ public struct MonitoringService: Sendable {
     /// Numerator ÷ denominator for every area and period where both are recorded (× 100 for %).
     static func ratioObservations(_ indicator: Indicator, numerator: String, denominator: String, _ stored: [Observation]) -> [Observation] {
         let denominators = Dictionary(
-            stored.filter { $0.indicatorCode == denominator }.map { ("\($0.areaID)|\($0.period)", $0) },
+            stored.filter { $0.indicatorCode == denominator }.map { (Observation.Key(indicatorCode: numerator, areaID: $0.areaID, period: $0.period), $0) },
             uniquingKeysWith: { a, _ in a })
         return stored.filter { $0.indicatorCode == numerator }.compactMap { n in
-            guard let d = denominators["\(n.areaID)|\(n.period)"], d.value > 0 else { return nil }
+            guard let d = denominators[n.key], d.value > 0 else { return nil }
             return Observation(
                 indicatorCode: indicator.code, areaID: n.areaID, period: n.period,
                 value: n.value / d.value * (indicator.isPercent ? 100 : 1), source: "\(numerator) ÷ \(denominator)")
         }
     }
 
+    struct ComputedKey: Hashable {
+        var code: String
+        var area: Division.ID
+    }
+
     /// Values of the computed indicators from the school register, for the county and each
-    /// current township, dated the current year (the register as it stands).
-    func computedObservations(register: DivisionRegister, indicators: [Indicator], now: Double) throws -> [Observation] {
+    /// current township. A value is dated by the data year of the schools it is computed from
+    /// (the latest, when they differ); when no school states its year the value stays undated.
+    func computedValues(register: DivisionRegister, indicators: [Indicator]) throws -> (dated: [Observation], undated: [ComputedKey: Double]) {
         let formulas = indicators.compactMap { indicator -> (String, String)? in
             if case .computed(let formula) = indicator.kind { return (indicator.code, formula) }
             return nil
         }
-        guard !formulas.isEmpty else { return [] }
+        guard !formulas.isEmpty else { return ([], [:]) }
         let report = try DiagnosticsService(store: store).schoolDiagnostics()
-        let period = Period.year(Int(now.rounded(.down)) + 1)
-        var groups: [(Int64, [SchoolDiagnosis])] = []
-        if let county = register.county { groups.append((county.id!, report.schools)) }
+        var groups: [(Division.ID, [SchoolDiagnosis])] = []
+        if let county = register.county { groups.append((county.id, report.schools)) }
         for summary in report.townships where summary.township.status == .current {
             let schools = report.schools.filter { $0.townshipName == summary.township.name }
-            if !schools.isEmpty { groups.append((summary.township.id!, schools)) }
+            if !schools.isEmpty { groups.append((summary.township.id, schools)) }
         }
-        return formulas.flatMap { code, formula in
-            groups.compactMap { areaID, schools in
-                ComputedIndicators.value(formula, schools: schools).map {
-                    Observation(indicatorCode: code, areaID: areaID, period: period, value: $0, source: "学校名录计算")
+        var dated: [Observation] = []
+        var undated: [ComputedKey: Double] = [:]
+        for (code, formula) in formulas {
+            for (areaID, schools) in groups {
+                guard let value = ComputedIndicators.value(formula, schools: schools) else { continue }
+                if let year = schools.compactMap(\.school.dataYear).max() {
+                    let source = L10n.message(.computedSource, year).zh
+                    dated.append(Observation(indicatorCode: code, areaID: areaID, period: .year(year), value: value, source: source))
+                } else {
+                    undated[ComputedKey(code: code, area: areaID)] = value
                 }
             }
         }
+        return (dated, undated)
     }
 
     /// A validator loaded with the stored rules and the register's county and townships.
     func validator(_ r: RegisterReader) throws -> ObservationValidator {
         let register = try r.register()
         return ObservationValidator(
-            rules: try r.validationRules(), countyID: register.county?.id,
-            townshipIDs: Set(register.townships.compactMap(\.id)))
+            rules: try r.validationRules(), countyID: register.county?.id, townshipIDs: Set(register.townships.map(\.id)))
     }
 
-    /// Records observations: rule errors refuse the whole batch (nothing written), warnings are
-    /// returned. With `dryRun` nothing is written either way.
-    public func record(_ observations: [Observation], actor: String, file: String = "—", rows: [Int]? = nil, dryRun: Bool = false) throws -> RecordOutcome {
+    /// Records observations entered by a person: each entry is checked (indicator, area, period,
+    /// value), then every validation rule; errors refuse the whole batch, warnings are returned.
+    public func record(_ entries: [ObservationEntry], actor: String, dryRun: Bool = false) throws -> RecordOutcome {
+        let (register, indicators) = try store.read { (try $0.register(), try $0.indicators()) }
+        let reader = ObservationTableReader(register: register, indicators: indicators)
+        var issues: [ImportIssue] = []
+        var observations: [Observation] = []
+        for (index, e) in entries.enumerated() {
+            do {
+                observations.append(
+                    try reader.single(
+                        code: e.code, area: e.area, period: e.period, value: e.value, source: e.source.flatMap { $0.isEmpty ? nil : $0 } ?? actor,
+                        note: e.note))
+            } catch let error as UserError {
+                issues += error.issues.map { var i = $0; i.row = entries.count > 1 ? index + 1 : nil; return i }
+            }
+        }
+        var firstRow: [Observation.Key: Int] = [:]
+        for (index, o) in observations.enumerated() {
+            if let first = firstRow[o.key] {
+                issues.append(ImportIssue(file: "—", row: index + 1, message: L10n.message(.duplicateObservation, first)))
+            } else {
+                firstRow[o.key] = index + 1
+            }
+        }
+        if !issues.isEmpty { throw UserError.rejected(issues) }
+        return try record(observations, actor: actor, file: "—", rows: nil, dryRun: dryRun)
+    }
+
+    /// Records checked observations: rule errors refuse the whole batch (nothing written), warnings
+    /// are returned. With `dryRun` nothing is written either way.
+    func record(_ observations: [Observation], actor: String, file: String, rows: [Int]?, dryRun: Bool) throws -> RecordOutcome {
         try store.write(actor: actor) { w in
-            let violations = try validator(w.reader).violations(of: observations, stored: try w.reader.observations())
-            let rowOf = Dictionary(zip(observations.map { "\($0.indicatorCode)|\($0.areaID)|\($0.period)" }, rows ?? []), uniquingKeysWith: { a, _ in a })
+            let stored = try w.reader.observations()
+            let violations = try validator(w.reader).violations(of: observations, stored: stored)
+            let rowOf = Dictionary(zip(observations.map(\.key), rows ?? []), uniquingKeysWith: { a, _ in a })
             let issues = violations.map { v in
                 ImportIssue(
-                    file: file, row: rowOf["\(v.observation.indicatorCode)|\(v.observation.areaID)|\(v.observation.period)"],
-                    columnName: v.observation.indicatorCode, message: v.message, severity: v.isError ? .error : .warning)
+                    file: file, row: rowOf[v.observation.key], columnName: v.observation.indicatorCode, message: v.message,
+                    severity: v.isError ? .error : .warning)
             }
-            if issues.contains(where: { $0.severity == .error }) { throw ImportRejected(issues: issues) }
+            if issues.contains(where: { $0.severity == .error }) { throw UserError.rejected(issues) }
             var outcome = RecordOutcome(warnings: violations)
             if dryRun {
-                let stored = Set(try w.reader.observations().map { "\($0.indicatorCode)|\($0.areaID)|\($0.period)" })
+                let keys = Set(stored.map(\.key))
                 for o in observations {
-                    if stored.contains("\(o.indicatorCode)|\(o.areaID)|\(o.period)") { outcome.replaced += 1 } else { outcome.inserted += 1 }
+                    if keys.contains(o.key) { outcome.replaced += 1 } else { outcome.inserted += 1 }
                 }
                 return outcome
             }
@@ -163,13 +256,36 @@ public struct MonitoringService: Sendable {
         return try record(rows.map(\.observation), actor: actor, file: source.fileName, rows: rows.map(\.row), dryRun: dryRun)
     }
 
-    /// Imports or updates tasks from CSV/XLSX; returns how many were written.
-    public func importTasks(from url: URL, sheet: String? = nil, actor: String) throws -> Int {
-        let codes = Set(try store.read { try $0.indicators() }.map(\.code))
+    /// Imports or updates tasks from CSV/XLSX; returns how many were (or would be) written.
+    public func importTasks(from url: URL, sheet: String? = nil, actor: String, dryRun: Bool = false) throws -> Int {
+        let codes = Set(try indicators().map(\.code))
         let tasks = try TaskTableReader(indicatorCodes: codes).read(try TableSources.open(url, sheet: sheet))
+        if dryRun { return tasks.count }
         try store.write(actor: actor) { w in
             for task in tasks { try w.save(task) }
         }
         return tasks.count
+    }
+
+    /// Sets a target (for one area, or the general one) or the baseline of an indicator (audited).
+    public func setTarget(
+        code: String, value: Double, year: Int, area: String?, baseline: Bool, yearAssumed: Bool = false, actor: String
+    ) throws {
+        guard value.isFinite else { throw UserError(.invalid, L10n.message(.targetNeedsValue)) }
+        guard PartialDate.years.contains(year) else { throw UserError(.invalid, L10n.message(.badYear, year)) }
+        let areaID = try area.map { try RegisterService(store: store).area(named: $0).id }
+        try store.write(actor: actor) { w in
+            guard var indicator = try w.reader.indicators().first(where: { $0.code == code }) else {
+                throw UserError(.notFound, L10n.message(.unknownIndicator, code))
+            }
+            if baseline {
+                indicator.baselineValue = value
+                indicator.baselineYear = year
+            } else {
+                indicator.targets.removeAll { $0.areaID == areaID && $0.year == year }
+                indicator.targets.append(IndicatorTarget(value: value, year: year, yearAssumed: yearAssumed, areaID: areaID))
+            }
+            try w.save(indicator)
+        }
     }
 }

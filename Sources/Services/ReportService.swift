@@ -1,6 +1,8 @@
+public import Domain
 public import Foundation
+public import Localization
 import Monitoring
-public import Reports
+import Reports
 public import Store
 
 /// The formats `chengxiang report` writes.
@@ -8,33 +10,16 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case xlsx, html, pdf
 }
 
-/// Raised when a PDF cannot be printed.
-public enum ReportFailure: Error, CustomStringConvertible {
-    /// No headless Chromium on the PATH.
-    case noChromium
-    /// Chromium ran but wrote no PDF.
-    case printFailed(status: Int32, detail: String)
-
-    public var description: String {
-        switch self {
-        case .noChromium:
-            "生成 PDF 需要 Chromium（apt-get install chromium fonts-noto-cjk）；可先用 --format html 在浏览器中打印 | PDF needs Chromium (apt-get install chromium fonts-noto-cjk); --format html prints from any browser"
-        case .printFailed(let status, let detail):
-            "Chromium 打印 PDF 失败（退出码 \(status)）| Chromium failed to print the PDF (status \(status)): \(detail)"
-        }
-    }
-}
-
 /// Assembles the monitoring report and writes it as Excel, HTML or PDF.
 public struct ReportService: Sendable {
-    public let store: RegisterStore
+    let store: RegisterStore
 
     public init(store: RegisterStore) {
         self.store = store
     }
 
-    /// Everything the report shows, judged at `now`.
-    public func content(now: Double, asOf: String) throws -> ReportContent {
+    /// Everything the report shows, judged at `now`, in one language.
+    func content(now: FractionalYear, asOf: String, language: Language) throws -> ReportContent {
         let statuses = try MonitoringService(store: store).statuses(now: now)
         let diagnosis = try DiagnosticsService(store: store).schoolDiagnostics()
         let (register, indicators, observations, tasks) = try store.read { r in
@@ -47,13 +32,13 @@ public struct ReportService: Sendable {
                 indicator: indicator, areaName: register.division(id: o.areaID)?.name ?? "#\(o.areaID)", observation: o)
         }
         return ReportContent(
-            countyName: register.county?.name ?? "本县", asOf: asOf, now: now, statuses: statuses, observations: lines,
-            tasks: tasks, schools: diagnosis.schools, county: diagnosis.county)
+            countyName: register.county?.name ?? "", language: language, asOf: asOf, now: now, statuses: statuses,
+            indicators: indicators, observations: lines, tasks: tasks, schools: diagnosis.schools, county: diagnosis.county)
     }
 
-    /// Writes the report in a format to `url`.
-    public func write(_ format: ReportFormat, to url: URL, now: Double, asOf: String) throws {
-        let content = try content(now: now, asOf: asOf)
+    /// Writes the report in a format to `url`; `unavailable` when a PDF cannot be printed here.
+    public func write(_ format: ReportFormat, to url: URL, now: FractionalYear, asOf: String, language: Language) throws {
+        let content = try content(now: now, asOf: asOf, language: language)
         switch format {
         case .xlsx:
             try WorkbookWriter.write(content, to: url.path)
@@ -66,7 +51,7 @@ public struct ReportService: Sendable {
 
     /// Prints HTML to PDF with headless Chromium (A4, the page's own print styles).
     func printPDF(_ html: String, to url: URL) throws {
-        guard let chromium = Self.chromium() else { throw ReportFailure.noChromium }
+        guard let chromium = Self.chromium() else { throw UserError(.unavailable, L10n.message(.reportNoChromium)) }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cx-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -86,7 +71,7 @@ public struct ReportService: Sendable {
         let detail = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw ReportFailure.printFailed(status: process.terminationStatus, detail: String(detail.suffix(400)))
+            throw UserError(.unavailable, L10n.message(.reportPrintFailed, process.terminationStatus, String(detail.suffix(400))))
         }
     }
 

@@ -2,37 +2,98 @@ public import Analysis
 public import Domain
 public import Foundation
 import Interchange
-import Localization
+public import Localization
 public import Planning
 public import Store
 
 /// A stored scenario with its decoded options and result.
-public struct Scenario: Sendable {
-    public var id: Int64
+public struct Scenario: Sendable, Identifiable {
+    /// The store's identifier of a scenario.
+    public typealias ID = EntityID<Scenario>
+
+    public var id: ID
     public var name: String
     public var createdAt: String
     public var result: ConsolidationResult
+
+    /// The result's assumptions and caveats, each in both languages; shown wherever its figures are.
+    public var notes: [Localized] { zip(result.notesZh, result.notesEn).map { Localized(zh: $0, en: $1) } }
+}
+
+/// A scenario as a person asks for it: schools to keep or exclude are named by id, by
+/// "乡镇/学校", by a name unique in the county, or by a new site's name.
+public struct ScenarioRequest: Sendable {
+    public var name: String
+    public var model: PlanningModel
+    public var level: PlanningLevel
+    public var schoolsToKeep: Int?
+    public var radius: Double?
+    public var keep: [String]
+    public var exclude: [String]
+    /// The walking limit; nil to derive it from the norms.
+    public var maxWalk: Double?
+    public var detourFactor: Double
+    public var capacityRule: CapacityRule
+    public var newSites: [NewSite]
+    public var exact: Bool
+    public var timeLimitSeconds: Double?
+
+    public init(
+        name: String, model: PlanningModel = .pmedian, level: PlanningLevel = .primary, schoolsToKeep: Int? = nil,
+        radius: Double? = nil, keep: [String] = [], exclude: [String] = [], maxWalk: Double? = nil, detourFactor: Double = 1.3,
+        capacityRule: CapacityRule = .classes, newSites: [NewSite] = [], exact: Bool = true, timeLimitSeconds: Double? = 30
+    ) {
+        self.name = name
+        self.model = model
+        self.level = level
+        self.schoolsToKeep = schoolsToKeep
+        self.radius = radius
+        self.keep = keep
+        self.exclude = exclude
+        self.maxWalk = maxWalk
+        self.detourFactor = detourFactor
+        self.capacityRule = capacityRule
+        self.newSites = newSites
+        self.exact = exact
+        self.timeLimitSeconds = timeLimitSeconds
+    }
+
+    /// Reads the words of a form or an API body for the model, stage and capacity rule; blank
+    /// means the default; anything else unknown is refused.
+    public static func words(model: String?, level: String?, capacity: String?) throws -> (PlanningModel, PlanningLevel, CapacityRule) {
+        func word<T: RawRepresentable>(_ text: String?, _ fallback: T, _ key: MessageKey) throws -> T where T.RawValue == String {
+            guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return fallback }
+            guard let value = T(rawValue: text) else { throw UserError(.invalid, L10n.message(key, text)) }
+            return value
+        }
+        return (
+            try word(model, PlanningModel.pmedian, .unknownModel), try word(level, PlanningLevel.primary, .unknownStage),
+            try word(capacity, CapacityRule.classes, .unknownCapacityRule)
+        )
+    }
 }
 
 /// Runs, stores and compares school consolidation scenarios.
 public struct ScenarioService: Sendable {
-    public let store: RegisterStore
+    let store: RegisterStore
 
     public init(store: RegisterStore) {
         self.store = store
     }
 
-    /// Every school with its township and the position it is drawn at (its village, else its
-    /// township seat), flagged when that position is illustrative.
+    /// Every school with its township and the position it is drawn at: its village's, else its
+    /// township seat's. That point is the school's own at best approximately, so a real position
+    /// counts as approximate; an illustrative or unknown one stays so.
     public func planningSchools() throws -> [PlanningSchool] {
         let report = try DiagnosticsService(store: store).schoolDiagnostics()
         let register = try store.read { try $0.register() }
         return report.schools.compactMap { d in
             for id in [d.school.villageID, d.school.townshipID].compactMap({ $0 }) {
                 if let division = register.division(id: id), let p = division.location {
+                    let quality: LocationQuality = division.locationQuality.isReal ? .approximate : division.locationQuality
                     return PlanningSchool(
                         school: d.school, townshipName: d.townshipName, longitude: p.longitudeDegrees, latitude: p.latitudeDegrees,
-                        illustrative: division.locationQuality == .illustrative || division.locationQuality == .unknown)
+                        quality: quality)
                 }
             }
             return nil
@@ -45,31 +106,56 @@ public struct ScenarioService: Sendable {
         return DistanceTable(values: values, unit: minutes ? .minutes : .kilometres)
     }
 
-    /// Runs a scenario and stores it under a new name. Throws `PlanningError` with a reason a
-    /// planner can act on (unknown school, p larger than the schools, nothing within the radius…).
+    /// A school named by id, "乡镇/学校", a name unique in the county, or a new site's name.
+    func site(_ text: String, schools: [PlanningSchool], newSites: [NewSite]) throws -> SiteReference {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if let id = School.ID(text: t), schools.contains(where: { $0.school.id == id }) { return .school(id) }
+        if newSites.contains(where: { $0.name == t }) { return .newSite(t) }
+        let parts = t.split(whereSeparator: { $0 == "/" || $0 == "／" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        let matches: [PlanningSchool]
+        if parts.count == 2 {
+            matches = schools.filter { $0.school.name == parts[1] && DivisionNames.shortName(of: $0.townshipName) == DivisionNames.shortName(of: parts[0]) }
+        } else {
+            matches = schools.filter { $0.school.name == t }
+        }
+        if matches.count == 1 { return .school(matches[0].school.id) }
+        if matches.isEmpty { throw UserError(.invalid, L10n.message(.planUnknownSchool, zh: [t, "—"], en: [t, "—"])) }
+        let choices = matches.map { "\($0.townshipName)/\($0.school.name)" }.joined(separator: "、")
+        throw UserError(.invalid, L10n.message(.planAmbiguousSchool, t, choices))
+    }
+
+    /// Runs a scenario and stores it under its name. Throws `UserError` with a reason a planner can
+    /// act on (the name is taken, an unknown school, p larger than the schools, nothing within the
+    /// radius …).
     @discardableResult
     public func run(
-        name: String, options: ConsolidationOptions, distances: DistanceTable? = nil, actor: String,
+        _ request: ScenarioRequest, distances: DistanceTable? = nil, actor: String,
         progress: (@Sendable (Int, Double?, Double?) -> Void)? = nil
     ) throws -> Scenario {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty { throw PlanningError(message: L10n.message(.requiredCellBlank)) }
-        if try store.read({ try $0.scenario(named: trimmed) }) != nil {
-            throw PlanningError(message: L10n.message(.planNameTaken, trimmed))
+        let name = request.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty { throw UserError(.invalid, L10n.message(.planNameBlank)) }
+        if try store.read({ try $0.scenario(named: name) }) != nil {
+            throw UserError(.conflict, L10n.message(.planNameTaken, name))
         }
-        var options = options
-        if let distances { options.unit = distances.unit }
+        let schools = try planningSchools()
+        let options = ConsolidationOptions(
+            model: request.model, level: request.level, schoolsToKeep: request.schoolsToKeep, radius: request.radius,
+            mustStayOpen: try request.keep.map { try site($0, schools: schools, newSites: request.newSites) },
+            mayNotBeChosen: try request.exclude.map { try site($0, schools: schools, newSites: request.newSites) },
+            maxWalk: request.maxWalk, unit: distances?.unit ?? .kilometres, detourFactor: request.detourFactor,
+            capacityRule: request.capacityRule, newSites: request.newSites, exact: request.exact,
+            timeLimitSeconds: request.timeLimitSeconds)
         let norms = NormBook(try store.read { try $0.norms() })
-        let result = try ConsolidationPlanner(norms: norms).plan(planningSchools(), options: options, distances: distances, progress: progress)
+        let result = try ConsolidationPlanner(norms: norms).plan(schools, options: options, distances: distances, progress: progress)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let id = try store.write(actor: actor) { w in
             try w.saveScenario(
-                name: trimmed, model: options.model.rawValue, level: options.level.rawValue, optionsJSON: try encoder.encode(options),
+                name: name, model: options.model.rawValue, level: options.level.rawValue, optionsJSON: try encoder.encode(result.options),
                 resultJSON: try encoder.encode(result), objective: result.objective, provenOptimal: result.provenOptimal,
                 seconds: result.seconds, actor: actor)
         }
-        return Scenario(id: id, name: trimmed, createdAt: "", result: result)
+        return try find([String(id)])[0]
     }
 
     /// Every stored scenario, oldest first.
@@ -77,13 +163,13 @@ public struct ScenarioService: Sendable {
         try store.read { try $0.scenarios() }.map(Self.decode)
     }
 
-    /// Scenarios by id or name, in the order asked; throws for one that does not exist.
+    /// Scenarios by id or name, in the order asked; `notFound` for one that does not exist.
     public func find(_ references: [String]) throws -> [Scenario] {
         let all = try list()
         return try references.map { reference in
             let trimmed = reference.trimmingCharacters(in: .whitespaces)
-            guard let s = all.first(where: { String($0.id) == trimmed || $0.name == trimmed }) else {
-                throw PlanningError(message: L10n.message(.planUnknownScenario, trimmed))
+            guard let s = all.first(where: { String($0.id.rawValue) == trimmed || $0.name == trimmed }) else {
+                throw UserError(.notFound, L10n.message(.planUnknownScenario, trimmed))
             }
             return s
         }
@@ -91,7 +177,7 @@ public struct ScenarioService: Sendable {
 
     static func decode(_ stored: StoredScenario) throws -> Scenario {
         Scenario(
-            id: stored.id, name: stored.name, createdAt: stored.createdAt,
+            id: Scenario.ID(stored.id), name: stored.name, createdAt: stored.createdAt,
             result: try JSONDecoder().decode(ConsolidationResult.self, from: stored.resultJSON))
     }
 }

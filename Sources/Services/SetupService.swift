@@ -1,9 +1,11 @@
 import Domain
+import Localization
+import Monitoring
 public import Store
 
 /// Preparing a new register.
 public struct SetupService: Sendable {
-    public let store: RegisterStore
+    let store: RegisterStore
 
     public init(store: RegisterStore) {
         self.store = store
@@ -18,5 +20,12 @@ public struct SetupService: Sendable {
             for norm in missing { try writer.save(norm) }
             return missing.count
         }
+    }
+
+    /// Adds the indicators every county has: those computed from the school register. A county
+    /// plan's own indicators and tasks come with the plan (the demo installs 交城's).
+    @discardableResult
+    public func installGenericCatalogue(actor: String) throws -> Int {
+        try MonitoringService(store: store).installCatalogue(indicators: ComputedIndicators.catalogue, rules: [], actor: actor).indicators
     }
 }

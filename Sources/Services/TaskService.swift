@@ -1,18 +1,19 @@
 public import Domain
-import Interchange
-import Localization
-public import Store
+import Foundation
+public import Localization
+import Store
 
-/// Changes to one task of the checklist; nil fields are left as they are.
-public struct TaskChange: Sendable {
+/// Changes to one task of the checklist as a person writes them; blank fields are left as they
+/// are. `parse` checks every field and names each one that is wrong.
+public struct TaskUpdate: Sendable {
     public var status: TaskStatus?
     public var percentComplete: Double?
     public var evidence: String?
-    public var deadline: String?
+    public var deadline: PartialDate?
     public var ownerUnit: String?
 
     public init(
-        status: TaskStatus? = nil, percentComplete: Double? = nil, evidence: String? = nil, deadline: String? = nil,
+        status: TaskStatus? = nil, percentComplete: Double? = nil, evidence: String? = nil, deadline: PartialDate? = nil,
         ownerUnit: String? = nil
     ) {
         self.status = status
@@ -21,27 +22,56 @@ public struct TaskChange: Sendable {
         self.deadline = deadline
         self.ownerUnit = ownerUnit
     }
+
+    /// Reads the text of a form, a command line or an API body; blank means "unchanged".
+    public static func parse(
+        status: String? = nil, percent: String? = nil, evidence: String? = nil, deadline: String? = nil, owner: String? = nil
+    ) throws -> TaskUpdate {
+        func given(_ text: String?) -> String? {
+            guard let t = text?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
+            return t
+        }
+        var issues: [ImportIssue] = []
+        var update = TaskUpdate(evidence: given(evidence), ownerUnit: given(owner))
+        if let text = given(status) {
+            update.status = TaskStatus(text: text)
+            if update.status == nil { issues.append(ImportIssue(file: "—", columnName: "status", message: L10n.message(.unknownTaskStatus, text))) }
+        }
+        if let text = given(percent) {
+            let value = Double(text.replacingOccurrences(of: "%", with: ""))
+            if let value, value.isFinite, (0...100).contains(value) {
+                update.percentComplete = value
+            } else {
+                issues.append(ImportIssue(file: "—", columnName: "percent", message: L10n.message(.badPercent, text)))
+            }
+        }
+        if let text = given(deadline) {
+            update.deadline = PartialDate(text)
+            if update.deadline == nil { issues.append(ImportIssue(file: "—", columnName: "deadline", message: L10n.message(.badDate, text))) }
+        }
+        if !issues.isEmpty { throw UserError(.invalid, issues[0].message, issues: issues) }
+        return update
+    }
 }
 
 extension MonitoringService {
-    /// Updates a task (audited); returns the task as stored. Throws `ImportRejected` for an
-    /// unknown code or an invalid value.
+    /// Updates a task (audited) and returns it as stored; `notFound` for an unknown code. A task
+    /// marked done without a percentage is 100 % done. A deadline set here is a stated one.
     @discardableResult
-    public func updateTask(code: String, _ change: TaskChange, actor: String) throws -> PlanTask {
-        var problems: [Localized] = []
-        if let p = change.percentComplete, !(0...100).contains(p) { problems.append(L10n.message(.badPercent, p)) }
-        if let d = change.deadline, !TaskTableReader.isDate(d) { problems.append(L10n.message(.badDate, d)) }
-        if !problems.isEmpty { throw ImportRejected(issues: problems.map { ImportIssue(file: "—", message: $0) }) }
-        return try store.write(actor: actor) { w in
+    public func updateTask(code: String, _ update: TaskUpdate, actor: String) throws -> PlanTask {
+        try store.write(actor: actor) { w in
             guard var task = try w.reader.tasks().first(where: { $0.code == code }) else {
-                throw ImportRejected(issues: [ImportIssue(file: "—", message: L10n.message(.unknownTask, code))])
+                throw UserError(.notFound, L10n.message(.unknownTaskCode, code))
             }
-            if let s = change.status { task.status = s }
-            if let p = change.percentComplete { task.percentComplete = p }
-            if let e = change.evidence { task.evidence = e }
-            if let d = change.deadline { task.deadline = d }
-            if let o = change.ownerUnit { task.ownerUnit = o }
-            if task.status == .done && change.percentComplete == nil { task.percentComplete = 100 }
+            if let s = update.status { task.status = s }
+            if let p = update.percentComplete { task.percentComplete = p }
+            if let e = update.evidence { task.evidence = e }
+            if let d = update.deadline {
+                task.deadline = d
+                task.deadlineAssumed = false
+            }
+            if let o = update.ownerUnit { task.ownerUnit = o }
+            if task.status == .done && update.percentComplete == nil { task.percentComplete = 100 }
             try w.save(task)
             return task
         }

@@ -8,7 +8,9 @@ extension RegisterReader {
         var byCode: [String: [IndicatorTarget]] = [:]
         for row in targets {
             byCode[row["indicator_code"], default: []].append(
-                IndicatorTarget(value: row["value"], year: row["year"], areaID: row["area_id"], statement: row["statement"]))
+                IndicatorTarget(
+                    value: row["value"], year: row["year"], yearAssumed: row["year_assumed"], areaID: row.optionalID("area_id"),
+                    statement: row["statement"]))
         }
         return try Row.fetchAll(db, sql: "SELECT * FROM indicators ORDER BY rowid").map { row in
             let code: String = row["code"]
@@ -19,7 +21,8 @@ extension RegisterReader {
                 code: code, nameZh: row["name_zh"], nameEn: row["name_en"], unit: row["unit"],
                 levels: levels.split(separator: ",").compactMap { MonitoringMapping.tier(String($0)) },
                 direction: IndicatorDirection(rawValue: direction) ?? .higherIsBetter,
-                kind: IndicatorKind(storedText: kind) ?? .value, baselineValue: row["baseline_value"],
+                kind: IndicatorKind(storedText: kind) ?? .value, denominatorAssumed: row["denominator_assumed"],
+                baselineValue: row["baseline_value"],
                 baselineYear: row["baseline_year"], targets: byCode[code] ?? [], source: row["source"],
                 yellowShare: row["yellow_share"], staleAfterYears: row["stale_after_years"], note: row["note"])
         }
@@ -34,7 +37,7 @@ extension RegisterReader {
                 let period: String = row["period"]
                 guard let parsed = Period(period) else { return nil }
                 return Observation(
-                    id: row["id"], indicatorCode: row["indicator_code"], areaID: row["area_id"], period: parsed,
+                    indicatorCode: row["indicator_code"], areaID: row.id("area_id"), period: parsed,
                     value: row["value"], source: row["source"], note: row["note"])
             }
     }
@@ -53,7 +56,7 @@ extension RegisterReader {
             }
             let severity: String = row["severity"]
             return ValidationRule(
-                id: row["id"], indicatorCode: row["indicator_code"], check: check,
+                indicatorCode: row["indicator_code"], check: check,
                 severity: ValidationRule.Severity(rawValue: severity) ?? .warning)
         }
     }
@@ -67,8 +70,8 @@ extension RegisterReader {
             let id: Int64 = row["id"]
             let status: String = row["status"]
             return PlanTask(
-                id: id, code: row["code"], name: row["name"], ownerUnit: row["owner_unit"], start: row["start"],
-                deadline: row["deadline"], status: TaskStatus(rawValue: status) ?? .unknown,
+                code: row["code"], name: row["name"], ownerUnit: row["owner_unit"], start: row.partialDate("start"),
+                deadline: row.partialDate("deadline"), deadlineAssumed: row["deadline_assumed"], status: TaskStatus(rawValue: status) ?? .unknown,
                 percentComplete: row["percent_complete"], evidence: row["evidence"], indicatorCodes: byTask[id] ?? [],
                 source: row["source"])
         }
@@ -80,11 +83,12 @@ extension RegisterWriter {
     public func save(_ indicator: Indicator) throws {
         try db.execute(
             sql: """
-                INSERT INTO indicators (code, name_zh, name_en, unit, levels, direction, kind, baseline_value, baseline_year,
-                    source, yellow_share, stale_after_years, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO indicators (code, name_zh, name_en, unit, levels, direction, kind, denominator_assumed,
+                    baseline_value, baseline_year, source, yellow_share, stale_after_years, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(code) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,
                     unit = excluded.unit, levels = excluded.levels, direction = excluded.direction, kind = excluded.kind,
+                    denominator_assumed = excluded.denominator_assumed,
                     baseline_value = excluded.baseline_value, baseline_year = excluded.baseline_year,
                     source = excluded.source, yellow_share = excluded.yellow_share,
                     stale_after_years = excluded.stale_after_years, note = excluded.note
@@ -92,17 +96,24 @@ extension RegisterWriter {
             arguments: [
                 indicator.code, indicator.nameZh, indicator.nameEn, indicator.unit,
                 indicator.levels.map(MonitoringMapping.text).joined(separator: ","), indicator.direction.rawValue,
-                indicator.kind.storedText, indicator.baselineValue, indicator.baselineYear, indicator.source,
+                indicator.kind.storedText, indicator.denominatorAssumed, indicator.baselineValue, indicator.baselineYear, indicator.source,
                 indicator.yellowShare, indicator.staleAfterYears, indicator.note,
             ])
         let stored = try Row.fetchAll(db, sql: "SELECT * FROM indicator_targets WHERE indicator_code = ?", arguments: [indicator.code])
-            .map { IndicatorTarget(value: $0["value"], year: $0["year"], areaID: $0["area_id"], statement: $0["statement"]) }
+            .map {
+                IndicatorTarget(
+                    value: $0["value"], year: $0["year"], yearAssumed: $0["year_assumed"], areaID: $0.optionalID("area_id"),
+                    statement: $0["statement"])
+            }
         if Set(stored) != Set(indicator.targets) {
             try db.execute(sql: "DELETE FROM indicator_targets WHERE indicator_code = ?", arguments: [indicator.code])
             for t in indicator.targets {
                 try db.execute(
-                    sql: "INSERT INTO indicator_targets (indicator_code, area_id, value, year, statement) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [indicator.code, t.areaID, t.value, t.year, t.statement])
+                    sql: """
+                        INSERT INTO indicator_targets (indicator_code, area_id, value, year, year_assumed, statement)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [indicator.code, t.areaID?.rawValue, t.value, t.year, t.yearAssumed, t.statement])
             }
         }
     }
@@ -113,7 +124,7 @@ extension RegisterWriter {
     public func save(_ o: Observation) throws -> Bool {
         let existing = try Int64.fetchOne(
             db, sql: "SELECT id FROM observations WHERE indicator_code = ? AND area_id = ? AND period = ?",
-            arguments: [o.indicatorCode, o.areaID, o.period.description])
+            arguments: [o.indicatorCode, o.areaID.rawValue, o.period.description])
         if let existing {
             try db.execute(
                 sql: "UPDATE observations SET value = ?, source = ?, note = ? WHERE id = ?",
@@ -122,7 +133,7 @@ extension RegisterWriter {
         }
         try db.execute(
             sql: "INSERT INTO observations (indicator_code, area_id, period, value, source, note) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [o.indicatorCode, o.areaID, o.period.description, o.value, o.source, o.note])
+            arguments: [o.indicatorCode, o.areaID.rawValue, o.period.description, o.value, o.source, o.note])
         return false
     }
 
@@ -151,14 +162,16 @@ extension RegisterWriter {
     public func save(_ task: PlanTask) throws {
         try db.execute(
             sql: """
-                INSERT INTO tasks (code, name, owner_unit, start, deadline, status, percent_complete, evidence, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO tasks (code, name, owner_unit, start, deadline, deadline_assumed, status, percent_complete,
+                    evidence, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(code) DO UPDATE SET name = excluded.name, owner_unit = excluded.owner_unit,
-                    start = excluded.start, deadline = excluded.deadline, status = excluded.status,
+                    start = excluded.start, deadline = excluded.deadline, deadline_assumed = excluded.deadline_assumed,
+                    status = excluded.status,
                     percent_complete = excluded.percent_complete, evidence = excluded.evidence, source = excluded.source
                 """,
             arguments: [
-                task.code, task.name, task.ownerUnit, task.start, task.deadline, task.status.rawValue,
+                task.code, task.name, task.ownerUnit, task.start?.description, task.deadline?.description, task.deadlineAssumed, task.status.rawValue,
                 task.percentComplete, task.evidence, task.source,
             ])
         let id = try Int64.fetchOne(db, sql: "SELECT id FROM tasks WHERE code = ?", arguments: [task.code])!

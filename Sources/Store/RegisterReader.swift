@@ -7,7 +7,7 @@ public struct RegisterReader {
     let db: Database
 
     /// Every division, historical ones included, ordered by tier then code.
-    public func divisions() throws -> [Division] {
+    public func divisions() throws -> [Stored<Division>] {
         try Row.fetchAll(
             db,
             sql: """
@@ -22,18 +22,18 @@ public struct RegisterReader {
     public func register() throws -> DivisionRegister { DivisionRegister(try divisions()) }
 
     /// The county outline (or any division's boundary) as stored GeoJSON geometry text.
-    public func boundaryGeoJSON(divisionID: Int64) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT boundary_geojson FROM divisions WHERE id = ?", arguments: [divisionID])
+    public func boundaryGeoJSON(divisionID: Division.ID) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT boundary_geojson FROM divisions WHERE id = ?", arguments: [divisionID.rawValue])
     }
 
     /// Every school, by township then name.
-    public func schools() throws -> [School] {
+    public func schools() throws -> [Stored<School>] {
         try Row.fetchAll(db, sql: "SELECT * FROM schools ORDER BY township_id, id").map(RowMapping.school)
     }
 
     /// One school by id.
-    public func school(id: Int64) throws -> School? {
-        try Row.fetchOne(db, sql: "SELECT * FROM schools WHERE id = ?", arguments: [id]).map(RowMapping.school)
+    public func school(id: School.ID) throws -> Stored<School>? {
+        try Row.fetchOne(db, sql: "SELECT * FROM schools WHERE id = ?", arguments: [id.rawValue]).map(RowMapping.school)
     }
 
     /// Every norm, by key.
@@ -46,7 +46,7 @@ public struct RegisterReader {
         try Row.fetchAll(db, sql: "SELECT * FROM township_reports WHERE topic = ? ORDER BY township_id", arguments: [topic])
             .map { row in
                 TownshipReport(
-                    townshipID: row["township_id"], topic: row["topic"],
+                    townshipID: row.id("township_id"), topic: row["topic"],
                     status: ReportStatus(rawValue: row["status"]) ?? .notReported, source: row["source"])
             }
     }

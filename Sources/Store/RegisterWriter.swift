@@ -11,38 +11,36 @@ public struct RegisterWriter {
 
     /// Inserts a division and returns its id.
     @discardableResult
-    public func insert(_ division: Division) throws -> Int64 {
-        try insert(into: "divisions", RowMapping.divisionArguments(division))
+    public func insert(_ division: Division) throws -> Division.ID {
+        Division.ID(try insert(into: "divisions", RowMapping.divisionArguments(division)))
     }
 
-    /// Replaces every field of an existing division (matched by id).
-    public func update(_ division: Division) throws {
-        guard let id = division.id else { throw StoreError.notFound("division without id") }
-        try update("divisions", id: id, RowMapping.divisionArguments(division))
+    /// Replaces every field of a stored division.
+    public func update(_ division: Stored<Division>) throws {
+        try update("divisions", id: division.id.rawValue, RowMapping.divisionArguments(division.value))
     }
 
     /// Stores a division's boundary as GeoJSON geometry text.
-    public func setBoundary(divisionID: Int64, geoJSON: String?) throws {
-        try db.execute(sql: "UPDATE divisions SET boundary_geojson = ? WHERE id = ?", arguments: [geoJSON, divisionID])
+    public func setBoundary(divisionID: Division.ID, geoJSON: String?) throws {
+        try db.execute(sql: "UPDATE divisions SET boundary_geojson = ? WHERE id = ?", arguments: [geoJSON, divisionID.rawValue])
     }
 
     /// Inserts a school and returns its id.
     @discardableResult
-    public func insert(_ school: School) throws -> Int64 {
-        try insert(into: "schools", RowMapping.schoolArguments(school))
+    public func insert(_ school: School) throws -> School.ID {
+        School.ID(try insert(into: "schools", RowMapping.schoolArguments(school)))
     }
 
-    /// Replaces every field of an existing school (matched by id).
-    public func update(_ school: School) throws {
-        guard let id = school.id else { throw StoreError.notFound("school without id") }
-        try update("schools", id: id, RowMapping.schoolArguments(school))
+    /// Replaces every field of a stored school.
+    public func update(_ school: Stored<School>) throws {
+        try update("schools", id: school.id.rawValue, RowMapping.schoolArguments(school.value))
     }
 
     /// The school of a township with this name, if stored.
-    public func school(townshipID: Int64, name: String) throws -> School? {
+    public func school(townshipID: Division.ID, name: String) throws -> Stored<School>? {
         try Row.fetchOne(
             try db.cachedStatement(sql: "SELECT * FROM schools WHERE township_id = ? AND name = ?"),
-            arguments: [townshipID, name]
+            arguments: [townshipID.rawValue, name]
         ).map(RowMapping.school)
     }
 
@@ -69,7 +67,7 @@ public struct RegisterWriter {
                 INSERT INTO township_reports (township_id, topic, status, source) VALUES (?, ?, ?, ?)
                 ON CONFLICT(township_id, topic) DO UPDATE SET status = excluded.status, source = excluded.source
                 """,
-            arguments: [report.townshipID, report.topic, report.status.rawValue, report.source])
+            arguments: [report.townshipID.rawValue, report.topic, report.status.rawValue, report.source])
     }
 
     /// Opens an import-log entry and tags every following change in this transaction with it.

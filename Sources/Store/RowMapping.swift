@@ -1,9 +1,20 @@
 import Domain
 import GRDB
 
+extension Row {
+    /// A typed id from an integer column.
+    func id<Entity>(_ column: String) -> EntityID<Entity> { EntityID(self[column] as Int64) }
+
+    /// A typed id from a nullable integer column.
+    func optionalID<Entity>(_ column: String) -> EntityID<Entity>? { (self[column] as Int64?).map { EntityID($0) } }
+
+    /// A plan date from a text column written as 2025, 2025-06 or 2025-06-30.
+    func partialDate(_ column: String) -> PartialDate? { (self[column] as String?).flatMap(PartialDate.init) }
+}
+
 /// Turns database rows into domain values and back.
 enum RowMapping {
-    static func division(_ row: Row) -> Division {
+    static func division(_ row: Row) -> Stored<Division> {
         let lon: Double? = row["longitude"]
         let lat: Double? = row["latitude"]
         let location = lon.flatMap { lon in lat.map { GeoPoint(longitudeDegrees: lon, latitudeDegrees: $0) } }
@@ -13,39 +24,42 @@ enum RowMapping {
         let kindText: String = row["kind"]
         let qualityText: String = row["location_quality"]
         let statusText: String = row["status"]
-        return Division(
-            id: row["id"], code: code.flatMap(DivisionCode.init), name: row["name"], kind: DivisionKind(rawValue: kindText)!,
-            parentCode: parentCode.flatMap(DivisionCode.init), parentID: row["parent_id"],
+        let division = Division(
+            code: code.flatMap(DivisionCode.init), name: row["name"], kind: DivisionKind(rawValue: kindText) ?? .village,
+            parentCode: parentCode.flatMap(DivisionCode.init), parentID: row.optionalID("parent_id"),
             urbanRuralClass: row["urban_rural_class"], population: row["population"], households: row["households"],
             location: location, locationQuality: LocationQuality(rawValue: qualityText) ?? .unknown,
             locationSource: row["location_source"], status: DivisionStatus(rawValue: statusText) ?? .current,
             validFrom: row["valid_from"], validTo: row["valid_to"], successorCode: successor.flatMap(DivisionCode.init),
+            successorInferred: row["successor_inferred"],
             note: row["note"], source: row["source"])
+        return Stored(id: row.id("id"), division)
     }
 
     static func divisionArguments(_ d: Division) -> [String: (any DatabaseValueConvertible)?] {
         [
-            "code": d.code?.rawValue, "name": d.name, "kind": d.kind.rawValue, "parent_id": d.parentID,
+            "code": d.code?.rawValue, "name": d.name, "kind": d.kind.rawValue, "parent_id": d.parentID?.rawValue,
             "urban_rural_class": d.urbanRuralClass, "population": d.population, "households": d.households,
             "longitude": d.location?.longitudeDegrees, "latitude": d.location?.latitudeDegrees,
             "location_quality": d.location == nil ? LocationQuality.unknown.rawValue : d.locationQuality.rawValue,
             "location_source": d.locationSource, "status": d.status.rawValue, "valid_from": d.validFrom,
-            "valid_to": d.validTo, "successor_code": d.successorCode?.rawValue, "note": d.note, "source": d.source,
+            "valid_to": d.validTo, "successor_code": d.successorCode?.rawValue, "successor_inferred": d.successorInferred, "note": d.note, "source": d.source,
         ]
     }
 
-    static func school(_ row: Row) -> School {
+    static func school(_ row: Row) -> Stored<School> {
         let levelText: String = row["level"]
-        return School(
-            id: row["id"], townshipID: row["township_id"], villageID: row["village_id"], name: row["name"],
-            level: SchoolLevel(rawValue: levelText)!, students: row["students"], staff: row["staff"],
+        let school = School(
+            townshipID: row.id("township_id"), villageID: row.optionalID("village_id"), name: row["name"],
+            level: SchoolLevel(rawValue: levelText) ?? .primary, students: row["students"], staff: row["staff"],
             landMu: row["land_mu"], classes: row["classes"], dataYear: row["data_year"], source: row["source"],
             note: row["note"])
+        return Stored(id: row.id("id"), school)
     }
 
     static func schoolArguments(_ s: School) -> [String: (any DatabaseValueConvertible)?] {
         [
-            "township_id": s.townshipID, "village_id": s.villageID, "name": s.name, "level": s.level.rawValue,
+            "township_id": s.townshipID.rawValue, "village_id": s.villageID?.rawValue, "name": s.name, "level": s.level.rawValue,
             "students": s.students, "staff": s.staff, "land_mu": s.landMu, "classes": s.classes,
             "data_year": s.dataYear, "source": s.source, "note": s.note,
         ]

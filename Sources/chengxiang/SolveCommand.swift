@@ -64,7 +64,7 @@ struct SolveCommand: AsyncParsableCommand {
             guard let text = try? String(contentsOfFile: orlib, encoding: .utf8) else { throw CLIError.inputMissing(orlib) }
             let problem: PMedianProblem
             do { problem = try ORLibrary.parsePMedian(text) } catch {
-                throw ImportRejected(issues: [ImportIssue(file: URL(fileURLWithPath: orlib).lastPathComponent, message: .init(zh: error.messageZh, en: error.messageEn))])
+                throw UserError.rejected([ImportIssue(file: URL(fileURLWithPath: orlib).lastPathComponent, message: .init(zh: error.messageZh, en: error.messageEn))])
             }
             var chosen = problem
             if let p { chosen.p = p }
@@ -90,7 +90,7 @@ struct SolveCommand: AsyncParsableCommand {
         let forbidden = try indices(exclude)
         let matrix: CostMatrix
         do { matrix = try CostMatrix(demandCount: input.demandIDs.count, candidateCount: input.candidateIDs.count, costs: input.costs) } catch {
-            throw ImportRejected(issues: [ImportIssue(file: URL(fileURLWithPath: costs!).lastPathComponent, message: .init(zh: error.messageZh, en: error.messageEn))])
+            throw UserError.rejected([ImportIssue(file: URL(fileURLWithPath: costs!).lastPathComponent, message: .init(zh: error.messageZh, en: error.messageEn))])
         }
         let count = p ?? 1
         let w = input.weights

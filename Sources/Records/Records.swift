@@ -1,11 +1,13 @@
 public import Analysis
 public import Domain
 public import Foundation
+public import Localization
 public import Monitoring
 public import Planning
+public import Services
 
 /// The JSON shapes shared by the CLI (`--format json`) and the web API, with stable field names.
-/// Unknown values are written as `null`, never left out.
+/// Unknown values are written as `null`, never left out (see `Nullable`).
 public enum Records {
     /// Encodes with sorted keys, pretty-printed, slashes unescaped.
     public static func json(_ value: some Encodable) throws -> Data {
@@ -17,36 +19,52 @@ public enum Records {
     static func rounded(_ value: Double?) -> Double? { value.map { ($0 * 1000).rounded() / 1000 } }
 }
 
+/// An optional field written as `null` when empty (the synthesized encoder would leave it out), so
+/// a script sees every field of every record.
+@propertyWrapper
+public struct Nullable<Value: Encodable & Sendable>: Encodable, Sendable {
+    public var wrappedValue: Value?
+
+    public init(wrappedValue: Value?) {
+        self.wrappedValue = wrappedValue
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
+    }
+}
+
 /// One diagnosed school.
 public struct SchoolDiagnosisRecord: Encodable, Sendable {
-    public var id: Int64?
+    public var id: Int64
     public var name: String
     public var township: String
     public var level: String
     public var levelCode: String
-    public var students: Int?
-    public var staff: Int?
-    public var landMu: Double?
-    public var classes: Int?
-    public var dataYear: Int?
-    public var source: String?
-    public var studentsPerStaff: Double?
-    public var staffNorm: Double?
-    public var staffNormBasis: String?
-    public var staffNeeded: Double?
-    public var staffSurplus: Double?
-    public var landPerStudentM2: Double?
-    public var studentsPerClass: Double?
+    @Nullable public var students: Int?
+    @Nullable public var staff: Int?
+    @Nullable public var landMu: Double?
+    @Nullable public var classes: Int?
+    @Nullable public var dataYear: Int?
+    @Nullable public var source: String?
+    @Nullable public var studentsPerStaff: Double?
+    @Nullable public var staffNorm: Double?
+    @Nullable public var staffNormBasis: String?
+    @Nullable public var staffNeeded: Double?
+    @Nullable public var staffSurplus: Double?
+    @Nullable public var landPerStudentM2: Double?
+    @Nullable public var studentsPerClass: Double?
     public var flags: [String]
     public var wastesResources: Bool
     public var reasons: [String]
     public var reasonsEn: [String]
 
     public init(_ d: SchoolDiagnosis) {
-        id = d.school.id
+        id = d.school.id.rawValue
         name = d.school.name
         township = d.townshipName
-        level = d.school.level.chineseName
+        level = d.school.level.label.zh
         levelCode = d.school.level.rawValue
         students = d.school.students
         staff = d.school.staff
@@ -66,38 +84,6 @@ public struct SchoolDiagnosisRecord: Encodable, Sendable {
         reasons = d.reasons.map(\.text.zh)
         reasonsEn = d.reasons.map(\.text.en)
     }
-
-    enum CodingKeys: String, CodingKey {
-        case id, name, township, level, levelCode, students, staff, landMu, classes, dataYear, source
-        case studentsPerStaff, staffNorm, staffNormBasis, staffNeeded, staffSurplus, landPerStudentM2
-        case studentsPerClass, flags, wastesResources, reasons, reasonsEn
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(township, forKey: .township)
-        try c.encode(level, forKey: .level)
-        try c.encode(levelCode, forKey: .levelCode)
-        try c.encode(students, forKey: .students)
-        try c.encode(staff, forKey: .staff)
-        try c.encode(landMu, forKey: .landMu)
-        try c.encode(classes, forKey: .classes)
-        try c.encode(dataYear, forKey: .dataYear)
-        try c.encode(source, forKey: .source)
-        try c.encode(studentsPerStaff, forKey: .studentsPerStaff)
-        try c.encode(staffNorm, forKey: .staffNorm)
-        try c.encode(staffNormBasis, forKey: .staffNormBasis)
-        try c.encode(staffNeeded, forKey: .staffNeeded)
-        try c.encode(staffSurplus, forKey: .staffSurplus)
-        try c.encode(landPerStudentM2, forKey: .landPerStudentM2)
-        try c.encode(studentsPerClass, forKey: .studentsPerClass)
-        try c.encode(flags, forKey: .flags)
-        try c.encode(wastesResources, forKey: .wastesResources)
-        try c.encode(reasons, forKey: .reasons)
-        try c.encode(reasonsEn, forKey: .reasonsEn)
-    }
 }
 
 /// The status of one indicator in one area.
@@ -110,6 +96,11 @@ public struct IndicatorStatusRecord: Encodable, Sendable {
     public struct Target: Encodable, Sendable {
         public var value: Double
         public var year: Int
+        /// True when the year is the system's reading of the plan, not the plan's words.
+        public var yearAssumed: Bool
+        /// The target as shown, with the assumption said: "100.0%（2025，规划期末，假设）".
+        public var text: String
+        public var textEn: String
     }
 
     public var code: String
@@ -118,49 +109,39 @@ public struct IndicatorStatusRecord: Encodable, Sendable {
     public var unit: String
     public var area: String
     public var areaID: Int64
-    public var latest: Latest?
-    public var target: Target?
-    public var expected: Double?
-    public var expectedAtLatest: Double?
+    @Nullable public var latest: Latest?
+    @Nullable public var undatedValue: Double?
+    @Nullable public var target: Target?
+    @Nullable public var expected: Double?
+    @Nullable public var expectedAtLatest: Double?
     public var status: String
     public var reason: String
     public var reasonEn: String
+    /// Notes that qualify the figures (an assumed denominator), in Chinese and English.
+    public var notes: [String]
+    public var notesEn: [String]
 
-    public init(_ s: IndicatorStatus) {
+    public init(_ s: IndicatorStatus, catalogue: [Indicator]) {
         code = s.indicator.code
         name = s.indicator.nameZh
         nameEn = s.indicator.nameEn
         unit = s.indicator.unit
         area = s.areaName
-        areaID = s.areaID
+        areaID = s.areaID.rawValue
         latest = s.latest.map { Latest(value: $0.value, period: $0.period.description) }
-        target = s.target.map { Target(value: $0.value, year: $0.year) }
+        undatedValue = s.undatedValue
+        target = s.target.map {
+            let text = s.indicator.targetText($0)
+            return Target(value: $0.value, year: $0.year, yearAssumed: $0.yearAssumed, text: text.zh, textEn: text.en)
+        }
         expected = Records.rounded(s.expectedNow)
         expectedAtLatest = Records.rounded(s.expectedAtLatest)
         status = s.status.rawValue
         reason = s.reason.zh
         reasonEn = s.reason.en
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case code, name, nameEn, unit, area, areaID, latest, target, expected, expectedAtLatest, status, reason, reasonEn
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(code, forKey: .code)
-        try c.encode(name, forKey: .name)
-        try c.encode(nameEn, forKey: .nameEn)
-        try c.encode(unit, forKey: .unit)
-        try c.encode(area, forKey: .area)
-        try c.encode(areaID, forKey: .areaID)
-        try c.encode(latest, forKey: .latest)
-        try c.encode(target, forKey: .target)
-        try c.encode(expected, forKey: .expected)
-        try c.encode(expectedAtLatest, forKey: .expectedAtLatest)
-        try c.encode(status, forKey: .status)
-        try c.encode(reason, forKey: .reason)
-        try c.encode(reasonEn, forKey: .reasonEn)
+        let notes = s.indicator.denominatorNote(in: catalogue).map { [$0] } ?? []
+        self.notes = notes.map(\.zh)
+        notesEn = notes.map(\.en)
     }
 }
 
@@ -168,76 +149,66 @@ public struct IndicatorStatusRecord: Encodable, Sendable {
 public struct TaskRecord: Encodable, Sendable {
     public var code: String
     public var name: String
-    public var ownerUnit: String?
-    public var start: String?
-    public var deadline: String?
+    @Nullable public var ownerUnit: String?
+    @Nullable public var start: String?
+    @Nullable public var deadline: String?
+    public var deadlineAssumed: Bool
     public var status: String
-    public var percentComplete: Double?
-    public var evidence: String?
+    @Nullable public var percentComplete: Double?
+    @Nullable public var evidence: String?
     public var indicators: [String]
+    /// noDeadline, done, notDue, overdue, or pastDeadlineProgressUnknown.
+    public var deadlineState: String
+    /// True only when the deadline has passed and the task, reported on, is not done.
     public var overdue: Bool
     public var source: String
 
-    public init(_ t: PlanTask, now: Double) {
+    public init(_ t: PlanTask, now: FractionalYear) {
         code = t.code
         name = t.name
         ownerUnit = t.ownerUnit
-        start = t.start
-        deadline = t.deadline
+        start = t.start?.description
+        deadline = t.deadline?.description
+        deadlineAssumed = t.deadlineAssumed
         status = t.status.rawValue
         percentComplete = t.percentComplete
         evidence = t.evidence
         indicators = t.indicatorCodes
-        overdue = t.isOverdue(now: now)
+        let state = t.deadlineState(now: now)
+        deadlineState = state.rawValue
+        overdue = state == .overdue
         source = t.source
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case code, name, ownerUnit, start, deadline, status, percentComplete, evidence, indicators, overdue, source
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(code, forKey: .code)
-        try c.encode(name, forKey: .name)
-        try c.encode(ownerUnit, forKey: .ownerUnit)
-        try c.encode(start, forKey: .start)
-        try c.encode(deadline, forKey: .deadline)
-        try c.encode(status, forKey: .status)
-        try c.encode(percentComplete, forKey: .percentComplete)
-        try c.encode(evidence, forKey: .evidence)
-        try c.encode(indicators, forKey: .indicators)
-        try c.encode(overdue, forKey: .overdue)
-        try c.encode(source, forKey: .source)
     }
 }
 
 /// One division of the register.
 public struct DivisionRecord: Encodable, Sendable {
-    public var id: Int64?
-    public var code: String?
+    public var id: Int64
+    @Nullable public var code: String?
     public var name: String
     public var kind: String
-    public var parentID: Int64?
+    @Nullable public var parentID: Int64?
     public var status: String
-    public var successorCode: String?
-    public var longitude: Double?
-    public var latitude: Double?
+    @Nullable public var successorCode: String?
+    public var successorInferred: Bool
+    @Nullable public var longitude: Double?
+    @Nullable public var latitude: Double?
     public var locationQuality: String
-    public var locationSource: String?
-    public var population: Int?
-    public var households: Int?
-    public var urbanRuralClass: Int?
-    public var note: String?
+    @Nullable public var locationSource: String?
+    @Nullable public var population: Int?
+    @Nullable public var households: Int?
+    @Nullable public var urbanRuralClass: Int?
+    @Nullable public var note: String?
 
-    public init(_ d: Division) {
-        id = d.id
+    public init(_ d: Stored<Division>) {
+        id = d.id.rawValue
         code = d.code?.rawValue
         name = d.name
         kind = d.kind.rawValue
-        parentID = d.parentID
+        parentID = d.parentID?.rawValue
         status = d.status.rawValue
         successorCode = d.successorCode?.rawValue
+        successorInferred = d.successorInferred
         longitude = d.location?.longitudeDegrees
         latitude = d.location?.latitudeDegrees
         locationQuality = d.locationQuality.rawValue
@@ -246,30 +217,6 @@ public struct DivisionRecord: Encodable, Sendable {
         households = d.households
         urbanRuralClass = d.urbanRuralClass
         note = d.note
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, code, name, kind, parentID, status, successorCode, longitude, latitude, locationQuality, locationSource
-        case population, households, urbanRuralClass, note
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(code, forKey: .code)
-        try c.encode(name, forKey: .name)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(parentID, forKey: .parentID)
-        try c.encode(status, forKey: .status)
-        try c.encode(successorCode, forKey: .successorCode)
-        try c.encode(longitude, forKey: .longitude)
-        try c.encode(latitude, forKey: .latitude)
-        try c.encode(locationQuality, forKey: .locationQuality)
-        try c.encode(locationSource, forKey: .locationSource)
-        try c.encode(population, forKey: .population)
-        try c.encode(households, forKey: .households)
-        try c.encode(urbanRuralClass, forKey: .urbanRuralClass)
-        try c.encode(note, forKey: .note)
     }
 }
 
@@ -288,7 +235,7 @@ public struct DiagnosticsRecord: Encodable, Sendable {
         public var understaffedSchools: Int
         public var overstaffedSchools: Int
         /// reported, not_reported, or null when no import mentioned the township.
-        public var reportStatus: String?
+        @Nullable public var reportStatus: String?
 
         init(name: String, _ r: SchoolRollup, reportStatus: ReportStatus?) {
             self.name = name
@@ -303,26 +250,6 @@ public struct DiagnosticsRecord: Encodable, Sendable {
             overstaffedSchools = r.count(.overstaffed)
             self.reportStatus = reportStatus?.rawValue
         }
-
-        enum CodingKeys: String, CodingKey {
-            case name, schools, students, staff, staffNeeded, staffExcess, staffShortfall, smallSchools
-            case understaffedSchools, overstaffedSchools, reportStatus
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(name, forKey: .name)
-            try c.encode(schools, forKey: .schools)
-            try c.encode(students, forKey: .students)
-            try c.encode(staff, forKey: .staff)
-            try c.encode(staffNeeded, forKey: .staffNeeded)
-            try c.encode(staffExcess, forKey: .staffExcess)
-            try c.encode(staffShortfall, forKey: .staffShortfall)
-            try c.encode(smallSchools, forKey: .smallSchools)
-            try c.encode(understaffedSchools, forKey: .understaffedSchools)
-            try c.encode(overstaffedSchools, forKey: .overstaffedSchools)
-            try c.encode(reportStatus, forKey: .reportStatus)
-        }
     }
 
     public var county: Rollup
@@ -330,7 +257,7 @@ public struct DiagnosticsRecord: Encodable, Sendable {
     public var schools: [SchoolDiagnosisRecord]
 
     public init(_ report: SchoolDiagnosticsReport) {
-        county = Rollup(name: "全县", report.county, reportStatus: nil)
+        county = Rollup(name: L10n.message(.labelCountyTotal).zh, report.county, reportStatus: nil)
         townships = report.townships.map { Rollup(name: $0.township.name, $0.rollup, reportStatus: $0.reportStatus) }
         schools = report.schools.map(SchoolDiagnosisRecord.init)
     }
@@ -364,8 +291,9 @@ public struct IndicatorRecord: Encodable, Sendable {
     public struct Target: Encodable, Sendable {
         public var value: Double
         public var year: Int
-        public var areaID: Int64?
-        public var statement: String?
+        public var yearAssumed: Bool
+        @Nullable public var areaID: Int64?
+        @Nullable public var statement: String?
     }
 
     public var code: String
@@ -375,11 +303,12 @@ public struct IndicatorRecord: Encodable, Sendable {
     public var levels: [String]
     public var direction: String
     public var kind: String
-    public var baselineValue: Double?
-    public var baselineYear: Int?
+    public var denominatorAssumed: Bool
+    @Nullable public var baselineValue: Double?
+    @Nullable public var baselineYear: Int?
     public var targets: [Target]
     public var source: String
-    public var note: String?
+    @Nullable public var note: String?
 
     public init(_ i: Indicator) {
         code = i.code
@@ -389,9 +318,12 @@ public struct IndicatorRecord: Encodable, Sendable {
         levels = i.levels.map { "\($0)" }
         direction = i.direction.rawValue
         kind = i.kind.storedText
+        denominatorAssumed = i.denominatorAssumed
         baselineValue = i.baselineValue
         baselineYear = i.baselineYear
-        targets = i.targets.map { Target(value: $0.value, year: $0.year, areaID: $0.areaID, statement: $0.statement) }
+        targets = i.targets.map {
+            Target(value: $0.value, year: $0.year, yearAssumed: $0.yearAssumed, areaID: $0.areaID?.rawValue, statement: $0.statement)
+        }
         source = i.source
         note = i.note
     }
@@ -419,7 +351,7 @@ public struct RecordOutcomeRecord: Encodable, Sendable {
     }
 }
 
-/// A stored scenario: its id, name and the whole result (options included).
+/// A stored scenario: its id, name, the whole result (options included) and its notes.
 public struct ScenarioRecord: Encodable, Sendable {
     public var id: Int64
     public var name: String
@@ -427,9 +359,71 @@ public struct ScenarioRecord: Encodable, Sendable {
     public var result: ConsolidationResult
 
     public init(_ s: Scenario) {
-        id = s.id
+        id = s.id.rawValue
         name = s.name
         createdAt = s.createdAt
         result = s.result
+    }
+}
+
+/// Scenarios side by side, with each scenario's notes.
+public struct ScenarioComparisonRecord: Encodable, Sendable {
+    public struct Row: Encodable, Sendable {
+        public var label: String
+        public var labelEn: String
+        public var values: [String]
+        public var valuesEn: [String]
+    }
+
+    public var scenarios: [ScenarioRecord]
+    public var rows: [Row]
+
+    public init(_ scenarios: [Scenario]) {
+        self.scenarios = scenarios.map(ScenarioRecord.init)
+        rows = ScenarioComparison.rows(scenarios).map {
+            Row(label: $0.label.zh, labelEn: $0.label.en, values: $0.values.map(\.zh), valuesEn: $0.values.map(\.en))
+        }
+    }
+}
+
+/// One issue of refused data, for the API.
+public struct IssueRecord: Encodable, Sendable {
+    public var severity: String
+    public var file: String
+    @Nullable public var row: Int?
+    @Nullable public var column: Int?
+    @Nullable public var columnName: String?
+    public var messageZh: String
+    public var messageEn: String
+
+    public init(_ i: ImportIssue) {
+        severity = i.severity.rawValue
+        file = i.file
+        row = i.row
+        column = i.column
+        columnName = i.columnName
+        messageZh = i.message.zh
+        messageEn = i.message.en
+    }
+}
+
+/// What checking or committing a file found, for the API.
+public struct ImportCheckRecord: Encodable, Sendable {
+    public var token: String
+    public var kind: String
+    public var fileName: String
+    public var valid: Bool
+    @Nullable public var rowsRead: Int?
+    public var notReported: [String]
+    public var issues: [IssueRecord]
+
+    public init(token: String, _ check: ImportCheck) {
+        self.token = token
+        kind = check.kind.rawValue
+        fileName = check.fileName
+        valid = check.isValid
+        rowsRead = check.rowsRead
+        notReported = check.notReported
+        issues = check.issues.map(IssueRecord.init)
     }
 }

@@ -1,6 +1,5 @@
-public import Localization
-
-/// One problem found in an input file, located as precisely as the format allows.
+/// One problem found in an input file (or a form, or an API body), located as precisely as the
+/// format allows.
 public struct ImportIssue: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Whether the issue blocks the import.
     public enum Severity: String, Sendable, Codable {
@@ -8,13 +7,13 @@ public struct ImportIssue: Hashable, Sendable, Codable, CustomStringConvertible 
         case warning
     }
 
-    /// The file's name as the user gave it (last path component).
+    /// The file's name as the user gave it (last path component), or "—" for a form or request.
     public var file: String
     /// 1-based row as a spreadsheet shows it (the header is row 1); nil for whole-file issues.
     public var row: Int?
     /// 1-based column; nil when the issue concerns the whole row or file.
     public var column: Int?
-    /// The column's header as written in the file.
+    /// The column's header as written in the file (or the field's name).
     public var columnName: String?
     public var message: Localized
     public var severity: Severity
@@ -33,45 +32,28 @@ public struct ImportIssue: Hashable, Sendable, Codable, CustomStringConvertible 
 
     /// The location in both languages, e.g. "schools.csv 第 5 行 第 4 列（D「在校人数」）".
     public var location: Localized {
-        var zh = file
-        var en = "file \(file)"
-        if let row {
-            zh += " 第 \(row) 行"
-            en += " row \(row)"
-        }
+        var parts = [L10n.message(.issueFile, file)]
+        if let row { parts.append(L10n.message(.issueRow, row)) }
         if let column {
             let letter = ColumnLetters.letters(for: column)
-            let header = columnName.map { "「\($0)」" } ?? ""
-            zh += " 第 \(column) 列（\(letter)\(header)）"
-            en += " column \(column) (\(letter)\(columnName.map { " \"\($0)\"" } ?? ""))"
+            parts.append(
+                columnName.map { L10n.message(.issueColumnNamed, column, letter, $0) } ?? L10n.message(.issueColumn, column, letter))
         }
-        return Localized(zh: zh, en: en)
+        return Localized(zh: parts.map(\.zh).joined(separator: " "), en: parts.map(\.en).joined(separator: " "))
     }
 
     /// The full line printed for a clerk: location and reason in Chinese, then English.
     public var description: String {
-        let tagZh = severity == .error ? "错误" : "警告"
-        let tagEn = severity == .error ? "error" : "warning"
-        return "\(tagZh) \(location.zh)：\(message.zh) | \(tagEn) \(location.en): \(message.en)"
+        let tag = L10n.message(severity == .error ? .uiError : .uiWarning)
+        return L10n.message(.issueLine, zh: [tag.zh, location.zh, message.zh], en: [tag.en, location.en, message.en]).bilingual
     }
-}
-
-/// The import was refused; nothing was written. Holds every issue found (errors and warnings).
-public struct ImportRejected: Error, Sendable, CustomStringConvertible {
-    public let issues: [ImportIssue]
-
-    public init(issues: [ImportIssue]) {
-        self.issues = issues
-    }
-
-    /// Only the blocking issues.
-    public var errors: [ImportIssue] { issues.filter { $0.severity == .error } }
-
-    public var description: String { issues.map(\.description).joined(separator: "\n") }
 }
 
 /// Spreadsheet column letters: 1 → A, 27 → AA.
 public enum ColumnLetters {
+    /// The most columns a worksheet can have (XFD in Excel and WPS).
+    public static let maximumColumn = 16_384
+
     /// The letters of a 1-based column number.
     public static func letters(for column: Int) -> String {
         var n = column
@@ -84,13 +66,17 @@ public enum ColumnLetters {
         return result
     }
 
-    /// The 1-based column number of a cell reference such as "AB12"; nil when it has no letters.
+    /// The 1-based column number of a cell reference such as "AB12"; nil when it has no letters
+    /// or names a column beyond `maximumColumn` (at most three letters, as in every spreadsheet).
     public static func column(ofCellReference reference: String) -> Int? {
         var n = 0
+        var letters = 0
         for scalar in reference.unicodeScalars {
             guard scalar.value >= 65, scalar.value <= 90 else { break }
+            letters += 1
+            guard letters <= 3 else { return nil }
             n = n * 26 + Int(scalar.value - 64)
         }
-        return n == 0 ? nil : n
+        return n == 0 || n > maximumColumn ? nil : n
     }
 }

@@ -1,0 +1,75 @@
+import Domain
+public import Foundation
+import Planning
+public import Services
+
+/// Builds the 交城县 demo register from the bundled files, through the same use cases a clerk
+/// uses, then fills unknown positions with illustrative ones (示意位置).
+public struct DemoBuilder: Sendable {
+    /// The source recorded for the seed's school table.
+    public static let seedTableSource = "交城县乡村振兴规划 第六章 表六/1"  // data
+    /// Radius within which a township's villages are spread around its seat, in metres.
+    public static let villageSpreadMetres = 6_000.0
+    /// Minimum distance between illustrative township seats, in metres.
+    public static let seatSpacingMetres = 12_000.0
+
+    /// The county-government point, standing in for the boarding school the plan wants "in the
+    /// county seat" (城区寄宿制示范小学) until a site is chosen: an illustrative position.
+    static let countySeat = (longitude: 112.152541, latitude: 37.554365)
+    static let boardingSchool = "城区寄宿制示范小学（规划）"  // data
+
+    /// Two consolidation scenarios for the seed's primary schools, so the comparison has
+    /// something to compare: closing two schools, and building the county-seat boarding school
+    /// the plan asks for while keeping eleven existing schools. Their names say what they keep.
+    static let scenarios: [ScenarioRequest] = [
+        ScenarioRequest(name: "方案甲：撤并两所，保留 16 所现有学校（p-中位）", model: .pmedian, level: .primary, schoolsToKeep: 16),  // data
+        ScenarioRequest(
+            name: "方案乙：新建城区寄宿制示范小学，保留 11 所现有学校（p-中位，p = 12）", model: .pmedian, level: .primary,  // data
+            schoolsToKeep: 12, keep: [boardingSchool],
+            newSites: [NewSite(name: boardingSchool, longitude: countySeat.longitude, latitude: countySeat.latitude, illustrative: true)]),
+    ]
+
+    public let workspace: Workspace
+    public let actor = "demo"
+
+    public init(workspace: Workspace) {
+        self.workspace = workspace
+    }
+
+    /// Loads everything into an empty register. `progress` receives one line per step.
+    public func build(progress: (String) -> Void = { _ in }) throws {
+        let importer = workspace.imports(actor: actor)
+        let norms = try workspace.setup.installDefaultNorms(actor: actor)
+        try workspace.register.markAsDemo(actor: actor)
+        progress("norms: \(norms)")
+        for file in ["townships.csv", "villages.csv", "county_outline.geojson", "division_locations.csv"] {
+            let summary = try importer.importDivisions(from: DemoResources.file(file))
+            progress("divisions \(file): +\(summary.inserted) ~\(summary.updated)")
+        }
+        let placed = try workspace.register.placeIllustrativePositions(
+            seatSpacingMetres: Self.seatSpacingMetres, villageSpreadMetres: Self.villageSpreadMetres, actor: actor)
+        progress("illustrative positions: \(placed)")
+        let schools = try importer.importSchools(from: DemoResources.file("seed_table_6_1.csv"), source: Self.seedTableSource)
+        progress("schools: +\(schools.inserted); not reported: \(schools.townshipsNotReported.joined(separator: ", "))")
+        let linked = try importer.linkSchoolsToVillages(from: DemoResources.file("school_villages.csv"))
+        progress("school villages linked: \(linked)")
+        try workspace.setup.installGenericCatalogue(actor: actor)
+        let catalogue = try JiaochengPlan.install(into: workspace, actor: actor)
+        progress("indicators: \(catalogue.indicators); tasks: \(catalogue.tasks)")
+        try workspace.register.storePlanFindings(try DemoResources.planFindings(), actor: actor)
+        for request in Self.scenarios {
+            let s = try workspace.scenarios.run(request, actor: actor)
+            progress("scenario #\(s.id) \(s.name): kept \(s.result.schoolsKept), closed \(s.result.schoolsClosed)")
+        }
+    }
+}
+
+/// Chapter 6 of 交城's plan as a catalogue: its indicators, rules and key tasks.
+public enum JiaochengPlan {
+    /// Adds the plan's indicators, rules and tasks the register lacks; returns how many of each.
+    @discardableResult
+    public static func install(into workspace: Workspace, actor: String) throws -> (indicators: Int, tasks: Int) {
+        try workspace.monitoring.installCatalogue(
+            indicators: SeedCatalogue.indicators, rules: SeedCatalogue.rules, tasks: DemoResources.file("seed_tasks.csv"), actor: actor)
+    }
+}

@@ -1,0 +1,184 @@
+public import Domain
+import Foundation
+public import Geo
+import Interchange
+public import Localization
+public import Store
+
+/// The county as the register knows it: its name, whether the register is the demo, and the
+/// plan findings stored with it (if any).
+public struct CountyProfile: Sendable {
+    /// The county's name; nil before divisions are imported.
+    public var name: String?
+    /// True for a register built by `chengxiang demo`.
+    public var isDemo: Bool
+    /// The county plan's own statement about its school table, when one was stored.
+    public var planFindings: PlanFindings?
+}
+
+/// One recorded change: which row of which table, when, by whom, and its values before and after.
+public struct AuditRecord: Sendable, Hashable {
+    public var id: Int64
+    public var changedAt: String
+    public var table: String
+    public var rowKey: String
+    /// insert, update or delete.
+    public var action: String
+    /// The row as JSON before the change (nil for an insert).
+    public var before: String?
+    /// The row as JSON after the change (nil for a delete).
+    public var after: String?
+    public var actor: String
+    public var importID: Int64?
+
+    init(_ e: AuditEntry) {
+        (id, changedAt, table, rowKey, action) = (e.id, e.changedAt, e.table, e.rowKey, e.action)
+        (before, after, actor, importID) = (e.before, e.after, e.actor, e.importID)
+    }
+}
+
+/// The division register, the norms, the audit log and the county's profile.
+public struct RegisterService: Sendable {
+    let store: RegisterStore
+
+    /// Every division, historical ones included.
+    public func divisions() throws -> [Stored<Division>] { try store.read { try $0.divisions() } }
+
+    /// The division hierarchy for lookups by name and code.
+    public func divisionRegister() throws -> DivisionRegister { try store.read { try $0.register() } }
+
+    /// A township by full or short name, or a `notFound` error naming it.
+    public func township(named text: String) throws -> Stored<Division> {
+        guard let unit = try divisionRegister().townships(named: text).first else {
+            throw UserError(.notFound, L10n.message(.unknownTownshipName, text))
+        }
+        return unit
+    }
+
+    /// The county (by name or short name) or a township, for per-area settings.
+    public func area(named text: String) throws -> Stored<Division> {
+        let register = try divisionRegister()
+        if let county = register.county, county.name == text || county.shortName == text { return county }
+        guard let unit = register.townships(named: text).first else {
+            throw UserError(.notFound, L10n.message(.unknownAreaName, text))
+        }
+        return unit
+    }
+
+    /// Every norm with its source.
+    public func norms() throws -> [Norm] { try store.read { try $0.norms() } }
+
+    /// Changes a norm's value and source (audited); returns the old value.
+    @discardableResult
+    public func setNorm(key: String, value: Double, source: String, actor: String) throws -> Double {
+        guard value.isFinite, value >= 0 else { throw UserError(.invalid, L10n.message(.normBadValue)) }
+        let source = source.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !source.isEmpty else { throw UserError(.invalid, L10n.message(.normNeedsSource)) }
+        return try store.write(actor: actor) { writer in
+            guard var norm = try writer.reader.norms().first(where: { $0.key == key }) else {
+                throw UserError(.notFound, L10n.message(.unknownNorm, key))
+            }
+            let previous = norm.value
+            norm.value = value
+            norm.source = source
+            norm.verification = .verified
+            try writer.save(norm)
+            return previous
+        }
+    }
+
+    /// The change log, newest first; optionally one table only.
+    public func auditLog(table: String? = nil, limit: Int = 100) throws -> [AuditRecord] {
+        try store.read { try $0.auditLog(table: table, limit: limit) }.map(AuditRecord.init)
+    }
+
+    /// Every recorded change of one school, newest first.
+    public func history(of school: School.ID) throws -> [AuditRecord] {
+        try store.read { try $0.auditLog(table: "schools", limit: 10_000) }.filter { $0.rowKey == String(school.rawValue) }
+            .map(AuditRecord.init)
+    }
+
+    /// The county's name, whether this is the demo, and any stored plan findings.
+    public func countyProfile() throws -> CountyProfile {
+        try store.read { reader in
+            let findings = try reader.metadata(PlanFindings.metadataKey).flatMap {
+                try? JSONDecoder().decode(PlanFindings.self, from: Data($0.utf8))
+            }
+            return CountyProfile(
+                name: try reader.register().county?.name, isDemo: try reader.metadata("dataset") == "demo",
+                planFindings: findings)
+        }
+    }
+
+    /// Stores the plan's own statement about its school table, to check the diagnosis against.
+    public func storePlanFindings(_ findings: PlanFindings, actor: String) throws {
+        let text = String(decoding: try JSONEncoder().encode(findings), as: UTF8.self)
+        try store.write(actor: actor) { try $0.setMetadata(PlanFindings.metadataKey, text) }
+    }
+
+    /// Marks the register as the demo (so the demo command may rebuild it) and names its county.
+    public func markAsDemo(actor: String) throws {
+        try store.write(actor: actor) { try $0.setMetadata("dataset", "demo") }
+    }
+
+    /// The county outline, if imported.
+    public func countyOutline() throws -> MultiPolygon? {
+        let text = try store.read { reader -> String? in
+            guard let county = try reader.register().county else { return nil }
+            return try reader.boundaryGeoJSON(divisionID: county.id)
+        }
+        return try text.flatMap { try GeoJSONGeometryParser.multiPolygon($0) }
+    }
+
+    /// Gives every township and village without a position an illustrative one inside the county
+    /// outline (procedure in `IllustrativePlacement`); returns how many were placed. Each is
+    /// stored with quality `illustrative` and the procedure as its source, and is replaced when a
+    /// real position is imported.
+    @discardableResult
+    public func placeIllustrativePositions(seatSpacingMetres: Double, villageSpreadMetres: Double, actor: String) throws -> Int {
+        let register = try divisionRegister()
+        guard let outline = try countyOutline() else { return 0 }
+        let townships = register.divisions.filter { $0.kind.tier == .township }
+        var seats: [Division.ID: LonLat] = [:]
+        for t in townships {
+            if let p = t.location { seats[t.id] = LonLat(p.longitudeDegrees, p.latitudeDegrees) }
+        }
+        // A historical unit that became a successor with no villages of its own (洪相乡 → 洪相镇)
+        // is the same area: it shares the successor's seat instead of getting one of its own.
+        func sharesSeat(_ t: Stored<Division>) -> Stored<Division>? {
+            guard t.status == .historical, let successor = register.currentUnit(for: t), register.villages(in: successor).isEmpty
+            else { return nil }
+            return successor
+        }
+        let needSeat = townships.filter { seats[$0.id] == nil && sharesSeat($0) == nil }
+        let newSeats = IllustrativePlacement.seats(
+            count: needSeat.count, inside: outline, avoiding: Array(seats.values), minimumSpacingMetres: seatSpacingMetres)
+        var illustrative: [Division.ID: LonLat] = [:]
+        for (t, p) in zip(needSeat, newSeats) {
+            seats[t.id] = p
+            illustrative[t.id] = p
+        }
+        for t in townships where seats[t.id] == nil {
+            if let successor = sharesSeat(t), let p = seats[successor.id] {
+                seats[t.id] = p
+                illustrative[t.id] = p
+            }
+        }
+        for t in townships {
+            guard let seat = seats[t.id] else { continue }
+            let unplaced = register.villages(in: t).filter { $0.location == nil }
+            let spots = IllustrativePlacement.around(seat, count: unplaced.count, radiusMetres: villageSpreadMetres, inside: outline)
+            for (v, p) in zip(unplaced, spots) { illustrative[v.id] = p }
+        }
+        try store.write(actor: actor) { writer in
+            for (id, p) in illustrative.sorted(by: { $0.key < $1.key }) {
+                guard var d = register.division(id: id) else { continue }
+                d.location = GeoPoint(longitudeDegrees: p.lon, latitudeDegrees: p.lat)
+                d.locationQuality = .illustrative
+                d.locationSource = IllustrativePlacement.procedureName
+                try writer.update(d)
+            }
+        }
+        return illustrative.count
+    }
+}
