@@ -39,7 +39,7 @@ public struct SchoolDiagnostics: Sendable {
         else { return nil }
         let share = min(1, max(0, norms.value(NormKey.nineYearPrimaryShare) ?? 6.0 / 9.0))
         let blended = 1 / (share / primary + (1 - share) / junior)
-        let split = "\(Format.number(share * 9, digits: 1)):\(Format.number((1 - share) * 9, digits: 1))"
+        let split = norms.nineYearSplitText
         let assumption = L10n.message(.reasonNineYearAssumption, split, Format.number(blended, digits: 1))
         return StaffNorm(
             studentsPerStaff: blended, basis: L10n.message(.normBlendedBasis), assumption: assumption)

@@ -5,6 +5,20 @@ import Foundation
 /// Positions are longitude/latitude degrees; the map uses an equirectangular projection
 /// centred on the county (distortion well under 1 % at county scale), north up.
 public struct CountyMap: Sendable {
+    /// How far a drawn position can be trusted, and how it is drawn: a solid outline for a real
+    /// position, a dotted one for an approximate one, a dashed one for a stand-in (示意).
+    public enum Quality: String, Sendable, CaseIterable {
+        case real, approximate, illustrative
+
+        var dash: String? {
+            switch self {
+            case .real: nil
+            case .approximate: "1 2"
+            case .illustrative: "3 2"
+            }
+        }
+    }
+
     /// A point feature.
     public struct Marker: Sendable {
         public var id: String
@@ -14,13 +28,13 @@ public struct CountyMap: Sendable {
         /// Circle radius in map pixels.
         public var radius: Double
         public var fill: String
-        /// True for a made-up position (示意位置): drawn with a dashed outline and marked in its tooltip.
-        public var illustrative: Bool
+        /// How good the position is; anything but `.real` is marked in its outline and tooltip.
+        public var quality: Quality
         /// `data-*` attributes for the page's detail card (keys without the `data-` prefix).
         public var data: [(String, String)]
 
         public init(
-            id: String, lon: Double, lat: Double, label: String, radius: Double, fill: String, illustrative: Bool,
+            id: String, lon: Double, lat: Double, label: String, radius: Double, fill: String, quality: Quality,
             data: [(String, String)] = []
         ) {
             self.id = id
@@ -29,7 +43,7 @@ public struct CountyMap: Sendable {
             self.label = label
             self.radius = radius
             self.fill = fill
-            self.illustrative = illustrative
+            self.quality = quality
             self.data = data
         }
     }
@@ -49,16 +63,16 @@ public struct CountyMap: Sendable {
         }
     }
 
-    /// One legend entry: a swatch colour and its text.
+    /// One legend entry: a swatch colour, its outline and its text.
     public struct LegendEntry: Sendable {
         public var color: String
         public var text: String
-        public var dashed: Bool
+        public var quality: Quality
 
-        public init(color: String, text: String, dashed: Bool = false) {
+        public init(color: String, text: String, quality: Quality = .real) {
             self.color = color
             self.text = text
-            self.dashed = dashed
+            self.quality = quality
         }
     }
 
@@ -71,7 +85,8 @@ public struct CountyMap: Sendable {
     public var legend: [LegendEntry] = []
     /// Text of the scale bar's unit, e.g. "公里".
     public var kilometreLabel = "km"
-    public var illustrativeNote = "示意位置"
+    /// The words added to a label and tooltip for each quality but `.real`, e.g. 示意 and 近似.
+    public var qualityNotes: [Quality: String] = [:]
     public var width = 1000.0
 
     public init(outline: [[(lon: Double, lat: Double)]]) {
@@ -124,16 +139,18 @@ public struct CountyMap: Sendable {
     ) -> String {
         var out = "<g id=\"layer-\(name)\">"
         for m in markers {
-            let title = m.illustrative ? "\(m.label)（\(illustrativeNote)）" : m.label
-            out += "<circle id=\"\(Markup.escape(m.id))\" class=\"\(name)\(m.illustrative ? " illustrative" : "")\" "
+            let note = qualityNotes[m.quality].map { "（\($0)）" } ?? ""
+            let title = m.label + note
+            out += "<circle id=\"\(Markup.escape(m.id))\" class=\"\(name) \(m.quality.rawValue)\" "
             out += "cx=\"\(SVG.n(x(m.lon)))\" cy=\"\(SVG.n(y(m.lat)))\" r=\"\(SVG.n(m.radius))\" fill=\"\(Markup.escape(m.fill))\" "
-            out += m.illustrative ? "stroke=\"#333\" stroke-dasharray=\"2 2\" " : "stroke=\"#333\" "
-            out += "data-illustrative=\"\(m.illustrative)\" data-label=\"\(Markup.escape(m.label))\""
+            out += "stroke=\"#333\" " + (m.quality.dash.map { "stroke-dasharray=\"\($0)\" " } ?? "")
+            out += "data-quality=\"\(m.quality.rawValue)\" data-illustrative=\"\(m.quality == .illustrative)\" "
+            out += "data-label=\"\(Markup.escape(m.label))\""
             for (key, value) in m.data { out += " data-\(key)=\"\(Markup.escape(value))\"" }
             out += "><title>\(Markup.escape(title))</title></circle>"
             if showLabels {
                 out += "<text x=\"\(SVG.n(x(m.lon) + m.radius + 3))\" y=\"\(SVG.n(y(m.lat) + 4))\" fill=\"#222\">"
-                out += "\(Markup.escape(m.label))\(m.illustrative ? "（\(Markup.escape(illustrativeNote))）" : "")</text>"
+                out += "\(Markup.escape(title))</text>"
             }
         }
         return out + "</g>"
@@ -159,7 +176,7 @@ public struct CountyMap: Sendable {
         for (i, entry) in legend.enumerated() {
             let cy = y + Double(i / 4) * 20
             let x = x + Double(i % 4) * columnWidth
-            out += "<circle cx=\"\(SVG.n(x + 6))\" cy=\"\(SVG.n(cy - 4))\" r=\"6\" fill=\"\(Markup.escape(entry.color))\" stroke=\"#333\"\(entry.dashed ? " stroke-dasharray=\"2 2\"" : "")/>"
+            out += "<circle cx=\"\(SVG.n(x + 6))\" cy=\"\(SVG.n(cy - 4))\" r=\"6\" fill=\"\(Markup.escape(entry.color))\" stroke=\"#333\"\(entry.quality.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"
             out += "<text x=\"\(SVG.n(x + 18))\" y=\"\(SVG.n(cy))\">\(Markup.escape(entry.text))</text>"
         }
         return out + "</g>"

@@ -31,6 +31,9 @@ public struct Localized: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The text in one language.
     public func text(_ language: Language) -> String { language == .zh ? zh : en }
 
+    /// "中文 · English", the form of command-line help and of the API document.
+    public var helpText: String { zh == en ? zh : "\(zh) · \(en)" }
+
     /// "中文 | English", the form used where both are shown side by side (errors).
     public var bilingual: String { zh == en ? zh : "\(zh) | \(en)" }
 

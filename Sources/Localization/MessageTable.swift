@@ -119,6 +119,80 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case cmpBound, cmpGap, cmpOptimal, cmpSeconds, cmpNotes
     // Reports
     case reportNoChromium, reportPrintFailed
+    // Web
+    case webStaleForm, webNeedsJSON, webTooLarge, webNotFound, webImportExpired, webJobUnknown
+    case webUnknownLanguage, webInternal, webBadID, webSolvingIteration, webSolvingBest, webSolvingBound
+    case webDone, appNameCounty
+    // API document
+    case apiDivisions, apiSchools, apiSchool, apiDiagnostics, apiCompleteness, apiIndicators
+    case apiStatuses, apiRecord, apiTasks, apiUpdateTask, apiImport, apiImportGet
+    case apiImportCommit, apiImportCancel, apiScenarios, apiScenarioCreate, apiScenarioCompare, apiScenarioJob
+    case apiScenario, apiOpenAPI, apiParamSchoolID, apiParamTaskCode, apiParamKind, apiParamFileName
+    case apiParamSheet, apiParamToken, apiParamScenarioIDs, apiParamJob, apiParamScenario, apiSuccess
+    case apiProblem, apiDescription
+    // API document
+    case apiTitle
+    // Web
+    case badNumberField
+    // Map
+    case uiApproximate, uiApproximateCard, uiLegendApproximate, uiApproximateNote, uiQualityUnknownMark
+    // Overview
+    case uiPastDeadlineTasks, uiNoPastDeadline, uiTaskDeadlineLine, uiPlanFindingsHeading
+    // Import page
+    case uiInChinese, uiInEnglish
+    // Scenarios page
+    case uiMaxWalkDerived, uiNotes
+    // Units
+    case unitMu
+    // Command line
+    case cliAbstract, cliDiscussion, optDatabase, optLang, optLangInvalid, optAsOf
+    case optAsOfInvalid, optFormat, optSheet, optDryRun, optFile, optDivisionFile
+    case optYear, optSource, optNoServe, optForce, optPort, optHost
+    case optPlan, cmdDemo, cmdDemoDiscussion, cmdInit, cmdInitDiscussion, initCreated
+    case initUpdated, initPlanLoaded, unknownPlan, demoBuilding, cmdImport, cmdImportDiscussion
+    case cmdImportSchools, cmdImportSchoolsDiscussion, cmdImportDivisions, cmdImportDivisionsDiscussion, importDone, importValidated
+    case importCounts, importNotReported, failRejected
+    // Command line
+    case cmdSchools, cmdSchoolsDiscussion, cmdDiagnose, cmdDiagnoseDiscussion
+    // Command line
+    case schoolInTownship
+    // Command line: scenarios
+    case cmdPlan, cmdPlanDiscussion, optName, optModel, optStage, optP
+    case optRadius, optKeep, optExclude, optMaxWalk, optDetour, optCapacity
+    case optDistances, optNewSite, optHeuristic, optTimeLimit, badNewSite, cmdScenarios
+    case cmdScenariosDiscussion, optCompare, scnHeading, scnSolve, scnExact, scnHeuristic
+    case scnProven, scnBound, scnGap, scnKept, scnClosed, scnNewMark
+    case scnNoMoves, scnIdle, scnNone, labelOptimalShort
+    // Command line: register
+    case cmdDivisions, cmdDivisionsDiscussion, cmdDivisionsList, cmdDivisionsListDiscussion, optTownship, colCode
+    case colName, colKind, colStatus, colLon, colLat, colQuality
+    case statusCurrent, statusMerged, statusMergedInto, cmdNorms, cmdNormsDiscussion, cmdNormsList
+    case cmdNormsListDiscussion, colKey, colValue, colUnit, colChecked, colSource
+    case verifiedMark, secondaryMark, assumptionMark, cmdNormsSet, cmdNormsSetDiscussion, optNormKey
+    case optNormValue, optNormSource, normChanged, cmdCompleteness, cmdCompletenessDiscussion, colVillages
+    case colNoCode, colNoRealPosition, colPopulation, colUrbanRural, colSeat, colSchools
+    case cmdAudit, cmdAuditDiscussion, optTable, optLimit, auditBefore, auditAfter
+    case auditImport
+    // Command line: monitoring
+    case cmdIndicators, cmdIndicatorsDiscussion, cmdIndicatorsList, cmdIndicatorsListDiscussion, cmdIndicatorsStatus, cmdIndicatorsStatusDiscussion
+    case optArea, cmdRecord, cmdRecordDiscussion, optIndicatorCode, optAreaName, optPeriod
+    case optValue, optNote, recordDone, recordValidated, recordWarning, cmdObservationsImport
+    case cmdObservationsImportDiscussion, cmdTarget, cmdTargetDiscussion, optTargetYear, optTargetArea, optBaseline
+    case optYearAssumed, targetSet, baselineSet, cmdTasks, cmdTasksDiscussion, cmdTasksList
+    case cmdTasksListDiscussion, cmdTasksUpdate, cmdTasksUpdateDiscussion, optTaskCode, optStatus, optPercent
+    case optEvidence, optDeadline, optOwner, taskUpdated, cmdTasksImport, cmdTasksImportDiscussion
+    case tasksImported, colIndicator, colArea, colLatest, colTarget, colExpectedNow
+    case colReason, colLevels, colDirection, colIndicatorKind, colTargets, directionHigher
+    case directionLower, kindEntered, kindComputed, colTask, colOwner, colDeadline
+    case colProgress, colDeadlineState, colIndicators, tasksSummary
+    // Command line: solve
+    case cmdSolve, cmdSolveDiscussion, optSolveModel, optOrlib, optCosts, optWeights
+    case optCapacities, optFacilities, optSolveRadius, optSolveKeep, optSolveExclude, optExact
+    case optSeed, solveEitherInput, solveOrlibOnlyPMedian, solveUnknownCandidate, solveCannot, solveObjective
+    case solveFacilities, solveProven, solveBound, solveGap, solveSeconds, progressLine
+    // Command line: report and serve
+    case cmdReport, cmdReportDiscussion, optReportFormat, optOut, reportWritten, cmdServe
+    case cmdServeDiscussion, serveListening
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -274,10 +348,10 @@ enum MessageTable {
         case .labelReported: ("已上报", "reported")
         case .labelNotReported: ("未上报", "not reported")
         case .labelNotMentioned: ("未提及", "not mentioned")
-        case .summaryTitle: ("交城县学校诊断（{1} 所学校；数据：{2}）", "Jiaocheng County school diagnosis ({1} schools; data: {2})")
+        case .summaryTitle: ("{1}学校诊断（{2} 所学校；数据：{3}）", "{1} school diagnosis ({2} schools; data: {3})")
         case .summaryNorms: (
-            "编制标准（生/教职工）：小学 {1}、初中 {2}、高中 {3}；小初一体按小学:初中 = 6:3 混合为 {4}（假设）",
-            "Staffing norms (students per staff): primary {1}, junior {2}, senior {3}; nine-year schools blended 6:3 to {4} (an assumption)"
+            "编制标准（生/教职工）：小学 {1}、初中 {2}、高中 {3}；小初一体按小学:初中 = {5} 混合为 {4}（假设）",
+            "Staffing norms (students per staff): primary {1}, junior {2}, senior {3}; nine-year schools blended {5} to {4} (an assumption)"
         )
         case .summaryConfirmedHeading: ("一、与规划结论一致", "1. The plan's finding, checked")
         case .summaryPlanSays: ("规划原文：「{1}」", "The plan says: \"{1}\"")
@@ -296,7 +370,10 @@ enum MessageTable {
         case .gapSchoolsNotMentioned: ("学校表未提及：{1}", "Not mentioned in the school table: {1}")
         case .gapHistoricalTownship: ("{1} 所属的{2}已撤并，现归属乡镇不详", "{1} belongs to {2}, which was merged away; its current township is unknown")
         case .gapVillageCodes: ("{1} 个村（社区）中 {2} 个没有区划代码", "{2} of {1} villages/communities have no division code")
-        case .gapVillagePositions: ("{1} 个村（社区）中 {2} 个的位置为示意位置（示意），不是实测", "{2} of {1} villages/communities have illustrative positions, not real ones")
+        case .gapVillagePositions: (
+            "{1} 个村（社区）中 {2} 个没有实测或公开的位置：示意位置 {3} 个，近似位置 {4} 个",
+            "{2} of {1} villages/communities have no surveyed or published position: {3} illustrative, {4} approximate"
+        )
         case .gapVillagePopulation: ("{1} 个村（社区）中有人口数据的 {2} 个，有城乡分类代码的 {3} 个", "of {1} villages/communities, {2} have population and {3} have an urban–rural class code")
         case .statusNoData: ("暂无数据", "no data")
         case .statusStale: ("最新数据为 {1} 年（{2}），已过时", "the latest data, {1} ({2}), is stale")
@@ -327,7 +404,7 @@ enum MessageTable {
         case .badDate: ("日期「{1}」无效：应为 2025、2025-06 或 2025-06-30", "date \"{1}\" is invalid: write 2025, 2025-06 or 2025-06-30")
         case .requiredCellBlank: ("必填项为空", "a required cell is blank")
         case .unknownTask: ("任务「{1}」不存在", "task \"{1}\" does not exist")
-        case .appName: ("城乡 · 交城县城乡融合平台", "Chengxiang · Jiaocheng urban–rural platform")
+        case .appName: ("城乡 · 城乡融合规划与监测", "Chengxiang · urban–rural planning and monitoring")
         case .importKindSchools: ("学校表", "school table")
         case .importKindDivisions: ("区划（CSV/XLSX/GeoJSON）", "divisions (CSV/XLSX/GeoJSON)")
         case .importKindObservations: ("指标观测值", "indicator observations")
@@ -396,7 +473,7 @@ enum MessageTable {
         case .uiNoCode: ("无代码", "no code")
         case .uiNoRealPosition: ("无实测位置", "no real position")
         case .uiNone: ("未定", "none")
-        case .uiNormNote: ("编制标准：小学 19、初中 13.5、高中 12.5 生/教职工；小初一体按 6:3 混合（假设）。可在命令行 chengxiang norms set 修改。", "Norms: primary 19, junior 13.5, senior 12.5 students per staff; nine-year schools blended 6:3 (an assumption). Change them with chengxiang norms set.")
+        case .uiNormNote: ("编制标准：小学 {1}、初中 {2}、高中 {3} 生/教职工；小初一体按小学:初中 = {4} 混合（假设）。可在命令行 chengxiang norms set 修改。", "Norms: primary {1}, junior {2}, senior {3} students per staff; nine-year schools blended {4} (an assumption). Change them with chengxiang norms set.")
         case .uiNotNamed: ("未明确", "not named")
         case .uiNote: ("备注", "Note")
         case .uiOverdue: ("逾期", "overdue")
@@ -421,9 +498,9 @@ enum MessageTable {
         case .uiSource: ("来源", "Source")
         case .uiStatus: ("状态", "Status")
         case .uiTarget: ("目标", "Target")
-        case .uiTaskNote: ("规划未写明的责任单位、日期、进度显示为“未明确/未定/进度未知”；截止已过且未完成的任务标为逾期。", "Owners, dates and progress the plan does not state are shown as unknown; tasks past their deadline and not done are overdue.")
+        case .uiTaskNote: ("规划未写明的责任单位、日期、进度显示为“未明确/未定/进度未知”；截止已过、已有进展报告而未完成的任务标为逾期，无人报告的标为“已过期限，进展不明”；“假设”的截止是系统对规划期末的理解。", "Owners, dates and progress the plan does not state are shown as unknown; a task past its deadline, reported on and not done is overdue, one no one has reported on is \"past deadline, progress unknown\"; an \"assumed\" deadline is the system's reading of the plan period's end.")
         case .uiTaskSaved: ("已保存 {1}", "saved {1}")
-        case .uiTaskSummary: ("共 {1} 项，逾期 {2} 项", "{1} tasks, {2} overdue")
+        case .uiTaskSummary: ("共 {1} 项，逾期 {2} 项，已过期限、进展不明 {3} 项", "{1} tasks: {2} overdue, {3} past their deadline with progress unknown")
         case .uiTownships: ("乡镇（现行）", "Townships (current)")
         case .uiUnderstaffed: ("{1}（{2}）缺编 {3} 人：规划未指出", "{1} ({2}) is {3} staff short: not in the plan")
         case .uiUnitPersons: ("人", "persons")
@@ -447,10 +524,10 @@ enum MessageTable {
         case .planUnknownScenario: ("方案「{1}」不存在", "scenario \"{1}\" does not exist")
         case .locationUnknownID: ("编号「{1}」不在费用表中", "id \"{1}\" is not in the cost table")
         case .locationMissingValue: ("编号「{1}」缺少{2}", "id \"{1}\" has no {2}")
-        case .summaryScenariosHeading: ("四、学校布局方案（演示位置为示意，距离仅供演示）", "4. School consolidation scenarios (illustrative positions: distances for demonstration only)")
+        case .summaryScenariosHeading: ("四、学校布局方案", "4. School consolidation scenarios")
         case .summaryScenarioLine: (
-            "保留 {1} 所、撤并 {2} 所，转学 {3} 人，平均路程 {4} 公里，按编制可释放教职工 {5} 人",
-            "keeps {1} schools, closes {2}, moves {3} pupils, mean journey {4} km, frees {5} staff under the norm"
+            "保留现有 {1} 所、撤并 {2} 所、新建 {6} 所，转学 {3} 人，平均路程 {4}，按编制可释放教职工 {5} 人",
+            "keeps {1} existing schools, closes {2}, builds {6}, moves {3} pupils, mean journey {4}, frees {5} staff under the norm"
         )
         case .summaryScenarioCompare: ("对比：chengxiang schools scenarios --compare {1} --database {2}", "Compare: chengxiang schools scenarios --compare {1} --database {2}")
         case .uiStoredScenarios: ("已保存的方案", "Stored scenarios")
@@ -517,8 +594,8 @@ enum MessageTable {
         case .planDuplicateSite: ("新址名称「{1}」重复，或与现有学校同名", "the new site name \"{1}\" is given twice or is already a school's name")
         case .planBadNumber: ("{1} = {2} 无效：应为 {3}", "{1} = {2} is invalid: it must be {3}")
         case .planSplitNote: ("小初一体学校按小学段 {1}%、初中段 {2}% 拆分学生和教职工（假设，可用 norms set 修改）。", "Nine-year schools' pupils and staff are split {1}% primary, {2}% junior (an assumption; change it with norms set).")
-        case .planWalkNote: ("1–3 年级按小学生的一半计（假设）；其超出步行上限 {1} 者原则上不宜寄宿，需校车等安排。", "Grades 1–3 are taken as half the primary pupils (an assumption); those beyond the {1} walk should not board and need transport.")
-        case .planWalkLimitDerived: ("步行上限 {1} 由 1–3 年级单程 {2} 分钟（{3}）与儿童步行速度 {4} 公里/小时（{5}）推得。", "The walking limit of {1} comes from a {2}-minute journey for grades 1–3 ({3}) at a child's walking speed of {4} km/h ({5}).")
+        case .planWalkNote: ("1–3 年级按小学生的一半计（假设）；其超出步行上限（{1}）者原则上不宜寄宿，需校车等安排。", "Grades 1–3 are taken as half the primary pupils (an assumption); those beyond the {1} walk should not board and need transport.")
+        case .planWalkLimitDerived: ("步行上限（{1}）由 1–3 年级单程 {2} 分钟（{3}）与儿童步行速度 {4} 公里/小时（{5}）推得。", "The walking limit of {1} comes from a {2}-minute journey for grades 1–3 ({3}) at a child's walking speed of {4} km/h ({5}).")
         case .planIllustrativeNote: ("{1} 所学校的位置为示意位置，距离仅供演示，导入实测坐标或距离表后重算。", "{1} schools have illustrative positions: distances are for demonstration until real coordinates or a distance table are imported.")
         case .planStraightLineNote: ("距离按直线 × 绕行系数 {1} 计算（未导入路网或距离表）。", "Distances are straight lines × a detour factor of {1} (no road network or distance table loaded).")
         case .planMissingPairsMinutes: ("距离表缺 {1} 对，视为不可达。", "{1} pairs missing from the distance table were treated as unreachable.")
@@ -666,6 +743,291 @@ enum MessageTable {
         case .cmpNotes: ("假设与说明", "assumptions and notes")
         case .reportNoChromium: ("生成 PDF 需要 Chromium：make demo 已安装；或手动 apt-get install chromium fonts-noto-cjk；也可用 --format html 在浏览器中打印", "PDF needs Chromium: make demo installs it, or apt-get install chromium fonts-noto-cjk; --format html prints from any browser")
         case .reportPrintFailed: ("Chromium 打印 PDF 失败（退出码 {1}）：{2}", "Chromium failed to print the PDF (status {1}): {2}")
+        case .webStaleForm: ("表单已过期或来源不明，请刷新页面后重试", "the form is stale or not from this site; reload the page and try again")
+        case .webNeedsJSON: ("请使用 JSON 或文件内容类型，或附带 X-CSRF-Token", "send JSON or a file content type, or an X-CSRF-Token header")
+        case .webTooLarge: ("上传内容超过 {1} MB 上限", "the upload exceeds the {1} MB limit")
+        case .webNotFound: ("找不到该页面或记录：{1}", "no such page or record: {1}")
+        case .webImportExpired: ("这次检查已过期或不存在，请重新上传", "this check has expired or does not exist; upload the file again")
+        case .webJobUnknown: ("求解任务不存在或已过期", "no such solve job, or it has expired")
+        case .webUnknownLanguage: ("语言「{1}」无效（可用：zh、en）", "language \"{1}\" is invalid (allowed: zh, en)")
+        case .webInternal: ("服务器内部错误，已记录；请稍后重试或联系管理员", "an internal error occurred and was logged; try again later or tell the administrator")
+        case .webBadID: ("编号「{1}」无效", "id \"{1}\" is invalid")
+        case .webSolvingIteration: ("求解中：第 {1} 次迭代", "solving: iteration {1}")
+        case .webSolvingBest: ("，当前最优 {1}", ", best {1}")
+        case .webSolvingBound: ("，界 {1}", ", bound {1}")
+        case .webDone: ("完成", "done")
+        case .appNameCounty: ("城乡 · {1}城乡融合平台", "Chengxiang · {1} urban–rural platform")
+        case .apiDivisions: ("区划名录（县、乡镇、村）", "The division register (county, townships, villages)")
+        case .apiSchools: ("学校及其诊断", "Schools with their diagnosis")
+        case .apiSchool: ("一所学校", "One school")
+        case .apiDiagnostics: ("学校诊断：每校、每乡镇、全县", "School diagnosis per school, township and county")
+        case .apiCompleteness: ("数据完整性", "Which data is missing where")
+        case .apiIndicators: ("指标体系（含目标与来源）", "Indicators with targets and sources")
+        case .apiStatuses: ("三色预警：各指标各地区的状态", "Status per indicator and area")
+        case .apiRecord: ("录入观测值（按校验规则检查，全部通过才写入）", "Record observations (all or nothing)")
+        case .apiTasks: ("重点任务清单", "The task checklist")
+        case .apiUpdateTask: ("更新任务", "Update a task")
+        case .apiImport: ("上传并检查文件（不写入）", "Upload and check a file; nothing is written")
+        case .apiImportGet: ("检查结果", "The check's result")
+        case .apiImportCommit: ("写入已检查的文件（全部或全不）", "Commit a checked file, all or nothing")
+        case .apiImportCancel: ("放弃已检查的文件", "Cancel a checked file")
+        case .apiScenarios: ("已保存的布局方案", "Stored scenarios")
+        case .apiScenarioCreate: ("创建并求解方案", "Create and solve a scenario")
+        case .apiScenarioCompare: ("方案对比", "Scenarios side by side")
+        case .apiScenarioJob: ("网页发起的求解进度", "Progress of a solve started from the page")
+        case .apiScenario: ("一个方案", "One scenario")
+        case .apiOpenAPI: ("本接口的 OpenAPI 3.1 描述", "This API's OpenAPI 3.1 document")
+        case .apiParamSchoolID: ("学校编号", "school id")
+        case .apiParamTaskCode: ("任务代码", "task code")
+        case .apiParamKind: ("数据类型：schools、divisions、observations、tasks", "kind: schools, divisions, observations, tasks")
+        case .apiParamFileName: ("文件名（决定格式）", "file name (decides the format)")
+        case .apiParamSheet: ("XLSX 工作表名", "XLSX sheet")
+        case .apiParamToken: ("检查得到的令牌", "token from the check")
+        case .apiParamScenarioIDs: ("方案编号或名称，逗号分隔", "scenario ids or names, comma-separated")
+        case .apiParamJob: ("任务编号", "job id")
+        case .apiParamScenario: ("方案编号或名称", "scenario id or name")
+        case .apiSuccess: ("成功", "success")
+        case .apiProblem: ("错误（中英文说明）", "error with Chinese and English detail")
+        case .apiDescription: ("县域城乡融合规划与监测：区划、学校诊断、指标、任务、导入、方案。错误为 application/problem+json，含 detailZh 与 detailEn。", "County urban–rural integration planning and monitoring: divisions, school diagnosis, indicators, tasks, imports, scenarios. Errors are application/problem+json with detailZh and detailEn.")
+        case .apiTitle: ("城乡 Chengxiang 接口", "Chengxiang API")
+        case .badNumberField: ("{1}「{2}」不是有效的数", "{1} \"{2}\" is not a valid number")
+        case .uiApproximate: ("近似", "approximate")
+        case .uiApproximateCard: ("近似位置：公开来源，但不是此处本身的坐标（如乡镇的地名点、学校所在村的点）", "Approximate position: from a published source, but not this place's own point (a township's gazetteer point, the village a school stands in)")
+        case .uiLegendApproximate: ("点线 = 近似位置", "dotted = approximate")
+        case .uiApproximateNote: ("点线圈为近似位置（共 {1} 处，学校画在所在村或乡镇驻地的点上，都算近似）。", "Dotted circles are approximate positions ({1}; schools drawn at their village's or township seat's point all count as approximate).")
+        case .uiQualityUnknownMark: ("位置质量不详", "quality of position unknown")
+        case .uiPastDeadlineTasks: ("已过期限的任务", "Tasks past their deadline")
+        case .uiNoPastDeadline: ("没有已过期限而未完成的任务。", "No task is past its deadline and not done.")
+        case .uiTaskDeadlineLine: ("{1} {2}（截止：{3}）", "{1} {2} (deadline: {3})")
+        case .uiPlanFindingsHeading: ("与规划结论对照", "Against the plan's own findings")
+        case .uiInChinese: ("中文", "Chinese")
+        case .uiInEnglish: ("英文", "English")
+        case .uiMaxWalkDerived: ("1–3 年级步行上限（空 = 按规范：30 分钟 × 步行速度）", "Walking limit, grades 1–3 (blank = from the norms: 30 minutes × walking speed)")
+        case .uiNotes: ("假设与说明", "Assumptions and notes")
+        case .unitMu: ("亩", "mu")
+        case .cliAbstract: ("城乡融合规划与监测系统", "Chengxiang urban–rural integration planning and monitoring")
+        case .cliDiscussion: ("县、乡镇、村三级名录，学校诊断与布局方案，数据导入与校验，指标监测与报告，网页界面。默认中文；--lang en 为英文。", "Divisions, school diagnosis and consolidation scenarios, validated imports, monitoring and reports, a web UI. Chinese by default; --lang en for English.")
+        case .optDatabase: ("数据库文件", "SQLite database file")
+        case .optLang: ("界面语言 zh 或 en（默认 $CHENGXIANG_LANG 或 zh）", "interface language, zh or en (default: $CHENGXIANG_LANG or zh)")
+        case .optLangInvalid: ("--lang 只能是 zh 或 en", "--lang must be zh or en")
+        case .optAsOf: ("判断日期 YYYY-MM-DD（默认今天）", "judge as of this date YYYY-MM-DD (default: today)")
+        case .optAsOfInvalid: ("--as-of 应为 YYYY-MM-DD", "--as-of must be YYYY-MM-DD")
+        case .optFormat: ("输出格式", "output format")
+        case .optSheet: ("XLSX 工作表名（默认第一个）", "XLSX sheet name (default: the first)")
+        case .optDryRun: ("只校验，不写入", "validate only; write nothing")
+        case .optFile: ("CSV 或 XLSX 文件", "CSV or XLSX file")
+        case .optDivisionFile: ("CSV、XLSX 或 GeoJSON 文件", "CSV, XLSX or GeoJSON file")
+        case .optYear: ("数据年份（文件无年份列时）", "data year when the file has no year column")
+        case .optSource: ("数据来源说明", "source of the figures")
+        case .optNoServe: ("只构建并输出，不启动网页服务", "build and print only; do not start the web server")
+        case .optForce: ("覆盖已存在的非演示数据库", "overwrite an existing database that is not a demo database")
+        case .optPort: ("网页服务端口", "port of the web server")
+        case .optHost: ("监听地址", "address to listen on")
+        case .optPlan: ("同时装入该县规划的指标与任务（目前：jiaocheng）", "also load a county plan's indicators and tasks (now: jiaocheng)")
+        case .cmdDemo: ("构建交城县演示数据库并输出学校诊断", "build the 交城县 demo database and print the school diagnosis")
+        case .cmdDemoDiscussion: ("导入规划文本表六/1、交城县区划与县界，未知位置用示意位置（示意）。\nExample:\n  chengxiang demo --no-serve --database demo.sqlite", "Loads the plan's table 6/1, the county's divisions and outline; unknown positions get illustrative ones.\nExample:\n  chengxiang demo --no-serve --database demo.sqlite")
+        case .cmdInit: ("新建空数据库（含默认规范标准与由学校名录计算的指标）", "create an empty database with the default norms and the indicators computed from the school register")
+        case .cmdInitDiscussion: ("Example:\n  chengxiang init --database county.sqlite\n  chengxiang init --plan jiaocheng --database jiaocheng.sqlite\n  chengxiang import divisions divisions.csv --database county.sqlite", "Example:\n  chengxiang init --database county.sqlite\n  chengxiang init --plan jiaocheng --database jiaocheng.sqlite\n  chengxiang import divisions divisions.csv --database county.sqlite")
+        case .initCreated: ("已创建数据库 {1}：规范 {2} 条，指标 {3} 个", "created {1}: {2} norms, {3} indicators")
+        case .initUpdated: ("数据库已存在，已更新结构：新增规范 {2} 条，指标 {3} 个（{1}）", "database existed: schema brought up to date, {2} norms and {3} indicators added ({1})")
+        case .initPlanLoaded: ("已装入规划指标 {1} 个、任务 {2} 项", "loaded {1} plan indicators and {2} tasks")
+        case .unknownPlan: ("没有名为「{1}」的规划目录（可用：jiaocheng）", "no plan catalogue named \"{1}\" (available: jiaocheng)")
+        case .demoBuilding: ("构建演示数据库：{1}", "building the demo database: {1}")
+        case .cmdImport: ("导入数据（先校验，全部成功才写入）", "import data: validate everything first, then write all or nothing")
+        case .cmdImportDiscussion: ("Example:\n  chengxiang import divisions villages.csv --database county.sqlite\n  chengxiang import schools 学校.xlsx --sheet 2024 --dry-run --database county.sqlite", "Example:\n  chengxiang import divisions villages.csv --database county.sqlite\n  chengxiang import schools 学校.xlsx --sheet 2024 --dry-run --database county.sqlite")
+        case .cmdImportSchools: ("导入学校表（CSV 或 XLSX）", "import a school table (CSV or XLSX)")
+        case .cmdImportSchoolsDiscussion: ("列：乡镇、学校名称、规模、在校人数、教职人数、占地面积（亩），可选 班级数、数据年份、所在村、来源。CSV 可为 UTF-8、UTF-8 BOM、GBK、GB18030，逗号或制表符分隔。\nExample:\n  chengxiang import schools 表六-1.xlsx --sheet 学校 --year 2021 --database county.sqlite", "Columns: township, school, level, students, staff, land_mu; optional classes, year, village, source. CSV in UTF-8, UTF-8 with BOM, GBK or GB18030, comma or tab.\nExample:\n  chengxiang import schools 表六-1.xlsx --sheet 学校 --year 2021 --database county.sqlite")
+        case .cmdImportDivisions: ("导入区划（CSV、XLSX 或 GeoJSON）", "import divisions (CSV, XLSX or GeoJSON)")
+        case .cmdImportDivisionsDiscussion: ("列/属性：代码、名称、类型、上级代码 或 乡镇、城乡分类代码、人口、户数、经度、纬度、位置质量（实测、公开、近似、示意、不详；不写为不详）、状态、并入代码、并入依据（明确、推断）、备注、来源。GeoJSON 点为位置，面为边界（经纬度，WGS84/CGCS2000）。导入的坐标替换示意位置。\nExample:\n  chengxiang import divisions villages.csv --database county.sqlite\n  chengxiang import divisions county.geojson --database county.sqlite", "Columns/properties: code, name, kind, parent_code or township, urban_rural_class, population, households, lon, lat, location_quality (surveyed, published, approximate, illustrative, unknown; blank means unknown), status, successor_code, successor_basis (stated, inferred), note, source. GeoJSON points are positions, polygons boundaries (degrees, WGS84/CGCS2000). Imported coordinates replace illustrative ones.\nExample:\n  chengxiang import divisions villages.csv --database county.sqlite\n  chengxiang import divisions county.geojson --database county.sqlite")
+        case .importDone: ("导入完成：{1} [{2}]", "imported: {1} [{2}]")
+        case .importValidated: ("校验通过（未写入）：{1} [{2}]", "validated, nothing written: {1} [{2}]")
+        case .importCounts: ("  读取 {1} 行，新增 {2}，更新 {3}，未变 {4}", "  rows {1}, inserted {2}, updated {3}, unchanged {4}")
+        case .importNotReported: ("  未上报（记为无数据，而非无学校）：{1}", "  not reported (no data, not \"no schools\"): {1}")
+        case .failRejected: ("数据未通过校验，数据库未改动（{1} 处错误）：", "the data failed validation; the database is unchanged ({1} errors):")
+        case .cmdSchools: ("学校：诊断与布局方案", "schools: diagnosis and consolidation scenarios")
+        case .cmdSchoolsDiscussion: ("Example:\n  chengxiang schools diagnose --database chengxiang.sqlite\n  chengxiang schools plan --name 方案A -p 16 --database chengxiang.sqlite\n  chengxiang schools scenarios --compare 1,2 --database chengxiang.sqlite", "Example:\n  chengxiang schools diagnose --database chengxiang.sqlite\n  chengxiang schools plan --name 方案A -p 16 --database chengxiang.sqlite\n  chengxiang schools scenarios --compare 1,2 --database chengxiang.sqlite")
+        case .cmdDiagnose: ("按编制、规模、用地标准诊断学校", "diagnose schools against staffing, size and land norms")
+        case .cmdDiagnoseDiscussion: ("生师比对照编制标准（标准存于数据库，可用 chengxiang norms set 修改；小初一体按存储的学段比例混合，为假设），超编/缺编人数，生均占地（1 亩 = 666.67 m²），小规模学校，数据缺失。\nExample:\n  chengxiang schools diagnose --database chengxiang.sqlite --format json", "students per staff against the staffing norms (stored in the database, editable with chengxiang norms set; nine-year schools blended by the stored split, an assumption), staff surplus or deficit, land per student (1 mu = 666.67 m²), small schools, missing data.\nExample:\n  chengxiang schools diagnose --database chengxiang.sqlite --format json")
+        case .schoolInTownship: ("{1}（{2}）", "{1} ({2})")
+        case .cmdPlan: ("学校布局调整方案：哪些学校保留、学生去哪里", "plan school consolidation: which schools stay, where pupils go")
+        case .cmdPlanDiscussion: ("需求点为各校该学段的学生（小初一体按存储的学段比例拆分，假设），候选点为现有学校和 --new-site 新址。学校可写编号、「乡镇/学校」或县内唯一的校名。距离：未给距离表时按直线 × 绕行系数；--distances 可导入 起点,终点,公里 或 分钟 的表（名称为学校名）。步行上限默认由规范推得（30 分钟 × 步行速度）。报告：保留与撤并的学校、学生去向、学生·公里、平均与最远路程、超出步行上限的学生、需寄宿床位、可释放教职工、闲置校舍，以及全部假设。\nExample:\n  chengxiang schools plan --name 方案A --model pmedian -p 16 --level primary --database chengxiang.sqlite\n  chengxiang schools plan --name 方案B --model mclp -p 12 --radius 5 --keep 西营/交城县西营学校 --database chengxiang.sqlite", "demand is each school's pupils of the stage (nine-year schools split by the stored share, an assumption); candidates are existing schools and --new-site sites. Name a school by id, \"township/school\" or a name unique in the county. Distances: straight line × detour factor unless --distances gives a from,to,km|minutes table (names are school names). The walking limit comes from the norms (30 minutes × walking speed) unless given. The report lists schools kept and closed, where pupils go, pupil-km, mean and longest journeys, pupils beyond the walking limit, boarding places, staff freed, idle school land, and every assumption.\nExample:\n  chengxiang schools plan --name A --model pmedian -p 16 --level primary --database chengxiang.sqlite\n  chengxiang schools plan --name B --model mclp -p 12 --radius 5 --keep 西营/交城县西营学校 --database chengxiang.sqlite")
+        case .optName: ("方案名称（唯一）", "scenario name (unique)")
+        case .optModel: ("模型 pmedian、cpmedian、mclp、lscp、pcenter", "model: pmedian, cpmedian, mclp, lscp, pcenter")
+        case .optStage: ("学段 primary、junior", "stage: primary, junior")
+        case .optP: ("保留学校数 p", "schools to keep (p)")
+        case .optRadius: ("覆盖半径（公里或分钟）", "coverage radius (km or minutes)")
+        case .optKeep: ("必须保留的学校（编号、乡镇/学校 或校名），逗号分隔", "schools that must stay open (id, township/school or name), comma-separated")
+        case .optExclude: ("不得选作保留的学校，逗号分隔", "schools that may not be kept, comma-separated")
+        case .optMaxWalk: ("1–3 年级步行上限（公里或分钟；默认由规范推得）", "walking limit for grades 1–3 (km or minutes; default from the norms)")
+        case .optDetour: ("绕行系数（无距离表时）", "detour factor (without a distance table)")
+        case .optCapacity: ("容量规则 classes、land", "capacity rule: classes, land")
+        case .optDistances: ("距离或时间表 CSV（起点,终点,公里 或 分钟）", "distance or travel-time table (from,to,km or minutes)")
+        case .optNewSite: ("新址：名称,经度,纬度[,容量]（可重复）", "new site: name,lon,lat[,capacity] (repeatable)")
+        case .optHeuristic: ("用快速启发式而非精确求解", "heuristic instead of exact")
+        case .optTimeLimit: ("时间上限（秒）", "time limit in seconds")
+        case .badNewSite: ("新址应为 名称,经度,纬度[,容量]：{1}", "a new site is name,lon,lat[,capacity]: {1}")
+        case .cmdScenarios: ("已保存的布局方案及对比", "stored scenarios, and a side-by-side comparison")
+        case .cmdScenariosDiscussion: ("Example:\n  chengxiang schools scenarios --database chengxiang.sqlite\n  chengxiang schools scenarios --compare 1,2 --database chengxiang.sqlite", "Example:\n  chengxiang schools scenarios --database chengxiang.sqlite\n  chengxiang schools scenarios --compare 1,2 --database chengxiang.sqlite")
+        case .optCompare: ("对比的方案（编号或名称，逗号分隔）", "scenarios to compare (ids or names, comma-separated)")
+        case .scnHeading: ("方案 #{1}「{2}」 · {3} · {4}", "Scenario #{1} \"{2}\" · {3} · {4}")
+        case .scnSolve: ("求解：{1}{2}  目标值 {3}{4}{5}  {6} 秒", "solve: {1}{2}  objective {3}{4}{5}  {6} s")
+        case .scnExact: ("精确", "exact")
+        case .scnHeuristic: ("启发式", "heuristic")
+        case .scnProven: ("（已证明最优）", " (proven optimal)")
+        case .scnBound: ("  界 {1}", "  bound {1}")
+        case .scnGap: ("  差距 {1}%", "  gap {1}%")
+        case .scnKept: ("保留（{1}）：{2}", "kept ({1}): {2}")
+        case .scnClosed: ("撤并（{1}）：{2}", "closed ({1}): {2}")
+        case .scnNewMark: ("{1}（新建）", "{1} (new)")
+        case .scnNoMoves: ("没有学生需要转学。", "No pupil changes school.")
+        case .scnIdle: ("  闲置校舍：{1}", "  idle school sites: {1}")
+        case .scnNone: ("还没有方案；用 chengxiang schools plan 创建。", "No scenarios yet; create one with chengxiang schools plan.")
+        case .labelOptimalShort: ("最优", "optimal")
+        case .cmdDivisions: ("区划名录", "the division register")
+        case .cmdDivisionsDiscussion: ("Example:\n  chengxiang divisions list --township 天宁 --database chengxiang.sqlite", "Example:\n  chengxiang divisions list --township 天宁 --database chengxiang.sqlite")
+        case .cmdDivisionsList: ("列出县、乡镇、村", "list the county, townships and villages")
+        case .cmdDivisionsListDiscussion: ("位置质量：实测、公开来源、近似（公开来源，但不是本点）、示意、不详。并入关系为推断的标“推断”。\nExample:\n  chengxiang divisions list --township 天宁 --database chengxiang.sqlite", "Position quality: surveyed, published, approximate (published, but not this place's own point), illustrative, unknown. An inferred merger is marked \"inferred\".\nExample:\n  chengxiang divisions list --township 天宁 --database chengxiang.sqlite")
+        case .optTownship: ("只列出该乡镇及其村", "only this township and its villages")
+        case .colCode: ("代码", "code")
+        case .colName: ("名称", "name")
+        case .colKind: ("类型", "kind")
+        case .colStatus: ("状态", "status")
+        case .colLon: ("经度", "lon")
+        case .colLat: ("纬度", "lat")
+        case .colQuality: ("位置质量", "position quality")
+        case .statusCurrent: ("现行", "current")
+        case .statusMerged: ("已撤并", "merged")
+        case .statusMergedInto: ("已撤并→{1}", "merged → {1}")
+        case .cmdNorms: ("规范标准（可修改，附来源）", "norms, editable, with their sources")
+        case .cmdNormsDiscussion: ("Example:\n  chengxiang norms list --database chengxiang.sqlite\n  chengxiang norms set land_per_student.high_m2 80 --source \"县教育局 2026 年规定\" --database chengxiang.sqlite", "Example:\n  chengxiang norms list --database chengxiang.sqlite\n  chengxiang norms set land_per_student.high_m2 80 --source \"county education bureau, 2026\" --database chengxiang.sqlite")
+        case .cmdNormsList: ("列出规范标准", "list the norms")
+        case .cmdNormsListDiscussion: ("Example:\n  chengxiang norms list --database chengxiang.sqlite", "Example:\n  chengxiang norms list --database chengxiang.sqlite")
+        case .colKey: ("键", "key")
+        case .colValue: ("值", "value")
+        case .colUnit: ("单位", "unit")
+        case .colChecked: ("核实", "checked")
+        case .colSource: ("来源", "source")
+        case .verifiedMark: ("原文核实 [V]", "verified [V]")
+        case .secondaryMark: ("二手来源 [S]", "secondary [S]")
+        case .assumptionMark: ("假设，请确认 [U]", "assumption, please confirm [U]")
+        case .cmdNormsSet: ("修改一条规范标准（记入审计日志）", "change a norm (audited)")
+        case .cmdNormsSetDiscussion: ("Example:\n  chengxiang norms set land_per_student.high_m2 80 --source \"县教育局 2026 年规定\" --database chengxiang.sqlite", "Example:\n  chengxiang norms set land_per_student.high_m2 80 --source \"county education bureau, 2026\" --database chengxiang.sqlite")
+        case .optNormKey: ("键，如 staff_ratio.primary", "key, e.g. staff_ratio.primary")
+        case .optNormValue: ("新值", "new value")
+        case .optNormSource: ("新值的来源（必填）", "source of the new value (required)")
+        case .normChanged: ("{1}：{2} → {3}（{4}）", "{1}: {2} → {3} ({4})")
+        case .cmdCompleteness: ("数据完整性：各乡镇缺什么数据", "data completeness: what is missing in each township")
+        case .cmdCompletenessDiscussion: ("Example:\n  chengxiang completeness --database chengxiang.sqlite", "Example:\n  chengxiang completeness --database chengxiang.sqlite")
+        case .colVillages: ("村数", "villages")
+        case .colNoCode: ("无代码", "no code")
+        case .colNoRealPosition: ("无实测位置", "no real position")
+        case .colPopulation: ("有人口", "population")
+        case .colUrbanRural: ("有城乡分类", "urban–rural class")
+        case .colSeat: ("驻地位置", "seat")
+        case .colSchools: ("学校数据", "schools")
+        case .cmdAudit: ("审计日志：每次修改的时间、内容、前后值", "audit log: when, what, before and after")
+        case .cmdAuditDiscussion: ("Example:\n  chengxiang audit --table schools --limit 20 --database chengxiang.sqlite", "Example:\n  chengxiang audit --table schools --limit 20 --database chengxiang.sqlite")
+        case .optTable: ("只看该表", "only this table")
+        case .optLimit: ("条数", "how many entries")
+        case .auditBefore: ("  前：{1}", "  before: {1}")
+        case .auditAfter: ("  后：{1}", "  after:  {1}")
+        case .auditImport: (" 导入 {1}", " import {1}")
+        case .cmdIndicators: ("指标体系、观测值与三色预警", "indicators, observations and early warning")
+        case .cmdIndicatorsDiscussion: ("Example:\n  chengxiang indicators status --database chengxiang.sqlite\n  chengxiang indicators record EDU_RETENTION --area 交城县 --period 2024 --value 97.5 --source \"县教育局年报\" --database chengxiang.sqlite", "Example:\n  chengxiang indicators status --database chengxiang.sqlite\n  chengxiang indicators record EDU_RETENTION --area 交城县 --period 2024 --value 97.5 --source \"education bureau yearbook\" --database chengxiang.sqlite")
+        case .cmdIndicatorsList: ("列出指标及目标、来源", "list indicators with targets and sources")
+        case .cmdIndicatorsListDiscussion: ("标有“假设”的目标年份或分母，是系统对规划的理解，不是规划原文。\nExample:\n  chengxiang indicators list --database chengxiang.sqlite", "A target year or denominator marked \"assumed\" is the system's reading of the plan, not its words.\nExample:\n  chengxiang indicators list --database chengxiang.sqlite")
+        case .cmdIndicatorsStatus: ("各指标各地区的进度与预警（红黄绿灰）", "progress and early warning per indicator and area")
+        case .cmdIndicatorsStatusDiscussion: ("期望路径为从基期（无基期时取最早观测值）到目标值的直线；落后不足起点到目标距离的 20% 为黄，超过为红；目标年已过未达标为红；无数据、数据过时或无目标为灰。\nExample:\n  chengxiang indicators status --format json --as-of 2026-06-30 --database chengxiang.sqlite", "The expected path is a straight line from the baseline (or the first observation) to the target; behind by less than 20 % of the distance is yellow, more is red; a target year passed unmet is red; no data, stale data or no target is grey.\nExample:\n  chengxiang indicators status --format json --as-of 2026-06-30 --database chengxiang.sqlite")
+        case .optArea: ("只看该地区", "only this area")
+        case .cmdRecord: ("录入一个观测值（先按校验规则检查）", "record one observation, checked against the rules")
+        case .cmdRecordDiscussion: ("Example:\n  chengxiang indicators record EDU_RETENTION --area 交城县 --period 2024 --value 97.5 --source \"县教育局年报\" --database chengxiang.sqlite", "Example:\n  chengxiang indicators record EDU_RETENTION --area 交城县 --period 2024 --value 97.5 --source \"education bureau yearbook\" --database chengxiang.sqlite")
+        case .optIndicatorCode: ("指标代码", "indicator code")
+        case .optAreaName: ("地区名称或代码", "area name or code")
+        case .optPeriod: ("期间：2024、2024Q2 或 2024-05", "period: 2024, 2024Q2 or 2024-05")
+        case .optValue: ("值", "value")
+        case .optNote: ("备注", "note")
+        case .recordDone: ("已录入：新增 {1}，替换 {2}", "recorded: {1} inserted, {2} replaced")
+        case .recordValidated: ("校验通过（未写入）：新增 {1}，替换 {2}", "validated, nothing written: {1} to insert, {2} to replace")
+        case .recordWarning: ("  警告 {1} {2}：{3}", "  warning {1} {2}: {3}")
+        case .cmdObservationsImport: ("导入观测值（CSV/XLSX；全部通过才写入）", "import observations (all or nothing)")
+        case .cmdObservationsImportDiscussion: ("列：指标代码、地区、期间、值，可选 来源、备注。\nExample:\n  chengxiang indicators import 2024年报.xlsx --database chengxiang.sqlite", "Columns: indicator, area, period, value; optional source, note.\nExample:\n  chengxiang indicators import report-2024.xlsx --database chengxiang.sqlite")
+        case .cmdTarget: ("设定指标目标（可按地区）或基期", "set a target (optionally per area) or the baseline")
+        case .cmdTargetDiscussion: ("Example:\n  chengxiang indicators target AGR_SCALE_SHARE --value 70 --year 2025 --area 西营镇 --database chengxiang.sqlite\n  chengxiang indicators target EDU_RETENTION --baseline --value 96.2 --year 2020 --database chengxiang.sqlite", "Example:\n  chengxiang indicators target AGR_SCALE_SHARE --value 70 --year 2025 --area 西营镇 --database chengxiang.sqlite\n  chengxiang indicators target EDU_RETENTION --baseline --value 96.2 --year 2020 --database chengxiang.sqlite")
+        case .optTargetYear: ("年份", "year")
+        case .optTargetArea: ("地区（默认全部）", "area (default: all areas)")
+        case .optBaseline: ("设定基期而非目标", "set the baseline instead of a target")
+        case .optYearAssumed: ("目标年份是对规划的理解（如规划期末），不是规划原文", "the year is a reading of the plan (e.g. the end of the plan period), not its words")
+        case .targetSet: ("{1}：目标 {2}（{3}）{4}", "{1}: target {2} ({3}) {4}")
+        case .baselineSet: ("{1}：基期 {2}（{3}）", "{1}: baseline {2} ({3})")
+        case .cmdTasks: ("重点任务与项目清单（清单式、项目化）", "the checklist of key tasks and projects")
+        case .cmdTasksDiscussion: ("Example:\n  chengxiang tasks list --database chengxiang.sqlite\n  chengxiang tasks update T-EDU-01 --status in_progress --percent 40 --database chengxiang.sqlite", "Example:\n  chengxiang tasks list --database chengxiang.sqlite\n  chengxiang tasks update T-EDU-01 --status in_progress --percent 40 --database chengxiang.sqlite")
+        case .cmdTasksList: ("列出任务，标出逾期与已过期限、进展不明的任务", "list tasks, marking the overdue ones and those past their deadline with progress unknown")
+        case .cmdTasksListDiscussion: ("Example:\n  chengxiang tasks list --format json --database chengxiang.sqlite", "Example:\n  chengxiang tasks list --format json --database chengxiang.sqlite")
+        case .cmdTasksUpdate: ("更新任务状态、进度、佐证（记入审计日志）", "update a task (audited)")
+        case .cmdTasksUpdateDiscussion: ("状态：unknown、not_started、in_progress、done、suspended（或 未知、未开工、推进中、已完成、暂停）\nExample:\n  chengxiang tasks update T-EDU-01 --status in_progress --percent 40 --evidence \"主体封顶\" --database chengxiang.sqlite", "Status: unknown, not_started, in_progress, done, suspended.\nExample:\n  chengxiang tasks update T-EDU-01 --status in_progress --percent 40 --evidence \"structure topped out\" --database chengxiang.sqlite")
+        case .optTaskCode: ("任务代码", "task code")
+        case .optStatus: ("状态", "status")
+        case .optPercent: ("完成百分比 0–100", "percent complete, 0–100")
+        case .optEvidence: ("佐证", "evidence")
+        case .optDeadline: ("截止 YYYY[-MM[-DD]]", "deadline YYYY[-MM[-DD]]")
+        case .optOwner: ("责任单位", "owner unit")
+        case .taskUpdated: ("{1} {2}：{3} {4}", "{1} {2}: {3} {4}")
+        case .cmdTasksImport: ("导入或更新任务清单（CSV/XLSX）", "import or update tasks")
+        case .cmdTasksImportDiscussion: ("列：任务代码、任务名称，可选 责任单位、开始、截止、截止依据（明确、假设）、状态、完成百分比、佐证、关联指标、来源。\nExample:\n  chengxiang tasks import 任务清单.xlsx --database chengxiang.sqlite", "Columns: code, name; optional owner, start, deadline, deadline basis (stated, assumed), status, percent, evidence, indicators, source.\nExample:\n  chengxiang tasks import tasks.xlsx --database chengxiang.sqlite")
+        case .tasksImported: ("已导入任务 {1} 项", "imported {1} tasks")
+        case .colIndicator: ("指标", "indicator")
+        case .colArea: ("地区", "area")
+        case .colLatest: ("最新", "latest")
+        case .colTarget: ("目标", "target")
+        case .colExpectedNow: ("按期应达（现在）", "expected now")
+        case .colReason: ("原因", "reason")
+        case .colLevels: ("层级", "levels")
+        case .colDirection: ("方向", "direction")
+        case .colIndicatorKind: ("类型", "kind")
+        case .colTargets: ("目标", "targets")
+        case .directionHigher: ("越高越好", "higher is better")
+        case .directionLower: ("越低越好", "lower is better")
+        case .kindEntered: ("填报", "entered")
+        case .kindComputed: ("系统计算", "computed")
+        case .colTask: ("任务", "task")
+        case .colOwner: ("责任单位", "owner")
+        case .colDeadline: ("截止", "deadline")
+        case .colProgress: ("进度", "progress")
+        case .colDeadlineState: ("期限", "deadline state")
+        case .colIndicators: ("关联指标", "indicators")
+        case .tasksSummary: ("共 {1} 项：逾期 {2} 项，已过期限、进展不明 {3} 项", "{1} tasks: {2} overdue, {3} past their deadline with progress unknown")
+        case .cmdSolve: ("选址模型求解（p-中位、带容量 p-中位、最大覆盖、集合覆盖、p-中心）", "solve a location model (p-median, capacitated p-median, maximal covering, set covering, p-center)")
+        case .cmdSolveDiscussion: ("输入为 OR-Library pmed 文件（--orlib），或长表 CSV：费用 demand,candidate,cost；权重 demand,weight；容量 candidate,capacity。费用表中缺少的点对、或写作 inf/不可达 的，视为不可达。默认快速启发式；--exact 给出下界与差距，能证明时注明最优。\nExample:\n  chengxiang solve pmedian --orlib pmed1.txt --format json\n  chengxiang solve mclp --costs costs.csv --weights weights.csv -p 5 --radius 3000 --exact", "Input is an OR-Library pmed file (--orlib) or long CSV tables: costs demand,candidate,cost; weights demand,weight; capacities candidate,capacity. A pair missing from the cost table, or written inf, is unreachable. The default is the fast heuristic; --exact reports a bound and gap and says when optimality is proven.\nExample:\n  chengxiang solve pmedian --orlib pmed1.txt --format json\n  chengxiang solve mclp --costs costs.csv --weights weights.csv -p 5 --radius 3000 --exact")
+        case .optSolveModel: ("模型 pmedian、cpmedian、mclp、lscp、pcenter", "model: pmedian, cpmedian, mclp, lscp, pcenter")
+        case .optOrlib: ("OR-Library pmed 文件", "OR-Library pmed file")
+        case .optCosts: ("费用长表 CSV", "long cost table (CSV)")
+        case .optWeights: ("权重 CSV（默认全为 1）", "weights (default 1)")
+        case .optCapacities: ("容量 CSV（带容量 p-中位）", "capacities (capacitated p-median)")
+        case .optFacilities: ("设施数 p", "number of facilities p")
+        case .optSolveRadius: ("服务半径（费用单位）", "service radius in cost units")
+        case .optSolveKeep: ("必须保留的候选点编号，逗号分隔", "candidates that must stay open, comma-separated")
+        case .optSolveExclude: ("不可选的候选点编号，逗号分隔", "candidates that may not be chosen, comma-separated")
+        case .optExact: ("精确求解（下界、差距、最优性证明）", "exact path with bound, gap and proof of optimality")
+        case .optSeed: ("随机种子", "random seed")
+        case .solveEitherInput: ("请给出 --orlib 或 --costs 之一", "give either --orlib or --costs")
+        case .solveOrlibOnlyPMedian: ("--orlib 只用于 pmedian", "--orlib is for pmedian only")
+        case .solveUnknownCandidate: ("候选点「{1}」不在费用表中", "candidate \"{1}\" is not in the cost table")
+        case .solveCannot: ("无法求解：{1}", "cannot solve: {1}")
+        case .solveObjective: ("目标值：{1}", "objective: {1}")
+        case .solveFacilities: ("设施（{1}）：{2}", "facilities ({1}): {2}")
+        case .solveProven: ("已证明最优：{1}", "proven optimal: {1}")
+        case .solveBound: ("界：{1}", "bound: {1}")
+        case .solveGap: ("差距：{1}", "gap: {1}")
+        case .solveSeconds: ("用时 {1} 秒，迭代 {2} 次", "{1} s, {2} iterations")
+        case .progressLine: ("  {1} 秒  迭代 {2}  最优 {3}  界 {4}", "  {1} s  iteration {2}  best {3}  bound {4}")
+        case .cmdReport: ("生成监测报告（Excel、可打印 HTML、PDF）", "write the monitoring report (Excel, printable HTML, PDF)")
+        case .cmdReportDiscussion: ("Excel：指标状态（按红黄绿灰着色）、观测值、任务清单、学校诊断四张表。HTML：A4 打印样式，含封面、预警摘要、每个指标的趋势图（含目标线）、任务清单与学校诊断。PDF 由 Chromium 无头模式打印（make demo 会安装 Chromium）。报告语言随 --lang。\nExample:\n  chengxiang report --format xlsx --out 监测报告.xlsx --database chengxiang.sqlite\n  chengxiang report --format pdf --out 监测报告.pdf --database chengxiang.sqlite", "Excel: four sheets — indicator status (coloured red/yellow/green/grey), observations, tasks, schools. HTML: A4 print styles with a cover, the alerts, a trend chart per indicator with its target line, the tasks and the school diagnosis. PDF is printed by headless Chromium (make demo installs it). The report follows --lang.\nExample:\n  chengxiang report --format xlsx --out report.xlsx --database chengxiang.sqlite\n  chengxiang report --format pdf --out report.pdf --database chengxiang.sqlite")
+        case .optReportFormat: ("格式 xlsx、html、pdf", "format: xlsx, html, pdf")
+        case .optOut: ("输出文件", "output file")
+        case .reportWritten: ("已生成：{1}", "written: {1}")
+        case .cmdServe: ("启动网页界面与 JSON 接口", "serve the web pages and the JSON API")
+        case .cmdServeDiscussion: ("默认只监听本机 127.0.0.1；在政务内网中共享时用 --host 0.0.0.0。页面所需的 CSS、JS 由程序自身提供，无需外网。接口说明：/api/v1/openapi.json\nExample:\n  chengxiang serve --database chengxiang.sqlite --port 8080", "Listens on 127.0.0.1 unless told otherwise; use --host 0.0.0.0 to share it on the intranet. Everything the pages need is served by the program: it works offline. API document: /api/v1/openapi.json\nExample:\n  chengxiang serve --database chengxiang.sqlite --port 8080")
+        case .serveListening: ("网页界面：http://{1}:{2}/  （Ctrl-C 退出）", "web UI: http://{1}:{2}/  (Ctrl-C to stop)")
         }
     }
 }

@@ -14,8 +14,10 @@ public struct UserError: Error, Sendable, CustomStringConvertible {
         case notFound
         /// A file or database the user named does not exist or cannot be read.
         case missingInput
-        /// The request contradicts what is stored (a name taken, a database that is not a demo).
+        /// The request contradicts what is stored (a name already taken).
         case conflict
+        /// Going on would overwrite something the user did not ask to replace (a database that is not the demo).
+        case wouldOverwrite
         /// The request is larger than the limit.
         case tooLarge
         /// The user may not do this.

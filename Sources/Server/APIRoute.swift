@@ -1,4 +1,5 @@
 import Hummingbird
+import Localization
 
 /// One documented API route: how to call it (for the OpenAPI document and its test) and the
 /// handler that answers it. The router is built from this table, so the document cannot list a
@@ -6,9 +7,13 @@ import Hummingbird
 struct APIRoute: Sendable {
     /// A parameter in the path or the query.
     struct Parameter: Sendable {
+        enum Location: String, Sendable {
+            case path, query
+        }
+
         var name: String
-        var location: String  // "path" or "query"
-        var description: String
+        var location: Location
+        var description: MessageKey
         var required: Bool
         var type: String = "string"
     }
@@ -18,7 +23,7 @@ struct APIRoute: Sendable {
     var method: HTTPRequest.Method
     /// OpenAPI form, e.g. `/api/v1/schools/{id}`.
     var path: String
-    var summary: String
+    var summary: MessageKey
     var tag: String
     var parameters: [Parameter] = []
     /// Media type of the request body, if the route takes one.
@@ -35,3 +40,4 @@ struct APIRoute: Sendable {
         }.joined(separator: "/")
     }
 }
+

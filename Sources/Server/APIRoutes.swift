@@ -1,162 +1,118 @@
-import Analysis
 import Domain
 import Foundation
 import Hummingbird
-import Interchange
 import Localization
-import Monitoring
+import Records
 import Services
-import Store
 
-/// The JSON API under `/api/v1/`.
+/// The JSON API under `/api/v1/`. Handlers decode, call one service method, encode: the use
+/// cases themselves (recording an observation, updating a task) are the same the pages call.
 enum APIRoutes {
     static func all() -> [APIRoute] {
+        registerRoutes() + monitoringRoutes() + ImportAPI.routes() + ScenarioAPI.routes() + [
+            APIRoute(method: .get, path: "/api/v1/openapi.json", summary: .apiOpenAPI, tag: "meta", responseSchema: nil) { _, _, _ in
+                Response(
+                    status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.data)))
+            }
+        ]
+    }
+
+    static func registerRoutes() -> [APIRoute] {
         [
-            APIRoute(
-                method: .get, path: "/api/v1/divisions", summary: "区划名录 · The division register (county, townships, villages)",
-                tag: "register", responseSchema: "DivisionList"
-            ) { _, _, state in
-                try Responses.json(try state.store.read { try $0.divisions() }.map(DivisionRecord.init))
+            APIRoute(method: .get, path: "/api/v1/divisions", summary: .apiDivisions, tag: "register", responseSchema: "DivisionList") {
+                _, _, state in try Responses.json(try state.workspace.register.divisions().map(DivisionRecord.init))
             },
-            APIRoute(
-                method: .get, path: "/api/v1/schools", summary: "学校及其诊断 · Schools with their diagnosis", tag: "schools",
-                responseSchema: "SchoolList"
-            ) { request, _, state in
+            APIRoute(method: .get, path: "/api/v1/schools", summary: .apiSchools, tag: "schools", responseSchema: "SchoolList") {
+                request, _, state in
                 try await Responses.cachedJSON(request, state) {
-                    try Records.json(try DiagnosticsService(store: state.store).schoolDiagnostics().schools.map(SchoolDiagnosisRecord.init))
+                    try Records.json(try state.workspace.diagnostics.schoolDiagnostics().schools.map(SchoolDiagnosisRecord.init))
                 }
             },
             APIRoute(
-                method: .get, path: "/api/v1/schools/{id}", summary: "一所学校 · One school", tag: "schools",
-                parameters: [.init(name: "id", location: "path", description: "学校编号 · school id", required: true, type: "integer")],
+                method: .get, path: "/api/v1/schools/{id}", summary: .apiSchool, tag: "schools",
+                parameters: [.init(name: "id", location: .path, description: .apiParamSchoolID, required: true, type: "integer")],
                 responseSchema: "SchoolDiagnosis"
             ) { _, context, state in
-                let id = try context.parameters.require("id", as: Int64.self)
-                guard let d = try DiagnosticsService(store: state.store).schoolDiagnostics().schools.first(where: { $0.school.id == id }) else {
-                    throw Problem.notFound("学校 \(id) · school \(id)")
-                }
-                return try Responses.json(SchoolDiagnosisRecord(d))
+                try Responses.json(SchoolDiagnosisRecord(try state.workspace.diagnostics.school(try schoolID(context))))
             },
-            APIRoute(
-                method: .get, path: "/api/v1/diagnostics",
-                summary: "学校诊断：每校、每乡镇、全县 · School diagnosis per school, township and county", tag: "schools",
-                responseSchema: "Diagnostics"
-            ) { request, _, state in
+            APIRoute(method: .get, path: "/api/v1/diagnostics", summary: .apiDiagnostics, tag: "schools", responseSchema: "Diagnostics") {
+                request, _, state in
                 try await Responses.cachedJSON(request, state) {
-                    try Records.json(DiagnosticsRecord(try DiagnosticsService(store: state.store).schoolDiagnostics()))
+                    try Records.json(DiagnosticsRecord(try state.workspace.diagnostics.schoolDiagnostics()))
                 }
             },
-            APIRoute(
-                method: .get, path: "/api/v1/completeness", summary: "数据完整性 · Which data is missing where", tag: "register",
-                responseSchema: "Completeness"
-            ) { _, _, state in
-                try Responses.json(try CompletenessService(store: state.store).rows().map(CompletenessRecord.init))
+            APIRoute(method: .get, path: "/api/v1/completeness", summary: .apiCompleteness, tag: "register", responseSchema: "Completeness") {
+                _, _, state in try Responses.json(try state.workspace.completeness.rows().map(CompletenessRecord.init))
+            },
+        ]
+    }
+
+    static func monitoringRoutes() -> [APIRoute] {
+        [
+            APIRoute(method: .get, path: "/api/v1/indicators", summary: .apiIndicators, tag: "monitoring", responseSchema: "IndicatorList") {
+                _, _, state in try Responses.json(try state.workspace.monitoring.indicators().map(IndicatorRecord.init))
             },
             APIRoute(
-                method: .get, path: "/api/v1/indicators", summary: "指标体系 · Indicators with targets and sources", tag: "monitoring",
-                responseSchema: "IndicatorList"
+                method: .get, path: "/api/v1/indicators/status", summary: .apiStatuses, tag: "monitoring", responseSchema: "IndicatorStatusList"
             ) { _, _, state in
-                try Responses.json(try state.store.read { try $0.indicators() }.map(IndicatorRecord.init))
+                let monitoring = state.workspace.monitoring
+                let catalogue = try monitoring.indicators()
+                return try Responses.json(try monitoring.statuses(now: state.now).map { IndicatorStatusRecord($0, catalogue: catalogue) })
             },
             APIRoute(
-                method: .get, path: "/api/v1/indicators/status", summary: "三色预警 · Status per indicator and area", tag: "monitoring",
-                responseSchema: "IndicatorStatusList"
-            ) { _, _, state in
-                try Responses.json(try MonitoringService(store: state.store).statuses(now: Loaders.now).map(IndicatorStatusRecord.init))
-            },
-            APIRoute(
-                method: .post, path: "/api/v1/observations",
-                summary: "录入观测值（按校验规则检查，全部通过才写入）· Record observations (all or nothing)", tag: "monitoring",
-                requestBody: "application/json", responseSchema: "RecordOutcome", successStatus: 201
+                method: .post, path: "/api/v1/observations", summary: .apiRecord, tag: "monitoring", requestBody: "application/json",
+                responseSchema: "RecordOutcome", successStatus: 201
             ) { request, _, state in
                 try Security.verifyAPI(request)
-                let input = try decode([ObservationInput].self, from: try await Upload.body(request, limit: state.settings.maxUploadBytes))
-                let (register, indicators) = try state.store.read { (try $0.register(), try $0.indicators()) }
-                let reader = ObservationTableReader(register: register, indicators: indicators)
-                do {
-                    let observations = try input.map {
-                        try reader.single(code: $0.code, area: $0.area, period: $0.period, value: $0.value.description, source: $0.source ?? "api", note: $0.note)
-                    }
-                    let outcome = try MonitoringService(store: state.store).record(observations, actor: "api", file: "api")
-                    state.didWrite()
-                    return try Responses.json(RecordOutcomeRecord(outcome), status: .created)
-                } catch let rejected as ImportRejected {
-                    throw Problem(.unprocessableContent, L10n.message(.uiRejected), issues: rejected.issues.map(issueDictionary))
+                let body = try await Upload.body(request, limit: state.settings.maxUploadBytes)
+                let entries: [ObservationEntry]
+                if let list = try? JSONDecoder().decode([ObservationEntry].self, from: body) {
+                    entries = list
+                } else {
+                    entries = [try decode(ObservationEntry.self, from: body)]
                 }
+                let outcome = try state.workspace.monitoring.record(entries, actor: "api")
+                state.didWrite()
+                return try Responses.json(RecordOutcomeRecord(outcome), status: .created)
+            },
+            APIRoute(method: .get, path: "/api/v1/tasks", summary: .apiTasks, tag: "monitoring", responseSchema: "TaskList") { _, _, state in
+                let now = state.now
+                return try Responses.json(try state.workspace.monitoring.tasks().map { TaskRecord($0, now: now) })
             },
             APIRoute(
-                method: .get, path: "/api/v1/tasks", summary: "重点任务清单 · The task checklist", tag: "monitoring", responseSchema: "TaskList"
-            ) { _, _, state in
-                try Responses.json(try state.store.read { try $0.tasks() }.map { TaskRecord($0, now: Loaders.now) })
-            },
-            APIRoute(
-                method: .put, path: "/api/v1/tasks/{code}", summary: "更新任务 · Update a task", tag: "monitoring",
-                parameters: [.init(name: "code", location: "path", description: "任务代码 · task code", required: true)],
+                method: .put, path: "/api/v1/tasks/{code}", summary: .apiUpdateTask, tag: "monitoring",
+                parameters: [.init(name: "code", location: .path, description: .apiParamTaskCode, required: true)],
                 requestBody: "application/json", responseSchema: "Task"
             ) { request, context, state in
                 try Security.verifyAPI(request)
                 let code = try context.parameters.require("code")
                 let input = try decode(TaskChangeInput.self, from: try await Upload.body(request, limit: 1 << 20))
-                var status: TaskStatus?
-                if let text = input.status {
-                    guard let parsed = TaskStatus(text: text) else {
-                        throw Problem(.unprocessableContent, L10n.message(.unknownTaskStatus, text))
-                    }
-                    status = parsed
-                }
-                do {
-                    let task = try MonitoringService(store: state.store).updateTask(
-                        code: code,
-                        TaskChange(status: status, percentComplete: input.percentComplete, evidence: input.evidence, deadline: input.deadline, ownerUnit: input.ownerUnit),
-                        actor: "api")
-                    state.didWrite()
-                    return try Responses.json(TaskRecord(task, now: Loaders.now))
-                } catch let rejected as ImportRejected {
-                    let notFound = rejected.issues.contains { $0.message == L10n.message(.unknownTask, code) }
-                    throw Problem(notFound ? .notFound : .unprocessableContent, rejected.issues.first?.message ?? L10n.message(.uiRejected))
-                }
-            },
-        ] + ImportAPI.routes() + ScenarioAPI.routes() + [
-            APIRoute(
-                method: .get, path: "/api/v1/openapi.json", summary: "本接口的 OpenAPI 3.1 描述 · This API's OpenAPI 3.1 document",
-                tag: "meta", responseSchema: nil
-            ) { _, _, _ in
-                Response(
-                    status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                    body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.data)))
+                let update = try TaskUpdate.parse(
+                    status: input.status, percent: input.percentComplete.map { $0.description }, evidence: input.evidence,
+                    deadline: input.deadline, owner: input.ownerUnit)
+                let task = try state.workspace.monitoring.updateTask(code: code, update, actor: "api")
+                state.didWrite()
+                return try Responses.json(TaskRecord(task, now: state.now))
             },
         ]
     }
 
-    /// Decodes a JSON body, answering 400 with a readable reason when it does not fit.
+    /// The school id in the path, or `notFound`.
+    static func schoolID(_ context: BasicRequestContext) throws -> School.ID {
+        let text = try context.parameters.require("id")
+        guard let id = School.ID(text: text) else { throw UserError(.notFound, L10n.message(.webBadID, text)) }
+        return id
+    }
+
+    /// Decodes a JSON body, refusing one that does not fit with a readable reason.
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         do {
-            if T.self == [ObservationInput].self, let single = try? JSONDecoder().decode(ObservationInput.self, from: data) {
-                return [single] as! T
-            }
             return try JSONDecoder().decode(T.self, from: data)
         } catch {
-            throw Problem(.badRequest, L10n.message(.uiBadJSON))
+            throw UserError(.malformed, L10n.message(.uiBadJSON))
         }
     }
-
-    static func issueDictionary(_ i: ImportIssue) -> [String: String] {
-        var d = ["severity": i.severity.rawValue, "file": i.file, "messageZh": i.message.zh, "messageEn": i.message.en]
-        if let row = i.row { d["row"] = String(row) }
-        if let column = i.column { d["column"] = String(column) }
-        if let name = i.columnName { d["columnName"] = name }
-        return d
-    }
-}
-
-/// One observation in an API request.
-struct ObservationInput: Decodable {
-    var code: String
-    var area: String
-    var period: String
-    var value: Double
-    var source: String?
-    var note: String?
 }
 
 /// A task change in an API request.

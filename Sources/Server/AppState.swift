@@ -1,11 +1,11 @@
 import Foundation
+import Domain
 import Services
-import Store
 import Synchronization
 
-/// What every handler shares: the register, the settings, the page cache and staged imports.
+/// What every handler shares: the workspace, the settings, the page cache, staged imports and jobs.
 final class AppState: Sendable {
-    let store: RegisterStore
+    let workspace: Workspace
     let settings: ServerSettings
     let cache = PageCache()
     let imports = ImportStaging()
@@ -13,8 +13,8 @@ final class AppState: Sendable {
     /// Bumped after every write made through this server, so cached pages refresh at once.
     let writes = Atomic<Int>(0)
 
-    init(store: RegisterStore, settings: ServerSettings) {
-        self.store = store
+    init(workspace: Workspace, settings: ServerSettings) {
+        self.workspace = workspace
         self.settings = settings
     }
 
@@ -24,6 +24,9 @@ final class AppState: Sendable {
 
     /// Records that data changed.
     func didWrite() { writes.add(1, ordering: .relaxed) }
+
+    /// "Now" on the monitoring time line.
+    var now: FractionalYear { FractionalYear(Date()) }
 }
 
 /// Rendered responses keyed by path, query and language, valid for one generation.

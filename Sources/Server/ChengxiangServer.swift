@@ -1,14 +1,17 @@
 public import Hummingbird
 import Logging
-public import Store
+public import Services
 
-/// The web server: HTML pages and the JSON API over one register.
+/// The web server: HTML pages and the JSON API over one workspace.
 public enum ChengxiangServer {
     /// The router with every page and API route.
-    public static func router(store: RegisterStore, settings: ServerSettings = ServerSettings()) -> Router<BasicRequestContext> {
-        let state = AppState(store: store, settings: settings)
+    public static func router(workspace: Workspace, settings: ServerSettings = ServerSettings()) -> Router<BasicRequestContext> {
+        let state = AppState(workspace: workspace, settings: settings)
+        var logger = Logger(label: "chengxiang")
+        logger.logLevel = .warning
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ErrorMiddleware(state: state, logger: logger))
         // A bare route measured beside the real pages in the benchmark.
         router.get("/hello") { _, _ in "hello" }
         PageRoutes.register(on: router, state)
@@ -23,12 +26,12 @@ public enum ChengxiangServer {
 
     /// The application, listening where the settings say. `onRunning` receives the bound port.
     public static func application(
-        store: RegisterStore, settings: ServerSettings, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        workspace: Workspace, settings: ServerSettings, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         var logger = Logger(label: "chengxiang")
         logger.logLevel = .warning
         return Application(
-            router: router(store: store, settings: settings),
+            router: router(workspace: workspace, settings: settings),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "chengxiang"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger)

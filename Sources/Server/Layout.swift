@@ -24,13 +24,13 @@ enum Layout {
                 el("meta", [("charset", "utf-8")]),
                 el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
                 el("meta", [("name", "csrf-token"), ("content", web.csrfToken)]),
-                el("title", text: "\(title) · \(web.t(.appName))"),
+                el("title", text: "\(title) · \(web.appName)"),
                 el("link", [("rel", "stylesheet"), ("href", "/static/app.css")]),
                 el("script", [("src", "/static/app.js"), ("defer", "defer")]),
             ]),
             el("body", [], [
                 el("header", [("class", "top")], [
-                    el("a", [("href", "/"), ("class", "brand")], text: web.t(.appName)),
+                    el("a", [("href", "/"), ("class", "brand")], text: web.appName),
                     el("nav", [], nav), switchLink,
                 ]),
                 el("main", [], [el("h1", text: title)] + content),

@@ -10,7 +10,7 @@ struct MultipartForm {
         var data: Data
     }
 
-    var fields: [String: String] = [:]
+    var fields = FormFields()
     var files: [File] = []
 
     /// Parses `body` with the boundary from the Content-Type header; nil when malformed.
@@ -43,7 +43,7 @@ struct MultipartForm {
             if let fileName = Self.parameter("filename", in: String(disposition)) {
                 files.append(File(fieldName: name, fileName: fileName, data: content))
             } else {
-                fields[name] = String(decoding: content, as: UTF8.self)
+                fields.pairs.append((name, String(decoding: content, as: UTF8.self)))
             }
         }
     }
@@ -59,14 +59,31 @@ struct MultipartForm {
 
 /// Reads `application/x-www-form-urlencoded` bodies.
 enum URLEncodedForm {
-    static func parse(_ body: String) -> [String: String] {
-        var result: [String: String] = [:]
+    static func parse(_ body: String) -> FormFields {
+        var result = FormFields()
         for pair in body.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1).map {
                 String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
             }
-            if let key = parts.first { result[key] = parts.count > 1 ? parts[1] : "" }
+            if let key = parts.first { result.pairs.append((key, parts.count > 1 ? parts[1] : "")) }
         }
         return result
     }
+}
+
+/// The fields of a submitted form in order; a name may repeat (a multiple select).
+struct FormFields: Sendable {
+    var pairs: [(String, String)] = []
+
+    /// The first value of a field, if sent.
+    subscript(_ name: String) -> String? { pairs.first { $0.0 == name }?.1 }
+
+    /// The first value of a field, or nil when it is missing or blank.
+    func text(_ name: String) -> String? {
+        guard let value = self[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// Every value of a field.
+    func all(_ name: String) -> [String] { pairs.filter { $0.0 == name }.map(\.1) }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import Localization
+import Hummingbird
 
 /// The OpenAPI 3.1 description of `/api/v1/`, generated from the same route table the router is
 /// built from (`APIRoutes.all()`).
@@ -13,13 +15,16 @@ enum OpenAPIDocument {
         var paths: [String: [String: Any]] = [:]
         for route in routes {
             var operation: [String: Any] = [
-                "summary": route.summary, "tags": [route.tag],
+                "summary": L10n.message(route.summary).helpText, "tags": [route.tag],
                 "operationId": route.method.rawValue.lowercased() + route.path.replacingOccurrences(of: "/", with: "_")
                     .replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "").replacingOccurrences(of: ".", with: "_"),
             ]
             if !route.parameters.isEmpty {
                 operation["parameters"] = route.parameters.map { p in
-                    ["name": p.name, "in": p.location, "required": p.required, "description": p.description, "schema": ["type": p.type]]
+                    [
+                        "name": p.name, "in": p.location.rawValue, "required": p.required,
+                        "description": L10n.message(p.description).helpText, "schema": ["type": p.type],
+                    ]
                 }
             }
             if let body = route.requestBody {
@@ -28,13 +33,13 @@ enum OpenAPIDocument {
                     "content": [body: ["schema": body == "application/json" ? ["type": "object"] : ["type": "string", "contentMediaType": body]]],
                 ]
             }
-            var success: [String: Any] = ["description": "成功 · success"]
+            var success: [String: Any] = ["description": L10n.message(.apiSuccess).helpText]
             if let schema = route.responseSchema {
                 success["content"] = ["application/json": ["schema": ["$ref": "#/components/schemas/\(schema)"]]]
             }
             var responses: [String: Any] = [String(route.successStatus): success]
             let problem: [String: Any] = [
-                "description": "错误（中英文说明）· error with Chinese and English detail",
+                "description": L10n.message(.apiProblem).helpText,
                 "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]],
             ]
             if route.method != .get || !route.parameters.isEmpty { responses["4XX"] = problem }
@@ -44,8 +49,8 @@ enum OpenAPIDocument {
         return [
             "openapi": "3.1.0",
             "info": [
-                "title": "城乡 Chengxiang API", "version": "1.0.0",
-                "description": "县域城乡融合规划与监测：区划、学校诊断、指标、任务、导入、方案。Errors are application/problem+json with detailZh and detailEn.",
+                "title": L10n.message(.apiTitle).helpText, "version": "1.0.0",
+                "description": L10n.message(.apiDescription).helpText,
             ],
             "servers": [["url": "/"]],
             "paths": paths,

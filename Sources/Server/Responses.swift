@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
-import Services
+import Records
+import Localization
 
 /// Building responses: HTML pages (cached where they hold no form), JSON, redirects.
 enum Responses {

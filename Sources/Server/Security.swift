@@ -24,9 +24,9 @@ enum Security {
     }
 
     /// Checks a submitted form's token against the cookie.
-    static func verifyForm(_ form: [String: String], _ request: Request) throws {
+    static func verifyForm(_ form: FormFields, _ request: Request) throws {
         guard let cookie = request.cookies[csrfCookie]?.value, !cookie.isEmpty, form["csrf"] == cookie else {
-            throw Problem(.forbidden, Localized(zh: "表单已过期或来源不明，请刷新页面后重试", en: "the form is stale or not from this site; reload the page and try again"))
+            throw UserError(.forbidden, L10n.message(.webStaleForm))
         }
     }
 
@@ -39,7 +39,7 @@ enum Security {
         let simple = type.isEmpty || type.hasPrefix("application/x-www-form-urlencoded") || type.hasPrefix("multipart/form-data")
             || type.hasPrefix("text/plain")
         if simple && request.method != .delete {
-            throw Problem(.forbidden, Localized(zh: "请使用 JSON 或文件内容类型，或附带 X-CSRF-Token", en: "send JSON or a file content type, or an X-CSRF-Token header"))
+            throw UserError(.forbidden, L10n.message(.webNeedsJSON))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Localization
 
 /// The stylesheet and script, read once from the bundle and served from memory. Only these
 /// names exist: a request for anything else — `../`, encoded slashes, absolute paths — is 404.
@@ -20,7 +21,7 @@ struct StaticFiles: Sendable {
     }
 
     func response(_ name: String) throws -> Response {
-        guard let file = files[name] else { throw Problem.notFound(name) }
+        guard let file = files[name] else { throw UserError(.notFound, L10n.message(.webNotFound, name)) }
         return Response(
             status: .ok, headers: [.contentType: file.type, .cacheControl: "public, max-age=3600"],
             body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))

@@ -1,15 +1,19 @@
 import Hummingbird
 import Localization
+import Services
 
-/// What a page needs to know about the request: the language, the CSRF token and the path.
+/// What a page needs to know about the request: the language, the CSRF token, the path, and the
+/// county the register describes (for titles).
 struct WebContext {
     let language: Language
     /// The token to put in forms; new when the request carried none.
     let csrfToken: String
     let isNewToken: Bool
     let path: String
+    /// The county's name from the register; nil before divisions are imported.
+    let countyName: String?
 
-    init(_ request: Request) {
+    init(_ request: Request, _ state: AppState) {
         language = request.cookies[Security.languageCookie].flatMap { Language(code: $0.value) } ?? .zh
         if let token = request.cookies[Security.csrfCookie]?.value, token.count == 32 {
             csrfToken = token
@@ -19,6 +23,7 @@ struct WebContext {
             isNewToken = true
         }
         path = request.uri.path
+        countyName = try? state.workspace.register.countyName()
     }
 
     /// A message in the page's language.
@@ -28,4 +33,7 @@ struct WebContext {
 
     /// A localised value in the page's language.
     func t(_ localized: Localized) -> String { localized.text(language) }
+
+    /// The application's name, with the county's when the register has one.
+    var appName: String { countyName.map { t(.appNameCounty, $0) } ?? t(.appName) }
 }

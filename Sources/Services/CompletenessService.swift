@@ -9,6 +9,10 @@ public struct CompletenessRow: Sendable {
     public var villagesWithoutCode: Int
     /// Village-level units whose position is not real: illustrative, approximate or of unknown quality.
     public var villagesWithoutRealPosition: Int
+    /// Of those, the ones placed by the illustrative procedure (or with no position at all).
+    public var villagesIllustrative: Int
+    /// Of those, the ones with a published but approximate position.
+    public var villagesApproximate: Int
     public var villagesWithPopulation: Int
     public var villagesWithUrbanRuralClass: Int
     /// How good the township's own seat position is.
@@ -40,6 +44,8 @@ public struct CompletenessService: Sendable {
                 township: township, villages: villages.count,
                 villagesWithoutCode: villages.filter { $0.code == nil }.count,
                 villagesWithoutRealPosition: villages.filter { !$0.locationQuality.isReal }.count,
+                villagesIllustrative: villages.filter { $0.locationQuality == .illustrative || $0.locationQuality == .unknown }.count,
+                villagesApproximate: villages.filter { $0.locationQuality == .approximate }.count,
                 villagesWithPopulation: villages.filter { $0.population != nil }.count,
                 villagesWithUrbanRuralClass: villages.filter { $0.urbanRuralClass != nil }.count,
                 seatPositionQuality: township.locationQuality, schoolsReport: schools)

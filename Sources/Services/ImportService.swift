@@ -108,6 +108,7 @@ public struct ImportService: Sendable {
     public func importSchools(
         from url: URL, sheet: String? = nil, dataYear: Int? = nil, source defaultSource: String? = nil, dryRun: Bool = false
     ) throws -> ImportSummary {
+        if let dataYear, !PartialDate.years.contains(dataYear) { throw UserError(.invalid, L10n.message(.badYear, dataYear)) }
         let source = try TableSources.open(url, sheet: sheet)
         let defaults = SchoolImportDefaults(dataYear: dataYear, source: defaultSource ?? url.lastPathComponent)
         let reader = SchoolTableReader(register: try store.read { try $0.register() }, defaults: defaults)

@@ -98,6 +98,9 @@ public struct RegisterService: Sendable {
             .map(AuditRecord.init)
     }
 
+    /// The county's name; nil before divisions are imported (one indexed lookup, for page titles).
+    public func countyName() throws -> String? { try store.read { try $0.countyName() } }
+
     /// The county's name, whether this is the demo, and any stored plan findings.
     public func countyProfile() throws -> CountyProfile {
         try store.read { reader in

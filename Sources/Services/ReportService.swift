@@ -1,6 +1,7 @@
 public import Domain
 public import Foundation
 public import Localization
+import Interchange
 import Monitoring
 import Reports
 public import Store
@@ -86,4 +87,10 @@ public struct ReportService: Sendable {
         }
         return nil
     }
+}
+
+/// Tables written as files for Excel or WPS.
+public enum TableExport {
+    /// CSV in UTF-8 with a BOM and CRLF line ends, which Excel and WPS open with Chinese intact.
+    public static func csv(header: [String], rows: [[String]]) -> String { CSVWriter.document(header: header, rows: rows) }
 }

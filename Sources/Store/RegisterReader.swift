@@ -18,6 +18,11 @@ public struct RegisterReader {
         ).map(RowMapping.division)
     }
 
+    /// The county's name, if the register has a county.
+    public func countyName() throws -> String? {
+        try String.fetchOne(db, sql: "SELECT name FROM divisions WHERE kind = 'county' ORDER BY id LIMIT 1")
+    }
+
     /// The division hierarchy as a lookup structure.
     public func register() throws -> DivisionRegister { DivisionRegister(try divisions()) }
 

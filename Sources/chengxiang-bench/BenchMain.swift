@@ -1,3 +1,4 @@
+import Demo
 import Foundation
 import Interchange
 import Services
@@ -49,11 +50,11 @@ struct ImportBenchmark {
         defer { try? FileManager.default.removeItem(at: dir) }
         let csv = dir.appendingPathComponent("schools.csv")
         let (bytes, generateSeconds) = try measure { try writeTable(to: csv) }
-        let store = try RegisterStore(path: dir.appendingPathComponent("bench.sqlite").path)
-        try DemoBuilder(store: store).build()
+        let workspace = try Workspace.create(path: dir.appendingPathComponent("bench.sqlite").path)
+        try DemoBuilder(workspace: workspace).build()
         let rssBefore = peakRSSMiB()
         let (summary, seconds) = try measure {
-            try ImportService(store: store, actor: "bench").importSchools(from: csv, defaults: SchoolImportDefaults(dataYear: 2024))
+            try workspace.imports(actor: "bench").importSchools(from: csv, dataYear: 2024)
         }
         let line: [String: Any] = [
             "case": "import-schools", "rows": rows, "fileMiB": Double(bytes) / 1_048_576, "encoding": summary.format,
@@ -65,7 +66,7 @@ struct ImportBenchmark {
 
     /// Writes the table in GBK (GB18030): every non-ASCII text is encoded once and reused.
     func writeTable(to url: URL) throws -> Int {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         let townships = ["天宁", "西营", "西社", "水峪贯", "洪相", "夏家营", "庞泉沟", "东坡底"].map { GB18030Encoder.encode($0) }

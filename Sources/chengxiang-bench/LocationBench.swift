@@ -120,7 +120,7 @@ enum LocationBench {
                 let s = try solve()
                 runs.append((s, Date().timeIntervalSince(t0)))
             } catch let e as LocationModelError {
-                emit(jsonObject([("error", e.messageEn)]))
+                emit(jsonObject([("error", "\(e)")]))
                 return nil
             } catch {
                 emit(jsonObject([("error", "\(error)")]))

@@ -1,22 +1,21 @@
 import ArgumentParser
 import Domain
 import Foundation
+import Localization
 
-/// `--as-of YYYY-MM-DD`: the date statuses and overdue flags are judged at (default: today).
+/// `--as-of YYYY-MM-DD`: the date statuses and deadlines are judged at (default: today).
 struct AsOfOption: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: "判断日期 YYYY-MM-DD（默认今天）· Judge as of this date (default: today).")
+    @Option(name: .customLong("as-of"), help: help(.optAsOf))
     var asOf: String?
 
     func validate() throws {
-        if let asOf, Self.parse(asOf) == nil {
-            throw ValidationError("--as-of 应为 YYYY-MM-DD | --as-of must be YYYY-MM-DD")
-        }
+        if let asOf, Self.parse(asOf) == nil { throw ValidationError(text(.optAsOfInvalid)) }
     }
 
-    /// "Now" as a fractional year (see `Period.time(of:)`).
-    var now: Double {
-        if let asOf, let date = Self.parse(asOf) { return Period.time(of: date) }
-        return Period.time(of: Date())
+    /// The moment to judge at.
+    var now: FractionalYear {
+        if let asOf, let date = Self.parse(asOf) { return FractionalYear(date) }
+        return FractionalYear(Date())
     }
 
     /// The date as text for report headers.
@@ -24,15 +23,13 @@ struct AsOfOption: ParsableArguments {
         if let asOf { return asOf }
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd"
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        formatter.timeZone = FractionalYear.calendar.timeZone
         return formatter.string(from: Date())
     }
 
+    /// The first instant of a YYYY-MM-DD day in Beijing time, or nil.
     static func parse(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd"
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        return formatter.date(from: text)
+        guard let day = PartialDate(text), let month = day.month, let d = day.day else { return nil }
+        return FractionalYear.calendar.date(from: DateComponents(year: day.year, month: month, day: d))
     }
 }

@@ -1,48 +1,42 @@
 import ArgumentParser
+import Demo
 import Foundation
+import Localization
 import Services
-import Store
 
 /// `chengxiang demo`: builds a fresh 交城县 demo register and prints the school diagnosis.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo",
-        abstract: "构建交城县演示数据库并输出学校诊断 · Build the 交城县 demo database and print the school diagnosis.",
-        discussion: """
-            导入规划文本表六/1、交城县区划与县界，未知位置用示意位置（示意）。
-            Loads the plan's table 6/1, the county's divisions and outline; unknown positions get illustrative ones.
-            Example:
-              chengxiang demo --no-serve --database demo.sqlite
-            """)
+        commandName: "demo", abstract: text(.cmdDemo), discussion: text(.cmdDemoDiscussion))
 
     @OptionGroup var options: GlobalOptions
 
-    @Flag(name: .long, help: "只构建并输出，不启动网页服务 · Build and print only; do not start the web server.")
+    @Flag(name: .long, help: help(.optNoServe))
     var noServe = false
 
-    @Flag(name: .long, help: "覆盖已存在的非演示数据库 · Overwrite an existing database that is not a demo database.")
+    @Flag(name: .long, help: help(.optForce))
     var force = false
 
-    @Option(help: "网页服务端口 · Port of the web server.") var port = 8080
+    @Option(help: help(.optPort)) var port = 8080
 
     func run() async throws {
         try await reportingFailures {
             let path = options.database
             try Self.removeOldDemo(at: path, force: force)
-            let store = try RegisterStore(path: path)
-            Terminal.error("构建演示数据库 Building the demo database: \(path)")
-            try DemoBuilder(store: store).build { Terminal.error("  " + $0) }
-            let report = try DiagnosticsService(store: store).schoolDiagnostics()
-            let findings = Findings(report: report, seed: try DemoResources.seedFindings())
-            let completeness = try CompletenessService(store: store).rows()
+            let workspace = try Workspace.create(path: path)
+            Terminal.error(options.t(.demoBuilding, path))
+            try DemoBuilder(workspace: workspace).build { Terminal.error("  " + $0) }
+            let report = try workspace.diagnostics.schoolDiagnostics()
+            let profile = try workspace.register.countyProfile()
             print(
                 SummaryView(
-                    report: report, findings: findings, completeness: completeness,
-                    scenarios: try ScenarioService(store: store).list(), language: options.language, database: path
+                    report: report, profile: profile, findings: profile.planFindings.map { Findings(report: report, plan: $0) },
+                    completeness: try workspace.completeness.rows(), scenarios: try workspace.scenarios.list(),
+                    source: DemoBuilder.seedTableSource, language: options.language, database: path
                 ).render())
             fflush(nil)
             if !noServe {
-                try await ServeCommand.serve(store: store, host: "127.0.0.1", port: port)
+                try await ServeCommand.serve(workspace: workspace, host: "127.0.0.1", port: port, language: options.language)
             }
         }
     }
@@ -52,8 +46,8 @@ struct DemoCommand: AsyncParsableCommand {
         let files = FileManager.default
         guard files.fileExists(atPath: path) else { return }
         if !force {
-            let dataset = try? RegisterStore(path: path).read { try $0.metadata("dataset") }
-            guard dataset == "demo" else { throw CLIError.notADemoDatabase(path) }
+            let isDemo = (try? Workspace.open(path: path).register.countyProfile().isDemo) ?? false
+            guard isDemo else { throw UserError(.wouldOverwrite, L10n.message(.notADemoDatabase, path)) }
         }
         for suffix in ["", "-wal", "-shm"] where files.fileExists(atPath: path + suffix) {
             try files.removeItem(atPath: path + suffix)
@@ -63,27 +57,26 @@ struct DemoCommand: AsyncParsableCommand {
 
 /// `chengxiang init`: creates an empty register with the default norms.
 struct InitCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "init",
-        abstract: "新建空数据库（含默认规范标准）· Create an empty database with the default norms.",
-        discussion: """
-            Example:
-              chengxiang init --database county.sqlite
-              chengxiang import divisions divisions.csv --database county.sqlite
-            """)
+    static let configuration = CommandConfiguration(commandName: "init", abstract: text(.cmdInit), discussion: text(.cmdInitDiscussion))
 
     @OptionGroup var options: GlobalOptions
+    @Option(help: help(.optPlan)) var plan: String?
+
+    func validate() throws {
+        if let plan, plan != "jiaocheng" { throw ValidationError(text(.unknownPlan).replacingOccurrences(of: "{1}", with: plan)) }
+    }
 
     func run() async throws {
         try await reportingFailures {
             let existed = FileManager.default.fileExists(atPath: options.database)
-            let store = try RegisterStore(path: options.database)
-            let added = try SetupService(store: store).installDefaultNorms(actor: options.actor)
-            try MonitoringService(store: store).installSeedCatalogue(actor: options.actor)
-            print(
-                existed
-                    ? "数据库已存在，已更新结构；新增规范 \(added) 条 | database existed: schema brought up to date, \(added) norms added"
-                    : "已创建数据库 \(options.database)，规范 \(added) 条 | created \(options.database) with \(added) norms")
+            let workspace = try Workspace.create(path: options.database)
+            let norms = try workspace.setup.installDefaultNorms(actor: options.actor)
+            let indicators = try workspace.setup.installGenericCatalogue(actor: options.actor)
+            print(options.t(existed ? .initUpdated : .initCreated, options.database, norms, indicators))
+            if plan != nil {
+                let added = try JiaochengPlan.install(into: workspace, actor: options.actor)
+                print(options.t(.initPlanLoaded, added.indicators, added.tasks))
+            }
         }
     }
 }

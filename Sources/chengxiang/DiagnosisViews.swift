@@ -1,8 +1,8 @@
 import Analysis
 import Domain
 import Foundation
-import Interchange
 import Localization
+import Records
 import Services
 
 /// Renders the school diagnosis as a table, JSON or CSV.
@@ -64,7 +64,7 @@ struct DiagnosisViews {
         }
     }
 
-    func levelName(_ level: SchoolLevel) -> String { language == .zh ? level.chineseName : level.rawValue }
+    func levelName(_ level: SchoolLevel) -> String { level.label.text(language) }
 
     func fixed(_ value: Double?) -> String { value.map { Format.fixed($0, digits: 1) } ?? "—" }
 
@@ -76,7 +76,7 @@ struct DiagnosisViews {
     /// One line per school under its name with every reason, for flagged schools.
     func reasons() -> String {
         report.schools.filter { !$0.flags.isEmpty }.map { d in
-            "\(d.school.name)（\(d.townshipName)）\n" + d.reasons.map { "  · " + $0.text.text(language) }.joined(separator: "\n")
+            t(.schoolInTownship, d.school.name, d.townshipName) + "\n" + d.reasons.map { "  · " + $0.text.text(language) }.joined(separator: "\n")
         }.joined(separator: "\n")
     }
 
@@ -102,7 +102,7 @@ struct DiagnosisViews {
             let reasons = d.reasons.map { $0.text.text(language) }.joined(separator: " ")
             return text + counts + figures + [flags, reasons]
         }
-        return CSVWriter.document(header: header, rows: rows)
+        return TableExport.csv(header: header, rows: rows)
     }
 }
 

@@ -1,30 +1,33 @@
 import ArgumentParser
 import Foundation
-import Interchange
 import Localization
 
-/// Runs a command body and turns data errors into messages on stderr and sysexits codes:
-/// 65 (EX_DATAERR) for bad input, 66 (EX_NOINPUT) for a missing file or database.
+/// Runs a command body and turns a `UserError` into its message on stderr and a sysexits status —
+/// the one place kinds become exit codes: 65 (EX_DATAERR) for refused data and values, 66
+/// (EX_NOINPUT) for a missing file or database, 69 (EX_UNAVAILABLE) for a missing tool or a busy
+/// database, 73 (EX_CANTCREAT) for a refusal to overwrite, 77 (EX_NOPERM) for a refused permission.
 func reportingFailures(_ body: () async throws -> Void) async throws {
     do {
         try await body()
-    } catch let rejected as ImportRejected {
-        let errors = rejected.errors.count
-        Terminal.error("导入被拒绝，数据库未改动（\(errors) 处错误）| import rejected, the database is unchanged (\(errors) errors):")
-        for issue in rejected.issues { Terminal.error(issue.description) }
-        throw ExitCode(65)
-    } catch let error as CLIError {
-        switch error {
-        case .noDatabase(let path):
-            Terminal.error("数据库 \(path) 不存在；先运行 chengxiang init 或 chengxiang demo | database \(path) does not exist; run chengxiang init or chengxiang demo first")
-            throw ExitCode(66)
-        case .inputMissing(let path):
-            Terminal.error("找不到输入文件 \(path) | input file \(path) not found")
-            throw ExitCode(66)
-        case .notADemoDatabase(let path):
-            Terminal.error("\(path) 已存在且不是演示数据库；为避免覆盖，请换一个 --database 路径或加 --force | \(path) exists and is not a demo database; choose another --database or add --force")
-            throw ExitCode(73)
+    } catch let error as UserError {
+        if error.kind == .rejected {
+            Terminal.error(L10n.message(.failRejected, error.errors.count).bilingual)
+        } else {
+            Terminal.error(error.message.bilingual)
         }
+        for issue in error.issues { Terminal.error(issue.description) }
+        throw ExitCode(exitCode(error.kind))
+    }
+}
+
+/// The exit status of each kind of refusal.
+func exitCode(_ kind: UserError.Kind) -> Int32 {
+    switch kind {
+    case .rejected, .invalid, .malformed, .notFound, .conflict, .tooLarge: 65
+    case .missingInput: 66
+    case .unavailable: 69
+    case .wouldOverwrite: 73
+    case .forbidden, .unauthorized: 77
     }
 }
 

@@ -1,14 +1,20 @@
 import ArgumentParser
 import Foundation
 import Localization
-import Store
+import Services
+
+/// Help text from the message table, in both languages: "中文 · English".
+func help(_ key: MessageKey) -> ArgumentHelp { ArgumentHelp(L10n.message(key).helpText) }
+
+/// A command's abstract or discussion from the message table.
+func text(_ key: MessageKey) -> String { L10n.message(key).helpText }
 
 /// Options every data command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "数据库文件 · SQLite database file.")
+    @Option(name: .long, help: help(.optDatabase))
     var database: String = "chengxiang.sqlite"
 
-    @Option(name: .long, help: "界面语言 zh|en · interface language (default: $CHENGXIANG_LANG or zh).")
+    @Option(name: .long, help: help(.optLang))
     var lang: String?
 
     /// The chosen language.
@@ -21,26 +27,26 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if let lang, Language(code: lang) == nil {
-            throw ValidationError("--lang 只能是 zh 或 en · --lang must be zh or en")
-        }
+        if let lang, Language(code: lang) == nil { throw ValidationError(text(.optLangInvalid)) }
     }
 
     /// Opens the database, which must already exist (use `init` or `demo` to create one).
-    func openExisting() throws -> RegisterStore {
-        guard FileManager.default.fileExists(atPath: database) else {
-            throw CLIError.noDatabase(database)
-        }
-        return try RegisterStore(path: database)
-    }
+    func workspace() throws -> Workspace { try Workspace.open(path: database) }
 
     /// The actor recorded in the audit log: the login name.
     var actor: String { "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? NSUserName()) }
+
+    /// A message in the chosen language.
+    func t(_ key: MessageKey, _ arguments: any CustomStringConvertible...) -> String {
+        L10n.message(key, arguments: arguments).text(language)
+    }
+
+    /// A localised value in the chosen language.
+    func t(_ localized: Localized) -> String { localized.text(language) }
 }
 
-/// Errors the CLI reports with a sysexits status.
-enum CLIError: Error {
-    case noDatabase(String)
-    case notADemoDatabase(String)
-    case inputMissing(String)
+/// An input file named on the command line, which must exist.
+func inputFile(_ path: String) throws -> URL {
+    guard FileManager.default.fileExists(atPath: path) else { throw UserError(.missingInput, L10n.message(.inputMissing, path)) }
+    return URL(fileURLWithPath: path)
 }

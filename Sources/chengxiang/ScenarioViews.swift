@@ -1,74 +1,85 @@
 import Foundation
 import Localization
 import Planning
+import Records
 import Services
+import Domain
 
-/// Renders consolidation scenarios for the terminal.
+/// Renders consolidation scenarios for the terminal; every view of a scenario's figures carries
+/// its notes.
 struct ScenarioViews {
     let language: Language
 
-    func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+    func t(_ key: MessageKey, _ arguments: any CustomStringConvertible...) -> String {
+        L10n.message(key, arguments: arguments).text(language)
+    }
 
-    /// One scenario: what it keeps and closes, where pupils go, and what it means.
+    var separator: String { language == .zh ? "、" : ", " }
+
+    /// One scenario: what it keeps and closes, where pupils go, what it means, and its notes.
     func report(_ s: Scenario) -> String {
         let r = s.result
-        let unit = r.options.unit == .kilometres ? t("公里", "km") : t("分钟", "min")
         var lines = [
-            "\(t("方案", "Scenario")) #\(s.id)「\(s.name)」 · \(r.options.level.chineseName) · \(r.options.model.chineseName)",
-            "\(t("求解", "Solve")): \(r.method == "exact" ? t("精确", "exact") : t("启发式", "heuristic"))"
-                + (r.provenOptimal ? t("（已证明最优）", " (proven optimal)") : "")
-                + "  \(t("目标值", "objective")) \(Format.fixed(r.objective, digits: 2))"
-                + (r.bound.map { "  \(t("界", "bound")) \(Format.fixed($0, digits: 2))" } ?? "")
-                + (r.gap.map { "  \(t("差距", "gap")) \(Format.fixed($0 * 100, digits: 2))%" } ?? "")
-                + "  \(Format.fixed(r.seconds, digits: 3)) s",
+            t(.scnHeading, s.id, s.name, r.options.level.label.text(language), r.options.model.label.text(language)),
+            t(
+                .scnSolve, t(r.method == "exact" ? .scnExact : .scnHeuristic), r.provenOptimal ? t(.scnProven) : "",
+                Format.fixed(r.objective, digits: 2), r.bound.map { t(.scnBound, Format.fixed($0, digits: 2)) } ?? "",
+                r.gap.map { t(.scnGap, Format.fixed($0 * 100, digits: 2)) } ?? "", Format.fixed(r.seconds, digits: 3)),
             "",
         ]
         let kept = r.sites.filter(\.open)
-        lines.append("\(t("保留", "Kept")) (\(kept.count)): " + kept.map { $0.isNew ? "\($0.name)（\(t("新建", "new"))）" : $0.name }.joined(separator: "、"))
+        lines.append(t(.scnKept, kept.count, kept.map { $0.isNew ? t(.scnNewMark, $0.name) : $0.name }.joined(separator: separator)))
         let closed = r.closedSites
-        lines.append("\(t("撤并", "Closed")) (\(closed.count)): " + (closed.isEmpty ? "—" : closed.map(\.name).joined(separator: "、")))
+        lines.append(t(.scnClosed, closed.count, closed.isEmpty ? "—" : closed.map(\.name).joined(separator: separator)))
         lines.append("")
         var table = TextTable(
-            header: [t("学校", "school"), t("学生", "pupils"), t("去向", "goes to"), "\(t("路程", "journey"))（\(unit)）", t("超出步行上限", "beyond walk")],
+            header: [t(.labelSchool), t(.uiPupils), t(.uiGoesTo), "\(t(.uiJourney))（\(r.options.unit.label.text(language))）", t(.uiBeyondWalk)],
             alignments: [.left, .right, .left, .right, .left])
         for a in r.assignments where a.from != a.to {
-            table.add([a.fromName, Format.fixed(a.pupils, digits: 0), a.toName, Format.fixed(a.cost, digits: 2), a.beyondWalkLimit ? t("是", "yes") : ""])
+            table.add([a.fromName, Format.fixed(a.pupils, digits: 0), a.toName, Format.fixed(a.cost, digits: 2), a.beyondWalkLimit ? t(.uiYes) : ""])
         }
-        lines.append(table.rows.isEmpty ? t("没有学生需要转学。", "No pupil changes school.") : table.render())
+        lines.append(table.rows.isEmpty ? t(.scnNoMoves) : table.render())
         lines.append("")
-        for (label, values) in ScenarioComparison.rows([s]).dropFirst(2) {
-            lines.append("  \(label.text(language))：\(values[0])")
+        for row in ScenarioComparison.rows([s]).dropFirst(2) {
+            lines.append("  \(row.label.text(language))：\(row.values[0].text(language))")
         }
         if !closed.isEmpty {
-            lines.append("  \(t("闲置校舍", "idle school sites"))：" + closed.map { "\($0.name) \(Format.number($0.landMu ?? 0, digits: 2)) 亩" }.joined(separator: "、"))
+            lines.append(t(.scnIdle, closed.map { "\($0.name) \(Format.number($0.landMu ?? 0, digits: 2)) \(t(.unitMu))" }.joined(separator: separator)))
         }
         lines.append("")
-        lines.append(contentsOf: (language == .zh ? r.notesZh : r.notesEn).map { "  * " + $0 })
+        lines.append(contentsOf: s.notes.map { "  * " + $0.text(language) })
         return lines.joined(separator: "\n")
     }
 
-    /// The stored scenarios, one line each.
+    /// The stored scenarios, one line each, then the notes they rest on.
     func list(_ scenarios: [Scenario]) -> String {
+        guard !scenarios.isEmpty else { return t(.scnNone) }
         var table = TextTable(
-            header: ["#", t("名称", "name"), t("学段", "stage"), t("模型", "model"), t("保留", "kept"), t("撤并", "closed"), t("平均路程", "mean journey"), t("最优", "optimal")],
+            header: ["#", t(.uiName), t(.uiStage), t(.uiModel), t(.uiKept), t(.uiClosed), t(.uiMeanJourney), t(.labelOptimalShort)],
             alignments: [.right, .left, .left, .left, .right, .right, .right, .left])
         for s in scenarios {
             let r = s.result
             table.add([
-                String(s.id), s.name, r.options.level.chineseName, r.options.model.chineseName, String(r.schoolsKept), String(r.schoolsClosed),
-                "\(Format.fixed(r.meanCost, digits: 2)) \(r.options.unit.rawValue)", r.provenOptimal ? t("是", "yes") : t("否", "no"),
+                String(s.id.rawValue), s.name, r.options.level.label.text(language), r.options.model.label.text(language),
+                String(r.schoolsKept), String(r.schoolsClosed), r.options.unit.quantity(r.meanCost, digits: 2).text(language),
+                r.provenOptimal ? t(.uiYes) : t(.uiNo),
             ])
         }
-        return scenarios.isEmpty ? t("还没有方案；用 chengxiang schools plan 创建。", "No scenarios yet; create one with chengxiang schools plan.") : table.render()
+        return table.render() + "\n\n" + notes(scenarios)
     }
 
-    /// Scenarios side by side.
+    /// Scenarios side by side, then each scenario's notes.
     func comparison(_ scenarios: [Scenario]) -> String {
         var table = TextTable(
-            header: [t("指标", "measure")] + scenarios.map { "#\($0.id) \($0.name)" },
-            alignments: [.left] + scenarios.map { _ in .right })
-        for (label, values) in ScenarioComparison.rows(scenarios) { table.add([label.text(language)] + values) }
-        return table.render()
+            header: [t(.uiMeasure)] + scenarios.map { "#\($0.id) \($0.name)" }, alignments: [.left] + scenarios.map { _ in .right })
+        for row in ScenarioComparison.rows(scenarios) { table.add([row.label.text(language)] + row.values.map { $0.text(language) }) }
+        return table.render() + "\n\n" + notes(scenarios)
+    }
+
+    /// Each scenario's notes under its name.
+    func notes(_ scenarios: [Scenario]) -> String {
+        scenarios.map { s in (["#\(s.id) \(s.name)"] + s.notes.map { "  * " + $0.text(language) }).joined(separator: "\n") }
+            .joined(separator: "\n")
     }
 
     func json(_ scenarios: [Scenario]) throws -> String {

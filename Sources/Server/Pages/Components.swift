@@ -1,4 +1,5 @@
 import Analysis
+import Domain
 import Charts
 import Localization
 import Monitoring
@@ -22,6 +23,12 @@ enum Components {
     /// A status label coloured red/yellow/green/grey.
     static func status(_ color: StatusColor, _ web: WebContext) -> HTMLNode {
         el("span", [("class", "status \(color.rawValue)")], text: web.t(color.label))
+    }
+
+    /// A task's deadline state as a label: red for overdue, grey for past deadline with progress unknown.
+    static func deadline(_ state: DeadlineState, _ web: WebContext) -> HTMLNode {
+        let color = state == .overdue ? "red" : state == .pastDeadlineProgressUnknown ? "grey" : "green"
+        return el("span", [("class", "status \(color)")], text: web.t(state.label))
     }
 
     /// A table whose cells are nodes; `sortKeys` gives a machine value per cell for sorting.

@@ -1,5 +1,5 @@
-import Interchange
 import Localization
+import Services
 
 /// `/import`: upload a CSV/XLSX/GeoJSON file, see every validation error by row before anything
 /// is written, then commit or cancel.
@@ -21,19 +21,19 @@ enum ImportPage {
     }
 
     static func preview(_ item: StagedImport, _ web: WebContext) -> [HTMLNode] {
-        let errors = item.issues.filter { $0.severity == .error }
-        let warnings = item.issues.filter { $0.severity == .warning }
-        var nodes: [HTMLNode] = [el("p", text: "\(web.t(item.kind.label)) · \(item.fileName)")]
-        if item.isValid {
-            nodes.append(el("p", [("class", "ok")], text: web.t(.uiImportValid, item.rowsRead ?? 0)))
-            if !item.notReported.isEmpty {
-                nodes.append(el("p", text: web.t(.gapSchoolsNotReported, item.notReported.joined(separator: "、"))))
+        let check = item.check
+        let errors = check.issues.filter { $0.severity == .error }
+        var nodes: [HTMLNode] = [el("p", text: "\(web.t(check.kind.label)) · \(check.fileName)")]
+        if check.isValid {
+            nodes.append(el("p", [("class", "ok")], text: web.t(.uiImportValid, check.rowsRead ?? 0)))
+            if !check.notReported.isEmpty {
+                nodes.append(el("p", text: web.t(.gapSchoolsNotReported, check.notReported.joined(separator: "、"))))
             }
         } else {
             nodes.append(el("p", [("class", "errors")], text: web.t(.uiImportInvalid, errors.count)))
         }
-        if !item.issues.isEmpty {
-            let rows = item.issues.map { i -> [HTMLNode] in
+        if !check.issues.isEmpty {
+            let rows = check.issues.map { i -> [HTMLNode] in
                 [
                     .text(i.severity == .error ? web.t(.uiError) : web.t(.uiWarning)), .text(i.row.map(String.init) ?? "—"),
                     .text(i.column.map { "\($0)（\(ColumnLetters.letters(for: $0))）" } ?? "—"), .text(i.columnName ?? "—"),
@@ -42,12 +42,11 @@ enum ImportPage {
             }
             nodes.append(
                 Components.table(
-                    [web.t(.uiSeverity), web.t(.uiRow), web.t(.uiColumn), web.t(.uiColumnName), "中文", "English"], rows,
+                    [web.t(.uiSeverity), web.t(.uiRow), web.t(.uiColumn), web.t(.uiColumnName), web.t(.uiInChinese), web.t(.uiInEnglish)], rows,
                     classes: "errors"))
-            _ = warnings
         }
         var buttons: [HTMLNode] = []
-        if item.isValid {
+        if check.isValid {
             buttons.append(
                 el("form", [("method", "post"), ("action", "/import/\(item.token)/commit"), ("style", "display:inline")], [
                     Layout.csrfField(web), el("button", [("type", "submit")], text: web.t(.uiCommit)),

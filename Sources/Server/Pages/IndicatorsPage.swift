@@ -2,6 +2,7 @@ import Domain
 import Localization
 import Monitoring
 import Reports
+import Services
 
 /// `/indicators`: status cards with trend charts and their target lines, a per-township table,
 /// and a form to record an observation (validated by the same rules as imports).
@@ -19,19 +20,19 @@ enum IndicatorsPage {
             let lead = all.first { !$0.history.isEmpty } ?? all[0]
             cards.append(
                 el("div", [("class", "card")], [
-                    el("div", [], [Components.status(lead.status, web), .text(" " + (web.language == .zh ? s.indicator.nameZh : s.indicator.nameEn))]),
+                    el("div", [], [Components.status(lead.status, web), .text(" " + s.indicator.name(web.language))]),
                     el("div", [("class", "muted")], text: "\(s.indicator.code) · \(web.t(lead.reason))"),
-                    el("div", [("class", "chart")], [.raw(PrintableReport.chart(lead))]),
-                ]))
+                    el("div", [("class", "chart")], [.raw(PrintableReport.chart(lead, web.language))]),
+                ] + (s.indicator.denominatorNote(in: indicators).map { [el("div", [("class", "muted")], text: web.t($0))] } ?? [])))
         }
         nodes.append(el("div", [("class", "side-by-side")], cards))
         nodes.append(el("h2", text: web.t(.uiByArea)))
-        let rows = statuses.filter { !$0.history.isEmpty || $0.target != nil }.map { s -> [HTMLNode] in
+        let rows = statuses.filter { !$0.history.isEmpty || $0.target != nil || $0.undatedValue != nil }.map { s -> [HTMLNode] in
             [
-                Components.status(s.status, web), .text(web.language == .zh ? s.indicator.nameZh : s.indicator.nameEn), .text(s.areaName),
-                .text(s.latest.map { "\(ReportValue.text($0.value, s.indicator))（\($0.period)）" } ?? "—"),
-                .text(s.target.map { "\(ReportValue.text($0.value, s.indicator))（\($0.year)）" } ?? "—"),
-                .text(s.expectedNow.map { ReportValue.text($0, s.indicator) } ?? "—"), .text(web.t(s.reason)),
+                Components.status(s.status, web), .text(s.indicator.name(web.language)), .text(s.areaName),
+                .text(s.latest.map { web.t(s.indicator.latestText($0)) } ?? s.undatedValue.map { s.indicator.valueText($0) } ?? "—"),
+                .text(s.target.map { web.t(s.indicator.targetText($0)) } ?? "—"),
+                .text(s.expectedNow.map { s.indicator.valueText($0) } ?? "—"), .text(web.t(s.reason)),
             ]
         }
         nodes.append(
@@ -47,7 +48,7 @@ enum IndicatorsPage {
             Layout.csrfField(web),
             el("label", [], [
                 .text(web.t(.uiIndicator)),
-                el("select", [("name", "code")], entered.map { el("option", [("value", $0.code)], text: "\($0.code) \($0.nameZh)") }),
+                el("select", [("name", "code")], entered.map { el("option", [("value", $0.code)], text: "\($0.code) \($0.name(web.language))") }),
             ]),
             el("label", [], [.text(web.t(.uiArea)), el("select", [("name", "area")], areas.map { el("option", [("value", $0)], text: $0) })]),
             el("label", [], [.text(web.t(.uiPeriod)), el("input", [("name", "period"), ("placeholder", "2024 / 2024Q2 / 2024-05"), ("required", "required")])]),
@@ -58,7 +59,3 @@ enum IndicatorsPage {
     }
 }
 
-/// Values with units as shown on pages.
-enum ReportValue {
-    static func text(_ value: Double, _ indicator: Indicator) -> String { ReportContent.valueText(value, indicator) }
-}

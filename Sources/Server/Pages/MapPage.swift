@@ -2,79 +2,79 @@ import Analysis
 import Charts
 import Domain
 import Foundation
-import Interchange
 import Localization
 import Services
+import Geo
 
 /// `/map`: the county outline, townships, villages and schools (sized by students, coloured by
-/// diagnosis), with layer toggles, zoom, a legend, a scale bar and a detail card. Illustrative
-/// positions are drawn dashed and labelled 示意.
+/// diagnosis), with layer toggles, zoom, a legend, a scale bar and a detail card. A stand-in
+/// position is drawn dashed and labelled 示意, an approximate one dotted and labelled 近似.
 enum MapPage {
-    struct Data {
-        var register: DivisionRegister
-        var outlineGeoJSON: String?
-        var report: SchoolDiagnosticsReport
-        /// Optional lines from demand points to schools (a scenario's assignment).
-        var links: [CountyMap.Link] = []
-        var title: String? = nil
+    /// How a stored position is drawn.
+    static func quality(_ q: LocationQuality) -> CountyMap.Quality {
+        switch q {
+        case .surveyed, .published: .real
+        case .approximate: .approximate
+        case .illustrative, .unknown: .illustrative
+        }
     }
 
     /// The map itself, also used by the scenario page.
-    static func map(_ d: Data, _ web: WebContext) -> CountyMap {
-        let rings = (try? d.outlineGeoJSON.flatMap { try GeoJSONGeometryParser.multiPolygon($0) })??.polygons.map { polygon in
-            polygon.outer.map { (lon: $0.lon, lat: $0.lat) }
-        } ?? []
+    static func map(_ d: MapData, _ web: WebContext, links: [CountyMap.Link] = []) -> CountyMap {
+        let rings = d.outline?.polygons.map { polygon in polygon.outer.map { (lon: $0.lon, lat: $0.lat) } } ?? []
         var map = CountyMap(outline: rings)
-        map.illustrativeNote = web.t(.uiIllustrative)
+        map.qualityNotes = [.illustrative: web.t(.uiIllustrative), .approximate: web.t(.uiApproximate)]
         map.kilometreLabel = web.t(.uiKilometres)
         map.townships = d.register.townships.compactMap { t in
             guard let p = t.location, t.status == .current else { return nil }
             return CountyMap.Marker(
-                id: "t\(t.id!)", lon: p.longitudeDegrees, lat: p.latitudeDegrees, label: t.name, radius: 5, fill: "#1f4e79",
-                illustrative: t.locationQuality == .illustrative)
+                id: "t\(t.id)", lon: p.longitudeDegrees, lat: p.latitudeDegrees, label: t.name, radius: 5, fill: "#1f4e79",
+                quality: quality(t.locationQuality))
         }
         map.villages = d.register.divisions.filter { $0.kind.tier == .village }.compactMap { v in
             guard let p = v.location else { return nil }
             return CountyMap.Marker(
-                id: "v\(v.id!)", lon: p.longitudeDegrees, lat: p.latitudeDegrees, label: v.name, radius: 2.5, fill: "#bbb",
-                illustrative: v.locationQuality == .illustrative,
-                data: [("field-1", web.t(.uiVillageCode, v.code?.rawValue ?? web.t(.uiNoCode)))])
+                id: "v\(v.id)", lon: p.longitudeDegrees, lat: p.latitudeDegrees, label: v.name, radius: 2.5, fill: "#bbb",
+                quality: quality(v.locationQuality), data: [("field-1", web.t(.uiVillageCode, v.code?.rawValue ?? web.t(.uiNoCode)))])
         }
         map.schools = d.report.schools.compactMap { s in
             guard let place = position(of: s, in: d.register) else { return nil }
             let students = Double(s.school.students ?? 0)
             return CountyMap.Marker(
-                id: "s\(s.school.id!)", lon: place.point.longitudeDegrees, lat: place.point.latitudeDegrees, label: s.school.name,
-                radius: 4 + students.squareRoot() / 3, fill: Components.schoolColor(s), illustrative: place.illustrative,
+                id: "s\(s.school.id)", lon: place.point.longitudeDegrees, lat: place.point.latitudeDegrees, label: s.school.name,
+                radius: 4 + students.squareRoot() / 3, fill: Components.schoolColor(s), quality: place.quality,
                 data: [
                     ("field-1", "\(web.t(.labelTownship))：\(s.townshipName)"),
                     ("field-2", "\(web.t(.labelStudents)) \(s.school.students.map(String.init) ?? "—") · \(web.t(.labelStaff)) \(s.school.staff.map(String.init) ?? "—")"),
                     ("field-3", "\(web.t(.labelRatio)) \(s.studentsPerStaff.map { Format.fixed($0, digits: 1) } ?? "—")（\(web.t(.labelNorm)) \(s.staffNorm.map { Format.fixed($0.studentsPerStaff, digits: 1) } ?? "—")）"),
                     ("field-4", "\(web.t(.labelFlags))：\(s.flags.map { web.t($0.label) }.joined(separator: " "))"),
-                    ("href", "/schools/\(s.school.id!)"),
+                    ("href", "/schools/\(s.school.id)"),
                 ])
         }
-        map.links = d.links
+        map.links = links
         map.legend = [
             .init(color: "#c0392b", text: web.t(.uiLegendUnderstaffed)), .init(color: "#8e44ad", text: web.t(.uiLegendWaste)),
             .init(color: "#e67e22", text: web.t(.uiLegendOverstaffed)), .init(color: "#27ae60", text: web.t(.uiLegendWithinNorm)),
             .init(color: "#1f4e79", text: web.t(.uiLegendTownship)), .init(color: "#bbb", text: web.t(.uiLegendVillage)),
-            .init(color: "#fff", text: web.t(.uiLegendIllustrative), dashed: true),
+            .init(color: "#fff", text: web.t(.uiLegendApproximate), quality: .approximate),
+            .init(color: "#fff", text: web.t(.uiLegendIllustrative), quality: .illustrative),
         ]
         return map
     }
 
-    /// Where a school is drawn: its village, else its township's seat; and whether that is illustrative.
-    static func position(of s: SchoolDiagnosis, in register: DivisionRegister) -> (point: GeoPoint, illustrative: Bool)? {
+    /// Where a school is drawn: its village's point, else its township seat's. That point is the
+    /// school's own at best approximately, so a real one is drawn as approximate.
+    static func position(of s: SchoolDiagnosis, in register: DivisionRegister) -> (point: GeoPoint, quality: CountyMap.Quality)? {
         for id in [s.school.villageID, s.school.townshipID].compactMap({ $0 }) {
             if let d = register.division(id: id), let p = d.location {
-                return (p, d.locationQuality == .illustrative || d.locationQuality == .unknown)
+                let drawn = quality(d.locationQuality)
+                return (p, drawn == .real ? .approximate : drawn)
             }
         }
         return nil
     }
 
-    static func content(_ d: Data, _ web: WebContext) -> [HTMLNode] {
+    static func content(_ d: MapData, _ web: WebContext) -> [HTMLNode] {
         let layers: [(String, MessageKey, Bool)] = [
             ("outline", .uiLayerOutline, true), ("townships", .uiLayerTownships, true), ("villages", .uiLayerVillages, true),
             ("schools", .uiLayerSchools, true), ("lines", .uiLayerLines, true),
@@ -88,17 +88,19 @@ enum MapPage {
             el("button", [("type", "button"), ("data-zoom", "out")], text: "−"),
             el("button", [("type", "button"), ("data-zoom", "home"), ("class", "secondary")], text: web.t(.uiZoomReset)),
         ])
-        let illustrativeCount = d.register.divisions.filter { $0.locationQuality == .illustrative }.count
+        let map = map(d, web)
+        let markers = map.townships + map.villages + map.schools
         return [
             toggles,
             el("div", [("class", "map-wrap")], [
-                .raw(map(d, web).svg()),
+                .raw(map.svg()),
                 el("div", [
                     ("id", "detail-card"), ("hidden", "hidden"), ("data-illustrative-text", web.t(.uiIllustrativeCard)),
-                    ("data-more-text", web.t(.uiMore)),
+                    ("data-approximate-text", web.t(.uiApproximateCard)), ("data-more-text", web.t(.uiMore)),
                 ]),
             ]),
-            el("p", [("class", "muted illustrative-note")], text: web.t(.uiIllustrativeNote, illustrativeCount)),
+            el("p", [("class", "muted illustrative-note")], text: web.t(.uiIllustrativeNote, markers.filter { $0.quality == .illustrative }.count)),
+            el("p", [("class", "muted illustrative-note")], text: web.t(.uiApproximateNote, markers.filter { $0.quality == .approximate }.count)),
         ]
     }
 }

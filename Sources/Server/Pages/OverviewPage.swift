@@ -4,19 +4,10 @@ import Localization
 import Monitoring
 import Services
 
-/// `/`: the county at a glance — figures, the school diagnosis, data completeness, indicator
-/// status and overdue tasks.
+/// `/`: the county at a glance — figures, the school diagnosis (against the plan's own findings
+/// when the register holds them), data completeness, indicator status and tasks past deadline.
 enum OverviewPage {
-    struct Data {
-        var register: DivisionRegister
-        var report: SchoolDiagnosticsReport
-        var findings: Findings
-        var completeness: [CompletenessRow]
-        var statuses: [IndicatorStatus]
-        var overdue: [PlanTask]
-    }
-
-    static func content(_ d: Data, _ web: WebContext) -> [HTMLNode] {
+    static func content(_ d: Overview, _ web: WebContext) -> [HTMLNode] {
         let county = d.report.county
         let villages = d.register.divisions.filter { $0.kind.tier == .village }
         let figures = el("div", [("class", "cards")], [
@@ -27,11 +18,14 @@ enum OverviewPage {
             Components.card(web.t(.labelStaff), String(county.staff), unit: web.t(.uiUnitPersons)),
             Components.card(web.t(.labelStaffNeeded), Format.fixed(county.staffNeeded, digits: 1), unit: web.t(.uiUnitPersons)),
         ])
-        var schoolItems: [HTMLNode] = d.findings.confirmed.map { s in
-            el("li", text: "✔ " + web.t(.uiConfirmedWaste, s.school.name, s.townshipName))
-        }
-        schoolItems += d.findings.understaffed.map { s in
-            el("li", text: "✘ " + web.t(.uiUnderstaffed, s.school.name, s.townshipName, Format.fixed(-(s.staffSurplus ?? 0), digits: 1)))
+        var schoolItems: [HTMLNode] = []
+        if let findings = d.findings {
+            schoolItems += findings.confirmed.map { s in
+                el("li", text: "✔ " + web.t(.uiConfirmedWaste, s.school.name, s.townshipName))
+            }
+            schoolItems += findings.understaffed.map { s in
+                el("li", text: "✘ " + web.t(.uiUnderstaffed, s.school.name, s.townshipName, Format.fixed(-(s.staffSurplus ?? 0), digits: 1)))
+            }
         }
         schoolItems.append(
             el("li", text: web.t(.summaryStaffBalance, Format.fixed(county.staffNeeded, digits: 1), county.staff, county.count(.overstaffed),
@@ -52,7 +46,7 @@ enum OverviewPage {
         })
         let alerts = d.statuses.filter { $0.status == .red || $0.status == .yellow }.sorted { $0.status < $1.status }
         let alertList = el("ul", [], alerts.map { s in
-            el("li", [], [Components.status(s.status, web), .text(" \(web.language == .zh ? s.indicator.nameZh : s.indicator.nameEn) · \(s.areaName)：\(web.t(s.reason))")])
+            el("li", [], [Components.status(s.status, web), .text(" \(s.indicator.name(web.language)) · \(s.areaName)：\(web.t(s.reason))")])
         })
         return [
             figures,
@@ -60,8 +54,15 @@ enum OverviewPage {
             el("p", [], [el("a", [("href", "/schools")], text: web.t(.uiSeeAllSchools))]),
             el("h2", text: web.t(.uiIndicatorStatus)), counts, alertList,
             el("p", [], [el("a", [("href", "/indicators")], text: web.t(.uiSeeIndicators))]),
-            el("h2", text: web.t(.uiOverdueTasks)),
-            el("ul", [], d.overdue.map { el("li", text: "\($0.code) \($0.name)（\(web.t(.uiDeadline))：\($0.deadline ?? "—")）") }),
+            el("h2", text: web.t(.uiPastDeadlineTasks)),
+            d.pastDeadline.isEmpty
+                ? el("p", text: web.t(.uiNoPastDeadline))
+                : el("ul", [], d.pastDeadline.map { task in
+                    let state = task.deadlineState(now: d.now)
+                    return el("li", [], [
+                        Components.deadline(state, web), .text(" " + web.t(.uiTaskDeadlineLine, task.code, task.name, task.deadlineText.map(web.t) ?? "—")),
+                    ])
+                }),
             el("h2", text: web.t(.uiCompleteness)),
             Components.table(
                 [web.t(.labelTownship), web.t(.uiVillages), web.t(.uiNoCode), web.t(.uiNoRealPosition), web.t(.uiWithPopulation),

@@ -3,11 +3,15 @@ import Charts
 import Localization
 import Planning
 import Services
+import Domain
 
 /// `/scenarios`: the form to run a consolidation scenario, the stored scenarios, a scenario on the
-/// map with lines from each school to where its pupils go, and scenarios side by side.
+/// map with lines from each school to where its pupils go, and scenarios side by side. Wherever a
+/// scenario's figures are shown, its notes (positions, assumed splits and limits) are shown too.
 enum ScenariosPage {
-    static func index(_ scenarios: [Scenario], schools: [String], compare: [Scenario], message: HTMLNode?, _ web: WebContext) -> [HTMLNode] {
+    static func index(
+        _ scenarios: [Scenario], schools: [PlanningSchool], compare: [Scenario], message: HTMLNode?, _ web: WebContext
+    ) -> [HTMLNode] {
         var nodes: [HTMLNode] = []
         if let message { nodes.append(message) }
         nodes.append(form(schools: schools, web))
@@ -15,10 +19,10 @@ enum ScenariosPage {
         let rows = scenarios.map { s -> [HTMLNode] in
             let r = s.result
             return [
-                el("input", [("type", "checkbox"), ("name", "compare"), ("value", String(s.id)), ("form", "compare-form")]),
-                el("a", [("href", "/scenarios/\(s.id)")], text: "#\(s.id) \(s.name)"), .text(r.options.level.chineseName),
-                .text(r.options.model.chineseName), .text(String(r.schoolsKept)), .text(String(r.schoolsClosed)),
-                .text(Format.fixed(r.pupilsMoved, digits: 0)), .text("\(Format.fixed(r.meanCost, digits: 2)) \(r.options.unit.rawValue)"),
+                el("input", [("type", "checkbox"), ("name", "compare"), ("value", String(s.id.rawValue)), ("form", "compare-form")]),
+                el("a", [("href", "/scenarios/\(s.id)")], text: "#\(s.id) \(s.name)"), .text(web.t(r.options.level.label)),
+                .text(web.t(r.options.model.label)), .text(String(r.schoolsKept)), .text(String(r.schoolsClosed)),
+                .text(Format.fixed(r.pupilsMoved, digits: 0)), .text(web.t(r.options.unit.quantity(r.meanCost, digits: 2))),
                 .text(r.provenOptimal ? web.t(.uiYes) : web.t(.uiNo)),
             ]
         }
@@ -31,54 +35,62 @@ enum ScenariosPage {
         return nodes
     }
 
-    static func form(schools: [String], _ web: WebContext) -> HTMLNode {
+    static func form(schools: [PlanningSchool], _ web: WebContext) -> HTMLNode {
         el("form", [("class", "inline"), ("method", "post"), ("action", "/scenarios")], [
             Layout.csrfField(web),
             el("label", [], [.text(web.t(.uiName)), el("input", [("name", "name"), ("required", "required")])]),
             el("label", [], [
                 .text(web.t(.uiModel)),
-                el("select", [("name", "model")], PlanningModel.allCases.map { el("option", [("value", $0.rawValue)], text: $0.chineseName) }),
+                el("select", [("name", "model")], PlanningModel.allCases.map { el("option", [("value", $0.rawValue)], text: web.t($0.label)) }),
             ]),
             el("label", [], [
                 .text(web.t(.uiStage)),
-                el("select", [("name", "level")], PlanningLevel.allCases.map { el("option", [("value", $0.rawValue)], text: $0.chineseName) }),
+                el("select", [("name", "level")], PlanningLevel.allCases.map { el("option", [("value", $0.rawValue)], text: web.t($0.label)) }),
             ]),
             el("label", [], [.text(web.t(.uiSchoolsToKeep)), el("input", [("name", "p"), ("type", "number"), ("min", "1"), ("value", "12")])]),
-            el("label", [], [.text(web.t(.uiRadius)), el("input", [("name", "radius"), ("type", "number"), ("step", "0.1"), ("placeholder", "km")])]),
-            el("label", [], [.text(web.t(.uiMaxWalk)), el("input", [("name", "maxWalk"), ("type", "number"), ("step", "0.1"), ("value", "2")])]),
+            el("label", [], [.text(web.t(.uiRadius)), el("input", [("name", "radius"), ("type", "number"), ("step", "0.1"), ("min", "0"), ("placeholder", "km")])]),
+            el("label", [], [.text(web.t(.uiMaxWalkDerived)), el("input", [("name", "maxWalk"), ("type", "number"), ("step", "0.1"), ("min", "0.1")])]),
             el("label", [], [
                 .text(web.t(.uiMustStayOpen)),
-                el("select", [("name", "keep"), ("multiple", "multiple"), ("size", "4")], schools.map { el("option", [("value", $0)], text: $0) }),
+                el("select", [("name", "keep"), ("multiple", "multiple"), ("size", "4")], schools.map {
+                    el("option", [("value", String($0.school.id.rawValue))], text: "\($0.townshipName)/\($0.school.name)")
+                }),
             ]),
             el("button", [("type", "submit")], text: web.t(.uiRun)),
         ])
     }
 
-    /// Measures side by side, and each scenario's map.
+    /// Measures side by side, then each scenario's notes.
     static func comparison(_ scenarios: [Scenario], _ web: WebContext) -> [HTMLNode] {
-        let rows = ScenarioComparison.rows(scenarios).map { row -> [HTMLNode] in [.text(web.t(row.label))] + row.values.map { .text($0) } }
+        let rows = ScenarioComparison.rows(scenarios).map { row -> [HTMLNode] in [.text(web.t(row.label))] + row.values.map { .text(web.t($0)) } }
         return [
             el("h2", text: web.t(.uiComparison)),
             Components.table([web.t(.uiMeasure)] + scenarios.map { "#\($0.id) \($0.name)" }, rows),
-        ]
+            el("h3", text: web.t(.uiNotes)),
+        ] + scenarios.map { s in
+            el("div", [("class", "muted notes")], [el("strong", text: "#\(s.id) \(s.name)"), notes(s, web)])
+        }
+    }
+
+    /// A scenario's notes as a list.
+    static func notes(_ s: Scenario, _ web: WebContext) -> HTMLNode {
+        el("ul", [("class", "muted notes")], s.notes.map { el("li", text: web.t($0)) })
     }
 
     /// Lines from each school whose pupils move to the school that receives them.
     static func links(_ r: ConsolidationResult, _ web: WebContext) -> [CountyMap.Link] {
-        let byKey = Dictionary(uniqueKeysWithValues: r.sites.map { ($0.key, $0) })
+        let byKey = Dictionary(r.sites.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         return r.assignments.filter { $0.from != $0.to }.compactMap { a in
             guard let from = byKey[a.from], let to = byKey[a.to] else { return nil }
             return CountyMap.Link(
                 from: (from.longitude, from.latitude), to: (to.longitude, to.latitude), color: a.beyondWalkLimit ? "#c0392b" : "#2c7fb8",
-                title: "\(a.fromName) → \(a.toName) \(Format.fixed(a.pupils, digits: 0)) \(web.t(.uiUnitPersons)) \(Format.fixed(a.cost, digits: 2)) \(r.options.unit.rawValue)")
+                title: "\(a.fromName) → \(a.toName) \(Format.fixed(a.pupils, digits: 0)) \(web.t(.uiUnitPersons)) \(web.t(r.options.unit.quantity(a.cost, digits: 2)))")
         }
     }
 
-    static func detail(_ s: Scenario, map mapData: MapPage.Data, _ web: WebContext) -> [HTMLNode] {
+    static func detail(_ s: Scenario, map data: MapData, _ web: WebContext) -> [HTMLNode] {
         let r = s.result
-        var data = mapData
-        data.links = links(r, web)
-        var map = MapPage.map(data, web)
+        var map = MapPage.map(data, web, links: links(r, web))
         let closed = Set(r.closedSites.compactMap(\.schoolID).map { "s\($0)" })
         map.schools = map.schools.map { m in
             var m = m
@@ -86,27 +98,36 @@ enum ScenariosPage {
             return m
         }
         map.schools += r.sites.filter(\.isNew).map {
-            CountyMap.Marker(id: "new-\($0.name)", lon: $0.longitude, lat: $0.latitude, label: $0.name, radius: 9, fill: "#f1c40f", illustrative: false)
+            CountyMap.Marker(
+                id: "new-\($0.name)", lon: $0.longitude, lat: $0.latitude, label: $0.name, radius: 9, fill: "#f1c40f",
+                quality: $0.illustrative ? .illustrative : .real)
         }
         map.legend = [
             .init(color: "#2c7fb8", text: web.t(.uiLegendMove)), .init(color: "#c0392b", text: web.t(.uiLegendBeyondWalk)),
             .init(color: "#ffffff", text: web.t(.uiLegendClosed)), .init(color: "#f1c40f", text: web.t(.uiLegendNewSite)),
-            .init(color: "#fff", text: web.t(.uiLegendIllustrative), dashed: true),
+            .init(color: "#fff", text: web.t(.uiLegendApproximate), quality: .approximate),
+            .init(color: "#fff", text: web.t(.uiLegendIllustrative), quality: .illustrative),
         ]
         let moves = r.assignments.filter { $0.from != $0.to }.map { a -> [HTMLNode] in
             [.text(a.fromName), .text(Format.fixed(a.pupils, digits: 0)), .text(a.toName), .text(Format.fixed(a.cost, digits: 2)),
              .text(a.beyondWalkLimit ? web.t(.uiYes) : "")]
         }
-        let measures = ScenarioComparison.rows([s]).map { row -> [HTMLNode] in [.text(web.t(row.label)), .text(row.values[0])] }
+        let measures = ScenarioComparison.rows([s]).map { row -> [HTMLNode] in [.text(web.t(row.label)), .text(web.t(row.values[0]))] }
         return [
-            el("p", text: "\(r.options.level.chineseName) · \(r.options.model.chineseName)"),
+            el("p", text: "\(web.t(r.options.level.label)) · \(web.t(r.options.model.label))"),
+            notes(s, web),
             el("div", [("class", "map-wrap")], [.raw(map.svg())]),
             el("h2", text: web.t(.uiWherePupilsGo)),
-            Components.table([web.t(.labelSchool), web.t(.uiPupils), web.t(.uiGoesTo), "\(web.t(.uiJourney))（\(r.options.unit.rawValue)）", web.t(.uiBeyondWalk)], moves),
+            Components.table(
+                [web.t(.labelSchool), web.t(.uiPupils), web.t(.uiGoesTo), "\(web.t(.uiJourney))（\(web.t(r.options.unit.label))）", web.t(.uiBeyondWalk)],
+                moves),
             el("h2", text: web.t(.uiWhatItMeans)),
             Components.table([web.t(.uiMeasure), web.t(.uiValue)], measures),
-            el("p", [], [.text(web.t(.uiIdleSites) + "："), .text(r.closedSites.map { "\($0.name) \(Format.number($0.landMu ?? 0, digits: 2)) 亩" }.joined(separator: "、"))]),
-            el("ul", [("class", "muted")], (web.language == .zh ? r.notesZh : r.notesEn).map { el("li", text: $0) }),
+            el("p", [], [
+                .text(web.t(.uiIdleSites) + "："),
+                .text(r.closedSites.map { "\($0.name) \(Format.number($0.landMu ?? 0, digits: 2)) \(web.t(.unitMu))" }.joined(separator: "、")),
+            ]),
+            el("h3", text: web.t(.uiNotes)), notes(s, web),
             el("p", [], [el("a", [("href", "/scenarios")], text: web.t(.uiBack))]),
         ]
     }

@@ -2,7 +2,7 @@ import Analysis
 import Domain
 import Localization
 import Services
-import Store
+import Charts
 
 /// `/schools` and `/schools/{id}`: the diagnosis as a sortable, filterable table, a chart of
 /// students per staff against the norm, and a page per school.
@@ -23,8 +23,7 @@ enum SchoolsPage {
         ]
         let rows = report.schools.map { d -> [HTMLNode] in
             [
-                .text(d.townshipName), el("a", [("href", "/schools/\(d.school.id!)")], text: d.school.name),
-                .text(web.language == .zh ? d.school.level.chineseName : d.school.level.rawValue),
+                .text(d.townshipName), el("a", [("href", "/schools/\(d.school.id)")], text: d.school.name), .text(web.t(d.school.level.label)),
                 Components.number(d.school.students.map(Double.init), digits: 0), Components.number(d.school.staff.map(Double.init), digits: 0),
                 Components.number(d.studentsPerStaff), Components.number(d.staffNorm?.studentsPerStaff), Components.number(d.staffSurplus),
                 Components.number(d.landPerStudentM2), Components.flags(d, web),
@@ -35,19 +34,28 @@ enum SchoolsPage {
         return [
             filter,
             Components.table(headers, rows, classes: "sortable filterable", rowAttributes: attributes),
-            el("p", [("class", "muted")], text: web.t(.uiNormNote)),
+            el("p", [("class", "muted")], text: normNote(report.norms, web)),
             Components.ratioChart(report.schools, web),
         ]
     }
 
+    /// The staffing norms in use, from the stored norms.
+    static func normNote(_ norms: NormBook, _ web: WebContext) -> String {
+        let engine = SchoolDiagnostics(norms: norms)
+        return web.t(
+            .uiNormNote, norms.staffRatioText(NormKey.staffRatioPrimary), norms.staffRatioText(NormKey.staffRatioJunior),
+            norms.staffRatioText(NormKey.staffRatioSenior), norms.nineYearSplitText)
+            + (engine.staffNorm(for: .nineYear).map { "（\(Format.number($0.studentsPerStaff, digits: 1))）" } ?? "")
+    }
+
     static func detail(
-        _ d: SchoolDiagnosis, register: DivisionRegister, audit: [AuditEntry], _ web: WebContext
+        _ d: SchoolDiagnosis, register: DivisionRegister, history: [AuditRecord], _ web: WebContext
     ) -> [HTMLNode] {
         let village = d.school.villageID.flatMap { register.division(id: $0) }
         let place = MapPage.position(of: d, in: register)
         var facts: [(String, String)] = [
             (web.t(.labelTownship), d.townshipName), (web.t(.uiVillage), village?.name ?? "—"),
-            (web.t(.labelLevel), web.language == .zh ? d.school.level.chineseName : d.school.level.rawValue),
+            (web.t(.labelLevel), web.t(d.school.level.label)),
             (web.t(.labelStudents), d.school.students.map(String.init) ?? "—"), (web.t(.labelStaff), d.school.staff.map(String.init) ?? "—"),
             (web.t(.uiLand), d.school.landMu.map { "\(Format.number($0, digits: 2)) 亩" } ?? "—"),
             (web.t(.labelRatio), d.studentsPerStaff.map { Format.fixed($0, digits: 1) } ?? "—"),
@@ -59,9 +67,15 @@ enum SchoolsPage {
         if let note = d.school.note { facts.append((web.t(.uiNote), note)) }
         if let place {
             let where_ = "\(Format.fixed(place.point.longitudeDegrees, digits: 5)), \(Format.fixed(place.point.latitudeDegrees, digits: 5))"
-            facts.append((web.t(.uiPosition), place.illustrative ? "\(where_)（\(web.t(.uiIllustrative))）" : where_))
+            let note: String? =
+                switch place.quality {
+                case .illustrative: web.t(.uiIllustrative)
+                case .approximate: web.t(.uiApproximate)
+                case .real: nil
+                }
+            facts.append((web.t(.uiPosition), note.map { "\(where_)（\($0)）" } ?? where_))
         }
-        let historyRows = audit.map { e -> [HTMLNode] in
+        let historyRows = history.map { e -> [HTMLNode] in
             [.text(e.changedAt), .text(e.actor), .text(e.action), .text(e.before ?? "—"), .text(e.after ?? "—")]
         }
         return [

@@ -56,10 +56,11 @@
       var h = document.createElement("strong");
       h.textContent = t.getAttribute("data-label");
       card.appendChild(h);
-      if (t.getAttribute("data-illustrative") === "true") {
+      var quality = t.getAttribute("data-quality");
+      if (quality === "illustrative" || quality === "approximate") {
         var n = document.createElement("div");
         n.className = "illustrative-note";
-        n.textContent = card.getAttribute("data-illustrative-text");
+        n.textContent = card.getAttribute("data-" + quality + "-text");
         card.appendChild(n);
       }
       rows.forEach(function (r) {
