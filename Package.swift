@@ -99,26 +99,29 @@ let package = Package(
             name: "chengxiang-bench", dependencies: ["Interchange", "Services", "Demo", "Store", "LocationModels", "Localization"],
             swiftSettings: strictSettings),
 
-        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "Localization"]),
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(
-            name: "InterchangeTests", dependencies: ["Interchange", "Domain"],
+            name: "InterchangeTests", dependencies: ["Interchange", "Domain", "Localization"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Domain"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Domain", "Localization"]),
         .testTarget(name: "LocationModelsTests", dependencies: ["LocationModels"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Analysis", "Domain", "Geo"]),
-        .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Domain"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Analysis", "Domain", "Geo", "Localization", "LocationModels"]),
+        .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Domain", "Localization"]),
         .testTarget(
             name: "ReportsTests",
             dependencies: [
-                "Reports", "Monitoring", "Analysis", "Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "Reports", "Monitoring", "Analysis", "Domain", "Localization", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
-        .testTarget(name: "ServicesTests", dependencies: ["Services", "Store", "Domain", "Interchange"]),
+        .testTarget(
+            name: "ServicesTests",
+            dependencies: ["Services", "Demo", "Records", "Store", "Domain", "Localization", "Interchange", "Monitoring", "Planning", "Analysis"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Services", "Store", "Domain", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "Server", "Services", "Demo", "Store", "Domain", "Localization",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(name: "CLITests", dependencies: ["chengxiang"], exclude: ["Golden"]),
     ]

@@ -193,6 +193,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // Command line: report and serve
     case cmdReport, cmdReportDiscussion, optReportFormat, optOut, reportWritten, cmdServe
     case cmdServeDiscussion, serveListening
+    // Completeness
+    case completenessInferred
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -596,11 +598,11 @@ enum MessageTable {
         case .planSplitNote: ("小初一体学校按小学段 {1}%、初中段 {2}% 拆分学生和教职工（假设，可用 norms set 修改）。", "Nine-year schools' pupils and staff are split {1}% primary, {2}% junior (an assumption; change it with norms set).")
         case .planWalkNote: ("1–3 年级按小学生的一半计（假设）；其超出步行上限（{1}）者原则上不宜寄宿，需校车等安排。", "Grades 1–3 are taken as half the primary pupils (an assumption); those beyond the {1} walk should not board and need transport.")
         case .planWalkLimitDerived: ("步行上限（{1}）由 1–3 年级单程 {2} 分钟（{3}）与儿童步行速度 {4} 公里/小时（{5}）推得。", "The walking limit of {1} comes from a {2}-minute journey for grades 1–3 ({3}) at a child's walking speed of {4} km/h ({5}).")
-        case .planIllustrativeNote: ("{1} 所学校的位置为示意位置，距离仅供演示，导入实测坐标或距离表后重算。", "{1} schools have illustrative positions: distances are for demonstration until real coordinates or a distance table are imported.")
+        case .planIllustrativeNote: ("{1} 所学校的位置为示意位置，距离仅供演示，导入实测坐标或距离表后重算。", "Schools at illustrative positions: {1}; distances are for demonstration until real coordinates or a distance table are imported.")
         case .planStraightLineNote: ("距离按直线 × 绕行系数 {1} 计算（未导入路网或距离表）。", "Distances are straight lines × a detour factor of {1} (no road network or distance table loaded).")
         case .planMissingPairsMinutes: ("距离表缺 {1} 对，视为不可达。", "{1} pairs missing from the distance table were treated as unreachable.")
         case .planMissingPairsKm: ("距离表缺 {1} 对，按直线 × 绕行系数估算。", "{1} pairs missing from the distance table were estimated as straight line × detour.")
-        case .planApproximateNote: ("{1} 所学校的位置为近似位置（公开来源，但非该校本身的坐标）。", "{1} schools have approximate positions (published, but not the school's own point).")
+        case .planApproximateNote: ("{1} 所学校的位置为近似位置（公开来源，但非该校本身的坐标）。", "Schools at approximate positions (published, but not the school's own point): {1}.")
         case .ruleNonNegative: ("有限的非负数", "a finite number ≥ 0")
         case .rulePositive: ("有限的正数", "a finite number > 0")
         case .ruleDetour: ("1 到 10 之间的数", "a number from 1 to 10")
@@ -1028,6 +1030,7 @@ enum MessageTable {
         case .cmdServe: ("启动网页界面与 JSON 接口", "serve the web pages and the JSON API")
         case .cmdServeDiscussion: ("默认只监听本机 127.0.0.1；在政务内网中共享时用 --host 0.0.0.0。页面所需的 CSS、JS 由程序自身提供，无需外网。接口说明：/api/v1/openapi.json\nExample:\n  chengxiang serve --database chengxiang.sqlite --port 8080", "Listens on 127.0.0.1 unless told otherwise; use --host 0.0.0.0 to share it on the intranet. Everything the pages need is served by the program: it works offline. API document: /api/v1/openapi.json\nExample:\n  chengxiang serve --database chengxiang.sqlite --port 8080")
         case .serveListening: ("网页界面：http://{1}:{2}/  （Ctrl-C 退出）", "web UI: http://{1}:{2}/  (Ctrl-C to stop)")
+        case .completenessInferred: ("{1}（含推断并入的{2}）", "{1} (with {2}, merged by inference)")
         }
     }
 }

@@ -76,7 +76,7 @@ public struct ConsolidationPlanner: Sendable {
         func bad(_ field: String, _ value: Any, _ rule: MessageKey) -> UserError {
             UserError(.invalid, L10n.message(.planBadNumber, zh: [field, "\(value)", L10n.text(rule, .zh)], en: [field, "\(value)", L10n.text(rule, .en)]))
         }
-        if let p = options.schoolsToKeep, !(1...max(1, candidates)).contains(p) {
+        if let p = options.schoolsToKeep, options.model != .lscp, !(1...max(1, candidates)).contains(p) {
             throw UserError(.invalid, L10n.message(.enginePExceedsCandidates, p, candidates))
         }
         if let r = options.radius, !(r.isFinite && r >= 0) { throw bad("radius", r, .ruleNonNegative) }

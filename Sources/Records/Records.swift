@@ -273,6 +273,8 @@ public struct CompletenessRecord: Encodable, Sendable {
     public var villagesWithUrbanRuralClass: Int
     public var seatPositionQuality: String
     public var schoolsReport: String
+    /// Merged units counted here by an inferred merger.
+    public var inferredPredecessors: [String]
 
     public init(_ r: CompletenessRow) {
         township = r.township.name
@@ -283,6 +285,7 @@ public struct CompletenessRecord: Encodable, Sendable {
         villagesWithUrbanRuralClass = r.villagesWithUrbanRuralClass
         seatPositionQuality = r.seatPositionQuality.rawValue
         schoolsReport = r.schoolsReport?.rawValue ?? "not_mentioned"
+        inferredPredecessors = r.inferredPredecessors
     }
 }
 

@@ -15,6 +15,8 @@ public struct CompletenessRow: Sendable {
     public var villagesApproximate: Int
     public var villagesWithPopulation: Int
     public var villagesWithUrbanRuralClass: Int
+    /// Merged units whose villages are counted here by an inferred merger (岭底乡 in 天宁镇).
+    public var inferredPredecessors: [String]
     /// How good the township's own seat position is.
     public var seatPositionQuality: LocationQuality
     /// The township's school report: reported, not reported, or nil (never mentioned).
@@ -48,6 +50,7 @@ public struct CompletenessService: Sendable {
                 villagesApproximate: villages.filter { $0.locationQuality == .approximate }.count,
                 villagesWithPopulation: villages.filter { $0.population != nil }.count,
                 villagesWithUrbanRuralClass: villages.filter { $0.urbanRuralClass != nil }.count,
+                inferredPredecessors: area.filter { register.reachesCurrentUnitByInference($0) }.map(\.name),
                 seatPositionQuality: township.locationQuality, schoolsReport: schools)
         }
     }

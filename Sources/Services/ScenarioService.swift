@@ -107,7 +107,7 @@ public struct ScenarioService: Sendable {
     }
 
     /// A school named by id, "乡镇/学校", a name unique in the county, or a new site's name.
-    func site(_ text: String, schools: [PlanningSchool], newSites: [NewSite]) throws -> SiteReference {
+    func site(_ text: String, schools: [PlanningSchool], newSites: [NewSite], level: PlanningLevel) throws -> SiteReference {
         let t = text.trimmingCharacters(in: .whitespaces)
         if let id = School.ID(text: t), schools.contains(where: { $0.school.id == id }) { return .school(id) }
         if newSites.contains(where: { $0.name == t }) { return .newSite(t) }
@@ -119,7 +119,7 @@ public struct ScenarioService: Sendable {
             matches = schools.filter { $0.school.name == t }
         }
         if matches.count == 1 { return .school(matches[0].school.id) }
-        if matches.isEmpty { throw UserError(.invalid, L10n.message(.planUnknownSchool, zh: [t, "—"], en: [t, "—"])) }
+        if matches.isEmpty { throw UserError(.invalid, L10n.message(.planUnknownSchool, zh: [t, level.label.zh], en: [t, level.label.en])) }
         let choices = matches.map { "\($0.townshipName)/\($0.school.name)" }.joined(separator: "、")
         throw UserError(.invalid, L10n.message(.planAmbiguousSchool, t, choices))
     }
@@ -140,8 +140,8 @@ public struct ScenarioService: Sendable {
         let schools = try planningSchools()
         let options = ConsolidationOptions(
             model: request.model, level: request.level, schoolsToKeep: request.schoolsToKeep, radius: request.radius,
-            mustStayOpen: try request.keep.map { try site($0, schools: schools, newSites: request.newSites) },
-            mayNotBeChosen: try request.exclude.map { try site($0, schools: schools, newSites: request.newSites) },
+            mustStayOpen: try request.keep.map { try site($0, schools: schools, newSites: request.newSites, level: request.level) },
+            mayNotBeChosen: try request.exclude.map { try site($0, schools: schools, newSites: request.newSites, level: request.level) },
             maxWalk: request.maxWalk, unit: distances?.unit ?? .kilometres, detourFactor: request.detourFactor,
             capacityRule: request.capacityRule, newSites: request.newSites, exact: request.exact,
             timeLimitSeconds: request.timeLimitSeconds)

@@ -122,7 +122,8 @@ struct CompletenessCommand: AsyncParsableCommand {
                     case .notReported: .labelNotReported
                     case nil: .labelNotMentioned
                     }
-                let name = r.township.status == .historical ? r.township.name + options.t(.labelMergedSuffix) : r.township.name
+                var name = r.township.status == .historical ? r.township.name + options.t(.labelMergedSuffix) : r.township.name
+                if !r.inferredPredecessors.isEmpty { name = options.t(.completenessInferred, name, r.inferredPredecessors.joined(separator: "、")) }
                 table.add([
                     name, String(r.villages), String(r.villagesWithoutCode), String(r.villagesWithoutRealPosition),
                     String(r.villagesWithPopulation), String(r.villagesWithUrbanRuralClass), options.t(r.seatPositionQuality.label),

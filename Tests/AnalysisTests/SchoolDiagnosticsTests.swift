@@ -6,8 +6,8 @@ import Testing
 struct SchoolDiagnosticsTests {
     let engine = SchoolDiagnostics(norms: NormBook(DefaultNorms.all))
 
-    func school(_ name: String, _ level: SchoolLevel, _ students: Int?, _ staff: Int?, _ land: Double?, classes: Int? = nil) -> School {
-        School(id: 1, townshipID: 2, name: name, level: level, students: students, staff: staff, landMu: land, classes: classes)
+    func school(_ name: String, _ level: SchoolLevel, _ students: Int?, _ staff: Int?, _ land: Double?, classes: Int? = nil) -> Stored<School> {
+        Stored(id: 1, School(townshipID: 2, name: name, level: level, students: students, staff: staff, landMu: land, classes: classes))
     }
 
     @Test("the nine-year norm blends 19 and 13.5 by 6:3: 1 / (2/3/19 + 1/3/13.5) = 16.728…")

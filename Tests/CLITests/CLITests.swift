@@ -10,7 +10,7 @@ struct CLITests {
         let run = try CLI.run(["demo", "--no-serve", "--database", path])
         #expect(run.status == 0)
         try expectGolden(run.stdout.replacingOccurrences(of: path, with: "$DB"), "demo_zh.txt")
-        #expect(run.stderr.contains("学校 schools: +19"))
+        #expect(run.stderr.contains("schools: +19"))
         // A second run replaces the demo database without asking.
         #expect(try CLI.run(["demo", "--no-serve", "--database", path]).status == 0)
     }
@@ -83,7 +83,7 @@ struct CLITests {
         let run = try CLI.run(["import", "schools", file.path, "--database", db])
         #expect(run.status == 65)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr.contains("导入被拒绝，数据库未改动"))
+        #expect(run.stderr.contains("数据未通过校验，数据库未改动（1 处错误）"))
         #expect(run.stderr.contains("错误 学校.csv 第 3 行 第 4 列（D「在校人数」）：「-1581」为负数 | error file 学校.csv row 3 column 4 (D \"在校人数\"): \"-1581\" is negative"))
         #expect(try CLI.run(["schools", "diagnose", "--database", db, "--format", "json"]).stdout == before)
         #expect(try CLI.run(["audit", "--database", db, "--limit", "1"]).stdout == auditBefore)
@@ -93,12 +93,13 @@ struct CLITests {
     func freshCounty() throws {
         let dir = try CLI.temporaryDirectory()
         let db = dir.appendingPathComponent("county.sqlite").path
-        #expect(try CLI.run(["init", "--database", db]).stdout == "已创建数据库 \(db)，规范 11 条 | created \(db) with 11 norms\n")
+        #expect(try CLI.run(["init", "--database", db]).stdout == "已创建数据库 \(db)：规范 12 条，指标 4 个\n")
+        #expect(try CLI.run(["init", "--database", db, "--lang", "en"]).stdout.hasPrefix("database existed: schema brought up to date, 0 norms and 0 indicators added"))
         let divisions = dir.appendingPathComponent("divisions.csv")
         try Data("代码,名称,上级代码\n141122,交城县,\n141122100,天宁镇,141122\n141122200,洪相乡,141122\n".utf8).write(to: divisions)
         let imported = try CLI.run(["import", "divisions", divisions.path, "--database", db])
         #expect(imported.status == 0)
-        #expect(imported.stdout == "导入完成 | imported: divisions.csv [CSV UTF-8 逗号/comma]\n  读取 3 行，新增 3，更新 0，未变 0 | rows 3, inserted 3, updated 0, unchanged 0\n")
+        #expect(imported.stdout == "导入完成：divisions.csv [CSV UTF-8 逗号/comma]\n  读取 3 行，新增 3，更新 0，未变 0\n")
         // 天宁,阳渠学校,小学,300,20,12 ⏎ 洪相,,,,,  — in GBK.
         let gbk: [UInt8] = [
             0xCF, 0xE7, 0xD5, 0xF2, 0x2C, 0xD1, 0xA7, 0xD0, 0xA3, 0xC3, 0xFB, 0xB3, 0xC6, 0x2C, 0xB9, 0xE6, 0xC4, 0xA3,
@@ -122,7 +123,7 @@ struct CLITests {
     func editNorm() throws {
         let db = try CLI.demoDatabase()
         let set = try CLI.run(["norms", "set", "land_per_student.high_m2", "2000", "--source", "县教育局测试", "--database", db])
-        #expect(set.stdout == "land_per_student.high_m2: 100 → 2000（县教育局测试）\n")
+        #expect(set.stdout == "land_per_student.high_m2：100 → 2000（县教育局测试）\n")
         let json = try CLI.run(["schools", "diagnose", "--database", db, "--format", "json"]).stdout
         #expect(!json.contains("land_surplus"))
         let audit = try CLI.run(["audit", "--table", "norms", "--limit", "1", "--database", db]).stdout
@@ -143,8 +144,11 @@ struct CLITests {
     @Test(
         "every command has help with an example",
         arguments: [
-            ["demo"], ["init"], ["import", "schools"], ["import", "divisions"], ["schools", "diagnose"],
-            ["divisions", "list"], ["norms", "list"], ["norms", "set"], ["completeness"], ["audit"],
+            ["demo"], ["init"], ["import"], ["import", "schools"], ["import", "divisions"], ["schools"], ["schools", "diagnose"],
+            ["schools", "plan"], ["schools", "scenarios"], ["divisions"], ["divisions", "list"], ["norms"], ["norms", "list"],
+            ["norms", "set"], ["completeness"], ["audit"], ["indicators"], ["indicators", "list"], ["indicators", "status"],
+            ["indicators", "record"], ["indicators", "import"], ["indicators", "target"], ["tasks"], ["tasks", "list"],
+            ["tasks", "update"], ["tasks", "import"], ["report"], ["serve"],
         ])
     func help(command: [String]) throws {
         let run = try CLI.run(command + ["--help"])
@@ -161,6 +165,13 @@ struct CLITests {
         #expect(completeness.contains("未上报"))
         let list = try CLI.run(["divisions", "list", "--township", "西营", "--database", db]).stdout
         #expect(list.contains("石候村委会"))
-        #expect(list.contains("示意 illustrative"))
+        #expect(list.contains("示意"))
+        let tianning = try CLI.run(["divisions", "list", "--township", "天宁", "--database", db]).stdout
+        #expect(tianning.contains("已撤并→141122100000（推断）"), "the merger of 岭底乡 is an inference and says so")
+        #expect(tianning.contains("近似（公开来源，非本点）"))
+        #expect(completeness.contains("天宁镇（含推断并入的岭底乡）"))
+        let english = try CLI.run(["divisions", "list", "--township", "天宁", "--database", db, "--lang", "en"]).stdout
+        #expect(english.contains("merged → 141122100000 (inferred)"))
+        #expect(english.hasPrefix("code"))
     }
 }

@@ -38,14 +38,16 @@ struct MonitoringCLITests {
         #expect(try CLI.run(["indicators", "record", "INS_WHEAT", "--area", "天宁", "--period", "2023", "--value", "30", "--database", db]).status == 0)
         let jump = try CLI.run(["indicators", "record", "INS_WHEAT", "--area", "天宁", "--period", "2024", "--value", "80", "--database", db])
         #expect(jump.status == 0)
-        #expect(jump.stdout.contains("警告 warning INS_WHEAT 2024：较上期 2023（30）变为 80"))
+        #expect(jump.stdout.contains("警告 INS_WHEAT 2024：较上期 2023（30）变为 80"))
     }
 
-    @Test("tasks list flags the overdue ones; update changes a task")
+    @Test("tasks past their deadline that no one reported on are not called overdue; update changes a task")
     func tasks() throws {
         let db = try CLI.demoDatabase()
         let list = try CLI.run(["tasks", "list", "--as-of", "2026-11-29", "--database", db]).stdout
-        #expect(list.hasSuffix("共 24 项，逾期 4 项\n"))
+        #expect(list.hasSuffix("共 24 项：逾期 0 项，已过期限、进展不明 4 项\n"))
+        #expect(list.contains("2025（规划期末，假设）"), "T-INF-01's deadline is the plan period's end, assumed")
+        #expect(!list.contains("  逾期"))
         let updated = try CLI.run(["tasks", "update", "T-EDU-01", "--status", "推进中", "--percent", "40", "--database", db])
         #expect(updated.stdout == "T-EDU-01 新建城西幼儿园：推进中 40%\n")
         let json = try CLI.run(["tasks", "list", "--format", "json", "--as-of", "2026-11-29", "--database", db]).stdout
@@ -53,7 +55,12 @@ struct MonitoringCLITests {
         let t = try #require(array.first { $0["code"] as? String == "T-EDU-01" })
         #expect(t["status"] as? String == "in_progress")
         #expect(t["deadline"] is NSNull)
-        #expect(array.first { $0["code"] as? String == "T-AGR-01" }?["overdue"] as? Bool == true)
+        let agr = try #require(array.first { $0["code"] as? String == "T-AGR-01" })
+        #expect(agr["overdue"] as? Bool == false)
+        #expect(agr["deadlineState"] as? String == "pastDeadlineProgressUnknown")
+        #expect(try CLI.run(["tasks", "update", "T-AGR-01", "--status", "推进中", "--database", db]).status == 0)
+        let after = try CLI.run(["tasks", "list", "--as-of", "2026-11-29", "--database", db]).stdout
+        #expect(after.hasSuffix("共 24 项：逾期 1 项，已过期限、进展不明 3 项\n"), "reported on and not done: now overdue")
     }
 
     @Test("report writes an Excel workbook, printable HTML and a PDF")

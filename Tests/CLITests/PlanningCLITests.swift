@@ -57,7 +57,7 @@ struct PlanningCLITests {
         // Everything but the solve time, which varies run to run.
         let stable = compare.stdout.split(separator: "\n").filter { !$0.hasPrefix("用时") }.joined(separator: "\n")
         try expectGolden(stable, "scenarios_compare.txt")
-        let json = try CLI.run(["schools", "scenarios", "--compare", "方案甲：撤并两所（p-中位，保留 16 所）", "--format", "json", "--database", db]).stdout
+        let json = try CLI.run(["schools", "scenarios", "--compare", "方案甲：撤并两所，保留 16 所现有学校（p-中位）", "--format", "json", "--database", db]).stdout
         let array = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
         let result = try #require(array.first?["result"] as? [String: Any])
         #expect(result["schoolsClosed"] as? Int == 2)
@@ -70,7 +70,7 @@ struct PlanningCLITests {
         let run = try CLI.run(["schools", "plan", "--name", "初中集中", "--level", "junior", "-p", "8", "--keep", "水峪贯镇初级中学", "--database", db])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("初中阶段"))
-        #expect(run.stdout.contains("保留 (8)"))
+        #expect(run.stdout.contains("保留（8）"))
         #expect(run.stdout.contains("水峪贯镇初级中学"))
         #expect(run.stdout.contains("按编制可释放教职工"))
         #expect(run.stdout.contains("示意位置"))

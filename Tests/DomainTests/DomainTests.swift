@@ -36,18 +36,16 @@ struct DomainTests {
     let register: DivisionRegister = {
         let c = { DivisionCode($0)! }
         return DivisionRegister([
-            Division(id: 1, code: c("141122"), name: "交城县", kind: .county),
-            Division(id: 2, code: c("141122100"), name: "天宁镇", kind: .town, parentID: 1),
-            Division(id: 3, code: c("141122106"), name: "洪相镇", kind: .town, parentID: 1),
-            Division(
-                id: 4, code: c("141122200"), name: "洪相乡", kind: .township, parentID: 1, status: .historical,
-                successorCode: c("141122106")),
-            Division(
-                id: 5, code: c("141122201"), name: "岭底乡", kind: .township, parentID: 1, status: .historical,
-                successorCode: c("141122100")),
-            Division(id: 6, code: c("141122203"), name: "会立乡", kind: .township, parentID: 1, status: .historical),
-            Division(id: 7, code: c("141122201203"), name: "东雷庄村委会", kind: .village, parentID: 5),
-            Division(id: 8, code: c("141122200200"), name: "成村村委会", kind: .village, parentID: 4),
+            Stored(id: 1, Division(code: c("141122"), name: "交城县", kind: .county)),
+            Stored(id: 2, Division(code: c("141122100"), name: "天宁镇", kind: .town, parentID: 1)),
+            Stored(id: 3, Division(code: c("141122106"), name: "洪相镇", kind: .town, parentID: 1)),
+            Stored(id: 4, Division(code: c("141122200"), name: "洪相乡", kind: .township, parentID: 1, status: .historical,
+                successorCode: c("141122106"))),
+            Stored(id: 5, Division(code: c("141122201"), name: "岭底乡", kind: .township, parentID: 1, status: .historical,
+                successorCode: c("141122100"))),
+            Stored(id: 6, Division(code: c("141122203"), name: "会立乡", kind: .township, parentID: 1, status: .historical)),
+            Stored(id: 7, Division(code: c("141122201203"), name: "东雷庄村委会", kind: .village, parentID: 5)),
+            Stored(id: 8, Division(code: c("141122200200"), name: "成村村委会", kind: .village, parentID: 4)),
         ])
     }()
 

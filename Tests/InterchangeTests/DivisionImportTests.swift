@@ -1,3 +1,4 @@
+import Localization
 import Domain
 import Geo
 import Interchange
@@ -14,7 +15,7 @@ struct DivisionImportTests {
         #expect(rows[0].kind == .village)
         #expect(rows[0].population == 2310)
         #expect(rows[0].location == GeoPoint(longitudeDegrees: 112.1012, latitudeDegrees: 37.5123))
-        #expect(rows[0].locationQuality == .surveyed)
+        #expect(rows[0].locationQuality == .unknown, "no quality column: the quality is not stated, so not surveyed")
         #expect(rows[1].kind == .community)
         #expect(rows[1].urbanRuralClass == 111)
     }
@@ -24,7 +25,7 @@ struct DivisionImportTests {
         do {
             _ = try reader.read(TableSources.open(Fixture.url("bad_divisions.csv")))
             Issue.record("accepted")
-        } catch let rejected as ImportRejected {
+        } catch let rejected as UserError {
             let byRow = Dictionary(grouping: rejected.errors, by: { $0.row ?? 0 })
             #expect(byRow[2]?.first?.message.zh == "区划代码「14112210020」无效：应为 6、9 或 12 位数字")
             #expect(byRow[3]?.first?.message.zh == "上级区划「141122999000」不在名录中，也不在本文件中")
@@ -50,7 +51,7 @@ struct DivisionImportTests {
         do {
             _ = try GeoJSONReader.read(Fixture.url("bad_geometries.geojson"))
             Issue.record("accepted")
-        } catch let rejected as ImportRejected {
+        } catch let rejected as UserError {
             let messages = rejected.errors.map(\.message.zh)
             #expect(messages.count == 4)
             #expect(messages[0].hasPrefix("第 1 个要素 第 1 环自相交"))
@@ -63,7 +64,7 @@ struct DivisionImportTests {
 
     @Test("a file that is not JSON is refused")
     func notJSON() {
-        #expect(throws: ImportRejected.self) { try GeoJSONReader.read(Fixture.url("bad_not_json.geojson")) }
+        #expect(throws: UserError.self) { try GeoJSONReader.read(Fixture.url("bad_not_json.geojson")) }
     }
 
     @Test("GeoJSON written for storage parses back to the same shape")

@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 
 /// Locates the committed test files.

@@ -1,3 +1,4 @@
+import Localization
 import Domain
 import Interchange
 import Testing
@@ -15,7 +16,7 @@ struct ObservationTableTests {
         do {
             _ = try reader.read(try TableSources.open(Fixture.url("observations.xlsx")))
             Issue.record("accepted")
-        } catch let rejected as ImportRejected {
+        } catch let rejected as UserError {
             let issue = try #require(rejected.errors.first)
             #expect(rejected.errors.count == 1)
             #expect((issue.row, issue.column, issue.columnName) == (4, 4, "值"))

@@ -1,3 +1,4 @@
+import Localization
 import Domain
 import Foundation
 import Interchange
@@ -36,7 +37,7 @@ struct SeedTableTests {
         let (rows, summary) = try readSchools(file)
         #expect(rows.count == 19)
         for (row, expected) in zip(rows, seedFigures) {
-            #expect(row.townshipID == expected.0, "\(row.name)")
+            #expect(row.townshipID.rawValue == expected.0, "\(row.name)")
             #expect(row.name == expected.1)
             #expect(row.level == expected.2)
             #expect(row.students == expected.3)
@@ -66,7 +67,7 @@ struct SeedTableTests {
     func namedSheet() throws {
         let (rows, _) = try readSchools("seed_second_sheet.xlsx", sheet: "学校")
         #expect(rows.count == 19)
-        #expect(throws: ImportRejected.self) { try readSchools("seed_second_sheet.xlsx") }
+        #expect(throws: UserError.self) { try readSchools("seed_second_sheet.xlsx") }
     }
 
     @Test("the format is described for the import log")
@@ -84,7 +85,7 @@ struct BadSchoolTableTests {
     func rejection(_ file: String, sheet: String? = nil) throws -> [ImportIssue] {
         do {
             _ = try readSchools(file, sheet: sheet)
-        } catch let rejected as ImportRejected {
+        } catch let rejected as UserError {
             return rejected.errors
         }
         Issue.record("\(file) was accepted")

@@ -1,10 +1,11 @@
+import Localization
 import Domain
 
 /// The 交城县 township register as the demo loads it, with row ids, for importer tests.
 enum TestRegister {
     static func jiaocheng() -> DivisionRegister {
         func code(_ s: String) -> DivisionCode { DivisionCode(s)! }
-        let county = Division(id: 1, code: code("141122"), name: "交城县", kind: .county)
+        let county = Stored(id: 1, Division(code: code("141122"), name: "交城县", kind: .county))
         let townships: [(Int64, String, String, DivisionKind, DivisionStatus, String?)] = [
             (2, "141122100", "天宁镇", .town, .current, nil),
             (3, "141122101", "夏家营镇", .town, .current, nil),
@@ -21,13 +22,12 @@ enum TestRegister {
         var divisions = [county]
         for (id, c, name, kind, status, successor) in townships {
             divisions.append(
-                Division(
-                    id: id, code: code(c), name: name, kind: kind, parentCode: county.code, parentID: 1, status: status,
-                    successorCode: successor.map(code)))
+                Stored(id: Division.ID(id), Division(code: code(c), name: name, kind: kind, parentCode: county.code, parentID: 1, status: status,
+                    successorCode: successor.map(code))))
         }
-        divisions.append(Division(id: 20, code: code("141122201203"), name: "东雷庄村委会", kind: .village, parentID: 10))
-        divisions.append(Division(id: 21, code: code("141122100209"), name: "阳渠村委会", kind: .village, parentID: 2))
-        divisions.append(Division(id: 22, code: nil, name: "石候村委会", kind: .village, parentID: 4))
+        divisions.append(Stored(id: 20, Division(code: code("141122201203"), name: "东雷庄村委会", kind: .village, parentID: 10)))
+        divisions.append(Stored(id: 21, Division(code: code("141122100209"), name: "阳渠村委会", kind: .village, parentID: 2)))
+        divisions.append(Stored(id: 22, Division(code: nil, name: "石候村委会", kind: .village, parentID: 4)))
         return DivisionRegister(divisions)
     }
 }

@@ -94,24 +94,4 @@ struct ErrorTests {
         let s = try? MaximalCoveringProblem(costs: m, weights: [1, 1, 1], p: 1, radius: 0).solve()
         #expect(s?.objective == 1)
     }
-
-    @Test func messagesInBothLanguages() {
-        let all: [LocationModelError] = [
-            .emptyMatrix, .costCountMismatch(expected: 4, actual: 3), .weightCountMismatch(expected: 3, actual: 2),
-            .capacityCountMismatch(expected: 3, actual: 1), .invalidCost(demand: 1, candidate: 2),
-            .invalidWeight(demand: 1), .invalidCapacity(candidate: 1), .invalidRadius, .pNotPositive(p: 0),
-            .pExceedsCandidates(p: 5, allowed: 3), .pBelowForced(p: 1, forced: 2),
-            .siteOutOfRange(site: 9, candidateCount: 3), .forcedAndForbidden(site: 1), .demandUnreachable(demand: 2),
-            .demandNotCoverable(demand: 2), .demandExceedsCapacity(totalDemand: 10, maximumCapacity: 8),
-            .demandExceedsSiteCapacity(demand: 0), .noFeasibleSolution, .stoppedWithoutSolution,
-            .malformedORLibrary(line: 3),
-        ]
-        for e in all {
-            #expect(!e.messageEn.isEmpty && !e.messageZh.isEmpty)
-            #expect(e.messageZh != e.messageEn)
-            #expect(e.messageZh.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF })
-        }
-        #expect(LocationModelError.pExceedsCandidates(p: 5, allowed: 3).messageZh.contains("5"))
-        #expect(LocationModelError.demandUnreachable(demand: 7).messageEn.contains("7"))
-    }
 }

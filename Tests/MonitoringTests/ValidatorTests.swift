@@ -4,7 +4,7 @@ import Testing
 
 @Suite("DHIS2-style validation rules")
 struct ValidatorTests {
-    func obs(_ code: String, _ area: Int64, _ period: String, _ value: Double) -> Observation {
+    func obs(_ code: String, _ area: Division.ID, _ period: String, _ value: Double) -> Observation {
         Observation(indicatorCode: code, areaID: area, period: Period(period)!, value: value)
     }
 

@@ -1,6 +1,7 @@
 import Analysis
 import Domain
 import Foundation
+import Localization
 import Monitoring
 import Reports
 import Testing
@@ -72,25 +73,28 @@ func sampleContent() -> ReportContent {
         baselineValue: 30, baselineYear: 2020, targets: [IndicatorTarget(value: 60, year: 2025)], source: "规划 第六章")
     let retention = Indicator(
         code: "EDU_RETENTION", nameZh: "九年义务教育巩固率", nameEn: "retention", unit: "%", levels: [.county],
-        targets: [IndicatorTarget(value: 99, year: 2025)], source: "规划 第六章")
+        targets: [IndicatorTarget(value: 99, year: 2025, yearAssumed: true)], source: "规划 第六章")
     let o = Observation(indicatorCode: share.code, areaID: 1, period: .year(2024), value: 41, source: "农业农村局")
-    let evaluator = ProgressEvaluator(now: 2024.5)
+    let evaluator = ProgressEvaluator(now: FractionalYear(2025.5))
     let statuses = [
         evaluator.evaluate(share, areaID: 1, areaName: "交城县", isCounty: true, observations: [o]),
         evaluator.evaluate(retention, areaID: 1, areaName: "交城县", isCounty: true, observations: []),
     ]
     let tasks = [
         PlanTask(code: "T-1", name: "新建城西幼儿园", source: "规划"),
-        PlanTask(code: "T-2", name: "启动实施农业农村现代化规划", deadline: "2021", status: .inProgress, percentComplete: 40, source: "规划"),
+        PlanTask(code: "T-2", name: "启动实施农业农村现代化规划", deadline: PartialDate("2021"), status: .inProgress, percentComplete: 40, source: "规划"),
+        PlanTask(code: "T-3", name: "信息进村入户全覆盖", deadline: PartialDate("2025"), deadlineAssumed: true, source: "规划"),
+        PlanTask(code: "T-4", name: "无人报告的任务", deadline: PartialDate("2021-06"), source: "规划"),
     ]
     let engine = SchoolDiagnostics(norms: NormBook(DefaultNorms.all))
     let schools = [
-        engine.diagnose(School(id: 1, townshipID: 2, name: "东雷庄学校", level: .primary, students: 6, staff: 3, landMu: 15), townshipName: "天宁镇"),
-        engine.diagnose(School(id: 2, townshipID: 4, name: "<script>alert(1)</script>", level: .nineYear, students: 1581, staff: 58, landMu: 60), townshipName: "西营镇"),
+        engine.diagnose(Stored(id: 1, School(townshipID: 2, name: "东雷庄学校", level: .primary, students: 6, staff: 3, landMu: 15)), townshipName: "天宁镇"),
+        engine.diagnose(Stored(id: 2, School(townshipID: 4, name: "<script>alert(1)</script>", level: .nineYear, students: 1581, staff: 58, landMu: 60)), townshipName: "西营镇"),
     ]
     return ReportContent(
-        countyName: "交城县", asOf: "2024-06-30", now: 2024.5, statuses: statuses,
-        observations: [.init(indicator: share, areaName: "交城县", observation: o)], tasks: tasks, schools: schools,
+        countyName: "交城县", language: .zh, asOf: "2025-06-30", now: FractionalYear(2025.5), statuses: statuses,
+        indicators: [share, retention], observations: [.init(indicator: share, areaName: "交城县", observation: o)], tasks: tasks,
+        schools: schools,
         county: SchoolRollup(schools))
 }
 
@@ -138,6 +142,24 @@ struct WorkbookTests {
         #expect(try book.cell(4, "B2")?.text == "东雷庄学校")
         #expect(try book.cell(4, "D3")?.text == "1581")
         #expect(try book.cell(4, "L2")?.text == "小规模 超编 生均占地偏高")
+        #expect(try book.cell(3, "E4")?.text == "2025（规划期末，假设）")
+        #expect(try book.cell(3, "H4") == nil, "an assumed deadline still to come is not flagged")
+        let unknown = try #require(try book.cell(3, "H5"))
+        #expect(unknown.text == "已过期限，进展不明", "no one reported on it: not called overdue")
+        #expect(try book.fill(style: unknown.style) == "D9D9D9")
+        #expect(try book.cell(1, "I3")?.text == "2025（规划期末，假设）")
+    }
+
+    @Test("in English the sheets, headers and states are English")
+    func english() throws {
+        var content = sampleContent()
+        content.language = .en
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cx-\(UUID().uuidString).xlsx")
+        try WorkbookWriter.write(content, to: url.path)
+        let book = try WorkbookReadBack(url)
+        #expect(try book.sheetNames == ["Indicator status", "Observations", "Tasks", "Schools"])
+        #expect(try book.cell(3, "H5")?.text == "past deadline, progress unknown")
+        #expect(try book.cell(1, "A2")?.text == "red (alert)")
     }
 }
 
@@ -152,7 +174,10 @@ struct PrintableReportTests {
         #expect(html.components(separatedBy: "<svg").count - 1 == 3, "two indicator charts and the school bar chart")
         #expect(html.contains("class=\"target\""))
         #expect(html.contains("目标 60.0%（2025）"))
-        #expect(html.contains("逾期"))
+        #expect(html.contains("99.0%（2025，规划期末，假设）"))
+        #expect(html.contains("逾期：启动实施农业农村现代化规划"))
+        #expect(html.contains("已过期限、进展不明：无人报告的任务"))
+        #expect(html.contains("重点任务 4 项：逾期 1 项，已过期限、进展不明 1 项"))
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -89,8 +90,9 @@ struct APITests {
                 #expect(response.headers[.contentType] == "application/problem+json; charset=utf-8")
                 let p = try #require(try object(response) as? [String: Any])
                 #expect(p["status"] as? Int == 404)
-                #expect((p["detailZh"] as? String)?.contains("找不到") == true)
-                #expect((p["detailEn"] as? String)?.contains("not found") == true)
+                #expect(p["detailZh"] as? String == "学校 999 不存在")
+                #expect(p["detailEn"] as? String == "school 999 does not exist")
+                #expect(p["kind"] as? String == "notFound")
             }
         }
     }
@@ -103,8 +105,8 @@ struct APITests {
             try await client.execute(uri: "/api/v1/observations", method: .post, headers: [.contentType: "application/json"], body: body) { response in
                 #expect(response.status == .unprocessableContent)
                 let p = try #require(try object(response) as? [String: Any])
-                let issues = try #require(p["issues"] as? [[String: String]])
-                #expect(issues.map { $0["messageZh"] } == ["值 150 大于上限 100"])
+                let issues = try #require(p["issues"] as? [[String: Any]])
+                #expect(issues.map { $0["messageZh"] as? String } == ["值 150 大于上限 100"])
             }
         }
         #expect(try store.read { try $0.observations() }.isEmpty)
@@ -133,7 +135,7 @@ struct APITests {
                 body: ByteBuffer(string: "乡镇,学校名称,规模,在校人数,教职人数\n天宁,丙校,小学,-1,2\n")
             ) { response in try #require(try object(response) as? [String: Any]) }
             #expect(check["valid"] as? Bool == false)
-            #expect((check["issues"] as? [[String: String]])?.first?["messageZh"] == "「-1」为负数")
+            #expect((check["issues"] as? [[String: Any]])?.first?["messageZh"] as? String == "「-1」为负数")
             let good = try await client.execute(
                 uri: "/api/v1/imports?kind=schools&name=b.csv", method: .post, headers: [.contentType: "text/csv"],
                 body: ByteBuffer(string: "乡镇,学校名称,规模,在校人数,教职人数\n天宁,丁校,小学,80,6\n")

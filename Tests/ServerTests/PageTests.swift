@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -95,7 +96,7 @@ struct PageTests {
         let store = try freshDemo()
         try store.write(actor: "test") { w in
             let township = try #require(try w.reader.register().townships(named: "天宁").first)
-            try w.insert(.init(townshipID: township.id!, name: "<script>alert(1)</script>", level: .primary, students: 50, staff: 5, landMu: 2))
+            try w.insert(School(townshipID: township.id, name: "<script>alert(1)</script>", level: .primary, students: 50, staff: 5, landMu: 2))
         }
         try await app(store).test(.router) { client in
             for path in ["/", "/schools", "/map", "/schools/20"] {
@@ -114,7 +115,7 @@ struct PageTests {
         try await app().test(.router) { client in
             try await client.execute(uri: "/schools/9999", method: .get) { response in
                 #expect(response.status == .notFound)
-                #expect(response.text.contains("找不到学校"))
+                #expect(response.text.contains("学校 9999 不存在"))
             }
         }
     }

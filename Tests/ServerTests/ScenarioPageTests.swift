@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -69,7 +70,8 @@ struct ScenarioPageTests {
         }
         let stored = try ScenarioService(store: store).find(["网页方案"])[0]
         #expect(stored.result.schoolsKept == 14)
-        #expect(stored.result.options.mustStayOpen == ["交城县西营学校"])
+        let xiying = try #require(stored.result.sites.first { $0.name == "交城县西营学校" })
+        #expect(stored.result.options.mustStayOpen == [.school(xiying.schoolID!)])
     }
 
     @Test("the API creates, reads and compares scenarios; an impossible one is a 422 with a reason")

@@ -1,3 +1,5 @@
+import Domain
+import Demo
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -9,9 +11,7 @@ import Testing
 /// A demo register built once for the read-only server tests.
 let demoForServer: RegisterStore = {
     do {
-        let store = try RegisterStore()
-        try DemoBuilder(store: store).build()
-        return store
+        return try freshDemo()
     } catch {
         fatalError("the demo does not build: \(error)")
     }
@@ -20,13 +20,13 @@ let demoForServer: RegisterStore = {
 /// A fresh demo register for tests that write.
 func freshDemo() throws -> RegisterStore {
     let store = try RegisterStore()
-    try DemoBuilder(store: store).build()
+    try DemoBuilder(workspace: Workspace(store: store)).build()
     return store
 }
 
 /// An application over a store, for `app.test(.router)`.
 func app(_ store: RegisterStore = demoForServer, maxUpload: Int = 20 << 20) -> some ApplicationProtocol {
-    Application(router: ChengxiangServer.router(store: store, settings: ServerSettings(maxUploadBytes: maxUpload)))
+    Application(router: ChengxiangServer.router(workspace: Workspace(store: store), settings: ServerSettings(maxUploadBytes: maxUpload)))
 }
 
 extension TestResponse {

@@ -1,7 +1,9 @@
 import Analysis
+import Demo
 import Domain
 import Foundation
 import Interchange
+import Localization
 import Services
 import Store
 import Testing
@@ -9,7 +11,7 @@ import Testing
 /// A demo register built in a private in-memory store, for tests that change it.
 func demoStore() throws -> RegisterStore {
     let store = try RegisterStore()
-    try DemoBuilder(store: store).build()
+    try DemoBuilder(workspace: Workspace(store: store)).build()
     return store
 }
 
@@ -49,23 +51,24 @@ struct DemoTests {
         #expect(register.currentUnit(for: register.townships(named: "会立乡").first!) == nil)
     }
 
-    @Test("every unknown position is illustrative, inside the county outline, and known points are published")
+    @Test("every unknown position is illustrative, inside the county outline; rough published points are approximate")
     func positions() throws {
         let store = sharedDemo
         let (register, outlineText) = try store.read { r in
             let reg = try r.register()
-            return (reg, try r.boundaryGeoJSON(divisionID: reg.county!.id!))
+            return (reg, try r.boundaryGeoJSON(divisionID: reg.county!.id))
         }
         let text = try #require(outlineText)
         let outline = try #require(try GeoJSONGeometryParser.multiPolygon(text))
         for d in register.divisions where d.kind.tier != .county {
             let p = try #require(d.location, "\(d.name) has no position")
             #expect(outline.contains(.init(p.longitudeDegrees, p.latitudeDegrees)), "\(d.name) outside the county")
-            #expect([.published, .illustrative].contains(d.locationQuality))
+            #expect([.approximate, .illustrative].contains(d.locationQuality))
             if d.locationQuality == .illustrative { #expect(d.locationSource?.hasPrefix("示意位置") == true) }
         }
-        let published = register.divisions.filter { $0.locationQuality == .published }.map(\.name).sorted()
-        #expect(published == ["交城县", "夏家营镇", "天宁镇", "庞泉沟镇", "水峪贯村委会", "水峪贯镇"].sorted())
+        #expect(register.divisions.filter { $0.locationQuality == .published }.map(\.name) == ["交城县"])
+        let approximate = register.divisions.filter { $0.locationQuality == .approximate }.map(\.name).sorted()
+        #expect(approximate == ["夏家营镇", "天宁镇", "庞泉沟镇", "水峪贯村委会", "水峪贯镇"].sorted())
         #expect(register.townships(named: "洪相乡").first?.location == register.townships(named: "洪相镇").first?.location)
     }
 
@@ -78,9 +81,10 @@ struct DemoTests {
 
     @Test("the diagnosis reproduces the seed's finding and reports what it missed")
     func findings() throws {
-        let store = sharedDemo
-        let report = try DiagnosticsService(store: store).schoolDiagnostics()
-        let findings = Findings(report: report, seed: try DemoResources.seedFindings())
+        let workspace = Workspace(store: sharedDemo)
+        let report = try workspace.diagnostics.schoolDiagnostics()
+        let plan = try #require(try workspace.register.countyProfile().planFindings)
+        let findings = Findings(report: report, plan: plan)
         #expect(findings.confirmed.map(\.school.name) == ["东雷庄学校", "交城县杜家庄学校"])
         #expect(findings.notConfirmed.isEmpty)
         #expect(findings.unnamedWasteful.isEmpty)
@@ -107,5 +111,46 @@ struct DemoTests {
         #expect(byName["会立乡"]?.villages == 20)
         #expect(rows.reduce(0) { $0 + $1.villages } == 140)
         #expect(rows.allSatisfy { $0.villagesWithPopulation == 0 })
+    }
+
+    @Test("the merger of 岭底乡 into 天宁镇 is marked inferred; completeness and a school filed under 岭底乡 say so")
+    func inferredMerger() throws {
+        let store = try demoStore()
+        let workspace = Workspace(store: store)
+        let register = try workspace.register.divisionRegister()
+        #expect(register.townships(named: "岭底乡").first?.successorInferred == true)
+        #expect(register.townships(named: "洪相乡").first?.successorInferred == true)
+        let tianning = try #require(try workspace.completeness.rows().first { $0.township.name == "天宁镇" })
+        #expect(tianning.inferredPredecessors == ["岭底乡"])
+        let url = try temporaryFile("ld.csv", "乡镇,学校名称,规模,在校人数,教职人数,占地面积（亩）\n岭底乡,岭底测试小学,小学,10,2,1\n")
+        _ = try workspace.imports(actor: "t").importSchools(from: url)
+        let school = try #require(try workspace.diagnostics.schoolDiagnostics().schools.first { $0.school.name == "岭底测试小学" })
+        #expect(school.townshipName == "天宁镇")
+        #expect(school.reasons.contains { $0.text.zh == "原属岭底乡，按推断的撤并关系计入天宁镇，请核实。" })
+    }
+
+    @Test("the demo's scenarios are named for what they keep, and the planned boarding school is illustrative")
+    func scenarioNames() throws {
+        let scenarios = try Workspace(store: sharedDemo).scenarios.list()
+        #expect(scenarios.count == 2)
+        for s in scenarios {
+            #expect(s.name.contains("保留 \(s.result.schoolsKept) 所"), "\(s.name) keeps \(s.result.schoolsKept)")
+        }
+        let boarding = try #require(scenarios[1].result.sites.first { $0.isNew })
+        #expect(boarding.illustrative)
+        #expect(scenarios[1].notes.contains { $0.zh.contains("步行上限（2 公里）由 1–3 年级单程 30 分钟") })
+        #expect(scenarios[1].notes.contains { $0.zh.contains("小学段 66.7%") })
+    }
+
+    @Test("assumed target years and the assumed denominator are stored as such")
+    func assumptions() throws {
+        let indicators = try Workspace(store: sharedDemo).monitoring.indicators()
+        let byCode = Dictionary(uniqueKeysWithValues: indicators.map { ($0.code, $0) })
+        #expect(byCode["INFO_VILLAGES"]?.targets.first?.yearAssumed == true)
+        #expect(byCode["EDU_RETENTION"]?.targets.first?.yearAssumed == false)
+        #expect(byCode["AGR_SCALE_SHARE"]?.denominatorAssumed == true)
+        let tasks = try Workspace(store: sharedDemo).monitoring.tasks()
+        #expect(tasks.first { $0.code == "T-INF-01" }?.deadlineAssumed == true)
+        #expect(tasks.first { $0.code == "T-AGR-02" }?.deadlineAssumed == false)
     }
 }

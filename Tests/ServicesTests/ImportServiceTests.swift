@@ -1,6 +1,8 @@
+import Demo
 import Domain
 import Foundation
 import Interchange
+import Localization
 import Services
 import Store
 import Testing
@@ -31,9 +33,10 @@ struct ImportServiceTests {
         let before = try snapshot(store)
         let rows = (1...50).map { "天宁,新学校\($0),小学,100,6,10" }.joined(separator: "\n")
         let url = try temporaryFile("late.csv", header + rows + "\n西营,坏学校,小学,-1,3,2\n")
-        #expect(throws: ImportRejected.self) {
+        let error = #expect(throws: UserError.self) {
             try ImportService(store: store, actor: "t").importSchools(from: url)
         }
+        #expect(error?.kind == .rejected)
         #expect(try snapshot(store) == before)
     }
 
@@ -42,10 +45,10 @@ struct ImportServiceTests {
         let store = try demoStore()
         let service = ImportService(store: store, actor: "clerk")
         let demo = DemoResources.file("seed_table_6_1.csv")
-        let again = try service.importSchools(from: demo, defaults: SchoolImportDefaults(source: DemoBuilder.seedTableSource))
+        let again = try service.importSchools(from: demo, source: DemoBuilder.seedTableSource)
         #expect((again.inserted, again.updated, again.unchanged) == (0, 0, 19))
         let url = try temporaryFile("2022.csv", header + "西营,交城县西营学校,小初一体,1600,70,60\n")
-        let summary = try service.importSchools(from: url, defaults: SchoolImportDefaults(dataYear: 2022, source: "2022 统计"))
+        let summary = try service.importSchools(from: url, dataYear: 2022, source: "2022 统计")
         #expect((summary.inserted, summary.updated) == (0, 1))
         let school = try #require(try store.read { try $0.schools() }.first { $0.name == "交城县西营学校" })
         #expect((school.students, school.staff, school.dataYear) == (1600, 70, 2022))
@@ -73,7 +76,7 @@ struct ImportServiceTests {
     @Test("imported coordinates replace an illustrative position")
     func realCoordinates() throws {
         let store = try demoStore()
-        let url = try temporaryFile("pos.csv", "代码,名称,经度,纬度,来源\n141122100209,阳渠村委会,112.1012,37.5123,县自然资源局实测\n")
+        let url = try temporaryFile("pos.csv", "代码,名称,经度,纬度,位置质量,来源\n141122100209,阳渠村委会,112.1012,37.5123,实测,县自然资源局实测\n")
         let summary = try ImportService(store: store, actor: "t").importDivisions(from: url)
         #expect(summary.updated == 1)
         let village = try #require(try store.read { try $0.register() }.division(code: DivisionCode("141122100209")!))
@@ -93,8 +96,26 @@ struct ImportServiceTests {
         do {
             _ = try ImportService(store: store, actor: "t").importSchools(from: bad)
             Issue.record("accepted")
-        } catch let rejected as ImportRejected {
+        } catch let rejected as UserError {
             #expect(rejected.errors.first?.message.zh == "村「不存在村」不在天宁镇的村名录中")
         }
+    }
+
+    @Test("a division imported with coordinates but no quality column stores quality unknown, not surveyed")
+    func qualityUnknownByDefault() throws {
+        let store = try demoStore()
+        let url = try temporaryFile("pos.csv", "代码,名称,经度,纬度\n141122100209,阳渠村委会,112.1012,37.5123\n")
+        _ = try ImportService(store: store, actor: "t").importDivisions(from: url)
+        let village = try #require(try store.read { try $0.register() }.division(code: DivisionCode("141122100209")!))
+        #expect(village.locationQuality == .unknown)
+        #expect(village.location != nil)
+    }
+
+    @Test("a data year outside 1949–2100 is refused as invalid, not a database error")
+    func badDataYear() throws {
+        let store = try demoStore()
+        let url = try temporaryFile("y.csv", header + "夏家营,夏家营学校,小学,300,20,12\n")
+        let error = #expect(throws: UserError.self) { try ImportService(store: store, actor: "t").importSchools(from: url, dataYear: 3000) }
+        #expect(error?.kind == .invalid)
     }
 }

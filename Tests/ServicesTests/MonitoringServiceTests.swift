@@ -1,6 +1,8 @@
+import Demo
 import Domain
 import Foundation
 import Interchange
+import Localization
 import Monitoring
 import Services
 import Store
@@ -8,14 +10,15 @@ import Testing
 
 @Suite("Monitoring on the demo register: catalogue, observations, statuses, tasks")
 struct MonitoringServiceTests {
-    let now = 2024.5  // mid-2024
+    let now = FractionalYear(2025.5)  // mid-2025
 
     @Test("the demo holds the seed's indicators, rules and 24 tasks with no invented dates")
     func catalogue() throws {
         let (indicators, rules, tasks) = try sharedDemo.read { (try $0.indicators(), try $0.validationRules(), try $0.tasks()) }
-        #expect(indicators.count == SeedCatalogue.indicators.count)
+        #expect(indicators.count == 12 + 4, "the plan's 12 and the 4 computed from the school register")
         let share = try #require(indicators.first { $0.code == "AGR_SCALE_SHARE" })
         #expect(share.targets == [IndicatorTarget(value: 60, year: 2025, statement: "到2025年，规模经营和社会化服务面积达到60%以上")])
+        #expect(share.denominatorAssumed)
         #expect(indicators.first { $0.code == "EDU_RETENTION" }?.targets.first?.value == 99)
         #expect(indicators.allSatisfy { $0.baselineValue == nil }, "the plan gives no baselines")
         #expect(rules.contains { $0.indicatorCode == "AGR_SCALE_AREA" && $0.check == .notAbove(indicator: "AGR_FARMLAND_AREA") })
@@ -25,19 +28,21 @@ struct MonitoringServiceTests {
         #expect(tasks.first { $0.code == "T-EDU-01" }?.name == "新建城西幼儿园")
     }
 
-    @Test("on the demo the seed's indicators are grey (no data) and the computed school ones carry values")
+    @Test("on the demo the seed's indicators are grey (no data); the computed school ones carry values but no year")
     func demoStatuses() throws {
         let statuses = try MonitoringService(store: sharedDemo).statuses(now: now)
         let retention = try #require(statuses.first { $0.indicator.code == "EDU_RETENTION" })
         #expect(retention.status == .grey)
         #expect(retention.latest == nil)
         let small = try #require(statuses.first { $0.indicator.code == "SCH_SMALL_COUNT" && $0.areaName == "交城县" })
-        #expect(small.latest?.value == 2)
-        #expect(small.reason.zh.hasSuffix("未设定目标"))
+        #expect(small.latest == nil, "the seed's table gives no data year, so the value is not dated")
+        #expect(small.undatedValue == 2)
+        #expect(small.status == .grey)
+        #expect(small.reason.zh == "由学校名录计算为 2 所，但名录的数据年份不详，无法判断进度")
         let norm = try #require(statuses.first { $0.indicator.code == "SCH_STAFF_NORM_SHARE" && $0.areaName == "交城县" })
-        #expect(abs(norm.latest!.value - 100.0 / 19) < 1e-9, "only 石侯学校 is within the norm")
+        #expect(abs(norm.undatedValue! - 100.0 / 19) < 1e-9, "only 石侯学校 is within the norm")
         let xiying = try #require(statuses.first { $0.indicator.code == "SCH_UNDERSTAFFED_COUNT" && $0.areaName == "西营镇" })
-        #expect(xiying.latest?.value == 1)
+        #expect(xiying.undatedValue == 1)
         #expect(!statuses.contains { $0.indicator.code == "INFO_VILLAGES" && $0.areaName == "天宁镇" && $0.target != nil })
     }
 
@@ -45,18 +50,17 @@ struct MonitoringServiceTests {
     func statusesChange() throws {
         let store = try demoStore()
         let service = MonitoringService(store: store)
-        let county = try #require(try store.read { try $0.register() }.county?.id)
         func status() throws -> IndicatorStatus {
             try #require(try service.statuses(now: now).first { $0.indicator.code == "EDU_RETENTION" })
         }
         #expect(try status().status == .grey)
-        _ = try service.record([Observation(indicatorCode: "EDU_RETENTION", areaID: county, period: .year(2023), value: 95)], actor: "t")
+        _ = try service.record([ObservationEntry(code: "EDU_RETENTION", area: "交城县", period: "2023", value: "95")], actor: "t")
         #expect(try status().status == .yellow, "one value, no baseline: pace cannot be judged")
-        _ = try service.record([Observation(indicatorCode: "EDU_RETENTION", areaID: county, period: .year(2024), value: 95.5)], actor: "t")
+        _ = try service.record([ObservationEntry(code: "EDU_RETENTION", area: "交城县", period: "2024", value: "95.5")], actor: "t")
         let behind = try status()
         #expect(behind.status == .red)  // the path 95 → 99 over 2023–2025 expects 97 in 2024; 1.5 behind > 0.2 × 4
         #expect(behind.reason.zh == "2024 实际 95.5%，按期应达 97%，落后 1.5 个百分点")
-        _ = try service.record([Observation(indicatorCode: "EDU_RETENTION", areaID: county, period: .year(2024), value: 99.2)], actor: "t")
+        _ = try service.record([ObservationEntry(code: "EDU_RETENTION", area: "交城县", period: "2024", value: "99.2")], actor: "t")
         #expect(try status().status == .green)
     }
 
@@ -64,13 +68,12 @@ struct MonitoringServiceTests {
     func ratio() throws {
         let store = try demoStore()
         let service = MonitoringService(store: store)
-        let county = try #require(try store.read { try $0.register() }.county?.id)
         _ = try service.record(
             [
-                Observation(indicatorCode: "AGR_FARMLAND_AREA", areaID: county, period: .year(2024), value: 300_000),
-                Observation(indicatorCode: "AGR_SCALE_AREA", areaID: county, period: .year(2024), value: 123_000),
+                ObservationEntry(code: "AGR_FARMLAND_AREA", area: "交城县", period: "2024", value: "300000"),
+                ObservationEntry(code: "AGR_SCALE_AREA", area: "交城县", period: "2024", value: "123000"),
             ], actor: "t")
-        let share = try #require(try service.statuses(now: now).first { $0.indicator.code == "AGR_SCALE_SHARE" && $0.areaID == county })
+        let share = try #require(try service.statuses(now: now).first { $0.indicator.code == "AGR_SCALE_SHARE" && $0.areaName == "交城县" })
         #expect(share.latest?.value == 41)
         #expect(share.target?.value == 60)
     }
@@ -85,7 +88,7 @@ struct MonitoringServiceTests {
         do {
             _ = try MonitoringService(store: store).importObservations(from: bad, actor: "t")
             Issue.record("accepted")
-        } catch let rejected as ImportRejected {
+        } catch let rejected as UserError {
             #expect(rejected.errors.count == 1)
             #expect(rejected.errors[0].row == 3)
             #expect(rejected.errors[0].message.zh == "值 310000 大于同期同地区的 AGR_FARMLAND_AREA（300000）")
@@ -117,7 +120,7 @@ struct MonitoringServiceTests {
         do {
             _ = try MonitoringService(store: store).importObservations(from: file, actor: "t")
             Issue.record("accepted")
-        } catch let rejected as ImportRejected {
+        } catch let rejected as UserError {
             let messages = rejected.errors.map { "\($0.row ?? 0) \($0.columnName ?? "") \($0.message.zh)" }
             #expect(
                 messages == [
@@ -133,18 +136,20 @@ struct MonitoringServiceTests {
     func tasks() throws {
         let store = try demoStore()
         let service = MonitoringService(store: store)
-        let task = try service.updateTask(code: "T-EDU-01", TaskChange(status: .done, evidence: "2024 年 9 月开园"), actor: "教育局")
+        let task = try service.updateTask(code: "T-EDU-01", TaskUpdate(status: .done, evidence: "2024 年 9 月开园"), actor: "教育局")
         #expect(task.percentComplete == 100)
         let audit = try #require(try store.read { try $0.auditLog(table: "tasks", limit: 1) }.first)
         #expect(audit.actor == "教育局")
         #expect(audit.after?.contains("2024 年 9 月开园") == true)
-        #expect(throws: ImportRejected.self) { try service.updateTask(code: "T-NONE", TaskChange(status: .done), actor: "t") }
-        #expect(throws: ImportRejected.self) { try service.updateTask(code: "T-EDU-02", TaskChange(percentComplete: 140), actor: "t") }
+        let unknown = #expect(throws: UserError.self) { try service.updateTask(code: "T-NONE", TaskUpdate(status: .done), actor: "t") }
+        #expect(unknown?.kind == .notFound)
+        let percent = #expect(throws: UserError.self) { try TaskUpdate.parse(percent: "140") }
+        #expect(percent?.kind == .invalid)
         let file = try temporaryFile("t.csv", "任务代码,任务名称,截止,状态,关联指标\nT-NEW-1,新任务,2026-02-30,推进中,\nT-NEW-2,另一任务,2026,开会,NOPE\n")
         do {
             _ = try service.importTasks(from: file, actor: "t")
             Issue.record("accepted")
-        } catch let rejected as ImportRejected {
+        } catch let rejected as UserError {
             #expect(rejected.errors.map(\.message.zh) == [
                 "日期「2026-02-30」无效：应为 2025、2025-06 或 2025-06-30",
                 "状态「开会」无效（可用：未知、未开工、推进中、已完成、暂停）", "指标代码「NOPE」不存在",
@@ -159,9 +164,8 @@ struct ObservationDryRunTests {
     @Test("a dry run counts what would be inserted and replaced, and writes nothing")
     func dryRun() throws {
         let store = try demoStore()
-        let county = try #require(try store.read { try $0.register() }.county?.id)
         _ = try MonitoringService(store: store).record(
-            [Observation(indicatorCode: "EDU_RETENTION", areaID: county, period: .year(2023), value: 95)], actor: "t")
+            [ObservationEntry(code: "EDU_RETENTION", area: "交城县", period: "2023", value: "95")], actor: "t")
         let file = try temporaryFile("o.csv", "指标代码,地区,期间,值\nEDU_RETENTION,交城县,2023,95.5\nEDU_RETENTION,交城县,2024,96\n")
         let outcome = try MonitoringService(store: store).importObservations(from: file, actor: "t", dryRun: true)
         #expect((outcome.inserted, outcome.replaced) == (1, 1))

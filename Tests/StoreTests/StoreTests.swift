@@ -8,9 +8,9 @@ import Testing
 @Suite("The SQLite register: migrations, schema rules, audit log, transactions")
 struct StoreTests {
     /// A store with the county, one town and one village.
-    func seeded() throws -> (RegisterStore, town: Int64, village: Int64) {
+    func seeded() throws -> (RegisterStore, town: Division.ID, village: Division.ID) {
         let store = try RegisterStore()
-        let ids = try store.write(actor: "test") { w -> (Int64, Int64) in
+        let ids = try store.write(actor: "test") { w -> (Division.ID, Division.ID) in
             let county = try w.insert(Division(code: DivisionCode("141122"), name: "交城县", kind: .county))
             let town = try w.insert(Division(code: DivisionCode("141122100"), name: "天宁镇", kind: .town, parentID: county))
             let village = try w.insert(
@@ -27,7 +27,7 @@ struct StoreTests {
             try store.appliedMigrations() == [
                 "2026-11-29 divisions", "2026-11-29 schools", "2026-11-29 norms", "2026-11-29 township reports",
                 "2026-11-29 import log", "2026-11-29 metadata", "2026-11-29 audit log", "2026-11-29 monitoring",
-                "2026-11-29 scenarios",
+                "2026-11-29 scenarios", "2026-12-02 positions and assumptions",
             ])
         let tables = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
@@ -47,7 +47,7 @@ struct StoreTests {
         try RegisterStore(path: path).write(actor: "t") { try $0.setMetadata("dataset", "test") }
         let reopened = try RegisterStore(path: path)
         #expect(try reopened.read { try $0.metadata("dataset") } == "test")
-        #expect(try reopened.appliedMigrations().count == 9)
+        #expect(try reopened.appliedMigrations().count == 10)
     }
 
     @Test(
@@ -63,6 +63,9 @@ struct StoreTests {
             "INSERT INTO divisions (code, name, kind, parent_id) VALUES (NULL, 'x', 'village', 1)",
             "INSERT INTO divisions (name, kind, parent_id, urban_rural_class) VALUES ('x', 'village', 2, 999)",
             "INSERT INTO divisions (name, kind, parent_id, longitude) VALUES ('x', 'village', 2, 112.1)",
+            "INSERT INTO divisions (name, kind, parent_id, longitude, latitude, location_quality) VALUES ('x', 'village', 2, NULL, NULL, 'published')",
+            "INSERT INTO divisions (name, kind, parent_id, location_quality) VALUES ('x', 'village', 2, 'guessed')",
+            "INSERT INTO divisions (name, kind, parent_id, successor_inferred) VALUES ('x', 'village', 2, 1)",
             "INSERT INTO divisions (name, kind, parent_id, population) VALUES ('x', 'village', 2, -3)",
             "INSERT INTO divisions (name, kind, parent_id) VALUES ('阳渠村委会', 'village', 2)",
             "INSERT INTO divisions (name, kind) VALUES ('x', 'town')",
@@ -93,7 +96,7 @@ struct StoreTests {
         #expect(entries.map(\.action) == ["update", "insert"])
         let update = entries[0]
         #expect(update.actor == "clerk")
-        #expect(update.rowKey == String(id))
+        #expect(update.rowKey == String(id.rawValue))
         #expect(update.before?.contains("\"staff\":68") == true)
         #expect(update.after?.contains("\"staff\":70") == true)
         try store.writer.write { try $0.execute(sql: "DELETE FROM schools") }
@@ -136,5 +139,55 @@ struct StoreTests {
         let d = try #require(try store.read { try $0.register() }.division(id: village))
         #expect(d.parentCode?.rawValue == "141122100000")
         #expect(d.locationQuality == .unknown)
+    }
+
+    @Test("positions may be approximate, or given without a stated quality; an inferred successor is stored")
+    func positionsAndInference() throws {
+        let (store, town, _) = try seeded()
+        try store.write(actor: "t") { w in
+            try w.insert(
+                Division(
+                    code: nil, name: "近似村", kind: .village, parentID: town,
+                    location: GeoPoint(longitudeDegrees: 112.1, latitudeDegrees: 37.5), locationQuality: .approximate))
+            try w.insert(
+                Division(
+                    code: nil, name: "不详村", kind: .village, parentID: town,
+                    location: GeoPoint(longitudeDegrees: 112.2, latitudeDegrees: 37.6), locationQuality: .unknown))
+            try w.insert(
+                Division(
+                    code: DivisionCode("141122201"), name: "岭底乡", kind: .township, parentID: try w.reader.register().county?.id,
+                    status: .historical, successorCode: DivisionCode("141122100"), successorInferred: true))
+        }
+        let register = try store.read { try $0.register() }
+        #expect(register.divisions.first { $0.name == "近似村" }?.locationQuality == .approximate)
+        #expect(register.divisions.first { $0.name == "不详村" }?.location != nil)
+        #expect(register.divisions.first { $0.name == "岭底乡" }?.successorInferred == true)
+    }
+
+    @Test("a register of the first release migrates with its rows, ids, references and audit triggers intact")
+    func upgradeFromFirstRelease() throws {
+        let queue = try DatabaseQueue()
+        let migrator = Schema.migrator()
+        try migrator.migrate(queue, upTo: "2026-11-29 scenarios")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO divisions (id, code, name, kind) VALUES (1, '141122000000', '交城县', 'county');
+                    INSERT INTO divisions (id, code, name, kind, parent_id, longitude, latitude, location_quality)
+                        VALUES (2, '141122100000', '天宁镇', 'town', 1, 112.15, 37.55, 'published');
+                    INSERT INTO schools (id, township_id, name, level, students, staff) VALUES (7, 2, '阳渠学校', 'primary', 10, 2);
+                    INSERT INTO township_reports (township_id, topic, status) VALUES (2, 'schools', 'reported');
+                    """)
+        }
+        try migrator.migrate(queue)
+        try queue.write { db in
+            #expect(try String.fetchOne(db, sql: "SELECT name FROM divisions WHERE id = 2") == "天宁镇")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM township_reports") == 1)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM pragma_foreign_key_check") == 0)
+            let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0
+            try db.execute(sql: "UPDATE divisions SET location_quality = 'approximate' WHERE id = 2")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") == before + 1)
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "INSERT INTO divisions (name, kind, parent_id) VALUES ('x', 'town', 99)") }
+        }
     }
 }

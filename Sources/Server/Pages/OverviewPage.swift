@@ -34,7 +34,8 @@ enum OverviewPage {
             el("span", [("class", "flag flag-\(flag.rawValue)")], text: "\(web.t(flag.label)) \(county.count(flag))")
         })
         let completenessRows = d.completeness.map { r -> [HTMLNode] in
-            let name = r.township.status == .historical ? r.township.name + web.t(.labelMergedSuffix) : r.township.name
+            var name = r.township.status == .historical ? r.township.name + web.t(.labelMergedSuffix) : r.township.name
+            if !r.inferredPredecessors.isEmpty { name = web.t(.completenessInferred, name, r.inferredPredecessors.joined(separator: "、")) }
             return [
                 .text(name), .text(String(r.villages)), .text(String(r.villagesWithoutCode)),
                 .text(String(r.villagesWithoutRealPosition)), .text(String(r.villagesWithPopulation)),
