@@ -124,5 +124,6 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(name: "CLITests", dependencies: ["chengxiang"], exclude: ["Golden"]),
+        .testTarget(name: "RepositoryTests", dependencies: ["Localization"]),
     ]
 )

@@ -17,11 +17,11 @@ public enum DiagnosticFlag: String, Sendable, Codable, CaseIterable {
     /// Short Chinese label for tables and maps.
     public var label: Localized {
         switch self {
-        case .smallSchool: Localized(zh: "小规模", en: "small")
-        case .overstaffed: Localized(zh: "超编", en: "overstaffed")
-        case .understaffed: Localized(zh: "缺编", en: "understaffed")
-        case .landSurplus: Localized(zh: "生均占地偏高", en: "land surplus")
-        case .missingData: Localized(zh: "数据缺失", en: "missing data")
+        case .smallSchool: L10n.message(.flagSmall)
+        case .overstaffed: L10n.message(.flagOverstaffed)
+        case .understaffed: L10n.message(.flagUnderstaffed)
+        case .landSurplus: L10n.message(.flagLandSurplus)
+        case .missingData: L10n.message(.flagMissingData)
         }
     }
 }

@@ -58,54 +58,54 @@ public enum DefaultNorms {
     /// Every default norm with its source.
     public static let all: [Norm] = [
         Norm(
-            key: NormKey.staffRatioPrimary, value: 19, unit: "生/教职工", nameZh: "小学生师比（编制标准）",
-            nameEn: "Primary students per staff member", source: "国办发〔2001〕74号 城市标准，2014年起城乡统一",
+            key: NormKey.staffRatioPrimary, value: 19, unit: "生/教职工", nameZh: "小学生师比（编制标准）",  // data
+            nameEn: "Primary students per staff member", source: "国办发〔2001〕74号 城市标准，2014年起城乡统一",  // data
             verification: .secondary),
         Norm(
-            key: NormKey.staffRatioJunior, value: 13.5, unit: "生/教职工", nameZh: "初中生师比（编制标准）",
-            nameEn: "Junior-secondary students per staff member", source: "国办发〔2001〕74号 城市标准，2014年起城乡统一",
+            key: NormKey.staffRatioJunior, value: 13.5, unit: "生/教职工", nameZh: "初中生师比（编制标准）",  // data
+            nameEn: "Junior-secondary students per staff member", source: "国办发〔2001〕74号 城市标准，2014年起城乡统一",  // data
             verification: .secondary),
         Norm(
-            key: NormKey.staffRatioSenior, value: 12.5, unit: "生/教职工", nameZh: "高中生师比（编制标准）",
-            nameEn: "Senior-secondary students per staff member", source: "国办发〔2001〕74号 城市标准，2014年起城乡统一",
+            key: NormKey.staffRatioSenior, value: 12.5, unit: "生/教职工", nameZh: "高中生师比（编制标准）",  // data
+            nameEn: "Senior-secondary students per staff member", source: "国办发〔2001〕74号 城市标准，2014年起城乡统一",  // data
             verification: .secondary),
         Norm(
-            key: NormKey.nineYearPrimaryShare, value: 6.0 / 9.0, unit: "比例", nameZh: "小初一体学校小学段学生占比",
-            nameEn: "Share of primary pupils in a nine-year school", source: "假设：学段人数未知时按 1–6 年级 : 7–9 年级 = 6 : 3",
+            key: NormKey.nineYearPrimaryShare, value: 6.0 / 9.0, unit: "比例", nameZh: "小初一体学校小学段学生占比",  // data
+            nameEn: "Share of primary pupils in a nine-year school", source: "假设：学段人数未知时按 1–6 年级 : 7–9 年级 = 6 : 3",  // data
             verification: .assumption,
-            note: "用于混合小学与初中编制标准；学段人数已知时应以实际为准"),
+            note: "用于混合小学与初中编制标准；学段人数已知时应以实际为准"),  // data
         Norm(
-            key: NormKey.classSizePrimary, value: 45, unit: "人/班", nameZh: "小学班额上限（近期）",
-            nameEn: "Primary class size limit (now)", source: "建标109-2008《农村普通中小学校建设标准》§8；远期 40",
+            key: NormKey.classSizePrimary, value: 45, unit: "人/班", nameZh: "小学班额上限（近期）",  // data
+            nameEn: "Primary class size limit (now)", source: "建标109-2008《农村普通中小学校建设标准》§8；远期 40",  // data
             verification: .verified),
         Norm(
-            key: NormKey.classSizeJunior, value: 50, unit: "人/班", nameZh: "初中班额上限（近期）",
-            nameEn: "Junior class size limit (now)", source: "建标109-2008《农村普通中小学校建设标准》§8；远期 45",
+            key: NormKey.classSizeJunior, value: 50, unit: "人/班", nameZh: "初中班额上限（近期）",  // data
+            nameEn: "Junior class size limit (now)", source: "建标109-2008《农村普通中小学校建设标准》§8；远期 45",  // data
             verification: .verified),
         Norm(
-            key: NormKey.smallSchoolStudents, value: 100, unit: "人", nameZh: "小规模学校在校生上限",
-            nameEn: "Small school: fewer students than", source: "乡村小规模学校通行口径（不足100人）",
+            key: NormKey.smallSchoolStudents, value: 100, unit: "人", nameZh: "小规模学校在校生上限",  // data
+            nameEn: "Small school: fewer students than", source: "乡村小规模学校通行口径（不足100人）",  // data
             verification: .secondary),
         Norm(
-            key: NormKey.landPerStudentHighM2, value: 100, unit: "m²/生", nameZh: "生均占地偏高阈值",
+            key: NormKey.landPerStudentHighM2, value: 100, unit: "m²/生", nameZh: "生均占地偏高阈值",  // data
             nameEn: "Land per student regarded as under-used above",
-            source: "县级设定；未核实国家标准，默认值为假设，请确认", verification: .assumption),
+            source: "县级设定；未核实国家标准，默认值为假设，请确认", verification: .assumption),  // data
         Norm(
-            key: NormKey.staffTolerancePersons, value: 1, unit: "人", nameZh: "超编/缺编判定容差",
-            nameEn: "Staff surplus or deficit tolerated before flagging", source: "本系统约定：偏差不足 1 人不报",
+            key: NormKey.staffTolerancePersons, value: 1, unit: "人", nameZh: "超编/缺编判定容差",  // data
+            nameEn: "Staff surplus or deficit tolerated before flagging", source: "本系统约定：偏差不足 1 人不报",  // data
             verification: .assumption),
         Norm(
-            key: NormKey.landCapacityM2PerPupil, value: 25, unit: "m²/生", nameZh: "按用地估算容量的生均用地",
-            nameEn: "Land per pupil used to estimate capacity from land", source: "县级设定；未核实国家标准，默认值为假设，请确认",
+            key: NormKey.landCapacityM2PerPupil, value: 25, unit: "m²/生", nameZh: "按用地估算容量的生均用地",  // data
+            nameEn: "Land per pupil used to estimate capacity from land", source: "县级设定；未核实国家标准，默认值为假设，请确认",  // data
             verification: .assumption),
         Norm(
-            key: NormKey.walkMinutesGrades1to3, value: 30, unit: "分钟", nameZh: "1–3 年级步行上学时间上限",
-            nameEn: "Walking time limit for grades 1–3", source: "国办发〔2018〕27号：原则上不寄宿，单程一般不超过30分钟",
+            key: NormKey.walkMinutesGrades1to3, value: 30, unit: "分钟", nameZh: "1–3 年级步行上学时间上限",  // data
+            nameEn: "Walking time limit for grades 1–3", source: "国办发〔2018〕27号：原则上不寄宿，单程一般不超过30分钟",  // data
             verification: .secondary),
         Norm(
-            key: NormKey.walkSpeedKmPerHour, value: 4, unit: "公里/小时", nameZh: "1–3 年级学生步行速度",
-            nameEn: "Walking speed of a pupil in grades 1–3", source: "本系统假设：儿童步行约 4 公里/小时，请县里确认",
-            verification: .assumption, note: "与单程时间上限相乘得步行距离上限（30 分钟 × 4 公里/小时 = 2 公里）"),
+            key: NormKey.walkSpeedKmPerHour, value: 4, unit: "公里/小时", nameZh: "1–3 年级学生步行速度",  // data
+            nameEn: "Walking speed of a pupil in grades 1–3", source: "本系统假设：儿童步行约 4 公里/小时，请县里确认",  // data
+            verification: .assumption, note: "与单程时间上限相乘得步行距离上限（30 分钟 × 4 公里/小时 = 2 公里）"),  // data
     ]
 
     /// A default norm by key.

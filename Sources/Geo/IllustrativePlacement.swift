@@ -14,7 +14,7 @@ import Foundation
 ///    is pulled halfway towards the seat, up to six times, then put on the seat.
 public enum IllustrativePlacement {
     /// Identifies the procedure in stored location sources.
-    public static let procedureName = "示意位置 illustrative v1 (Halton 2,3 / golden-angle spiral)"
+    public static let procedureName = "示意位置 illustrative v1 (Halton 2,3 / golden-angle spiral)"  // data
 
     /// Places one seat per unknown key, keeping away from the known seats and each other.
     public static func seats(

@@ -40,25 +40,25 @@ public struct DivisionTableReader: Sendable {
     }
 
     static let matcher = HeaderMatcher<Column>(aliases: [
-        .code: ["代码", "区划代码", "统计用区划代码", "code", "code12", "division_code"],
+        .code: ["代码", "区划代码", "统计用区划代码", "code", "code12", "division_code"],  // vocabulary
         .gbCode: ["gb"],
-        .name: ["名称", "区划名称", "村名", "name"],
-        .kind: ["类型", "级别", "kind", "type"],
-        .parentCode: ["上级代码", "所属乡镇代码", "乡镇代码", "parent_code", "township_code"],
-        .parentName: ["上级名称", "所属乡镇", "乡镇", "parent", "township", "township_name"],
-        .urbanRuralClass: ["城乡分类代码", "城乡分类", "urban_rural_class"],
-        .population: ["人口", "户籍人口", "常住人口", "population"],
-        .households: ["户数", "households"],
-        .longitude: ["经度", "lon", "lng", "longitude", "x"],
-        .latitude: ["纬度", "lat", "latitude", "y"],
-        .locationQuality: ["位置质量", "location_quality"],
-        .status: ["状态", "status"],
-        .validFrom: ["起始日期", "生效日期", "valid_from"],
-        .validTo: ["终止日期", "撤销日期", "valid_to"],
-        .successorCode: ["并入代码", "继承代码", "successor_code"],
-        .successorBasis: ["并入依据", "successor_basis"],
-        .note: ["备注", "note", "mca_2025_status"],
-        .source: ["来源", "数据来源", "source"],
+        .name: ["名称", "区划名称", "村名", "name"],  // vocabulary
+        .kind: ["类型", "级别", "kind", "type"],  // vocabulary
+        .parentCode: ["上级代码", "所属乡镇代码", "乡镇代码", "parent_code", "township_code"],  // vocabulary
+        .parentName: ["上级名称", "所属乡镇", "乡镇", "parent", "township", "township_name"],  // vocabulary
+        .urbanRuralClass: ["城乡分类代码", "城乡分类", "urban_rural_class"],  // vocabulary
+        .population: ["人口", "户籍人口", "常住人口", "population"],  // vocabulary
+        .households: ["户数", "households"],  // vocabulary
+        .longitude: ["经度", "lon", "lng", "longitude", "x"],  // vocabulary
+        .latitude: ["纬度", "lat", "latitude", "y"],  // vocabulary
+        .locationQuality: ["位置质量", "location_quality"],  // vocabulary
+        .status: ["状态", "status"],  // vocabulary
+        .validFrom: ["起始日期", "生效日期", "valid_from"],  // vocabulary
+        .validTo: ["终止日期", "撤销日期", "valid_to"],  // vocabulary
+        .successorCode: ["并入代码", "继承代码", "successor_code"],  // vocabulary
+        .successorBasis: ["并入依据", "successor_basis"],  // vocabulary
+        .note: ["备注", "note", "mca_2025_status"],  // vocabulary
+        .source: ["来源", "数据来源", "source"],  // vocabulary
     ])
 
     public let register: DivisionRegister
@@ -69,7 +69,7 @@ public struct DivisionTableReader: Sendable {
 
     /// Reads a CSV/XLSX division table.
     public func read(_ source: any TableSource) throws -> [DivisionImportRow] {
-        let table = try HeaderedRows(source, matcher: Self.matcher, required: [.name], requiredNames: ("名称", "name"))
+        let table = try HeaderedRows(source, matcher: Self.matcher, required: [.name], requiredNames: L10n.message(.requiredDivisionColumns))
         return try validate(
             table.records.map { ($0.row, $0.values, nil) }, file: source.fileName, headers: table.headers,
             columns: table.columns, earlier: table.issues.filter { $0.message != L10n.message(.noDataRows) })
@@ -191,7 +191,7 @@ public struct DivisionTableReader: Sendable {
             }
             var status: DivisionStatus?
             if !value(.status).isEmpty {
-                status = DivisionStatus(rawValue: value(.status).lowercased()) ?? (value(.status) == "现行" ? .current : value(.status) == "已撤并" ? .historical : nil)
+                status = DivisionStatus(rawValue: value(.status).lowercased()) ?? (value(.status) == "现行" ? .current : value(.status) == "已撤并" ? .historical : nil)  // vocabulary
                 if status == nil { issues.append(issue(number, .status, L10n.message(.badStatus, value(.status)))) }
             }
             var successor: DivisionCode?
@@ -225,7 +225,7 @@ public struct DivisionTableReader: Sendable {
         _ text: String, _ column: Column, _ row: Int, _ issues: inout [ImportIssue],
         _ issue: (Int, Column?, Localized) -> ImportIssue
     ) -> Int? {
-        switch CellNumber.count(text, units: ["人", "户"]) {
+        switch CellNumber.count(text, units: ["人", "户"]) {  // vocabulary
         case .success(let value): return value
         case .failure(let problem):
             issues.append(issue(row, column, SchoolTableReader.problemMessage(problem, text)))

@@ -57,7 +57,7 @@ enum CellNumber {
     }
 
     /// A non-negative whole number; nil result for an empty cell.
-    static func count(_ text: String, units: [String] = ["人", "个", "班"]) -> Result<Int?, Problem> {
+    static func count(_ text: String, units: [String] = ["人", "个", "班"]) -> Result<Int?, Problem> {  // vocabulary
         let t = clean(text, units: units)
         if t.isEmpty { return .success(nil) }
         guard let value = Double(t), value.isFinite else { return .failure(.notANumber) }

@@ -20,7 +20,7 @@ struct HeaderedRows<Column: Hashable & CaseIterable & Sendable> {
 
     /// Reads the header (the first row naming every required column, within the first ten rows)
     /// and the data rows below it; blank rows are skipped.
-    init(_ source: any TableSource, matcher: HeaderMatcher<Column>, required: [Column], requiredNames: (zh: String, en: String)) throws {
+    init(_ source: any TableSource, matcher: HeaderMatcher<Column>, required: [Column], requiredNames: Localized) throws {
         var found: [Column: Int]?
         var headers: [String] = []
         var records: [Record] = []

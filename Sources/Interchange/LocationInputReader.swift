@@ -20,17 +20,17 @@ public enum LocationInputReader {
     }
 
     static let matcher = HeaderMatcher<Column>(aliases: [
-        .demand: ["demand", "需求点", "from"], .candidate: ["candidate", "候选点", "to", "site"],
-        .cost: ["cost", "距离", "费用", "km", "minutes"], .weight: ["weight", "权重", "人数"], .capacity: ["capacity", "容量"],
+        .demand: ["demand", "需求点", "from"], .candidate: ["candidate", "候选点", "to", "site"],  // vocabulary
+        .cost: ["cost", "距离", "费用", "km", "minutes"], .weight: ["weight", "权重", "人数"], .capacity: ["capacity", "容量"],  // vocabulary
     ])
 
-    static let unreachableWords: Set<String> = ["inf", "infinity", "unreachable", "不可达", "∞"]
+    static let unreachableWords: Set<String> = ["inf", "infinity", "unreachable", "不可达", "∞"]  // vocabulary
 
     /// Reads the cost table and, if given, the weight and capacity tables.
     public static func read(costs: URL, weights: URL?, capacities: URL?) throws -> LocationInput {
         let table = try HeaderedRows(
             try TableSources.open(costs), matcher: matcher, required: [.demand, .candidate, .cost],
-            requiredNames: ("demand、candidate、cost", "demand, candidate, cost"))
+            requiredNames: Localized(zh: "demand、candidate、cost", en: "demand, candidate, cost"))
         var issues = table.issues
         var demands: [String] = []
         var candidates: [String] = []
@@ -68,7 +68,7 @@ public enum LocationInputReader {
         of url: URL, key: Column, value: Column, ids: [String: Int], issues: inout [ImportIssue]
     ) throws -> [Double] {
         let table = try HeaderedRows(
-            try TableSources.open(url), matcher: matcher, required: [key, value], requiredNames: ("\(key.rawValue)、\(value.rawValue)", "\(key.rawValue), \(value.rawValue)"))
+            try TableSources.open(url), matcher: matcher, required: [key, value], requiredNames: Localized(zh: "\(key.rawValue)、\(value.rawValue)", en: "\(key.rawValue), \(value.rawValue)"))
         issues += table.issues
         var result = [Double?](repeating: nil, count: ids.count)
         for r in table.records {

@@ -17,12 +17,12 @@ public struct ObservationTableReader: Sendable {
     }
 
     static let matcher = HeaderMatcher<Column>(aliases: [
-        .indicator: ["指标代码", "指标", "code", "indicator"],
-        .area: ["地区", "区划", "乡镇", "area", "division"],
-        .period: ["期间", "年份", "时期", "period", "year"],
-        .value: ["值", "数值", "实际值", "value"],
-        .source: ["来源", "数据来源", "source"],
-        .note: ["备注", "说明", "note"],
+        .indicator: ["指标代码", "指标", "code", "indicator"],  // vocabulary
+        .area: ["地区", "区划", "乡镇", "area", "division"],  // vocabulary
+        .period: ["期间", "年份", "时期", "period", "year"],  // vocabulary
+        .value: ["值", "数值", "实际值", "value"],  // vocabulary
+        .source: ["来源", "数据来源", "source"],  // vocabulary
+        .note: ["备注", "说明", "note"],  // vocabulary
     ])
 
     public let register: DivisionRegister
@@ -37,7 +37,7 @@ public struct ObservationTableReader: Sendable {
     public func read(_ source: any TableSource) throws -> [ObservationImportRow] {
         let table = try HeaderedRows(
             source, matcher: Self.matcher, required: [.indicator, .area, .period, .value],
-            requiredNames: ("指标代码、地区、期间、值", "indicator, area, period, value"))
+            requiredNames: L10n.message(.requiredObservationColumns))
         var issues = table.issues
         var rows: [ObservationImportRow] = []
         var firstRow: [Observation.Key: Int] = [:]

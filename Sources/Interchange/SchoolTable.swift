@@ -55,17 +55,17 @@ public struct SchoolTableReader: Sendable {
     }
 
     static let matcher = HeaderMatcher<Column>(aliases: [
-        .township: ["乡镇", "乡镇名称", "所属乡镇", "乡(镇)", "township", "town"],
-        .name: ["学校名称", "学校", "校名", "school", "name", "school_name"],
-        .level: ["规模", "学段", "类型", "学校类型", "办学类型", "level", "type"],
-        .students: ["在校人数", "在校生数", "在校学生数", "学生数", "学生人数", "students", "pupils"],
-        .staff: ["教职人数", "教职工数", "教职工人数", "教职工", "staff", "teachers"],
-        .landMu: ["占地面积(亩)", "占地面积", "占地(亩)", "land_mu", "landmu", "land(mu)", "land"],
-        .landSquareMetres: ["占地面积(平方米)", "占地面积(m²)", "占地面积(m2)", "land_m2"],
-        .classes: ["班级数", "班数", "classes"],
-        .dataYear: ["数据年份", "年份", "year", "data_year"],
-        .village: ["所在村", "村", "行政村", "village"],
-        .source: ["来源", "数据来源", "source"],
+        .township: ["乡镇", "乡镇名称", "所属乡镇", "乡(镇)", "township", "town"],  // vocabulary
+        .name: ["学校名称", "学校", "校名", "school", "name", "school_name"],  // vocabulary
+        .level: ["规模", "学段", "类型", "学校类型", "办学类型", "level", "type"],  // vocabulary
+        .students: ["在校人数", "在校生数", "在校学生数", "学生数", "学生人数", "students", "pupils"],  // vocabulary
+        .staff: ["教职人数", "教职工数", "教职工人数", "教职工", "staff", "teachers"],  // vocabulary
+        .landMu: ["占地面积(亩)", "占地面积", "占地(亩)", "land_mu", "landmu", "land(mu)", "land"],  // vocabulary
+        .landSquareMetres: ["占地面积(平方米)", "占地面积(m²)", "占地面积(m2)", "land_m2"],  // vocabulary
+        .classes: ["班级数", "班数", "classes"],  // vocabulary
+        .dataYear: ["数据年份", "年份", "year", "data_year"],  // vocabulary
+        .village: ["所在村", "村", "行政村", "village"],  // vocabulary
+        .source: ["来源", "数据来源", "source"],  // vocabulary
     ])
 
     static let required: [Column] = [.township, .name, .level, .students, .staff]
@@ -234,14 +234,14 @@ public struct SchoolTableReader: Sendable {
         let students = count(cell(.students), .students, row.number, &state)
         let staff = count(cell(.staff), .staff, row.number, &state)
         let classes = count(cell(.classes), .classes, row.number, &state)
-        var land = quantity(cell(.landMu), .landMu, units: ["亩"], row.number, &state)
-        if land == nil, let squareMetres = quantity(cell(.landSquareMetres), .landSquareMetres, units: ["m²", "m2", "平方米"], row.number, &state) {
+        var land = quantity(cell(.landMu), .landMu, units: ["亩"], row.number, &state)  // vocabulary
+        if land == nil, let squareMetres = quantity(cell(.landSquareMetres), .landSquareMetres, units: ["m²", "m2", "平方米"], row.number, &state) {  // vocabulary
             land = squareMetres / AreaUnits.squareMetresPerMu
         }
         var year = defaults.dataYear
         let yearText = cell(.dataYear)
         if !yearText.isEmpty {
-            if let y = Int(CellNumber.clean(yearText, units: ["年"])), (1949...2100).contains(y) {
+            if let y = Int(CellNumber.clean(yearText, units: ["年"])), (1949...2100).contains(y) {  // vocabulary
                 year = y
             } else {
                 state.errors.append(state.issue(row.number, .dataYear, L10n.message(.badYear, yearText)))

@@ -31,9 +31,8 @@ public struct SchoolVillageTableReader: Sendable {
 
     /// Every link of the file; throws `UserError` (rejected) listing every bad cell.
     public func read(_ source: any TableSource) throws -> [SchoolVillageLink] {
-        let required = L10n.message(.schoolVillageColumns)
         let table = try HeaderedRows(
-            source, matcher: Self.matcher, required: [.school, .township, .village], requiredNames: (required.zh, required.en))
+            source, matcher: Self.matcher, required: [.school, .township, .village], requiredNames: L10n.message(.schoolVillageColumns))
         var issues = table.issues
         var links: [SchoolVillageLink] = []
         for record in table.records {

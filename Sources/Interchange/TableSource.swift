@@ -77,7 +77,7 @@ public struct CSVTableSource: TableSource {
 
     public func describeFormat() throws -> String {
         let (encoding, delimiter) = try read { _ in }
-        return "CSV \(encoding.rawValue) \(delimiter == 0x09 ? "TAB" : "逗号/comma")"
+        return "CSV \(encoding.rawValue) \(delimiter == 0x09 ? "TAB" : "逗号/comma")"  // data
     }
 
     private func read(_ body: (TableRow) throws -> Void) throws -> (SourceEncoding, UInt8) {

@@ -10,17 +10,17 @@ public struct TaskTableReader: Sendable {
     }
 
     static let matcher = HeaderMatcher<Column>(aliases: [
-        .code: ["任务代码", "代码", "编号", "code"],
-        .name: ["任务名称", "任务", "项目名称", "name", "task"],
-        .owner: ["责任单位", "牵头单位", "owner", "owner_unit"],
-        .start: ["开始", "开始时间", "start"],
-        .deadline: ["截止", "截止时间", "完成时限", "deadline"],
-        .deadlineBasis: ["截止依据", "期限依据", "deadline_basis"],
-        .status: ["状态", "status"],
-        .percent: ["完成百分比", "进度", "完成率", "percent", "percent_complete"],
-        .evidence: ["佐证", "佐证材料", "进展说明", "evidence"],
-        .indicators: ["关联指标", "indicators"],
-        .source: ["来源", "source"],
+        .code: ["任务代码", "代码", "编号", "code"],  // vocabulary
+        .name: ["任务名称", "任务", "项目名称", "name", "task"],  // vocabulary
+        .owner: ["责任单位", "牵头单位", "owner", "owner_unit"],  // vocabulary
+        .start: ["开始", "开始时间", "start"],  // vocabulary
+        .deadline: ["截止", "截止时间", "完成时限", "deadline"],  // vocabulary
+        .deadlineBasis: ["截止依据", "期限依据", "deadline_basis"],  // vocabulary
+        .status: ["状态", "status"],  // vocabulary
+        .percent: ["完成百分比", "进度", "完成率", "percent", "percent_complete"],  // vocabulary
+        .evidence: ["佐证", "佐证材料", "进展说明", "evidence"],  // vocabulary
+        .indicators: ["关联指标", "indicators"],  // vocabulary
+        .source: ["来源", "source"],  // vocabulary
     ])
 
     /// Indicator codes the links may name.
@@ -33,7 +33,7 @@ public struct TaskTableReader: Sendable {
     /// Every task of the file; throws `ImportRejected` listing every bad cell.
     public func read(_ source: any TableSource) throws -> [PlanTask] {
         let table = try HeaderedRows(
-            source, matcher: Self.matcher, required: [.code, .name], requiredNames: ("任务代码、任务名称", "code, name"))
+            source, matcher: Self.matcher, required: [.code, .name], requiredNames: L10n.message(.requiredTaskColumns))
         var issues = table.issues
         var tasks: [PlanTask] = []
         var firstRow: [String: Int] = [:]

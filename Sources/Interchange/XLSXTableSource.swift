@@ -22,7 +22,7 @@ public struct XLSXTableSource: TableSource {
 
     public func describeFormat() throws -> String {
         let workbook = try openWorkbook()
-        return "XLSX 工作表/sheet「\(try workbook.chosenSheet(sheet).name)」"
+        return "XLSX 工作表/sheet「\(try workbook.chosenSheet(sheet).name)」"  // data
     }
 
     public func forEachRow(_ body: (TableRow) throws -> Void) throws {

@@ -195,6 +195,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case cmdServeDiscussion, serveListening
     // Completeness
     case completenessInferred
+    // Required columns and names
+    case requiredTaskColumns, requiredDivisionColumns, requiredObservationColumns, requiredDistanceColumns, requiredDistanceUnit, flagSmall
+    case flagOverstaffed, flagUnderstaffed, flagLandSurplus, flagMissingData, statusGreen, statusYellow
+    case statusRed, statusGrey, languageNameZh
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1031,6 +1035,21 @@ enum MessageTable {
         case .cmdServeDiscussion: ("默认只监听本机 127.0.0.1；在政务内网中共享时用 --host 0.0.0.0。页面所需的 CSS、JS 由程序自身提供，无需外网。接口说明：/api/v1/openapi.json\nExample:\n  chengxiang serve --database chengxiang.sqlite --port 8080", "Listens on 127.0.0.1 unless told otherwise; use --host 0.0.0.0 to share it on the intranet. Everything the pages need is served by the program: it works offline. API document: /api/v1/openapi.json\nExample:\n  chengxiang serve --database chengxiang.sqlite --port 8080")
         case .serveListening: ("网页界面：http://{1}:{2}/  （Ctrl-C 退出）", "web UI: http://{1}:{2}/  (Ctrl-C to stop)")
         case .completenessInferred: ("{1}（含推断并入的{2}）", "{1} (with {2}, merged by inference)")
+        case .requiredTaskColumns: ("任务代码、任务名称", "code, name")
+        case .requiredDivisionColumns: ("名称", "name")
+        case .requiredObservationColumns: ("指标代码、地区、期间、值", "indicator, area, period, value")
+        case .requiredDistanceColumns: ("起点、终点", "from, to")
+        case .requiredDistanceUnit: ("公里 或 分钟", "km or minutes")
+        case .flagSmall: ("小规模", "small")
+        case .flagOverstaffed: ("超编", "overstaffed")
+        case .flagUnderstaffed: ("缺编", "understaffed")
+        case .flagLandSurplus: ("生均占地偏高", "land surplus")
+        case .flagMissingData: ("数据缺失", "missing data")
+        case .statusGreen: ("绿（正常）", "green (on track)")
+        case .statusYellow: ("黄（滞后）", "yellow (behind)")
+        case .statusRed: ("红（预警）", "red (alert)")
+        case .statusGrey: ("灰（无法判断）", "grey (not judged)")
+        case .languageNameZh: ("中文", "中文")
         }
     }
 }

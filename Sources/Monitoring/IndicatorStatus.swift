@@ -15,10 +15,10 @@ public enum StatusColor: String, Sendable, Codable, CaseIterable, Comparable {
     /// Chinese label.
     public var label: Localized {
         switch self {
-        case .green: Localized(zh: "绿（正常）", en: "green (on track)")
-        case .yellow: Localized(zh: "黄（滞后）", en: "yellow (behind)")
-        case .red: Localized(zh: "红（预警）", en: "red (alert)")
-        case .grey: Localized(zh: "灰（无法判断）", en: "grey (not judged)")
+        case .green: L10n.message(.statusGreen)
+        case .yellow: L10n.message(.statusYellow)
+        case .red: L10n.message(.statusRed)
+        case .grey: L10n.message(.statusGrey)
         }
     }
 

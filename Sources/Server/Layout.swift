@@ -18,7 +18,7 @@ enum Layout {
         let other: Language = web.language == .zh ? .en : .zh
         let switchLink = el(
             "a", [("href", "/lang/\(other.rawValue)?back=\(web.path)"), ("class", "lang"), ("hreflang", other.rawValue)],
-            text: other == .en ? "English" : "中文")
+            text: other == .en ? "English" : L10n.text(.languageNameZh, .zh))
         let page = el("html", [("lang", web.language == .zh ? "zh-CN" : "en")], [
             el("head", [], [
                 el("meta", [("charset", "utf-8")]),

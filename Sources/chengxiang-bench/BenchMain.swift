@@ -69,10 +69,10 @@ struct ImportBenchmark {
         _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
-        let townships = ["天宁", "西营", "西社", "水峪贯", "洪相", "夏家营", "庞泉沟", "东坡底"].map { GB18030Encoder.encode($0) }
-        let levels = ["小学", "初中", "小初一体"].map { GB18030Encoder.encode($0) }
-        let school = GB18030Encoder.encode("学校")
-        var buffer = GB18030Encoder.encode("乡镇,学校名称,规模,在校人数,教职人数,占地面积（亩）\r\n")
+        let townships = ["天宁", "西营", "西社", "水峪贯", "洪相", "夏家营", "庞泉沟", "东坡底"].map { GB18030Encoder.encode($0) }  // data
+        let levels = ["小学", "初中", "小初一体"].map { GB18030Encoder.encode($0) }  // data
+        let school = GB18030Encoder.encode("学校")  // data
+        var buffer = GB18030Encoder.encode("乡镇,学校名称,规模,在校人数,教职人数,占地面积（亩）\r\n")  // data
         var written = 0
         for i in 0..<rows {
             buffer += townships[i % townships.count] + [0x2C] + Array("S\(i)".utf8) + school + [0x2C]

@@ -57,7 +57,7 @@ enum SchoolsPage {
             (web.t(.labelTownship), d.townshipName), (web.t(.uiVillage), village?.name ?? "—"),
             (web.t(.labelLevel), web.t(d.school.level.label)),
             (web.t(.labelStudents), d.school.students.map(String.init) ?? "—"), (web.t(.labelStaff), d.school.staff.map(String.init) ?? "—"),
-            (web.t(.uiLand), d.school.landMu.map { "\(Format.number($0, digits: 2)) 亩" } ?? "—"),
+            (web.t(.uiLand), d.school.landMu.map { "\(Format.number($0, digits: 2)) \(web.t(.unitMu))" } ?? "—"),
             (web.t(.labelRatio), d.studentsPerStaff.map { Format.fixed($0, digits: 1) } ?? "—"),
             (web.t(.labelNorm), d.staffNorm.map { "\(Format.fixed($0.studentsPerStaff, digits: 1))（\(web.t($0.basis))）" } ?? "—"),
             (web.t(.labelSurplus), d.staffSurplus.map { Format.fixed($0, digits: 1) } ?? "—"),
