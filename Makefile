@@ -6,7 +6,7 @@ SHELL := /bin/bash
 DATABASE ?= chengxiang.sqlite
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: demo test deps test-deps build release clean
+.PHONY: demo test deps test-deps build release clean lint format
 
 deps:
 	@scripts/install-deps.sh runtime
@@ -20,9 +20,16 @@ build: deps
 demo: build
 	$$(swift build $(SWIFT_BUILD_FLAGS) --show-bin-path)/chengxiang demo --database $(DATABASE)
 
-test: test-deps
+test: test-deps lint
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
 	swift test --skip-build $(SWIFT_BUILD_FLAGS)
+
+# The committed .swift-format configuration; `make format` rewrites the tree to match it.
+lint:
+	swift format lint --strict --recursive --parallel Sources Tests Package.swift
+
+format:
+	swift format format --in-place --recursive --parallel Sources Tests Package.swift
 
 release: deps
 	swift build -c release

@@ -116,7 +116,9 @@ let package = Package(
             ]),
         .testTarget(
             name: "ServicesTests",
-            dependencies: ["Services", "Demo", "Records", "Store", "Domain", "Localization", "Interchange", "Monitoring", "Planning", "Analysis"]),
+            dependencies: [
+                "Services", "Demo", "Records", "Store", "Domain", "Localization", "Interchange", "Monitoring", "Planning", "Analysis",
+            ]),
         .testTarget(
             name: "ServerTests",
             dependencies: [

@@ -93,7 +93,8 @@ public struct SchoolDiagnostics: Sendable {
                 reasons.append(DiagnosticReason(.staffing, L10n.message(key, zh: arguments(norm.basis.zh), en: arguments(norm.basis.en))))
                 if let assumption = norm.assumption { reasons.append(DiagnosticReason(.normAssumption, assumption)) }
             } else {
-                reasons.append(DiagnosticReason(.staffing, L10n.message(.reasonNoNorm, zh: [school.level.label.zh], en: [school.level.label.en])))
+                reasons.append(
+                    DiagnosticReason(.staffing, L10n.message(.reasonNoNorm, zh: [school.level.label.zh], en: [school.level.label.en])))
             }
         }
 
@@ -107,10 +108,12 @@ public struct SchoolDiagnostics: Sendable {
                 let perStudent = landPerStudent.map { Format.number($0, digits: 1) } ?? "∞"
                 let thresholdText = Format.number(threshold, digits: 0)
                 reasons.append(
-                    DiagnosticReason(.land, L10n.message(
-                        .reasonLandSurplus,
-                        zh: [perStudent, thresholdText, L10n.text(isAssumption ? .labelAssumption : .labelCountySetting, .zh)],
-                        en: [perStudent, thresholdText, L10n.text(isAssumption ? .labelAssumption : .labelCountySetting, .en)])))
+                    DiagnosticReason(
+                        .land,
+                        L10n.message(
+                            .reasonLandSurplus,
+                            zh: [perStudent, thresholdText, L10n.text(isAssumption ? .labelAssumption : .labelCountySetting, .zh)],
+                            en: [perStudent, thresholdText, L10n.text(isAssumption ? .labelAssumption : .labelCountySetting, .en)])))
             }
         } else if let students = school.students, let land = school.landMu, students > 0 {
             landPerStudent = land * AreaUnits.squareMetresPerMu / Double(students)
@@ -122,9 +125,11 @@ public struct SchoolDiagnostics: Sendable {
                 let average = Format.number(perClass!, digits: 1)
                 let limitText = Format.number(limit, digits: 0)
                 reasons.append(
-                    DiagnosticReason(.classSize, L10n.message(
-                        .reasonClassSize, zh: [average, school.level.label.zh, limitText],
-                        en: [average, school.level.rawValue, limitText])))
+                    DiagnosticReason(
+                        .classSize,
+                        L10n.message(
+                            .reasonClassSize, zh: [average, school.level.label.zh, limitText],
+                            en: [average, school.level.rawValue, limitText])))
             }
         }
 

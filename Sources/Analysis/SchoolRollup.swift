@@ -1,4 +1,5 @@
 import Domain
+
 /// Totals of a group of diagnosed schools (a township, or the county).
 public struct SchoolRollup: Sendable, Hashable {
     public var schools = 0

@@ -47,15 +47,20 @@ public struct BarChart: Sendable {
         out += "font-family=\"\(SVG.fontFamily)\" font-size=\"11\">"
         out += "<text x=\"8\" y=\"18\" font-size=\"13\" font-weight=\"bold\">\(Markup.escape(title))</text>"
         out += "<text x=\"\(SVG.n(width - right))\" y=\"18\" text-anchor=\"end\" fill=\"#555\">\(Markup.escape(unit))</text>"
-        out += "<line x1=\"\(SVG.n(width - right - 150))\" x2=\"\(SVG.n(width - right - 136))\" y1=\"30\" y2=\"30\" stroke=\"#222\" stroke-width=\"2\"/>"
+        out +=
+            "<line x1=\"\(SVG.n(width - right - 150))\" x2=\"\(SVG.n(width - right - 136))\" y1=\"30\" y2=\"30\" stroke=\"#222\" stroke-width=\"2\"/>"
         out += "<text x=\"\(SVG.n(width - right - 132))\" y=\"33\" fill=\"#222\">\(Markup.escape(referenceLabel))</text>"
         for (i, bar) in bars.enumerated() {
             let yTop = top + Double(i) * (barHeight + gap)
-            out += "<text x=\"\(SVG.n(left - 6))\" y=\"\(SVG.n(yTop + barHeight - 5))\" text-anchor=\"end\">\(Markup.escape(bar.label))</text>"
-            out += "<rect x=\"\(SVG.n(left))\" y=\"\(SVG.n(yTop))\" width=\"\(SVG.n(max(0, x(bar.value) - left)))\" height=\"\(SVG.n(barHeight))\" fill=\"\(Markup.escape(bar.color))\"><title>\(Markup.escape(bar.label)) \(SVG.label(bar.value))</title></rect>"
-            out += "<text x=\"\(SVG.n(x(bar.value) + 4))\" y=\"\(SVG.n(yTop + barHeight - 5))\" fill=\"#333\">\(SVG.label(bar.value))</text>"
+            out +=
+                "<text x=\"\(SVG.n(left - 6))\" y=\"\(SVG.n(yTop + barHeight - 5))\" text-anchor=\"end\">\(Markup.escape(bar.label))</text>"
+            out +=
+                "<rect x=\"\(SVG.n(left))\" y=\"\(SVG.n(yTop))\" width=\"\(SVG.n(max(0, x(bar.value) - left)))\" height=\"\(SVG.n(barHeight))\" fill=\"\(Markup.escape(bar.color))\"><title>\(Markup.escape(bar.label)) \(SVG.label(bar.value))</title></rect>"
+            out +=
+                "<text x=\"\(SVG.n(x(bar.value) + 4))\" y=\"\(SVG.n(yTop + barHeight - 5))\" fill=\"#333\">\(SVG.label(bar.value))</text>"
             if let reference = bar.reference {
-                out += "<line class=\"reference\" x1=\"\(SVG.n(x(reference)))\" x2=\"\(SVG.n(x(reference)))\" y1=\"\(SVG.n(yTop - 2))\" y2=\"\(SVG.n(yTop + barHeight + 2))\" stroke=\"#222\" stroke-width=\"2\"/>"
+                out +=
+                    "<line class=\"reference\" x1=\"\(SVG.n(x(reference)))\" x2=\"\(SVG.n(x(reference)))\" y1=\"\(SVG.n(yTop - 2))\" y2=\"\(SVG.n(yTop + barHeight + 2))\" stroke=\"#222\" stroke-width=\"2\"/>"
             }
         }
         out += "</svg>"

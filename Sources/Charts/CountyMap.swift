@@ -176,7 +176,8 @@ public struct CountyMap: Sendable {
         for (i, entry) in legend.enumerated() {
             let cy = y + Double(i / 4) * 20
             let x = x + Double(i % 4) * columnWidth
-            out += "<circle cx=\"\(SVG.n(x + 6))\" cy=\"\(SVG.n(cy - 4))\" r=\"6\" fill=\"\(Markup.escape(entry.color))\" stroke=\"#333\"\(entry.quality.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"
+            out +=
+                "<circle cx=\"\(SVG.n(x + 6))\" cy=\"\(SVG.n(cy - 4))\" r=\"6\" fill=\"\(Markup.escape(entry.color))\" stroke=\"#333\"\(entry.quality.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"
             out += "<text x=\"\(SVG.n(x + 18))\" y=\"\(SVG.n(cy))\">\(Markup.escape(entry.text))</text>"
         }
         return out + "</g>"

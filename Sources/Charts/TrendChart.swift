@@ -46,8 +46,14 @@ public struct TrendChart: Sendable {
         let bottom = 34.0
         var times = points.map(\.time)
         var values = points.map(\.value)
-        if let path { times += [path.start.time, path.end.time]; values += [path.start.value, path.end.value] }
-        if let target { times.append(Double(target.year + 1)); values.append(target.value) }
+        if let path {
+            times += [path.start.time, path.end.time]
+            values += [path.start.value, path.end.value]
+        }
+        if let target {
+            times.append(Double(target.year + 1))
+            values.append(target.value)
+        }
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" "
         out += "width=\"\(SVG.n(width))\" height=\"\(SVG.n(height))\" role=\"img\" aria-label=\"\(Markup.escape(title))\" "
         out += "font-family=\"\(SVG.fontFamily)\" font-size=\"11\">"
@@ -66,22 +72,28 @@ public struct TrendChart: Sendable {
         func x(_ t: Double) -> Double { left + (t - t0) / (t1 - t0) * plotW }
         func y(_ v: Double) -> Double { top + plotH - (v - vMin) / (vMax - vMin) * plotH }
         for tick in SVG.ticks(vMin, vMax) {
-            out += "<line x1=\"\(SVG.n(left))\" x2=\"\(SVG.n(width - right))\" y1=\"\(SVG.n(y(tick)))\" y2=\"\(SVG.n(y(tick)))\" stroke=\"#e5e5e5\"/>"
+            out +=
+                "<line x1=\"\(SVG.n(left))\" x2=\"\(SVG.n(width - right))\" y1=\"\(SVG.n(y(tick)))\" y2=\"\(SVG.n(y(tick)))\" stroke=\"#e5e5e5\"/>"
             out += "<text x=\"\(SVG.n(left - 6))\" y=\"\(SVG.n(y(tick) + 4))\" text-anchor=\"end\" fill=\"#555\">\(SVG.label(tick))</text>"
         }
         var yearEnd = Int(t0)
         while Double(yearEnd) <= t1 {
-            out += "<text x=\"\(SVG.n(x(Double(yearEnd))))\" y=\"\(SVG.n(height - bottom + 16))\" text-anchor=\"middle\" fill=\"#555\">\(yearEnd - 1)</text>"
+            out +=
+                "<text x=\"\(SVG.n(x(Double(yearEnd))))\" y=\"\(SVG.n(height - bottom + 16))\" text-anchor=\"middle\" fill=\"#555\">\(yearEnd - 1)</text>"
             yearEnd += max(1, Int((t1 - t0) / 8))
         }
         out += "<text x=\"8\" y=\"\(SVG.n(top - 8))\" fill=\"#555\">\(Markup.escape(unit))</text>"
-        out += "<line x1=\"\(SVG.n(left))\" x2=\"\(SVG.n(width - right))\" y1=\"\(SVG.n(top + plotH))\" y2=\"\(SVG.n(top + plotH))\" stroke=\"#999\"/>"
+        out +=
+            "<line x1=\"\(SVG.n(left))\" x2=\"\(SVG.n(width - right))\" y1=\"\(SVG.n(top + plotH))\" y2=\"\(SVG.n(top + plotH))\" stroke=\"#999\"/>"
         if let target {
-            out += "<line class=\"target\" x1=\"\(SVG.n(left))\" x2=\"\(SVG.n(width - right))\" y1=\"\(SVG.n(y(target.value)))\" y2=\"\(SVG.n(y(target.value)))\" stroke=\"#c0392b\" stroke-dasharray=\"6 4\"/>"
-            out += "<text x=\"\(SVG.n(width - right))\" y=\"\(SVG.n(y(target.value) - 5))\" text-anchor=\"end\" fill=\"#c0392b\">\(Markup.escape(target.label))</text>"
+            out +=
+                "<line class=\"target\" x1=\"\(SVG.n(left))\" x2=\"\(SVG.n(width - right))\" y1=\"\(SVG.n(y(target.value)))\" y2=\"\(SVG.n(y(target.value)))\" stroke=\"#c0392b\" stroke-dasharray=\"6 4\"/>"
+            out +=
+                "<text x=\"\(SVG.n(width - right))\" y=\"\(SVG.n(y(target.value) - 5))\" text-anchor=\"end\" fill=\"#c0392b\">\(Markup.escape(target.label))</text>"
         }
         if let path {
-            out += "<line class=\"path\" x1=\"\(SVG.n(x(path.start.time)))\" y1=\"\(SVG.n(y(path.start.value)))\" x2=\"\(SVG.n(x(path.end.time)))\" y2=\"\(SVG.n(y(path.end.value)))\" stroke=\"#7f8c8d\" stroke-dasharray=\"3 3\"/>"
+            out +=
+                "<line class=\"path\" x1=\"\(SVG.n(x(path.start.time)))\" y1=\"\(SVG.n(y(path.start.value)))\" x2=\"\(SVG.n(x(path.end.time)))\" y2=\"\(SVG.n(y(path.end.value)))\" stroke=\"#7f8c8d\" stroke-dasharray=\"3 3\"/>"
         }
         let sorted = points.sorted { $0.time < $1.time }
         if sorted.count > 1 {
@@ -89,7 +101,8 @@ public struct TrendChart: Sendable {
             out += "<polyline class=\"observed\" points=\"\(d)\" fill=\"none\" stroke=\"#2c7fb8\" stroke-width=\"2\"/>"
         }
         for p in sorted {
-            out += "<circle cx=\"\(SVG.n(x(p.time)))\" cy=\"\(SVG.n(y(p.value)))\" r=\"3.5\" fill=\"#2c7fb8\"><title>\(Markup.escape(p.label))</title></circle>"
+            out +=
+                "<circle cx=\"\(SVG.n(x(p.time)))\" cy=\"\(SVG.n(y(p.value)))\" r=\"3.5\" fill=\"#2c7fb8\"><title>\(Markup.escape(p.label))</title></circle>"
         }
         out += "</svg>"
         return out

@@ -36,7 +36,8 @@ public enum SeedCatalogue {
             source: "\(chapter) 第一节 二（三）", note: "规划期末按 2025 年计"),  // data
         Indicator(
             code: "INFO_COMMUNITIES", nameZh: "信息进村入户覆盖社区数", nameEn: "Communities covered by 信息进村入户", unit: "个",  // data
-            levels: [.county, .township], targets: [IndicatorTarget(value: 10, year: 2025, yearAssumed: true, statement: "规划期末，信息进村入户全覆盖10个社区")],  // data
+            levels: [.county, .township],
+            targets: [IndicatorTarget(value: 10, year: 2025, yearAssumed: true, statement: "规划期末，信息进村入户全覆盖10个社区")],  // data
             source: "\(chapter) 第一节 二（三）", note: "规划期末按 2025 年计"),  // data
         Indicator(
             code: "EDU_SCHOOL_BROADBAND", nameZh: "乡村规模学校和乡镇寄宿制学校宽带覆盖率",  // data
@@ -53,7 +54,8 @@ public enum SeedCatalogue {
             source: "\(chapter) 第二节 三", note: "规划期内全覆盖，按 2025 年计"),  // data
         Indicator(
             code: "INS_GREENHOUSE", nameZh: "蔬菜大棚保险覆盖率", nameEn: "Vegetable greenhouse insurance coverage", unit: "%",  // data
-            levels: [.county, .township], targets: [IndicatorTarget(value: 100, year: 2025, yearAssumed: true, statement: "实现小麦、玉米、蔬菜大棚保险全覆盖")],  // data
+            levels: [.county, .township],
+            targets: [IndicatorTarget(value: 100, year: 2025, yearAssumed: true, statement: "实现小麦、玉米、蔬菜大棚保险全覆盖")],  // data
             source: "\(chapter) 第二节 三", note: "规划期内全覆盖，按 2025 年计"),  // data
         Indicator(
             code: "COLL_ASSET_INVENTORY", nameZh: "农村集体资产清产核资完成率", nameEn: "Collective asset inventory completed",  // data

@@ -7,11 +7,11 @@ public enum GreatCircle {
 
     /// Haversine distance in metres between two positions in degrees.
     public static func distanceMetres(_ a: LonLat, _ b: LonLat) -> Double {
-        let φ1 = a.lat * .pi / 180
-        let φ2 = b.lat * .pi / 180
-        let dφ = φ2 - φ1
-        let dλ = (b.lon - a.lon) * .pi / 180
-        let h = sin(dφ / 2) * sin(dφ / 2) + cos(φ1) * cos(φ2) * sin(dλ / 2) * sin(dλ / 2)
+        let phi1 = a.lat * .pi / 180
+        let phi2 = b.lat * .pi / 180
+        let dPhi = phi2 - phi1
+        let dLambda = (b.lon - a.lon) * .pi / 180
+        let h = sin(dPhi / 2) * sin(dPhi / 2) + cos(phi1) * cos(phi2) * sin(dLambda / 2) * sin(dLambda / 2)
         return 2 * earthRadiusMetres * asin(min(1, sqrt(h)))
     }
 

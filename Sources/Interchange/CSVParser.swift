@@ -74,7 +74,11 @@ struct CSVParser {
                     quoteJustClosed = true
                 } else {
                     if byte == 0x0A || byte == 0x0D { line += 1 }
-                    if byte == 0x0D { lastWasCR = true; field.append(0x0A); continue }
+                    if byte == 0x0D {
+                        lastWasCR = true
+                        field.append(0x0A)
+                        continue
+                    }
                     field.append(byte)
                 }
                 continue

@@ -15,10 +15,16 @@ public enum DistanceTableReader {
 
     /// The journeys by origin and destination name, and whether they are minutes (else km).
     public static func read(_ source: any TableSource) throws -> (values: [String: [String: Double]], minutes: Bool) {
-        let table = try HeaderedRows(source, matcher: matcher, required: [.from, .to], requiredNames: L10n.message(.requiredDistanceColumns))
+        let table = try HeaderedRows(
+            source, matcher: matcher, required: [.from, .to], requiredNames: L10n.message(.requiredDistanceColumns))
         let minutes = table.columns[.km] == nil
         guard table.columns[.km] != nil || table.columns[.minutes] != nil else {
-            throw UserError.rejected([ImportIssue(file: source.fileName, message: L10n.message(.missingColumns, zh: [L10n.message(.requiredDistanceUnit).zh], en: [L10n.message(.requiredDistanceUnit).en]))])
+            throw UserError.rejected([
+                ImportIssue(
+                    file: source.fileName,
+                    message: L10n.message(
+                        .missingColumns, zh: [L10n.message(.requiredDistanceUnit).zh], en: [L10n.message(.requiredDistanceUnit).en]))
+            ])
         }
         let valueColumn: Column = minutes ? .minutes : .km
         var issues = table.issues
@@ -30,7 +36,8 @@ public enum DistanceTableReader {
             switch CellNumber.quantity(r(valueColumn), units: ["公里", "km", "分钟", "min"]) {  // vocabulary
             case .success(let value?): values[r(.from), default: [:]][r(.to)] = value
             case .success(nil): issues.append(table.issue(r.row, valueColumn, L10n.message(.requiredCellBlank)))
-            case .failure(let problem): issues.append(table.issue(r.row, valueColumn, SchoolTableReader.problemMessage(problem, r(valueColumn))))
+            case .failure(let problem):
+                issues.append(table.issue(r.row, valueColumn, SchoolTableReader.problemMessage(problem, r(valueColumn))))
             }
         }
         if !issues.isEmpty { throw UserError.rejected(issues) }

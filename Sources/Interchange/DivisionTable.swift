@@ -69,7 +69,8 @@ public struct DivisionTableReader: Sendable {
 
     /// Reads a CSV/XLSX division table.
     public func read(_ source: any TableSource) throws -> [DivisionImportRow] {
-        let table = try HeaderedRows(source, matcher: Self.matcher, required: [.name], requiredNames: L10n.message(.requiredDivisionColumns))
+        let table = try HeaderedRows(
+            source, matcher: Self.matcher, required: [.name], requiredNames: L10n.message(.requiredDivisionColumns))
         return try validate(
             table.records.map { ($0.row, $0.values, nil) }, file: source.fileName, headers: table.headers,
             columns: table.columns, earlier: table.issues.filter { $0.message != L10n.message(.noDataRows) })
@@ -181,17 +182,24 @@ public struct DivisionTableReader: Sendable {
                 if let lon = Double(lonText), let lat = Double(latText), abs(lon) <= 180, abs(lat) <= 90 {
                     location = GeoPoint(longitudeDegrees: lon, latitudeDegrees: lat)
                 } else {
-                    issues.append(issue(number, lonText.isEmpty || Double(lonText) != nil ? .latitude : .longitude, L10n.message(.badCoordinates, lonText, latText)))
+                    issues.append(
+                        issue(
+                            number, lonText.isEmpty || Double(lonText) != nil ? .latitude : .longitude,
+                            L10n.message(.badCoordinates, lonText, latText)))
                 }
             }
             var quality: LocationQuality?
             if !value(.locationQuality).isEmpty {
                 quality = Self.quality(value(.locationQuality))
-                if quality == nil { issues.append(issue(number, .locationQuality, L10n.message(.badLocationQuality, value(.locationQuality)))) }
+                if quality == nil {
+                    issues.append(issue(number, .locationQuality, L10n.message(.badLocationQuality, value(.locationQuality))))
+                }
             }
             var status: DivisionStatus?
             if !value(.status).isEmpty {
-                status = DivisionStatus(rawValue: value(.status).lowercased()) ?? (value(.status) == "现行" ? .current : value(.status) == "已撤并" ? .historical : nil)  // vocabulary
+                status =
+                    DivisionStatus(rawValue: value(.status).lowercased())
+                    ?? (value(.status) == "现行" ? .current : value(.status) == "已撤并" ? .historical : nil)  // vocabulary
                 if status == nil { issues.append(issue(number, .status, L10n.message(.badStatus, value(.status)))) }
             }
             var successor: DivisionCode?

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Encodes text as GB18030 (a superset of GBK) with glibc `iconv`, for files meant for older

@@ -109,10 +109,11 @@ public enum GeoJSONReader {
 
     static func polygon(_ value: Any?) throws -> Polygon {
         guard let rings = value as? [Any], !rings.isEmpty else { throw GeometryShapeFailure(detail: "Polygon coordinates") }
-        return Polygon(rings: try rings.map { ring in
-            guard let positions = ring as? [Any] else { throw GeometryShapeFailure(detail: "ring") }
-            return try positions.map(position)
-        })
+        return Polygon(
+            rings: try rings.map { ring in
+                guard let positions = ring as? [Any] else { throw GeometryShapeFailure(detail: "ring") }
+                return try positions.map(position)
+            })
     }
 
     static func validate(_ geometry: GeoJSONFeature.Geometry) -> [GeometryProblem] {

@@ -44,12 +44,13 @@ enum CellNumber {
         // Plain digits (nearly every cell of a large table) need no cleaning.
         if !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 }) { return text }
         var t = text.trimmedCell
-        t = String(t.unicodeScalars.map { scalar -> Character in
-            if (0xFF10...0xFF19).contains(scalar.value) { return Character(UnicodeScalar(scalar.value - 0xFF10 + 48)!) }
-            if scalar.value == 0xFF0E { return "." }
-            if scalar.value == 0xFF0D { return "-" }
-            return Character(scalar)
-        })
+        t = String(
+            t.unicodeScalars.map { scalar -> Character in
+                if (0xFF10...0xFF19).contains(scalar.value) { return Character(UnicodeScalar(scalar.value - 0xFF10 + 48)!) }
+                if scalar.value == 0xFF0E { return "." }
+                if scalar.value == 0xFF0D { return "-" }
+                return Character(scalar)
+            })
         for unit in units where t.hasSuffix(unit) {
             t = String(t.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)
         }

@@ -68,6 +68,7 @@ struct HeaderedRows<Column: Hashable & CaseIterable & Sendable> {
     /// An issue located at a row and (when the file has it) a column.
     func issue(_ row: Int, _ column: Column?, _ message: Localized) -> ImportIssue {
         guard let column, let index = columns[column] else { return ImportIssue(file: file, row: row, message: message) }
-        return ImportIssue(file: file, row: row, column: index + 1, columnName: index < headers.count ? headers[index] : nil, message: message)
+        return ImportIssue(
+            file: file, row: row, column: index + 1, columnName: index < headers.count ? headers[index] : nil, message: message)
     }
 }

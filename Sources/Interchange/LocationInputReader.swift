@@ -40,8 +40,14 @@ public enum LocationInputReader {
         for r in table.records {
             let d = r(.demand)
             let c = r(.candidate)
-            if demandIndex[d] == nil { demandIndex[d] = demands.count; demands.append(d) }
-            if candidateIndex[c] == nil { candidateIndex[c] = candidates.count; candidates.append(c) }
+            if demandIndex[d] == nil {
+                demandIndex[d] = demands.count
+                demands.append(d)
+            }
+            if candidateIndex[c] == nil {
+                candidateIndex[c] = candidates.count
+                candidates.append(c)
+            }
             let text = r(.cost)
             if unreachableWords.contains(text.lowercased()) {
                 entries.append((demandIndex[d]!, candidateIndex[c]!, nil))
@@ -56,7 +62,9 @@ public enum LocationInputReader {
         var matrix = [Double?](repeating: nil, count: demands.count * candidates.count)
         for (i, j, v) in entries { matrix[i * candidates.count + j] = v }
         let weightValues = try weights.map { try values(of: $0, key: .demand, value: .weight, ids: demandIndex, issues: &issues) }
-        let capacityValues = try capacities.map { try values(of: $0, key: .candidate, value: .capacity, ids: candidateIndex, issues: &issues) }
+        let capacityValues = try capacities.map {
+            try values(of: $0, key: .candidate, value: .capacity, ids: candidateIndex, issues: &issues)
+        }
         if !issues.isEmpty { throw UserError.rejected(issues) }
         return LocationInput(
             demandIDs: demands, candidateIDs: candidates, costs: matrix,
@@ -68,7 +76,8 @@ public enum LocationInputReader {
         of url: URL, key: Column, value: Column, ids: [String: Int], issues: inout [ImportIssue]
     ) throws -> [Double] {
         let table = try HeaderedRows(
-            try TableSources.open(url), matcher: matcher, required: [key, value], requiredNames: Localized(zh: "\(key.rawValue)、\(value.rawValue)", en: "\(key.rawValue), \(value.rawValue)"))
+            try TableSources.open(url), matcher: matcher, required: [key, value],
+            requiredNames: Localized(zh: "\(key.rawValue)、\(value.rawValue)", en: "\(key.rawValue), \(value.rawValue)"))
         issues += table.issues
         var result = [Double?](repeating: nil, count: ids.count)
         for r in table.records {
@@ -83,7 +92,10 @@ public enum LocationInputReader {
             }
         }
         for (id, index) in ids where result[index] == nil {
-            issues.append(ImportIssue(file: url.lastPathComponent, columnName: value.rawValue, message: L10n.message(.locationMissingValue, id, value.rawValue)))
+            issues.append(
+                ImportIssue(
+                    file: url.lastPathComponent, columnName: value.rawValue,
+                    message: L10n.message(.locationMissingValue, id, value.rawValue)))
         }
         return result.map { $0 ?? 0 }
     }

@@ -81,7 +81,9 @@ public struct ObservationTableReader: Sendable {
         }
         if !indicator.levels.contains(area.kind.tier) {
             return .failure(
-                CellProblem(column: .area, message: L10n.message(.areaLevelMismatch, zh: [code, area.kind.label.zh], en: [code, area.kind.label.en])))
+                CellProblem(
+                    column: .area,
+                    message: L10n.message(.areaLevelMismatch, zh: [code, area.kind.label.zh], en: [code, area.kind.label.en])))
         }
         guard let period = Period(periodText) else {
             return .failure(CellProblem(column: .period, message: L10n.message(.badPeriod, periodText)))

@@ -68,6 +68,10 @@ public struct SchoolTableReader: Sendable {
         .source: ["来源", "数据来源", "source"],  // vocabulary
     ])
 
+    /// Units a land cell may carry.
+    static let muUnits = ["亩"]  // vocabulary
+    static let squareMetreUnits = ["m²", "m2", "平方米"]  // vocabulary
+
     static let required: [Column] = [.township, .name, .level, .students, .staff]
     /// Rows searched for the header (a title row may sit above it).
     static let headerSearchRows = 10
@@ -189,10 +193,12 @@ public struct SchoolTableReader: Sendable {
         // Township: blank continues the one above.
         let townshipCell = cell(.township)
         if !townshipCell.isEmpty {
-            let resolved = state.resolvedTownships[townshipCell] ?? {
-                let (name, note) = BracketNote.split(townshipCell)
-                return (register.townships(named: name), note)
-            }()
+            let resolved =
+                state.resolvedTownships[townshipCell]
+                ?? {
+                    let (name, note) = BracketNote.split(townshipCell)
+                    return (register.townships(named: name), note)
+                }()
             state.resolvedTownships[townshipCell] = resolved
             let (matches, note) = resolved
             if matches.count == 1 {
@@ -234,8 +240,10 @@ public struct SchoolTableReader: Sendable {
         let students = count(cell(.students), .students, row.number, &state)
         let staff = count(cell(.staff), .staff, row.number, &state)
         let classes = count(cell(.classes), .classes, row.number, &state)
-        var land = quantity(cell(.landMu), .landMu, units: ["亩"], row.number, &state)  // vocabulary
-        if land == nil, let squareMetres = quantity(cell(.landSquareMetres), .landSquareMetres, units: ["m²", "m2", "平方米"], row.number, &state) {  // vocabulary
+        var land = quantity(cell(.landMu), .landMu, units: Self.muUnits, row.number, &state)
+        if land == nil,
+            let squareMetres = quantity(cell(.landSquareMetres), .landSquareMetres, units: Self.squareMetreUnits, row.number, &state)
+        {
             land = squareMetres / AreaUnits.squareMetresPerMu
         }
         var year = defaults.dataYear

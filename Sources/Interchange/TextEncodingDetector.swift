@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 public import Localization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The text encodings the county's files arrive in.
 public enum SourceEncoding: String, Sendable, Codable {
@@ -130,12 +131,20 @@ enum UTF8Validation {
             var upperSecond: UInt8 = 0xBF
             switch b {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lowerSecond = 0xA0
+            case 0xE0:
+                length = 3
+                lowerSecond = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upperSecond = 0x9F
-            case 0xF0: length = 4; lowerSecond = 0x90
+            case 0xED:
+                length = 3
+                upperSecond = 0x9F
+            case 0xF0:
+                length = 4
+                lowerSecond = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upperSecond = 0x8F
+            case 0xF4:
+                length = 4
+                upperSecond = 0x8F
             default: return Result(firstInvalid: i, completeLength: i, sawThreeByteSequence: sawLong)
             }
             for k in 1..<length {

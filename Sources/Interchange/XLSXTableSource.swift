@@ -1,8 +1,9 @@
 public import Foundation
 import Localization
 import ZIPFoundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// The first (or a named) worksheet of an Office Open XML workbook (.xlsx), as Excel, WPS

@@ -72,7 +72,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // Location engine and planning
     case engineEmptyMatrix, engineCostCount, engineWeightCount, engineCapacityCount, engineInvalidCost, engineInvalidWeight
     case engineInvalidCapacity, engineInvalidRadius, enginePNotPositive, enginePExceedsCandidates, enginePBelowForced, engineSiteOutOfRange
-    case engineForcedAndForbidden, engineDemandUnreachable, engineDemandNotCoverable, engineDemandExceedsCapacity, engineDemandExceedsSiteCapacity, engineNoFeasibleSolution
+    case engineForcedAndForbidden, engineDemandUnreachable, engineDemandNotCoverable, engineDemandExceedsCapacity,
+        engineDemandExceedsSiteCapacity, engineNoFeasibleSolution
     case engineStopped, engineMalformedORLibrary, planAmbiguousSchool, planInvalidSite, planDuplicateSite, planBadNumber
     case planSplitNote, planWalkNote, planWalkLimitDerived, planIllustrativeNote, planStraightLineNote, planMissingPairsMinutes
     case planMissingPairsKm, planApproximateNote
@@ -174,7 +175,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case cmdAudit, cmdAuditDiscussion, optTable, optLimit, auditBefore, auditAfter
     case auditImport
     // Command line: monitoring
-    case cmdIndicators, cmdIndicatorsDiscussion, cmdIndicatorsList, cmdIndicatorsListDiscussion, cmdIndicatorsStatus, cmdIndicatorsStatusDiscussion
+    case cmdIndicators, cmdIndicatorsDiscussion, cmdIndicatorsList, cmdIndicatorsListDiscussion, cmdIndicatorsStatus,
+        cmdIndicatorsStatusDiscussion
     case optArea, cmdRecord, cmdRecordDiscussion, optIndicatorCode, optAreaName, optPeriod
     case optValue, optNote, recordDone, recordValidated, recordWarning, cmdObservationsImport
     case cmdObservationsImportDiscussion, cmdTarget, cmdTargetDiscussion, optTargetYear, optTargetArea, optBaseline
@@ -208,60 +210,71 @@ enum MessageTable {
         switch key {
         case .fileUnreadable: ("无法读取文件 {1}", "cannot read file {1}")
         case .fileEmpty: ("文件为空", "the file is empty")
-        case .fileLegacyXLS: (
-            "这是旧版 Excel（.xls）文件，请在 Excel/WPS 中另存为 .xlsx 或 CSV 后再导入",
-            "this is a legacy Excel (.xls) file; save it as .xlsx or CSV in Excel/WPS and import again"
-        )
+        case .fileLegacyXLS:
+            (
+                "这是旧版 Excel（.xls）文件，请在 Excel/WPS 中另存为 .xlsx 或 CSV 后再导入",
+                "this is a legacy Excel (.xls) file; save it as .xlsx or CSV in Excel/WPS and import again"
+            )
         case .sheetOnlyForXLSX: ("--sheet 只适用于 XLSX 文件", "--sheet applies to XLSX files only")
-        case .encodingUTF16: (
-            "文件是 UTF-16 编码，请另存为 UTF-8 或 GBK 的 CSV",
-            "the file is UTF-16 encoded; save it as CSV in UTF-8 or GBK"
-        )
-        case .encodingBinary: (
-            "文件含有空字节，不是文本文件（或为 UTF-16 编码）",
-            "the file contains NUL bytes: it is not a text file (or it is UTF-16)"
-        )
-        case .encodingInvalidUTF8: (
-            "文件编码错误：按 {1} 读取时出现无效字节，请确认文件为 UTF-8 或 GBK 编码",
-            "wrong encoding: invalid bytes when reading as {1}; make sure the file is UTF-8 or GBK"
-        )
-        case .encodingInvalidGB: (
-            "文件编码错误：既不是有效的 UTF-8，也不是有效的 GBK/GB18030",
-            "wrong encoding: the bytes are neither valid UTF-8 nor valid GBK/GB18030"
-        )
-        case .csvUnterminatedQuote: (
-            "引号未闭合：从此行开始的单元格缺少结束引号",
-            "unterminated quote: a cell starting on this row has no closing quote"
-        )
+        case .encodingUTF16:
+            (
+                "文件是 UTF-16 编码，请另存为 UTF-8 或 GBK 的 CSV",
+                "the file is UTF-16 encoded; save it as CSV in UTF-8 or GBK"
+            )
+        case .encodingBinary:
+            (
+                "文件含有空字节，不是文本文件（或为 UTF-16 编码）",
+                "the file contains NUL bytes: it is not a text file (or it is UTF-16)"
+            )
+        case .encodingInvalidUTF8:
+            (
+                "文件编码错误：按 {1} 读取时出现无效字节，请确认文件为 UTF-8 或 GBK 编码",
+                "wrong encoding: invalid bytes when reading as {1}; make sure the file is UTF-8 or GBK"
+            )
+        case .encodingInvalidGB:
+            (
+                "文件编码错误：既不是有效的 UTF-8，也不是有效的 GBK/GB18030",
+                "wrong encoding: the bytes are neither valid UTF-8 nor valid GBK/GB18030"
+            )
+        case .csvUnterminatedQuote:
+            (
+                "引号未闭合：从此行开始的单元格缺少结束引号",
+                "unterminated quote: a cell starting on this row has no closing quote"
+            )
         case .xlsxNotAWorkbook: ("文件不是有效的 XLSX 工作簿", "the file is not a valid XLSX workbook")
         case .xlsxNoSheets: ("工作簿中没有工作表", "the workbook has no worksheets")
         case .xlsxSheetMissing: ("工作簿中没有名为「{1}」的工作表（现有：{2}）", "the workbook has no sheet named \"{1}\" (it has: {2})")
         case .xlsxPartMissing: ("XLSX 文件缺少部件 {1}", "the XLSX file lacks its part {1}")
         case .xlsxBrokenXML: ("XLSX 内部 XML 损坏（第 {1} 行附近）", "the XLSX file's XML is broken (near line {1})")
         case .geojsonNotJSON: ("文件不是有效的 JSON", "the file is not valid JSON")
-        case .geojsonNotFeatureCollection: (
-            "GeoJSON 顶层应为 FeatureCollection 或 Feature",
-            "the GeoJSON top level must be a FeatureCollection or a Feature"
-        )
+        case .geojsonNotFeatureCollection:
+            (
+                "GeoJSON 顶层应为 FeatureCollection 或 Feature",
+                "the GeoJSON top level must be a FeatureCollection or a Feature"
+            )
         case .geojsonBadGeometry: ("第 {1} 个要素的几何无法识别：{2}", "feature {1}: geometry not understood: {2}")
-        case .geometryNonFinite: (
-            "第 {1} 个要素 第 {2} 环 第 {3} 个坐标不是有限数",
-            "feature {1} ring {2} position {3} is not a finite number"
-        )
-        case .geometryOutOfRange: (
-            "第 {1} 个要素 第 {2} 环 第 {3} 个坐标 ({4}, {5}) 超出经纬度范围；坐标应为经纬度（WGS84/CGCS2000），不是投影坐标",
-            "feature {1} ring {2} position {3} ({4}, {5}) is outside longitude/latitude range; coordinates must be degrees (WGS84/CGCS2000), not projected metres"
-        )
-        case .geometryTooFewPositions: (
-            "第 {1} 个要素 第 {2} 环只有 {3} 个坐标，至少需要 4 个",
-            "feature {1} ring {2} has {3} positions; at least 4 are needed"
-        )
+        case .geometryNonFinite:
+            (
+                "第 {1} 个要素 第 {2} 环 第 {3} 个坐标不是有限数",
+                "feature {1} ring {2} position {3} is not a finite number"
+            )
+        case .geometryOutOfRange:
+            (
+                "第 {1} 个要素 第 {2} 环 第 {3} 个坐标 ({4}, {5}) 超出经纬度范围；坐标应为经纬度（WGS84/CGCS2000），不是投影坐标",
+                "feature {1} ring {2} position {3} ({4}, {5}) is outside longitude/latitude range; coordinates must be degrees (WGS84/CGCS2000), not projected metres"
+            )
+        case .geometryTooFewPositions:
+            (
+                "第 {1} 个要素 第 {2} 环只有 {3} 个坐标，至少需要 4 个",
+                "feature {1} ring {2} has {3} positions; at least 4 are needed"
+            )
         case .geometryNotClosed: ("第 {1} 个要素 第 {2} 环未闭合（首尾坐标不同）", "feature {1} ring {2} is not closed (first and last positions differ)")
         case .geometrySelfIntersection: ("第 {1} 个要素 第 {2} 环自相交，位置约 {3}", "feature {1} ring {2} crosses itself near {3}")
-        case .headerNotFound: (
-            "前 10 行中找不到表头；表头须含：{1}",
-            "no header found in the first 10 rows; it must contain: {1}"
-        )
+        case .headerNotFound:
+            (
+                "前 10 行中找不到表头；表头须含：{1}",
+                "no header found in the first 10 rows; it must contain: {1}"
+            )
         case .missingColumns: ("缺少必需的列：{1}", "required column missing: {2}")
         case .raggedRow: ("此行有 {1} 列，表头有 {2} 列", "this row has {1} cells but the header has {2}")
         case .noDataRows: ("表头之后没有数据行", "there are no data rows after the header")
@@ -275,63 +288,82 @@ enum MessageTable {
         case .townshipBlankAtStart: ("乡镇为空，且上方没有可沿用的乡镇", "the township is blank and there is no township above to continue")
         case .schoolNameBlank: ("学校名称为空，但本行有数据", "the school name is blank but the row has figures")
         case .unknownLevel: ("规模「{1}」无法识别（可用：{2}）", "level \"{1}\" not recognised (allowed: {2})")
-        case .staffWithoutStudents: (
-            "教职人数为 {1}，但在校人数为空",
-            "staff is {1} but the number of students is missing"
-        )
+        case .staffWithoutStudents:
+            (
+                "教职人数为 {1}，但在校人数为空",
+                "staff is {1} but the number of students is missing"
+            )
         case .duplicateSchool: ("学校「{1}」在{2}重复（首次出现在第 {3} 行）", "school \"{1}\" appears twice in {2} (first on row {3})")
         case .unknownVillage: ("村「{1}」不在{2}的村名录中", "village \"{1}\" is not in the register of {2}")
         case .divisionNameBlank: ("名称为空", "the name is blank")
-        case .badDivisionCode: (
-            "区划代码「{1}」无效：应为 6、9 或 12 位数字",
-            "division code \"{1}\" is invalid: it must be 6, 9 or 12 digits"
-        )
+        case .badDivisionCode:
+            (
+                "区划代码「{1}」无效：应为 6、9 或 12 位数字",
+                "division code \"{1}\" is invalid: it must be 6, 9 or 12 digits"
+            )
         case .duplicateCode: ("区划代码 {1} 重复（首次出现在第 {2} 行）", "division code {1} appears twice (first on row {2})")
-        case .unknownDivisionKind: (
-            "类型「{1}」无法识别（可用：县、镇、乡、街道、行政村、社区）",
-            "kind \"{1}\" not recognised (allowed: county, town, township, subdistrict, village, community)"
-        )
+        case .unknownDivisionKind:
+            (
+                "类型「{1}」无法识别（可用：县、镇、乡、街道、行政村、社区）",
+                "kind \"{1}\" not recognised (allowed: county, town, township, subdistrict, village, community)"
+            )
         case .unknownParent: ("上级区划「{1}」不在名录中，也不在本文件中", "parent division \"{1}\" is neither in the register nor in this file")
         case .duplicateDivisionName: ("同一上级下名称「{1}」重复（首次出现在第 {2} 行）", "name \"{1}\" appears twice under the same parent (first on row {2})")
-        case .badUrbanRuralClass: ("城乡分类代码 {1} 无效（可用：111、112、121、122、123、210、220）", "urban–rural class {1} is invalid (allowed: 111, 112, 121, 122, 123, 210, 220)")
-        case .badCoordinates: ("经纬度「{1}, {2}」无效：须同时给出经度 −180…180 和纬度 −90…90", "coordinates \"{1}, {2}\" are invalid: give both longitude −180…180 and latitude −90…90")
-        case .badLocationQuality: (
-            "位置质量「{1}」无效（可用：surveyed 实测、published 公开、approximate 近似、illustrative 示意、unknown 不详）",
-            "location quality \"{1}\" is invalid (allowed: surveyed, published, approximate, illustrative, unknown)"
-        )
+        case .badUrbanRuralClass:
+            (
+                "城乡分类代码 {1} 无效（可用：111、112、121、122、123、210、220）",
+                "urban–rural class {1} is invalid (allowed: 111, 112, 121, 122, 123, 210, 220)"
+            )
+        case .badCoordinates:
+            (
+                "经纬度「{1}, {2}」无效：须同时给出经度 −180…180 和纬度 −90…90",
+                "coordinates \"{1}, {2}\" are invalid: give both longitude −180…180 and latitude −90…90"
+            )
+        case .badLocationQuality:
+            (
+                "位置质量「{1}」无效（可用：surveyed 实测、published 公开、approximate 近似、illustrative 示意、unknown 不详）",
+                "location quality \"{1}\" is invalid (allowed: surveyed, published, approximate, illustrative, unknown)"
+            )
         case .badStatus: ("状态「{1}」无效（可用：current/现行、historical/已撤并）", "status \"{1}\" is invalid (allowed: current, historical)")
         case .reasonSmallSchool: ("在校生 {1} 人，不足 {2} 人，属小规模学校。", "{1} students, fewer than {2}: a small school.")
-        case .reasonOverstaffed: (
-            "生师比 {1}:1，低于{2}编制标准 {3}:1；按标准需教职工 {4} 人，现有 {5} 人，超编 {6} 人。",
-            "{1} students per staff member: below the {2} norm of {3}:1; the norm calls for {4} staff, the school has {5}: {6} over."
-        )
-        case .reasonUnderstaffed: (
-            "生师比 {1}:1，高于{2}编制标准 {3}:1；按标准需教职工 {4} 人，现有 {5} 人，缺编 {6} 人。",
-            "{1} students per staff member: above the {2} norm of {3}:1; the norm calls for {4} staff, the school has {5}: {6} short."
-        )
-        case .reasonWithinNorm: (
-            "生师比 {1}:1，{2}编制标准 {3}:1；按标准需教职工 {4} 人，现有 {5} 人，基本相符。",
-            "{1} students per staff member against the {2} norm of {3}:1; the norm calls for {4} staff, the school has {5}: about right."
-        )
-        case .reasonLandSurplus: (
-            "生均占地 {1} m²，高于阈值 {2} m²（{3}），土地利用偏低。",
-            "{1} m² of land per student, above the threshold of {2} m² ({3}): land under-used."
-        )
+        case .reasonOverstaffed:
+            (
+                "生师比 {1}:1，低于{2}编制标准 {3}:1；按标准需教职工 {4} 人，现有 {5} 人，超编 {6} 人。",
+                "{1} students per staff member: below the {2} norm of {3}:1; the norm calls for {4} staff, the school has {5}: {6} over."
+            )
+        case .reasonUnderstaffed:
+            (
+                "生师比 {1}:1，高于{2}编制标准 {3}:1；按标准需教职工 {4} 人，现有 {5} 人，缺编 {6} 人。",
+                "{1} students per staff member: above the {2} norm of {3}:1; the norm calls for {4} staff, the school has {5}: {6} short."
+            )
+        case .reasonWithinNorm:
+            (
+                "生师比 {1}:1，{2}编制标准 {3}:1；按标准需教职工 {4} 人，现有 {5} 人，基本相符。",
+                "{1} students per staff member against the {2} norm of {3}:1; the norm calls for {4} staff, the school has {5}: about right."
+            )
+        case .reasonLandSurplus:
+            (
+                "生均占地 {1} m²，高于阈值 {2} m²（{3}），土地利用偏低。",
+                "{1} m² of land per student, above the threshold of {2} m² ({3}): land under-used."
+            )
         case .reasonMissingData: ("缺少{1}，无法完成诊断。", "Missing {1}: the diagnosis is incomplete.")
         case .reasonNoNorm: ("{1}没有设定编制标准，未判断超编或缺编。", "No staffing norm is set for {1}; surplus or deficit not judged.")
-        case .reasonNineYearAssumption: (
-            "小初一体学校学段人数未知，按小学:初中 = {1} 混合编制标准（{2}:1），此为假设。",
-            "A nine-year school with an unknown split: norms blended as primary:junior = {1} ({2}:1), an assumption."
-        )
-        case .reasonWaste: (
-            "学生少且教职工超编，教育资源浪费，宜在妥善安置学生后考虑撤并。",
-            "Few students and surplus staff: educational resources wasted; consider consolidation once pupils are placed."
-        )
+        case .reasonNineYearAssumption:
+            (
+                "小初一体学校学段人数未知，按小学:初中 = {1} 混合编制标准（{2}:1），此为假设。",
+                "A nine-year school with an unknown split: norms blended as primary:junior = {1} ({2}:1), an assumption."
+            )
+        case .reasonWaste:
+            (
+                "学生少且教职工超编，教育资源浪费，宜在妥善安置学生后考虑撤并。",
+                "Few students and surplus staff: educational resources wasted; consider consolidation once pupils are placed."
+            )
         case .reasonClassSize: ("平均班额 {1} 人，超过{2}班额上限 {3} 人。", "average class of {1}, above the {2} limit of {3}.")
-        case .reasonHistoricalTownship: (
-            "所属乡镇「{1}」已撤并，现归属乡镇未知，请核实。",
-            "Its township \"{1}\" has been merged away and its successor is unknown; please check."
-        )
+        case .reasonHistoricalTownship:
+            (
+                "所属乡镇「{1}」已撤并，现归属乡镇未知，请核实。",
+                "Its township \"{1}\" has been merged away and its successor is unknown; please check."
+            )
         case .labelTownship: ("乡镇", "Township")
         case .labelSchool: ("学校", "School")
         case .labelLevel: ("规模", "Level")
@@ -355,41 +387,50 @@ enum MessageTable {
         case .labelNotReported: ("未上报", "not reported")
         case .labelNotMentioned: ("未提及", "not mentioned")
         case .summaryTitle: ("{1}学校诊断（{2} 所学校；数据：{3}）", "{1} school diagnosis ({2} schools; data: {3})")
-        case .summaryNorms: (
-            "编制标准（生/教职工）：小学 {1}、初中 {2}、高中 {3}；小初一体按小学:初中 = {5} 混合为 {4}（假设）",
-            "Staffing norms (students per staff): primary {1}, junior {2}, senior {3}; nine-year schools blended {5} to {4} (an assumption)"
-        )
+        case .summaryNorms:
+            (
+                "编制标准（生/教职工）：小学 {1}、初中 {2}、高中 {3}；小初一体按小学:初中 = {5} 混合为 {4}（假设）",
+                "Staffing norms (students per staff): primary {1}, junior {2}, senior {3}; nine-year schools blended {5} to {4} (an assumption)"
+            )
         case .summaryConfirmedHeading: ("一、与规划结论一致", "1. The plan's finding, checked")
         case .summaryPlanSays: ("规划原文：「{1}」", "The plan says: \"{1}\"")
         case .summaryNotConfirmed: ("{1}：诊断未发现资源浪费（或数据不足）", "{1}: the diagnosis finds no waste (or lacks data)")
         case .summaryMissedHeading: ("二、规划未指出", "2. What the plan does not say")
-        case .summaryStaffBalance: (
-            "全县按编制标准需教职工 {1} 人，现有 {2} 人：{3} 所学校共超编 {4} 人，{5} 所学校共缺编 {6} 人——编制可在县域内统筹调剂。",
-            "The norms call for {1} staff county-wide and there are {2}: {3} school(s) have {4} too many, {5} school(s) have {6} too few — staff can be reallocated within the county."
-        )
+        case .summaryStaffBalance:
+            (
+                "全县按编制标准需教职工 {1} 人，现有 {2} 人：{3} 所学校共超编 {4} 人，{5} 所学校共缺编 {6} 人——编制可在县域内统筹调剂。",
+                "The norms call for {1} staff county-wide and there are {2}: {3} school(s) have {4} too many, {5} school(s) have {6} too few — staff can be reallocated within the county."
+            )
         case .summaryLandSurplus: ("生均占地偏高：{1}（阈值 {2}，{3}）", "High land per student: {1} (threshold {2}, {3})")
         case .labelAssumption: ("假设值，请确认", "an assumption, please confirm")
         case .labelCountySetting: ("县级设定", "county setting")
         case .summaryGapsHeading: ("三、数据缺口", "3. Data gaps")
         case .summaryMore: ("完整诊断：chengxiang schools diagnose --database {1}", "Full diagnosis: chengxiang schools diagnose --database {1}")
-        case .gapSchoolsNotReported: ("未上报学校数据（表中有乡镇、无学校行，不等于没有学校）：{1}", "No school data reported (listed with no rows, which does not mean no schools): {1}")
+        case .gapSchoolsNotReported:
+            ("未上报学校数据（表中有乡镇、无学校行，不等于没有学校）：{1}", "No school data reported (listed with no rows, which does not mean no schools): {1}")
         case .gapSchoolsNotMentioned: ("学校表未提及：{1}", "Not mentioned in the school table: {1}")
         case .gapHistoricalTownship: ("{1} 所属的{2}已撤并，现归属乡镇不详", "{1} belongs to {2}, which was merged away; its current township is unknown")
         case .gapVillageCodes: ("{1} 个村（社区）中 {2} 个没有区划代码", "{2} of {1} villages/communities have no division code")
-        case .gapVillagePositions: (
-            "{1} 个村（社区）中 {2} 个没有实测或公开的位置：示意位置 {3} 个，近似位置 {4} 个",
-            "{2} of {1} villages/communities have no surveyed or published position: {3} illustrative, {4} approximate"
-        )
-        case .gapVillagePopulation: ("{1} 个村（社区）中有人口数据的 {2} 个，有城乡分类代码的 {3} 个", "of {1} villages/communities, {2} have population and {3} have an urban–rural class code")
+        case .gapVillagePositions:
+            (
+                "{1} 个村（社区）中 {2} 个没有实测或公开的位置：示意位置 {3} 个，近似位置 {4} 个",
+                "{2} of {1} villages/communities have no surveyed or published position: {3} illustrative, {4} approximate"
+            )
+        case .gapVillagePopulation:
+            (
+                "{1} 个村（社区）中有人口数据的 {2} 个，有城乡分类代码的 {3} 个",
+                "of {1} villages/communities, {2} have population and {3} have an urban–rural class code"
+            )
         case .statusNoData: ("暂无数据", "no data")
         case .statusStale: ("最新数据为 {1} 年（{2}），已过时", "the latest data, {1} ({2}), is stale")
         case .statusNoTarget: ("{1} 实际 {2}；未设定目标", "{1} actual {2}; no target set")
         case .statusMet: ("{1} 实际 {2}，已达到目标 {4}（目标年 {3}）", "{1} actual {2}: the target of {4} (by {3}) is met")
         case .statusTargetPassed: ("目标年 {1} 已过，{2} 实际 {3}，未达目标 {4}", "the target year {1} has passed: {2} actual {3}, target {4} not met")
-        case .statusNoPath: (
-            "{1} 实际 {2}，未达目标 {4}（目标年 {3}）；无基期数据，无法判断是否按期",
-            "{1} actual {2}, short of the target of {4} (by {3}); no baseline, so progress against the path cannot be judged"
-        )
+        case .statusNoPath:
+            (
+                "{1} 实际 {2}，未达目标 {4}（目标年 {3}）；无基期数据，无法判断是否按期",
+                "{1} actual {2}, short of the target of {4} (by {3}); no baseline, so progress against the path cannot be judged"
+            )
         case .statusOnTrack: ("{1} 实际 {2}，按期应达 {3}，进度正常", "{1} actual {2}, expected {3} on the path: on track")
         case .statusBehind: ("{1} 实际 {2}，按期应达 {3}，落后 {4}", "{1} actual {2}, expected {3} on the path: {4} behind")
         case .gapPercentagePoints: ("{1} 个百分点", "{1} percentage points")
@@ -405,7 +446,8 @@ enum MessageTable {
         case .areaLevelMismatch: ("指标「{1}」不在{2}一级填报", "indicator \"{1}\" is not reported at {2} level")
         case .duplicateObservation: ("同一指标、地区、期间重复（首次出现在第 {1} 行）", "the same indicator, area and period appear twice (first on row {1})")
         case .computedNotEntered: ("指标「{1}」由系统计算，不能手工填报", "indicator \"{1}\" is computed by the system and cannot be entered")
-        case .unknownTaskStatus: ("状态「{1}」无效（可用：未知、未开工、推进中、已完成、暂停）", "status \"{1}\" is invalid (allowed: unknown, not_started, in_progress, done, suspended)")
+        case .unknownTaskStatus:
+            ("状态「{1}」无效（可用：未知、未开工、推进中、已完成、暂停）", "status \"{1}\" is invalid (allowed: unknown, not_started, in_progress, done, suspended)")
         case .badPercent: ("完成百分比「{1}」应在 0–100 之间", "percent complete \"{1}\" must be between 0 and 100")
         case .badDate: ("日期「{1}」无效：应为 2025、2025-06 或 2025-06-30", "date \"{1}\" is invalid: write 2025, 2025-06 or 2025-06-30")
         case .requiredCellBlank: ("必填项为空", "a required cell is blank")
@@ -437,7 +479,11 @@ enum MessageTable {
         case .uiColumnName: ("列名", "column name")
         case .uiCommit: ("确认导入", "Commit")
         case .uiCompleteness: ("数据完整性", "Data completeness")
-        case .uiCompletenessNote: ("“未上报”指表中列出乡镇但无数据行，不等于没有学校；示意位置仅供显示，不是实测。", "\"Not reported\" means the township was listed with no rows, not that it has no schools; illustrative positions are for display only.")
+        case .uiCompletenessNote:
+            (
+                "“未上报”指表中列出乡镇但无数据行，不等于没有学校；示意位置仅供显示，不是实测。",
+                "\"Not reported\" means the township was listed with no rows, not that it has no schools; illustrative positions are for display only."
+            )
         case .uiConfirmedWaste: ("{1}（{2}）：学生少且超编，与规划结论一致", "{1} ({2}): few students and surplus staff, as the plan says")
         case .uiDataYear: ("数据年份", "Data year")
         case .uiDeadline: ("截止", "deadline")
@@ -449,13 +495,22 @@ enum MessageTable {
         case .uiHistory: ("修改记录", "Change history")
         case .uiIllustrative: ("示意", "illustrative")
         case .uiIllustrativeCard: ("示意位置：由程序生成，仅供显示，不是实际位置", "Illustrative position: generated for display, not the real place")
-        case .uiIllustrativeNote: ("虚线圈为示意位置（共 {1} 处）：来源未给坐标，按文档化规则在县界内生成，导入实测坐标后自动替换。", "Dashed circles are illustrative positions ({1}): no source gives their coordinates; they are placed inside the county by a documented rule and replaced when real coordinates are imported.")
+        case .uiIllustrativeNote:
+            (
+                "虚线圈为示意位置（共 {1} 处）：来源未给坐标，按文档化规则在县界内生成，导入实测坐标后自动替换。",
+                "Dashed circles are illustrative positions ({1}): no source gives their coordinates; they are placed inside the county by a documented rule and replaced when real coordinates are imported."
+            )
         case .uiImportCheck: ("导入检查", "Import check")
         case .uiImportCommitted: ("已导入 {1}（{2} 行）", "imported {1} ({2} rows)")
         case .uiImportDone: ("导入完成", "Import done")
-        case .uiImportInvalid: ("发现 {1} 处错误，未写入任何数据。请修改文件后重新上传。", "{1} errors found; nothing was written. Correct the file and upload it again.")
+        case .uiImportInvalid:
+            ("发现 {1} 处错误，未写入任何数据。请修改文件后重新上传。", "{1} errors found; nothing was written. Correct the file and upload it again.")
         case .uiImportKind: ("数据类型", "Kind of data")
-        case .uiImportNote: ("先检查、后写入：检查时不改动数据库；确认后全部写入，任何错误都不会写入一部分。上传上限 {1} MB。", "Check first, then commit: checking writes nothing; committing writes all rows or none. Upload limit {1} MB.")
+        case .uiImportNote:
+            (
+                "先检查、后写入：检查时不改动数据库；确认后全部写入，任何错误都不会写入一部分。上传上限 {1} MB。",
+                "Check first, then commit: checking writes nothing; committing writes all rows or none. Upload limit {1} MB."
+            )
         case .uiImportValid: ("检查通过：{1} 行可导入。", "Check passed: {1} rows can be imported.")
         case .uiIndicator: ("指标", "Indicator")
         case .uiIndicatorStatus: ("指标预警", "Indicator status")
@@ -479,7 +534,11 @@ enum MessageTable {
         case .uiNoCode: ("无代码", "no code")
         case .uiNoRealPosition: ("无实测位置", "no real position")
         case .uiNone: ("未定", "none")
-        case .uiNormNote: ("编制标准：小学 {1}、初中 {2}、高中 {3} 生/教职工；小初一体按小学:初中 = {4} 混合（假设）。可在命令行 chengxiang norms set 修改。", "Norms: primary {1}, junior {2}, senior {3} students per staff; nine-year schools blended {4} (an assumption). Change them with chengxiang norms set.")
+        case .uiNormNote:
+            (
+                "编制标准：小学 {1}、初中 {2}、高中 {3} 生/教职工；小初一体按小学:初中 = {4} 混合（假设）。可在命令行 chengxiang norms set 修改。",
+                "Norms: primary {1}, junior {2}, senior {3} students per staff; nine-year schools blended {4} (an assumption). Change them with chengxiang norms set."
+            )
         case .uiNotNamed: ("未明确", "not named")
         case .uiNote: ("备注", "Note")
         case .uiOverdue: ("逾期", "overdue")
@@ -504,7 +563,11 @@ enum MessageTable {
         case .uiSource: ("来源", "Source")
         case .uiStatus: ("状态", "Status")
         case .uiTarget: ("目标", "Target")
-        case .uiTaskNote: ("规划未写明的责任单位、日期、进度显示为“未明确/未定/进度未知”；截止已过、已有进展报告而未完成的任务标为逾期，无人报告的标为“已过期限，进展不明”；“假设”的截止是系统对规划期末的理解。", "Owners, dates and progress the plan does not state are shown as unknown; a task past its deadline, reported on and not done is overdue, one no one has reported on is \"past deadline, progress unknown\"; an \"assumed\" deadline is the system's reading of the plan period's end.")
+        case .uiTaskNote:
+            (
+                "规划未写明的责任单位、日期、进度显示为“未明确/未定/进度未知”；截止已过、已有进展报告而未完成的任务标为逾期，无人报告的标为“已过期限，进展不明”；“假设”的截止是系统对规划期末的理解。",
+                "Owners, dates and progress the plan does not state are shown as unknown; a task past its deadline, reported on and not done is overdue, one no one has reported on is \"past deadline, progress unknown\"; an \"assumed\" deadline is the system's reading of the plan period's end."
+            )
         case .uiTaskSaved: ("已保存 {1}", "saved {1}")
         case .uiTaskSummary: ("共 {1} 项，逾期 {2} 项，已过期限、进展不明 {3} 项", "{1} tasks: {2} overdue, {3} past their deadline with progress unknown")
         case .uiTownships: ("乡镇（现行）", "Townships (current)")
@@ -531,11 +594,16 @@ enum MessageTable {
         case .locationUnknownID: ("编号「{1}」不在费用表中", "id \"{1}\" is not in the cost table")
         case .locationMissingValue: ("编号「{1}」缺少{2}", "id \"{1}\" has no {2}")
         case .summaryScenariosHeading: ("四、学校布局方案", "4. School consolidation scenarios")
-        case .summaryScenarioLine: (
-            "保留现有 {1} 所、撤并 {2} 所、新建 {6} 所，转学 {3} 人，平均路程 {4}，按编制可释放教职工 {5} 人",
-            "keeps {1} existing schools, closes {2}, builds {6}, moves {3} pupils, mean journey {4}, frees {5} staff under the norm"
-        )
-        case .summaryScenarioCompare: ("对比：chengxiang schools scenarios --compare {1} --database {2}", "Compare: chengxiang schools scenarios --compare {1} --database {2}")
+        case .summaryScenarioLine:
+            (
+                "保留现有 {1} 所、撤并 {2} 所、新建 {6} 所，转学 {3} 人，平均路程 {4}，按编制可释放教职工 {5} 人",
+                "keeps {1} existing schools, closes {2}, builds {6}, moves {3} pupils, mean journey {4}, frees {5} staff under the norm"
+            )
+        case .summaryScenarioCompare:
+            (
+                "对比：chengxiang schools scenarios --compare {1} --database {2}",
+                "Compare: chengxiang schools scenarios --compare {1} --database {2}"
+            )
         case .uiStoredScenarios: ("已保存的方案", "Stored scenarios")
         case .uiName: ("名称", "Name")
         case .uiStage: ("学段", "Stage")
@@ -576,37 +644,80 @@ enum MessageTable {
         case .uiRejectedCount: ("数据未通过校验，未写入任何内容（{1} 处错误）", "the data failed validation; nothing was written ({1} errors)")
         case .targetYearAssumed: ("{1}（规划期末，假设）", "{1} (end of the plan period, assumed)")
         case .engineEmptyMatrix: ("成本矩阵为空：没有需求点或没有候选点。", "The cost matrix is empty: there are no demand points or no candidate sites.")
-        case .engineCostCount: ("成本数据数量不符：应为 {1} 个（需求点数 × 候选点数），实际为 {2} 个。", "Wrong number of costs: expected {1} (demand points × candidate sites), got {2}.")
+        case .engineCostCount:
+            ("成本数据数量不符：应为 {1} 个（需求点数 × 候选点数），实际为 {2} 个。", "Wrong number of costs: expected {1} (demand points × candidate sites), got {2}.")
         case .engineWeightCount: ("需求权重数量不符：应为 {1} 个，实际为 {2} 个。", "Wrong number of demand weights: expected {1}, got {2}.")
-        case .engineCapacityCount: ("容量数量不符：应为 {1} 个（每个候选点一个），实际为 {2} 个。", "Wrong number of capacities: expected {1} (one per candidate site), got {2}.")
-        case .engineInvalidCost: ("「{1}」到「{2}」的成本无效（NaN、无穷或负数）；不可达请标为不可达。", "The cost from \"{1}\" to \"{2}\" is invalid (NaN, infinite or negative); mark unreachable pairs as unreachable.")
+        case .engineCapacityCount:
+            ("容量数量不符：应为 {1} 个（每个候选点一个），实际为 {2} 个。", "Wrong number of capacities: expected {1} (one per candidate site), got {2}.")
+        case .engineInvalidCost:
+            (
+                "「{1}」到「{2}」的成本无效（NaN、无穷或负数）；不可达请标为不可达。",
+                "The cost from \"{1}\" to \"{2}\" is invalid (NaN, infinite or negative); mark unreachable pairs as unreachable."
+            )
         case .engineInvalidWeight: ("「{1}」的需求量无效（负数、NaN 或无穷）。", "The demand of \"{1}\" is invalid (negative, NaN or infinite).")
         case .engineInvalidCapacity: ("「{1}」的容量无效（负数、NaN 或无穷）。", "The capacity of \"{1}\" is invalid (negative, NaN or infinite).")
         case .engineInvalidRadius: ("服务半径无效（负数、NaN 或无穷）。", "The service radius is invalid (negative, NaN or infinite).")
         case .enginePNotPositive: ("保留数量 p = {1} 无效：至少应为 1。", "p = {1} is invalid: keep at least 1.")
-        case .enginePExceedsCandidates: ("保留数量 p = {1} 超过了可选的学校或候选点数量（{2} 个）。", "p = {1} is more than the schools or sites that may be chosen ({2}).")
+        case .enginePExceedsCandidates:
+            ("保留数量 p = {1} 超过了可选的学校或候选点数量（{2} 个）。", "p = {1} is more than the schools or sites that may be chosen ({2}).")
         case .enginePBelowForced: ("保留数量 p = {1} 小于必须保留的数量（{2} 个）。", "p = {1} is fewer than the {2} that must stay open.")
-        case .engineSiteOutOfRange: ("候选点编号 {1} 超出范围（共 {2} 个候选点，编号从 0 开始）。", "Candidate index {1} is out of range ({2} candidates, numbered from 0).")
+        case .engineSiteOutOfRange:
+            ("候选点编号 {1} 超出范围（共 {2} 个候选点，编号从 0 开始）。", "Candidate index {1} is out of range ({2} candidates, numbered from 0).")
         case .engineForcedAndForbidden: ("「{1}」同时被设为“必须保留”和“不得选择”。", "\"{1}\" is both kept open and excluded.")
         case .engineDemandUnreachable: ("「{1}」无法到达任何可选的学校或候选点。", "\"{1}\" cannot reach any school or site that may be chosen.")
-        case .engineDemandNotCoverable: ("「{1}」在服务半径内没有可选的学校或候选点，无法全部覆盖。", "\"{1}\" has no school or site that may be chosen within the radius, so full coverage is impossible.")
-        case .engineDemandExceedsCapacity: ("总需求 {1} 超过了 p 个可选设施的最大总容量 {2}。", "Total demand {1} exceeds the largest total capacity of p facilities ({2}).")
-        case .engineDemandExceedsSiteCapacity: ("「{1}」的需求量超过了所有可到达的学校或候选点的容量。", "The demand of \"{1}\" exceeds the capacity of every school or site that can reach it.")
-        case .engineNoFeasibleSolution: ("找不到可行方案：没有任何 p 个设施的组合能够服务所有需求点。", "No feasible solution: no combination of p facilities serves every demand point.")
-        case .engineStopped: ("求解在找到可行方案之前已停止（超时或被取消）。", "The solver stopped (time limit or cancellation) before it found a feasible solution.")
+        case .engineDemandNotCoverable:
+            (
+                "「{1}」在服务半径内没有可选的学校或候选点，无法全部覆盖。",
+                "\"{1}\" has no school or site that may be chosen within the radius, so full coverage is impossible."
+            )
+        case .engineDemandExceedsCapacity:
+            ("总需求 {1} 超过了 p 个可选设施的最大总容量 {2}。", "Total demand {1} exceeds the largest total capacity of p facilities ({2}).")
+        case .engineDemandExceedsSiteCapacity:
+            ("「{1}」的需求量超过了所有可到达的学校或候选点的容量。", "The demand of \"{1}\" exceeds the capacity of every school or site that can reach it.")
+        case .engineNoFeasibleSolution:
+            ("找不到可行方案：没有任何 p 个设施的组合能够服务所有需求点。", "No feasible solution: no combination of p facilities serves every demand point.")
+        case .engineStopped:
+            ("求解在找到可行方案之前已停止（超时或被取消）。", "The solver stopped (time limit or cancellation) before it found a feasible solution.")
         case .engineMalformedORLibrary: ("OR-Library 数据格式错误（第 {1} 行）。", "Malformed OR-Library data at line {1}.")
-        case .planAmbiguousSchool: ("「{1}」有多所同名学校：{2}；请写「乡镇/学校」或学校编号", "\"{1}\" names several schools: {2}; write \"township/school\" or the school's id")
-        case .planInvalidSite: ("新址「{1}」的经纬度 ({2}, {3}) 无效：须为有限数，经度 −180…180、纬度 −90…90", "new site \"{1}\": coordinates ({2}, {3}) are invalid: they must be finite, longitude −180…180 and latitude −90…90")
+        case .planAmbiguousSchool:
+            ("「{1}」有多所同名学校：{2}；请写「乡镇/学校」或学校编号", "\"{1}\" names several schools: {2}; write \"township/school\" or the school's id")
+        case .planInvalidSite:
+            (
+                "新址「{1}」的经纬度 ({2}, {3}) 无效：须为有限数，经度 −180…180、纬度 −90…90",
+                "new site \"{1}\": coordinates ({2}, {3}) are invalid: they must be finite, longitude −180…180 and latitude −90…90"
+            )
         case .planDuplicateSite: ("新址名称「{1}」重复，或与现有学校同名", "the new site name \"{1}\" is given twice or is already a school's name")
         case .planBadNumber: ("{1} = {2} 无效：应为 {3}", "{1} = {2} is invalid: it must be {3}")
-        case .planSplitNote: ("小初一体学校按小学段 {1}%、初中段 {2}% 拆分学生和教职工（假设，可用 norms set 修改）。", "Nine-year schools' pupils and staff are split {1}% primary, {2}% junior (an assumption; change it with norms set).")
-        case .planWalkNote: ("1–3 年级按小学生的一半计（假设）；其超出步行上限（{1}）者原则上不宜寄宿，需校车等安排。", "Grades 1–3 are taken as half the primary pupils (an assumption); those beyond the {1} walk should not board and need transport.")
-        case .planWalkLimitDerived: ("步行上限（{1}）由 1–3 年级单程 {2} 分钟（{3}）与儿童步行速度 {4} 公里/小时（{5}）推得。", "The walking limit of {1} comes from a {2}-minute journey for grades 1–3 ({3}) at a child's walking speed of {4} km/h ({5}).")
-        case .planIllustrativeNote: ("{1} 所学校的位置为示意位置，距离仅供演示，导入实测坐标或距离表后重算。", "Schools at illustrative positions: {1}; distances are for demonstration until real coordinates or a distance table are imported.")
-        case .planStraightLineNote: ("距离按直线 × 绕行系数 {1} 计算（未导入路网或距离表）。", "Distances are straight lines × a detour factor of {1} (no road network or distance table loaded).")
+        case .planSplitNote:
+            (
+                "小初一体学校按小学段 {1}%、初中段 {2}% 拆分学生和教职工（假设，可用 norms set 修改）。",
+                "Nine-year schools' pupils and staff are split {1}% primary, {2}% junior (an assumption; change it with norms set)."
+            )
+        case .planWalkNote:
+            (
+                "1–3 年级按小学生的一半计（假设）；其超出步行上限（{1}）者原则上不宜寄宿，需校车等安排。",
+                "Grades 1–3 are taken as half the primary pupils (an assumption); those beyond the {1} walk should not board and need transport."
+            )
+        case .planWalkLimitDerived:
+            (
+                "步行上限（{1}）由 1–3 年级单程 {2} 分钟（{3}）与儿童步行速度 {4} 公里/小时（{5}）推得。",
+                "The walking limit of {1} comes from a {2}-minute journey for grades 1–3 ({3}) at a child's walking speed of {4} km/h ({5})."
+            )
+        case .planIllustrativeNote:
+            (
+                "{1} 所学校的位置为示意位置，距离仅供演示，导入实测坐标或距离表后重算。",
+                "Schools at illustrative positions: {1}; distances are for demonstration until real coordinates or a distance table are imported."
+            )
+        case .planStraightLineNote:
+            (
+                "距离按直线 × 绕行系数 {1} 计算（未导入路网或距离表）。",
+                "Distances are straight lines × a detour factor of {1} (no road network or distance table loaded)."
+            )
         case .planMissingPairsMinutes: ("距离表缺 {1} 对，视为不可达。", "{1} pairs missing from the distance table were treated as unreachable.")
-        case .planMissingPairsKm: ("距离表缺 {1} 对，按直线 × 绕行系数估算。", "{1} pairs missing from the distance table were estimated as straight line × detour.")
-        case .planApproximateNote: ("{1} 所学校的位置为近似位置（公开来源，但非该校本身的坐标）。", "Schools at approximate positions (published, but not the school's own point): {1}.")
+        case .planMissingPairsKm:
+            ("距离表缺 {1} 对，按直线 × 绕行系数估算。", "{1} pairs missing from the distance table were estimated as straight line × detour.")
+        case .planApproximateNote:
+            ("{1} 所学校的位置为近似位置（公开来源，但非该校本身的坐标）。", "Schools at approximate positions (published, but not the school's own point): {1}.")
         case .ruleNonNegative: ("有限的非负数", "a finite number ≥ 0")
         case .rulePositive: ("有限的正数", "a finite number > 0")
         case .ruleDetour: ("1 到 10 之间的数", "a number from 1 to 10")
@@ -654,23 +765,37 @@ enum MessageTable {
         case .allowedLevels: ("幼儿园、小学、初中、小初一体、高中", "kindergarten, primary, junior, nine-year, senior")
         case .targetStated: ("{1}（{2}）", "{1} (by {2})")
         case .targetAssumedYear: ("{1}（{2}，规划期末，假设）", "{1} (by {2}, end of the plan period, assumed)")
-        case .denominatorAssumed: ("比例的分母「{1}」为系统选定，规划未指明（假设）", "the ratio's denominator, {1}, is the system's choice; the plan does not name it (an assumption)")
+        case .denominatorAssumed:
+            ("比例的分母「{1}」为系统选定，规划未指明（假设）", "the ratio's denominator, {1}, is the system's choice; the plan does not name it (an assumption)")
         case .latestValue: ("{1}（{2}）", "{1} ({2})")
         case .reportTitle: ("{1}城乡融合发展监测报告", "{1} urban–rural integration monitoring report")
         case .reportAsOf: ("统计时点：{1}", "As of {1}")
-        case .reportCoverNote: ("指标与目标的来源注于各指标；观测值来自各部门填报；学校数据来自导入的学校名录。无数据的指标显示为灰色，不作推断；标有“假设”的年份、分母与期限是系统对规划的理解，不是规划原文。由城乡（Chengxiang）系统生成。", "Each indicator names the source of its target; observations come from the bureaus; school figures come from the imported school register. Indicators without data are grey: nothing is inferred. Years, denominators and deadlines marked \"assumed\" are the system's reading of the plan, not its words. Made by Chengxiang.")
+        case .reportCoverNote:
+            (
+                "指标与目标的来源注于各指标；观测值来自各部门填报；学校数据来自导入的学校名录。无数据的指标显示为灰色，不作推断；标有“假设”的年份、分母与期限是系统对规划的理解，不是规划原文。由城乡（Chengxiang）系统生成。",
+                "Each indicator names the source of its target; observations come from the bureaus; school figures come from the imported school register. Indicators without data are grey: nothing is inferred. Years, denominators and deadlines marked \"assumed\" are the system's reading of the plan, not its words. Made by Chengxiang."
+            )
         case .reportSummaryHeading: ("一、预警摘要", "1. Alerts")
         case .reportNoAlerts: ("没有红色或黄色预警。", "No red or yellow alerts.")
-        case .reportTaskCounts: ("重点任务 {1} 项：逾期 {2} 项，已过期限、进展不明 {3} 项", "{1} key tasks: {2} overdue, {3} past their deadline with progress unknown")
+        case .reportTaskCounts:
+            ("重点任务 {1} 项：逾期 {2} 项，已过期限、进展不明 {3} 项", "{1} key tasks: {2} overdue, {3} past their deadline with progress unknown")
         case .reportOverdueList: ("逾期：{1}", "Overdue: {1}")
         case .reportPastUnknownList: ("已过期限、进展不明：{1}", "Past deadline, progress unknown: {1}")
         case .reportIndicatorsHeading: ("二、指标进度", "2. Indicator progress")
         case .reportNoDataAreas: ("暂无数据：{1}", "No data: {1}")
         case .reportSource: ("来源：{1}", "Source: {1}")
         case .reportTasksHeading: ("三、重点任务清单", "3. Key tasks")
-        case .reportTaskNote: ("规划未写明的责任单位、日期和进度一律显示为“未明确/未定/—”，不作推测；截止已过且已有进展报告而未完成的任务标为逾期，无人报告的标为“已过期限，进展不明”。", "Owners, dates and progress the plan does not state are shown as unknown, never guessed; a task past its deadline and reported on but not done is overdue, one no one has reported on is \"past deadline, progress unknown\".")
+        case .reportTaskNote:
+            (
+                "规划未写明的责任单位、日期和进度一律显示为“未明确/未定/—”，不作推测；截止已过且已有进展报告而未完成的任务标为逾期，无人报告的标为“已过期限，进展不明”。",
+                "Owners, dates and progress the plan does not state are shown as unknown, never guessed; a task past its deadline and reported on but not done is overdue, one no one has reported on is \"past deadline, progress unknown\"."
+            )
         case .reportSchoolsHeading: ("四、学校诊断", "4. School diagnosis")
-        case .reportSchoolsSummary: ("全县 {1} 所学校，在校 {2} 人，教职工 {3} 人；按编制标准需 {4} 人，超编合计 {5} 人，缺编合计 {6} 人。", "{1} schools, {2} students, {3} staff; the norms call for {4}: {5} staff over and {6} short in total.")
+        case .reportSchoolsSummary:
+            (
+                "全县 {1} 所学校，在校 {2} 人，教职工 {3} 人；按编制标准需 {4} 人，超编合计 {5} 人，缺编合计 {6} 人。",
+                "{1} schools, {2} students, {3} staff; the norms call for {4}: {5} staff over and {6} short in total."
+            )
         case .chartBaseline: ("基期", "baseline")
         case .chartTarget: ("目标", "target")
         case .chartTargetLabel: ("目标 {1}", "target {1}")
@@ -699,14 +824,23 @@ enum MessageTable {
         case .badSuccessorBasis: ("并入依据「{1}」无效（可用：明确、推断）", "successor basis \"{1}\" is invalid (allowed: stated, inferred)")
         case .inferredWithoutSuccessor: ("并入依据为“推断”，但没有并入代码", "the successor basis says \"inferred\" but no successor code is given")
         case .successorInferredMark: ("{1}（推断）", "{1} (inferred)")
-        case .reasonInferredTownship: ("原属{1}，按推断的撤并关系计入{2}，请核实。", "It belonged to {1}, counted under {2} by an inferred merger; please check.")
+        case .reasonInferredTownship:
+            ("原属{1}，按推断的撤并关系计入{2}，请核实。", "It belonged to {1}, counted under {2} by an inferred merger; please check.")
         case .normBlendedBasis: ("小初一体混合", "blended nine-year")
         case .fieldStudents: ("在校人数", "students")
         case .fieldStaff: ("教职人数", "staff")
         case .fieldLand: ("占地面积", "land")
-        case .noDatabase: ("数据库 {1} 不存在；先运行 chengxiang init 或 chengxiang demo", "database {1} does not exist; run chengxiang init or chengxiang demo first")
+        case .noDatabase:
+            (
+                "数据库 {1} 不存在；先运行 chengxiang init 或 chengxiang demo",
+                "database {1} does not exist; run chengxiang init or chengxiang demo first"
+            )
         case .inputMissing: ("找不到输入文件 {1}", "input file {1} not found")
-        case .notADemoDatabase: ("{1} 已存在且不是演示数据库；为避免覆盖，请换一个 --database 路径或加 --force", "{1} exists and is not a demo database; choose another --database or add --force")
+        case .notADemoDatabase:
+            (
+                "{1} 已存在且不是演示数据库；为避免覆盖，请换一个 --database 路径或加 --force",
+                "{1} exists and is not a demo database; choose another --database or add --force"
+            )
         case .unknownNorm: ("没有规范「{1}」；用 chengxiang norms list 查看", "no norm \"{1}\"; see chengxiang norms list")
         case .normNeedsSource: ("须给出新值的来源", "a source for the new value is required")
         case .normBadValue: ("规范值须为有限的非负数", "a norm's value must be a finite number ≥ 0")
@@ -715,13 +849,21 @@ enum MessageTable {
         case .unknownAreaName: ("地区「{1}」不在名录中", "area \"{1}\" is not in the register")
         case .unknownSchoolInTownship: ("学校「{1}」不在该乡镇的学校名录中", "school \"{1}\" is not among the township's stored schools")
         case .schoolVillageColumns: ("学校名称、乡镇、所在村", "school, township, village")
-        case .statusComputedYearUnknown: ("由学校名录计算为 {1}，但名录的数据年份不详，无法判断进度", "computed from the school register as {1}, but the register's data year is unknown, so progress cannot be judged")
+        case .statusComputedYearUnknown:
+            (
+                "由学校名录计算为 {1}，但名录的数据年份不详，无法判断进度",
+                "computed from the school register as {1}, but the register's data year is unknown, so progress cannot be judged"
+            )
         case .computedSource: ("学校名录计算（数据年份 {1}）", "computed from the school register (data year {1})")
         case .unknownTaskCode: ("任务「{1}」不存在", "task \"{1}\" does not exist")
         case .badNumberText: ("「{1}」不是数字", "\"{1}\" is not a number")
         case .targetNeedsValue: ("目标值须为有限数", "a target value must be a finite number")
         case .planNameBlank: ("方案名称为空", "the scenario name is blank")
-        case .unknownModel: ("模型「{1}」无效（可用：pmedian、cpmedian、mclp、lscp、pcenter）", "model \"{1}\" is invalid (allowed: pmedian, cpmedian, mclp, lscp, pcenter)")
+        case .unknownModel:
+            (
+                "模型「{1}」无效（可用：pmedian、cpmedian、mclp、lscp、pcenter）",
+                "model \"{1}\" is invalid (allowed: pmedian, cpmedian, mclp, lscp, pcenter)"
+            )
         case .unknownStage: ("学段「{1}」无效（可用：primary、junior）", "stage \"{1}\" is invalid (allowed: primary, junior)")
         case .unknownCapacityRule: ("容量规则「{1}」无效（可用：classes、land）", "capacity rule \"{1}\" is invalid (allowed: classes, land)")
         case .cmpModel: ("模型", "model")
@@ -747,7 +889,11 @@ enum MessageTable {
         case .cmpOptimal: ("已证明最优", "proven optimal")
         case .cmpSeconds: ("用时（秒）", "seconds")
         case .cmpNotes: ("假设与说明", "assumptions and notes")
-        case .reportNoChromium: ("生成 PDF 需要 Chromium：make demo 已安装；或手动 apt-get install chromium fonts-noto-cjk；也可用 --format html 在浏览器中打印", "PDF needs Chromium: make demo installs it, or apt-get install chromium fonts-noto-cjk; --format html prints from any browser")
+        case .reportNoChromium:
+            (
+                "生成 PDF 需要 Chromium：make demo 已安装；或手动 apt-get install chromium fonts-noto-cjk；也可用 --format html 在浏览器中打印",
+                "PDF needs Chromium: make demo installs it, or apt-get install chromium fonts-noto-cjk; --format html prints from any browser"
+            )
         case .reportPrintFailed: ("Chromium 打印 PDF 失败（退出码 {1}）：{2}", "Chromium failed to print the PDF (status {1}): {2}")
         case .webStaleForm: ("表单已过期或来源不明，请刷新页面后重试", "the form is stale or not from this site; reload the page and try again")
         case .webNeedsJSON: ("请使用 JSON 或文件内容类型，或附带 X-CSRF-Token", "send JSON or a file content type, or an X-CSRF-Token header")
@@ -756,7 +902,8 @@ enum MessageTable {
         case .webImportExpired: ("这次检查已过期或不存在，请重新上传", "this check has expired or does not exist; upload the file again")
         case .webJobUnknown: ("求解任务不存在或已过期", "no such solve job, or it has expired")
         case .webUnknownLanguage: ("语言「{1}」无效（可用：zh、en）", "language \"{1}\" is invalid (allowed: zh, en)")
-        case .webInternal: ("服务器内部错误，已记录；请稍后重试或联系管理员", "an internal error occurred and was logged; try again later or tell the administrator")
+        case .webInternal:
+            ("服务器内部错误，已记录；请稍后重试或联系管理员", "an internal error occurred and was logged; try again later or tell the administrator")
         case .webBadID: ("编号「{1}」无效", "id \"{1}\" is invalid")
         case .webSolvingIteration: ("求解中：第 {1} 次迭代", "solving: iteration {1}")
         case .webSolvingBest: ("，当前最优 {1}", ", best {1}")
@@ -794,13 +941,25 @@ enum MessageTable {
         case .apiParamScenario: ("方案编号或名称", "scenario id or name")
         case .apiSuccess: ("成功", "success")
         case .apiProblem: ("错误（中英文说明）", "error with Chinese and English detail")
-        case .apiDescription: ("县域城乡融合规划与监测：区划、学校诊断、指标、任务、导入、方案。错误为 application/problem+json，含 detailZh 与 detailEn。", "County urban–rural integration planning and monitoring: divisions, school diagnosis, indicators, tasks, imports, scenarios. Errors are application/problem+json with detailZh and detailEn.")
+        case .apiDescription:
+            (
+                "县域城乡融合规划与监测：区划、学校诊断、指标、任务、导入、方案。错误为 application/problem+json，含 detailZh 与 detailEn。",
+                "County urban–rural integration planning and monitoring: divisions, school diagnosis, indicators, tasks, imports, scenarios. Errors are application/problem+json with detailZh and detailEn."
+            )
         case .apiTitle: ("城乡 Chengxiang 接口", "Chengxiang API")
         case .badNumberField: ("{1}「{2}」不是有效的数", "{1} \"{2}\" is not a valid number")
         case .uiApproximate: ("近似", "approximate")
-        case .uiApproximateCard: ("近似位置：公开来源，但不是此处本身的坐标（如乡镇的地名点、学校所在村的点）", "Approximate position: from a published source, but not this place's own point (a township's gazetteer point, the village a school stands in)")
+        case .uiApproximateCard:
+            (
+                "近似位置：公开来源，但不是此处本身的坐标（如乡镇的地名点、学校所在村的点）",
+                "Approximate position: from a published source, but not this place's own point (a township's gazetteer point, the village a school stands in)"
+            )
         case .uiLegendApproximate: ("点线 = 近似位置", "dotted = approximate")
-        case .uiApproximateNote: ("点线圈为近似位置（共 {1} 处，学校画在所在村或乡镇驻地的点上，都算近似）。", "Dotted circles are approximate positions ({1}; schools drawn at their village's or township seat's point all count as approximate).")
+        case .uiApproximateNote:
+            (
+                "点线圈为近似位置（共 {1} 处，学校画在所在村或乡镇驻地的点上，都算近似）。",
+                "Dotted circles are approximate positions ({1}; schools drawn at their village's or township seat's point all count as approximate)."
+            )
         case .uiQualityUnknownMark: ("位置质量不详", "quality of position unknown")
         case .uiPastDeadlineTasks: ("已过期限的任务", "Tasks past their deadline")
         case .uiNoPastDeadline: ("没有已过期限而未完成的任务。", "No task is past its deadline and not done.")
@@ -808,11 +967,16 @@ enum MessageTable {
         case .uiPlanFindingsHeading: ("与规划结论对照", "Against the plan's own findings")
         case .uiInChinese: ("中文", "Chinese")
         case .uiInEnglish: ("英文", "English")
-        case .uiMaxWalkDerived: ("1–3 年级步行上限（空 = 按规范：30 分钟 × 步行速度）", "Walking limit, grades 1–3 (blank = from the norms: 30 minutes × walking speed)")
+        case .uiMaxWalkDerived:
+            ("1–3 年级步行上限（空 = 按规范：30 分钟 × 步行速度）", "Walking limit, grades 1–3 (blank = from the norms: 30 minutes × walking speed)")
         case .uiNotes: ("假设与说明", "Assumptions and notes")
         case .unitMu: ("亩", "mu")
         case .cliAbstract: ("城乡融合规划与监测系统", "Chengxiang urban–rural integration planning and monitoring")
-        case .cliDiscussion: ("县、乡镇、村三级名录，学校诊断与布局方案，数据导入与校验，指标监测与报告，网页界面。默认中文；--lang en 为英文。", "Divisions, school diagnosis and consolidation scenarios, validated imports, monitoring and reports, a web UI. Chinese by default; --lang en for English.")
+        case .cliDiscussion:
+            (
+                "县、乡镇、村三级名录，学校诊断与布局方案，数据导入与校验，指标监测与报告，网页界面。默认中文；--lang en 为英文。",
+                "Divisions, school diagnosis and consolidation scenarios, validated imports, monitoring and reports, a web UI. Chinese by default; --lang en for English."
+            )
         case .optDatabase: ("数据库文件", "SQLite database file")
         case .optLang: ("界面语言 zh 或 en（默认 $CHENGXIANG_LANG 或 zh）", "interface language, zh or en (default: $CHENGXIANG_LANG or zh)")
         case .optLangInvalid: ("--lang 只能是 zh 或 en", "--lang must be zh or en")
@@ -831,32 +995,72 @@ enum MessageTable {
         case .optHost: ("监听地址", "address to listen on")
         case .optPlan: ("同时装入该县规划的指标与任务（目前：jiaocheng）", "also load a county plan's indicators and tasks (now: jiaocheng)")
         case .cmdDemo: ("构建交城县演示数据库并输出学校诊断", "build the 交城县 demo database and print the school diagnosis")
-        case .cmdDemoDiscussion: ("导入规划文本表六/1、交城县区划与县界，未知位置用示意位置（示意）。\nExample:\n  chengxiang demo --no-serve --database demo.sqlite", "Loads the plan's table 6/1, the county's divisions and outline; unknown positions get illustrative ones.\nExample:\n  chengxiang demo --no-serve --database demo.sqlite")
-        case .cmdInit: ("新建空数据库（含默认规范标准与由学校名录计算的指标）", "create an empty database with the default norms and the indicators computed from the school register")
-        case .cmdInitDiscussion: ("Example:\n  chengxiang init --database county.sqlite\n  chengxiang init --plan jiaocheng --database jiaocheng.sqlite\n  chengxiang import divisions divisions.csv --database county.sqlite", "Example:\n  chengxiang init --database county.sqlite\n  chengxiang init --plan jiaocheng --database jiaocheng.sqlite\n  chengxiang import divisions divisions.csv --database county.sqlite")
+        case .cmdDemoDiscussion:
+            (
+                "导入规划文本表六/1、交城县区划与县界，未知位置用示意位置（示意）。\nExample:\n  chengxiang demo --no-serve --database demo.sqlite",
+                "Loads the plan's table 6/1, the county's divisions and outline; unknown positions get illustrative ones.\nExample:\n  chengxiang demo --no-serve --database demo.sqlite"
+            )
+        case .cmdInit:
+            (
+                "新建空数据库（含默认规范标准与由学校名录计算的指标）",
+                "create an empty database with the default norms and the indicators computed from the school register"
+            )
+        case .cmdInitDiscussion:
+            (
+                "Example:\n  chengxiang init --database county.sqlite\n  chengxiang init --plan jiaocheng --database jiaocheng.sqlite\n  chengxiang import divisions divisions.csv --database county.sqlite",
+                "Example:\n  chengxiang init --database county.sqlite\n  chengxiang init --plan jiaocheng --database jiaocheng.sqlite\n  chengxiang import divisions divisions.csv --database county.sqlite"
+            )
         case .initCreated: ("已创建数据库 {1}：规范 {2} 条，指标 {3} 个", "created {1}: {2} norms, {3} indicators")
-        case .initUpdated: ("数据库已存在，已更新结构：新增规范 {2} 条，指标 {3} 个（{1}）", "database existed: schema brought up to date, {2} norms and {3} indicators added ({1})")
+        case .initUpdated:
+            (
+                "数据库已存在，已更新结构：新增规范 {2} 条，指标 {3} 个（{1}）",
+                "database existed: schema brought up to date, {2} norms and {3} indicators added ({1})"
+            )
         case .initPlanLoaded: ("已装入规划指标 {1} 个、任务 {2} 项", "loaded {1} plan indicators and {2} tasks")
         case .unknownPlan: ("没有名为「{1}」的规划目录（可用：jiaocheng）", "no plan catalogue named \"{1}\" (available: jiaocheng)")
         case .demoBuilding: ("构建演示数据库：{1}", "building the demo database: {1}")
         case .cmdImport: ("导入数据（先校验，全部成功才写入）", "import data: validate everything first, then write all or nothing")
-        case .cmdImportDiscussion: ("Example:\n  chengxiang import divisions villages.csv --database county.sqlite\n  chengxiang import schools 学校.xlsx --sheet 2024 --dry-run --database county.sqlite", "Example:\n  chengxiang import divisions villages.csv --database county.sqlite\n  chengxiang import schools 学校.xlsx --sheet 2024 --dry-run --database county.sqlite")
+        case .cmdImportDiscussion:
+            (
+                "Example:\n  chengxiang import divisions villages.csv --database county.sqlite\n  chengxiang import schools 学校.xlsx --sheet 2024 --dry-run --database county.sqlite",
+                "Example:\n  chengxiang import divisions villages.csv --database county.sqlite\n  chengxiang import schools 学校.xlsx --sheet 2024 --dry-run --database county.sqlite"
+            )
         case .cmdImportSchools: ("导入学校表（CSV 或 XLSX）", "import a school table (CSV or XLSX)")
-        case .cmdImportSchoolsDiscussion: ("列：乡镇、学校名称、规模、在校人数、教职人数、占地面积（亩），可选 班级数、数据年份、所在村、来源。CSV 可为 UTF-8、UTF-8 BOM、GBK、GB18030，逗号或制表符分隔。\nExample:\n  chengxiang import schools 表六-1.xlsx --sheet 学校 --year 2021 --database county.sqlite", "Columns: township, school, level, students, staff, land_mu; optional classes, year, village, source. CSV in UTF-8, UTF-8 with BOM, GBK or GB18030, comma or tab.\nExample:\n  chengxiang import schools 表六-1.xlsx --sheet 学校 --year 2021 --database county.sqlite")
+        case .cmdImportSchoolsDiscussion:
+            (
+                "列：乡镇、学校名称、规模、在校人数、教职人数、占地面积（亩），可选 班级数、数据年份、所在村、来源。CSV 可为 UTF-8、UTF-8 BOM、GBK、GB18030，逗号或制表符分隔。\nExample:\n  chengxiang import schools 表六-1.xlsx --sheet 学校 --year 2021 --database county.sqlite",
+                "Columns: township, school, level, students, staff, land_mu; optional classes, year, village, source. CSV in UTF-8, UTF-8 with BOM, GBK or GB18030, comma or tab.\nExample:\n  chengxiang import schools 表六-1.xlsx --sheet 学校 --year 2021 --database county.sqlite"
+            )
         case .cmdImportDivisions: ("导入区划（CSV、XLSX 或 GeoJSON）", "import divisions (CSV, XLSX or GeoJSON)")
-        case .cmdImportDivisionsDiscussion: ("列/属性：代码、名称、类型、上级代码 或 乡镇、城乡分类代码、人口、户数、经度、纬度、位置质量（实测、公开、近似、示意、不详；不写为不详）、状态、并入代码、并入依据（明确、推断）、备注、来源。GeoJSON 点为位置，面为边界（经纬度，WGS84/CGCS2000）。导入的坐标替换示意位置。\nExample:\n  chengxiang import divisions villages.csv --database county.sqlite\n  chengxiang import divisions county.geojson --database county.sqlite", "Columns/properties: code, name, kind, parent_code or township, urban_rural_class, population, households, lon, lat, location_quality (surveyed, published, approximate, illustrative, unknown; blank means unknown), status, successor_code, successor_basis (stated, inferred), note, source. GeoJSON points are positions, polygons boundaries (degrees, WGS84/CGCS2000). Imported coordinates replace illustrative ones.\nExample:\n  chengxiang import divisions villages.csv --database county.sqlite\n  chengxiang import divisions county.geojson --database county.sqlite")
+        case .cmdImportDivisionsDiscussion:
+            (
+                "列/属性：代码、名称、类型、上级代码 或 乡镇、城乡分类代码、人口、户数、经度、纬度、位置质量（实测、公开、近似、示意、不详；不写为不详）、状态、并入代码、并入依据（明确、推断）、备注、来源。GeoJSON 点为位置，面为边界（经纬度，WGS84/CGCS2000）。导入的坐标替换示意位置。\nExample:\n  chengxiang import divisions villages.csv --database county.sqlite\n  chengxiang import divisions county.geojson --database county.sqlite",
+                "Columns/properties: code, name, kind, parent_code or township, urban_rural_class, population, households, lon, lat, location_quality (surveyed, published, approximate, illustrative, unknown; blank means unknown), status, successor_code, successor_basis (stated, inferred), note, source. GeoJSON points are positions, polygons boundaries (degrees, WGS84/CGCS2000). Imported coordinates replace illustrative ones.\nExample:\n  chengxiang import divisions villages.csv --database county.sqlite\n  chengxiang import divisions county.geojson --database county.sqlite"
+            )
         case .importDone: ("导入完成：{1} [{2}]", "imported: {1} [{2}]")
         case .importValidated: ("校验通过（未写入）：{1} [{2}]", "validated, nothing written: {1} [{2}]")
         case .importCounts: ("  读取 {1} 行，新增 {2}，更新 {3}，未变 {4}", "  rows {1}, inserted {2}, updated {3}, unchanged {4}")
         case .importNotReported: ("  未上报（记为无数据，而非无学校）：{1}", "  not reported (no data, not \"no schools\"): {1}")
         case .failRejected: ("数据未通过校验，数据库未改动（{1} 处错误）：", "the data failed validation; the database is unchanged ({1} errors):")
         case .cmdSchools: ("学校：诊断与布局方案", "schools: diagnosis and consolidation scenarios")
-        case .cmdSchoolsDiscussion: ("Example:\n  chengxiang schools diagnose --database chengxiang.sqlite\n  chengxiang schools plan --name 方案A -p 16 --database chengxiang.sqlite\n  chengxiang schools scenarios --compare 1,2 --database chengxiang.sqlite", "Example:\n  chengxiang schools diagnose --database chengxiang.sqlite\n  chengxiang schools plan --name 方案A -p 16 --database chengxiang.sqlite\n  chengxiang schools scenarios --compare 1,2 --database chengxiang.sqlite")
+        case .cmdSchoolsDiscussion:
+            (
+                "Example:\n  chengxiang schools diagnose --database chengxiang.sqlite\n  chengxiang schools plan --name 方案A -p 16 --database chengxiang.sqlite\n  chengxiang schools scenarios --compare 1,2 --database chengxiang.sqlite",
+                "Example:\n  chengxiang schools diagnose --database chengxiang.sqlite\n  chengxiang schools plan --name 方案A -p 16 --database chengxiang.sqlite\n  chengxiang schools scenarios --compare 1,2 --database chengxiang.sqlite"
+            )
         case .cmdDiagnose: ("按编制、规模、用地标准诊断学校", "diagnose schools against staffing, size and land norms")
-        case .cmdDiagnoseDiscussion: ("生师比对照编制标准（标准存于数据库，可用 chengxiang norms set 修改；小初一体按存储的学段比例混合，为假设），超编/缺编人数，生均占地（1 亩 = 666.67 m²），小规模学校，数据缺失。\nExample:\n  chengxiang schools diagnose --database chengxiang.sqlite --format json", "students per staff against the staffing norms (stored in the database, editable with chengxiang norms set; nine-year schools blended by the stored split, an assumption), staff surplus or deficit, land per student (1 mu = 666.67 m²), small schools, missing data.\nExample:\n  chengxiang schools diagnose --database chengxiang.sqlite --format json")
+        case .cmdDiagnoseDiscussion:
+            (
+                "生师比对照编制标准（标准存于数据库，可用 chengxiang norms set 修改；小初一体按存储的学段比例混合，为假设），超编/缺编人数，生均占地（1 亩 = 666.67 m²），小规模学校，数据缺失。\nExample:\n  chengxiang schools diagnose --database chengxiang.sqlite --format json",
+                "students per staff against the staffing norms (stored in the database, editable with chengxiang norms set; nine-year schools blended by the stored split, an assumption), staff surplus or deficit, land per student (1 mu = 666.67 m²), small schools, missing data.\nExample:\n  chengxiang schools diagnose --database chengxiang.sqlite --format json"
+            )
         case .schoolInTownship: ("{1}（{2}）", "{1} ({2})")
         case .cmdPlan: ("学校布局调整方案：哪些学校保留、学生去哪里", "plan school consolidation: which schools stay, where pupils go")
-        case .cmdPlanDiscussion: ("需求点为各校该学段的学生（小初一体按存储的学段比例拆分，假设），候选点为现有学校和 --new-site 新址。学校可写编号、「乡镇/学校」或县内唯一的校名。距离：未给距离表时按直线 × 绕行系数；--distances 可导入 起点,终点,公里 或 分钟 的表（名称为学校名）。步行上限默认由规范推得（30 分钟 × 步行速度）。报告：保留与撤并的学校、学生去向、学生·公里、平均与最远路程、超出步行上限的学生、需寄宿床位、可释放教职工、闲置校舍，以及全部假设。\nExample:\n  chengxiang schools plan --name 方案A --model pmedian -p 16 --level primary --database chengxiang.sqlite\n  chengxiang schools plan --name 方案B --model mclp -p 12 --radius 5 --keep 西营/交城县西营学校 --database chengxiang.sqlite", "demand is each school's pupils of the stage (nine-year schools split by the stored share, an assumption); candidates are existing schools and --new-site sites. Name a school by id, \"township/school\" or a name unique in the county. Distances: straight line × detour factor unless --distances gives a from,to,km|minutes table (names are school names). The walking limit comes from the norms (30 minutes × walking speed) unless given. The report lists schools kept and closed, where pupils go, pupil-km, mean and longest journeys, pupils beyond the walking limit, boarding places, staff freed, idle school land, and every assumption.\nExample:\n  chengxiang schools plan --name A --model pmedian -p 16 --level primary --database chengxiang.sqlite\n  chengxiang schools plan --name B --model mclp -p 12 --radius 5 --keep 西营/交城县西营学校 --database chengxiang.sqlite")
+        case .cmdPlanDiscussion:
+            (
+                "需求点为各校该学段的学生（小初一体按存储的学段比例拆分，假设），候选点为现有学校和 --new-site 新址。学校可写编号、「乡镇/学校」或县内唯一的校名。距离：未给距离表时按直线 × 绕行系数；--distances 可导入 起点,终点,公里 或 分钟 的表（名称为学校名）。步行上限默认由规范推得（30 分钟 × 步行速度）。报告：保留与撤并的学校、学生去向、学生·公里、平均与最远路程、超出步行上限的学生、需寄宿床位、可释放教职工、闲置校舍，以及全部假设。\nExample:\n  chengxiang schools plan --name 方案A --model pmedian -p 16 --level primary --database chengxiang.sqlite\n  chengxiang schools plan --name 方案B --model mclp -p 12 --radius 5 --keep 西营/交城县西营学校 --database chengxiang.sqlite",
+                "demand is each school's pupils of the stage (nine-year schools split by the stored share, an assumption); candidates are existing schools and --new-site sites. Name a school by id, \"township/school\" or a name unique in the county. Distances: straight line × detour factor unless --distances gives a from,to,km|minutes table (names are school names). The walking limit comes from the norms (30 minutes × walking speed) unless given. The report lists schools kept and closed, where pupils go, pupil-km, mean and longest journeys, pupils beyond the walking limit, boarding places, staff freed, idle school land, and every assumption.\nExample:\n  chengxiang schools plan --name A --model pmedian -p 16 --level primary --database chengxiang.sqlite\n  chengxiang schools plan --name B --model mclp -p 12 --radius 5 --keep 西营/交城县西营学校 --database chengxiang.sqlite"
+            )
         case .optName: ("方案名称（唯一）", "scenario name (unique)")
         case .optModel: ("模型 pmedian、cpmedian、mclp、lscp、pcenter", "model: pmedian, cpmedian, mclp, lscp, pcenter")
         case .optStage: ("学段 primary、junior", "stage: primary, junior")
@@ -873,7 +1077,11 @@ enum MessageTable {
         case .optTimeLimit: ("时间上限（秒）", "time limit in seconds")
         case .badNewSite: ("新址应为 名称,经度,纬度[,容量]：{1}", "a new site is name,lon,lat[,capacity]: {1}")
         case .cmdScenarios: ("已保存的布局方案及对比", "stored scenarios, and a side-by-side comparison")
-        case .cmdScenariosDiscussion: ("Example:\n  chengxiang schools scenarios --database chengxiang.sqlite\n  chengxiang schools scenarios --compare 1,2 --database chengxiang.sqlite", "Example:\n  chengxiang schools scenarios --database chengxiang.sqlite\n  chengxiang schools scenarios --compare 1,2 --database chengxiang.sqlite")
+        case .cmdScenariosDiscussion:
+            (
+                "Example:\n  chengxiang schools scenarios --database chengxiang.sqlite\n  chengxiang schools scenarios --compare 1,2 --database chengxiang.sqlite",
+                "Example:\n  chengxiang schools scenarios --database chengxiang.sqlite\n  chengxiang schools scenarios --compare 1,2 --database chengxiang.sqlite"
+            )
         case .optCompare: ("对比的方案（编号或名称，逗号分隔）", "scenarios to compare (ids or names, comma-separated)")
         case .scnHeading: ("方案 #{1}「{2}」 · {3} · {4}", "Scenario #{1} \"{2}\" · {3} · {4}")
         case .scnSolve: ("求解：{1}{2}  目标值 {3}{4}{5}  {6} 秒", "solve: {1}{2}  objective {3}{4}{5}  {6} s")
@@ -890,9 +1098,17 @@ enum MessageTable {
         case .scnNone: ("还没有方案；用 chengxiang schools plan 创建。", "No scenarios yet; create one with chengxiang schools plan.")
         case .labelOptimalShort: ("最优", "optimal")
         case .cmdDivisions: ("区划名录", "the division register")
-        case .cmdDivisionsDiscussion: ("Example:\n  chengxiang divisions list --township 天宁 --database chengxiang.sqlite", "Example:\n  chengxiang divisions list --township 天宁 --database chengxiang.sqlite")
+        case .cmdDivisionsDiscussion:
+            (
+                "Example:\n  chengxiang divisions list --township 天宁 --database chengxiang.sqlite",
+                "Example:\n  chengxiang divisions list --township 天宁 --database chengxiang.sqlite"
+            )
         case .cmdDivisionsList: ("列出县、乡镇、村", "list the county, townships and villages")
-        case .cmdDivisionsListDiscussion: ("位置质量：实测、公开来源、近似（公开来源，但不是本点）、示意、不详。并入关系为推断的标“推断”。\nExample:\n  chengxiang divisions list --township 天宁 --database chengxiang.sqlite", "Position quality: surveyed, published, approximate (published, but not this place's own point), illustrative, unknown. An inferred merger is marked \"inferred\".\nExample:\n  chengxiang divisions list --township 天宁 --database chengxiang.sqlite")
+        case .cmdDivisionsListDiscussion:
+            (
+                "位置质量：实测、公开来源、近似（公开来源，但不是本点）、示意、不详。并入关系为推断的标“推断”。\nExample:\n  chengxiang divisions list --township 天宁 --database chengxiang.sqlite",
+                "Position quality: surveyed, published, approximate (published, but not this place's own point), illustrative, unknown. An inferred merger is marked \"inferred\".\nExample:\n  chengxiang divisions list --township 天宁 --database chengxiang.sqlite"
+            )
         case .optTownship: ("只列出该乡镇及其村", "only this township and its villages")
         case .colCode: ("代码", "code")
         case .colName: ("名称", "name")
@@ -905,9 +1121,17 @@ enum MessageTable {
         case .statusMerged: ("已撤并", "merged")
         case .statusMergedInto: ("已撤并→{1}", "merged → {1}")
         case .cmdNorms: ("规范标准（可修改，附来源）", "norms, editable, with their sources")
-        case .cmdNormsDiscussion: ("Example:\n  chengxiang norms list --database chengxiang.sqlite\n  chengxiang norms set land_per_student.high_m2 80 --source \"县教育局 2026 年规定\" --database chengxiang.sqlite", "Example:\n  chengxiang norms list --database chengxiang.sqlite\n  chengxiang norms set land_per_student.high_m2 80 --source \"county education bureau, 2026\" --database chengxiang.sqlite")
+        case .cmdNormsDiscussion:
+            (
+                "Example:\n  chengxiang norms list --database chengxiang.sqlite\n  chengxiang norms set land_per_student.high_m2 80 --source \"县教育局 2026 年规定\" --database chengxiang.sqlite",
+                "Example:\n  chengxiang norms list --database chengxiang.sqlite\n  chengxiang norms set land_per_student.high_m2 80 --source \"county education bureau, 2026\" --database chengxiang.sqlite"
+            )
         case .cmdNormsList: ("列出规范标准", "list the norms")
-        case .cmdNormsListDiscussion: ("Example:\n  chengxiang norms list --database chengxiang.sqlite", "Example:\n  chengxiang norms list --database chengxiang.sqlite")
+        case .cmdNormsListDiscussion:
+            (
+                "Example:\n  chengxiang norms list --database chengxiang.sqlite",
+                "Example:\n  chengxiang norms list --database chengxiang.sqlite"
+            )
         case .colKey: ("键", "key")
         case .colValue: ("值", "value")
         case .colUnit: ("单位", "unit")
@@ -917,13 +1141,21 @@ enum MessageTable {
         case .secondaryMark: ("二手来源 [S]", "secondary [S]")
         case .assumptionMark: ("假设，请确认 [U]", "assumption, please confirm [U]")
         case .cmdNormsSet: ("修改一条规范标准（记入审计日志）", "change a norm (audited)")
-        case .cmdNormsSetDiscussion: ("Example:\n  chengxiang norms set land_per_student.high_m2 80 --source \"县教育局 2026 年规定\" --database chengxiang.sqlite", "Example:\n  chengxiang norms set land_per_student.high_m2 80 --source \"county education bureau, 2026\" --database chengxiang.sqlite")
+        case .cmdNormsSetDiscussion:
+            (
+                "Example:\n  chengxiang norms set land_per_student.high_m2 80 --source \"县教育局 2026 年规定\" --database chengxiang.sqlite",
+                "Example:\n  chengxiang norms set land_per_student.high_m2 80 --source \"county education bureau, 2026\" --database chengxiang.sqlite"
+            )
         case .optNormKey: ("键，如 staff_ratio.primary", "key, e.g. staff_ratio.primary")
         case .optNormValue: ("新值", "new value")
         case .optNormSource: ("新值的来源（必填）", "source of the new value (required)")
         case .normChanged: ("{1}：{2} → {3}（{4}）", "{1}: {2} → {3} ({4})")
         case .cmdCompleteness: ("数据完整性：各乡镇缺什么数据", "data completeness: what is missing in each township")
-        case .cmdCompletenessDiscussion: ("Example:\n  chengxiang completeness --database chengxiang.sqlite", "Example:\n  chengxiang completeness --database chengxiang.sqlite")
+        case .cmdCompletenessDiscussion:
+            (
+                "Example:\n  chengxiang completeness --database chengxiang.sqlite",
+                "Example:\n  chengxiang completeness --database chengxiang.sqlite"
+            )
         case .colVillages: ("村数", "villages")
         case .colNoCode: ("无代码", "no code")
         case .colNoRealPosition: ("无实测位置", "no real position")
@@ -932,21 +1164,41 @@ enum MessageTable {
         case .colSeat: ("驻地位置", "seat")
         case .colSchools: ("学校数据", "schools")
         case .cmdAudit: ("审计日志：每次修改的时间、内容、前后值", "audit log: when, what, before and after")
-        case .cmdAuditDiscussion: ("Example:\n  chengxiang audit --table schools --limit 20 --database chengxiang.sqlite", "Example:\n  chengxiang audit --table schools --limit 20 --database chengxiang.sqlite")
+        case .cmdAuditDiscussion:
+            (
+                "Example:\n  chengxiang audit --table schools --limit 20 --database chengxiang.sqlite",
+                "Example:\n  chengxiang audit --table schools --limit 20 --database chengxiang.sqlite"
+            )
         case .optTable: ("只看该表", "only this table")
         case .optLimit: ("条数", "how many entries")
         case .auditBefore: ("  前：{1}", "  before: {1}")
         case .auditAfter: ("  后：{1}", "  after:  {1}")
         case .auditImport: (" 导入 {1}", " import {1}")
         case .cmdIndicators: ("指标体系、观测值与三色预警", "indicators, observations and early warning")
-        case .cmdIndicatorsDiscussion: ("Example:\n  chengxiang indicators status --database chengxiang.sqlite\n  chengxiang indicators record EDU_RETENTION --area 交城县 --period 2024 --value 97.5 --source \"县教育局年报\" --database chengxiang.sqlite", "Example:\n  chengxiang indicators status --database chengxiang.sqlite\n  chengxiang indicators record EDU_RETENTION --area 交城县 --period 2024 --value 97.5 --source \"education bureau yearbook\" --database chengxiang.sqlite")
+        case .cmdIndicatorsDiscussion:
+            (
+                "Example:\n  chengxiang indicators status --database chengxiang.sqlite\n  chengxiang indicators record EDU_RETENTION --area 交城县 --period 2024 --value 97.5 --source \"县教育局年报\" --database chengxiang.sqlite",
+                "Example:\n  chengxiang indicators status --database chengxiang.sqlite\n  chengxiang indicators record EDU_RETENTION --area 交城县 --period 2024 --value 97.5 --source \"education bureau yearbook\" --database chengxiang.sqlite"
+            )
         case .cmdIndicatorsList: ("列出指标及目标、来源", "list indicators with targets and sources")
-        case .cmdIndicatorsListDiscussion: ("标有“假设”的目标年份或分母，是系统对规划的理解，不是规划原文。\nExample:\n  chengxiang indicators list --database chengxiang.sqlite", "A target year or denominator marked \"assumed\" is the system's reading of the plan, not its words.\nExample:\n  chengxiang indicators list --database chengxiang.sqlite")
+        case .cmdIndicatorsListDiscussion:
+            (
+                "标有“假设”的目标年份或分母，是系统对规划的理解，不是规划原文。\nExample:\n  chengxiang indicators list --database chengxiang.sqlite",
+                "A target year or denominator marked \"assumed\" is the system's reading of the plan, not its words.\nExample:\n  chengxiang indicators list --database chengxiang.sqlite"
+            )
         case .cmdIndicatorsStatus: ("各指标各地区的进度与预警（红黄绿灰）", "progress and early warning per indicator and area")
-        case .cmdIndicatorsStatusDiscussion: ("期望路径为从基期（无基期时取最早观测值）到目标值的直线；落后不足起点到目标距离的 20% 为黄，超过为红；目标年已过未达标为红；无数据、数据过时或无目标为灰。\nExample:\n  chengxiang indicators status --format json --as-of 2026-06-30 --database chengxiang.sqlite", "The expected path is a straight line from the baseline (or the first observation) to the target; behind by less than 20 % of the distance is yellow, more is red; a target year passed unmet is red; no data, stale data or no target is grey.\nExample:\n  chengxiang indicators status --format json --as-of 2026-06-30 --database chengxiang.sqlite")
+        case .cmdIndicatorsStatusDiscussion:
+            (
+                "期望路径为从基期（无基期时取最早观测值）到目标值的直线；落后不足起点到目标距离的 20% 为黄，超过为红；目标年已过未达标为红；无数据、数据过时或无目标为灰。\nExample:\n  chengxiang indicators status --format json --as-of 2026-06-30 --database chengxiang.sqlite",
+                "The expected path is a straight line from the baseline (or the first observation) to the target; behind by less than 20 % of the distance is yellow, more is red; a target year passed unmet is red; no data, stale data or no target is grey.\nExample:\n  chengxiang indicators status --format json --as-of 2026-06-30 --database chengxiang.sqlite"
+            )
         case .optArea: ("只看该地区", "only this area")
         case .cmdRecord: ("录入一个观测值（先按校验规则检查）", "record one observation, checked against the rules")
-        case .cmdRecordDiscussion: ("Example:\n  chengxiang indicators record EDU_RETENTION --area 交城县 --period 2024 --value 97.5 --source \"县教育局年报\" --database chengxiang.sqlite", "Example:\n  chengxiang indicators record EDU_RETENTION --area 交城县 --period 2024 --value 97.5 --source \"education bureau yearbook\" --database chengxiang.sqlite")
+        case .cmdRecordDiscussion:
+            (
+                "Example:\n  chengxiang indicators record EDU_RETENTION --area 交城县 --period 2024 --value 97.5 --source \"县教育局年报\" --database chengxiang.sqlite",
+                "Example:\n  chengxiang indicators record EDU_RETENTION --area 交城县 --period 2024 --value 97.5 --source \"education bureau yearbook\" --database chengxiang.sqlite"
+            )
         case .optIndicatorCode: ("指标代码", "indicator code")
         case .optAreaName: ("地区名称或代码", "area name or code")
         case .optPeriod: ("期间：2024、2024Q2 或 2024-05", "period: 2024, 2024Q2 or 2024-05")
@@ -956,21 +1208,43 @@ enum MessageTable {
         case .recordValidated: ("校验通过（未写入）：新增 {1}，替换 {2}", "validated, nothing written: {1} to insert, {2} to replace")
         case .recordWarning: ("  警告 {1} {2}：{3}", "  warning {1} {2}: {3}")
         case .cmdObservationsImport: ("导入观测值（CSV/XLSX；全部通过才写入）", "import observations (all or nothing)")
-        case .cmdObservationsImportDiscussion: ("列：指标代码、地区、期间、值，可选 来源、备注。\nExample:\n  chengxiang indicators import 2024年报.xlsx --database chengxiang.sqlite", "Columns: indicator, area, period, value; optional source, note.\nExample:\n  chengxiang indicators import report-2024.xlsx --database chengxiang.sqlite")
+        case .cmdObservationsImportDiscussion:
+            (
+                "列：指标代码、地区、期间、值，可选 来源、备注。\nExample:\n  chengxiang indicators import 2024年报.xlsx --database chengxiang.sqlite",
+                "Columns: indicator, area, period, value; optional source, note.\nExample:\n  chengxiang indicators import report-2024.xlsx --database chengxiang.sqlite"
+            )
         case .cmdTarget: ("设定指标目标（可按地区）或基期", "set a target (optionally per area) or the baseline")
-        case .cmdTargetDiscussion: ("Example:\n  chengxiang indicators target AGR_SCALE_SHARE --value 70 --year 2025 --area 西营镇 --database chengxiang.sqlite\n  chengxiang indicators target EDU_RETENTION --baseline --value 96.2 --year 2020 --database chengxiang.sqlite", "Example:\n  chengxiang indicators target AGR_SCALE_SHARE --value 70 --year 2025 --area 西营镇 --database chengxiang.sqlite\n  chengxiang indicators target EDU_RETENTION --baseline --value 96.2 --year 2020 --database chengxiang.sqlite")
+        case .cmdTargetDiscussion:
+            (
+                "Example:\n  chengxiang indicators target AGR_SCALE_SHARE --value 70 --year 2025 --area 西营镇 --database chengxiang.sqlite\n  chengxiang indicators target EDU_RETENTION --baseline --value 96.2 --year 2020 --database chengxiang.sqlite",
+                "Example:\n  chengxiang indicators target AGR_SCALE_SHARE --value 70 --year 2025 --area 西营镇 --database chengxiang.sqlite\n  chengxiang indicators target EDU_RETENTION --baseline --value 96.2 --year 2020 --database chengxiang.sqlite"
+            )
         case .optTargetYear: ("年份", "year")
         case .optTargetArea: ("地区（默认全部）", "area (default: all areas)")
         case .optBaseline: ("设定基期而非目标", "set the baseline instead of a target")
-        case .optYearAssumed: ("目标年份是对规划的理解（如规划期末），不是规划原文", "the year is a reading of the plan (e.g. the end of the plan period), not its words")
+        case .optYearAssumed:
+            ("目标年份是对规划的理解（如规划期末），不是规划原文", "the year is a reading of the plan (e.g. the end of the plan period), not its words")
         case .targetSet: ("{1}：目标 {2}（{3}）{4}", "{1}: target {2} ({3}) {4}")
         case .baselineSet: ("{1}：基期 {2}（{3}）", "{1}: baseline {2} ({3})")
         case .cmdTasks: ("重点任务与项目清单（清单式、项目化）", "the checklist of key tasks and projects")
-        case .cmdTasksDiscussion: ("Example:\n  chengxiang tasks list --database chengxiang.sqlite\n  chengxiang tasks update T-EDU-01 --status in_progress --percent 40 --database chengxiang.sqlite", "Example:\n  chengxiang tasks list --database chengxiang.sqlite\n  chengxiang tasks update T-EDU-01 --status in_progress --percent 40 --database chengxiang.sqlite")
-        case .cmdTasksList: ("列出任务，标出逾期与已过期限、进展不明的任务", "list tasks, marking the overdue ones and those past their deadline with progress unknown")
-        case .cmdTasksListDiscussion: ("Example:\n  chengxiang tasks list --format json --database chengxiang.sqlite", "Example:\n  chengxiang tasks list --format json --database chengxiang.sqlite")
+        case .cmdTasksDiscussion:
+            (
+                "Example:\n  chengxiang tasks list --database chengxiang.sqlite\n  chengxiang tasks update T-EDU-01 --status in_progress --percent 40 --database chengxiang.sqlite",
+                "Example:\n  chengxiang tasks list --database chengxiang.sqlite\n  chengxiang tasks update T-EDU-01 --status in_progress --percent 40 --database chengxiang.sqlite"
+            )
+        case .cmdTasksList:
+            ("列出任务，标出逾期与已过期限、进展不明的任务", "list tasks, marking the overdue ones and those past their deadline with progress unknown")
+        case .cmdTasksListDiscussion:
+            (
+                "Example:\n  chengxiang tasks list --format json --database chengxiang.sqlite",
+                "Example:\n  chengxiang tasks list --format json --database chengxiang.sqlite"
+            )
         case .cmdTasksUpdate: ("更新任务状态、进度、佐证（记入审计日志）", "update a task (audited)")
-        case .cmdTasksUpdateDiscussion: ("状态：unknown、not_started、in_progress、done、suspended（或 未知、未开工、推进中、已完成、暂停）\nExample:\n  chengxiang tasks update T-EDU-01 --status in_progress --percent 40 --evidence \"主体封顶\" --database chengxiang.sqlite", "Status: unknown, not_started, in_progress, done, suspended.\nExample:\n  chengxiang tasks update T-EDU-01 --status in_progress --percent 40 --evidence \"structure topped out\" --database chengxiang.sqlite")
+        case .cmdTasksUpdateDiscussion:
+            (
+                "状态：unknown、not_started、in_progress、done、suspended（或 未知、未开工、推进中、已完成、暂停）\nExample:\n  chengxiang tasks update T-EDU-01 --status in_progress --percent 40 --evidence \"主体封顶\" --database chengxiang.sqlite",
+                "Status: unknown, not_started, in_progress, done, suspended.\nExample:\n  chengxiang tasks update T-EDU-01 --status in_progress --percent 40 --evidence \"structure topped out\" --database chengxiang.sqlite"
+            )
         case .optTaskCode: ("任务代码", "task code")
         case .optStatus: ("状态", "status")
         case .optPercent: ("完成百分比 0–100", "percent complete, 0–100")
@@ -979,7 +1253,11 @@ enum MessageTable {
         case .optOwner: ("责任单位", "owner unit")
         case .taskUpdated: ("{1} {2}：{3} {4}", "{1} {2}: {3} {4}")
         case .cmdTasksImport: ("导入或更新任务清单（CSV/XLSX）", "import or update tasks")
-        case .cmdTasksImportDiscussion: ("列：任务代码、任务名称，可选 责任单位、开始、截止、截止依据（明确、假设）、状态、完成百分比、佐证、关联指标、来源。\nExample:\n  chengxiang tasks import 任务清单.xlsx --database chengxiang.sqlite", "Columns: code, name; optional owner, start, deadline, deadline basis (stated, assumed), status, percent, evidence, indicators, source.\nExample:\n  chengxiang tasks import tasks.xlsx --database chengxiang.sqlite")
+        case .cmdTasksImportDiscussion:
+            (
+                "列：任务代码、任务名称，可选 责任单位、开始、截止、截止依据（明确、假设）、状态、完成百分比、佐证、关联指标、来源。\nExample:\n  chengxiang tasks import 任务清单.xlsx --database chengxiang.sqlite",
+                "Columns: code, name; optional owner, start, deadline, deadline basis (stated, assumed), status, percent, evidence, indicators, source.\nExample:\n  chengxiang tasks import tasks.xlsx --database chengxiang.sqlite"
+            )
         case .tasksImported: ("已导入任务 {1} 项", "imported {1} tasks")
         case .colIndicator: ("指标", "indicator")
         case .colArea: ("地区", "area")
@@ -1002,8 +1280,16 @@ enum MessageTable {
         case .colDeadlineState: ("期限", "deadline state")
         case .colIndicators: ("关联指标", "indicators")
         case .tasksSummary: ("共 {1} 项：逾期 {2} 项，已过期限、进展不明 {3} 项", "{1} tasks: {2} overdue, {3} past their deadline with progress unknown")
-        case .cmdSolve: ("选址模型求解（p-中位、带容量 p-中位、最大覆盖、集合覆盖、p-中心）", "solve a location model (p-median, capacitated p-median, maximal covering, set covering, p-center)")
-        case .cmdSolveDiscussion: ("输入为 OR-Library pmed 文件（--orlib），或长表 CSV：费用 demand,candidate,cost；权重 demand,weight；容量 candidate,capacity。费用表中缺少的点对、或写作 inf/不可达 的，视为不可达。默认快速启发式；--exact 给出下界与差距，能证明时注明最优。\nExample:\n  chengxiang solve pmedian --orlib pmed1.txt --format json\n  chengxiang solve mclp --costs costs.csv --weights weights.csv -p 5 --radius 3000 --exact", "Input is an OR-Library pmed file (--orlib) or long CSV tables: costs demand,candidate,cost; weights demand,weight; capacities candidate,capacity. A pair missing from the cost table, or written inf, is unreachable. The default is the fast heuristic; --exact reports a bound and gap and says when optimality is proven.\nExample:\n  chengxiang solve pmedian --orlib pmed1.txt --format json\n  chengxiang solve mclp --costs costs.csv --weights weights.csv -p 5 --radius 3000 --exact")
+        case .cmdSolve:
+            (
+                "选址模型求解（p-中位、带容量 p-中位、最大覆盖、集合覆盖、p-中心）",
+                "solve a location model (p-median, capacitated p-median, maximal covering, set covering, p-center)"
+            )
+        case .cmdSolveDiscussion:
+            (
+                "输入为 OR-Library pmed 文件（--orlib），或长表 CSV：费用 demand,candidate,cost；权重 demand,weight；容量 candidate,capacity。费用表中缺少的点对、或写作 inf/不可达 的，视为不可达。默认快速启发式；--exact 给出下界与差距，能证明时注明最优。\nExample:\n  chengxiang solve pmedian --orlib pmed1.txt --format json\n  chengxiang solve mclp --costs costs.csv --weights weights.csv -p 5 --radius 3000 --exact",
+                "Input is an OR-Library pmed file (--orlib) or long CSV tables: costs demand,candidate,cost; weights demand,weight; capacities candidate,capacity. A pair missing from the cost table, or written inf, is unreachable. The default is the fast heuristic; --exact reports a bound and gap and says when optimality is proven.\nExample:\n  chengxiang solve pmedian --orlib pmed1.txt --format json\n  chengxiang solve mclp --costs costs.csv --weights weights.csv -p 5 --radius 3000 --exact"
+            )
         case .optSolveModel: ("模型 pmedian、cpmedian、mclp、lscp、pcenter", "model: pmedian, cpmedian, mclp, lscp, pcenter")
         case .optOrlib: ("OR-Library pmed 文件", "OR-Library pmed file")
         case .optCosts: ("费用长表 CSV", "long cost table (CSV)")
@@ -1027,12 +1313,20 @@ enum MessageTable {
         case .solveSeconds: ("用时 {1} 秒，迭代 {2} 次", "{1} s, {2} iterations")
         case .progressLine: ("  {1} 秒  迭代 {2}  最优 {3}  界 {4}", "  {1} s  iteration {2}  best {3}  bound {4}")
         case .cmdReport: ("生成监测报告（Excel、可打印 HTML、PDF）", "write the monitoring report (Excel, printable HTML, PDF)")
-        case .cmdReportDiscussion: ("Excel：指标状态（按红黄绿灰着色）、观测值、任务清单、学校诊断四张表。HTML：A4 打印样式，含封面、预警摘要、每个指标的趋势图（含目标线）、任务清单与学校诊断。PDF 由 Chromium 无头模式打印（make demo 会安装 Chromium）。报告语言随 --lang。\nExample:\n  chengxiang report --format xlsx --out 监测报告.xlsx --database chengxiang.sqlite\n  chengxiang report --format pdf --out 监测报告.pdf --database chengxiang.sqlite", "Excel: four sheets — indicator status (coloured red/yellow/green/grey), observations, tasks, schools. HTML: A4 print styles with a cover, the alerts, a trend chart per indicator with its target line, the tasks and the school diagnosis. PDF is printed by headless Chromium (make demo installs it). The report follows --lang.\nExample:\n  chengxiang report --format xlsx --out report.xlsx --database chengxiang.sqlite\n  chengxiang report --format pdf --out report.pdf --database chengxiang.sqlite")
+        case .cmdReportDiscussion:
+            (
+                "Excel：指标状态（按红黄绿灰着色）、观测值、任务清单、学校诊断四张表。HTML：A4 打印样式，含封面、预警摘要、每个指标的趋势图（含目标线）、任务清单与学校诊断。PDF 由 Chromium 无头模式打印（make demo 会安装 Chromium）。报告语言随 --lang。\nExample:\n  chengxiang report --format xlsx --out 监测报告.xlsx --database chengxiang.sqlite\n  chengxiang report --format pdf --out 监测报告.pdf --database chengxiang.sqlite",
+                "Excel: four sheets — indicator status (coloured red/yellow/green/grey), observations, tasks, schools. HTML: A4 print styles with a cover, the alerts, a trend chart per indicator with its target line, the tasks and the school diagnosis. PDF is printed by headless Chromium (make demo installs it). The report follows --lang.\nExample:\n  chengxiang report --format xlsx --out report.xlsx --database chengxiang.sqlite\n  chengxiang report --format pdf --out report.pdf --database chengxiang.sqlite"
+            )
         case .optReportFormat: ("格式 xlsx、html、pdf", "format: xlsx, html, pdf")
         case .optOut: ("输出文件", "output file")
         case .reportWritten: ("已生成：{1}", "written: {1}")
         case .cmdServe: ("启动网页界面与 JSON 接口", "serve the web pages and the JSON API")
-        case .cmdServeDiscussion: ("默认只监听本机 127.0.0.1；在政务内网中共享时用 --host 0.0.0.0。页面所需的 CSS、JS 由程序自身提供，无需外网。接口说明：/api/v1/openapi.json\nExample:\n  chengxiang serve --database chengxiang.sqlite --port 8080", "Listens on 127.0.0.1 unless told otherwise; use --host 0.0.0.0 to share it on the intranet. Everything the pages need is served by the program: it works offline. API document: /api/v1/openapi.json\nExample:\n  chengxiang serve --database chengxiang.sqlite --port 8080")
+        case .cmdServeDiscussion:
+            (
+                "默认只监听本机 127.0.0.1；在政务内网中共享时用 --host 0.0.0.0。页面所需的 CSS、JS 由程序自身提供，无需外网。接口说明：/api/v1/openapi.json\nExample:\n  chengxiang serve --database chengxiang.sqlite --port 8080",
+                "Listens on 127.0.0.1 unless told otherwise; use --host 0.0.0.0 to share it on the intranet. Everything the pages need is served by the program: it works offline. API document: /api/v1/openapi.json\nExample:\n  chengxiang serve --database chengxiang.sqlite --port 8080"
+            )
         case .serveListening: ("网页界面：http://{1}:{2}/  （Ctrl-C 退出）", "web UI: http://{1}:{2}/  (Ctrl-C to stop)")
         case .completenessInferred: ("{1}（含推断并入的{2}）", "{1} (with {2}, merged by inference)")
         case .requiredTaskColumns: ("任务代码、任务名称", "code, name")

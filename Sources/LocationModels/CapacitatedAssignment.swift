@@ -52,10 +52,16 @@ struct CapacitatedAssigner {
         // regrets
         var regret = [Double](repeating: 0, count: n)
         for i in 0..<n {
-            var b1 = Double.infinity, b2 = Double.infinity
+            var b1 = Double.infinity
+            var b2 = Double.infinity
             for s in 0..<q {
                 let c = cs(i, s)
-                if c < b1 { b2 = b1; b1 = c } else if c < b2 { b2 = c }
+                if c < b1 {
+                    b2 = b1
+                    b1 = c
+                } else if c < b2 {
+                    b2 = c
+                }
             }
             regret[i] = b2 - b1
         }
@@ -72,8 +78,10 @@ struct CapacitatedAssigner {
             // partial selection sort: k is small
             for t in 0..<k {
                 var bestPos = t
-                for r in (t + 1)..<costs.count where costs[r].0 < costs[bestPos].0
-                    || (costs[r].0 == costs[bestPos].0 && costs[r].1 < costs[bestPos].1) { bestPos = r }
+                for r in (t + 1)..<costs.count
+                where costs[r].0 < costs[bestPos].0
+                    || (costs[r].0 == costs[bestPos].0 && costs[r].1 < costs[bestPos].1)
+                { bestPos = r }
                 costs.swapAt(t, bestPos)
                 nearFlat.append(costs[t].1)
             }
@@ -94,8 +102,14 @@ struct CapacitatedAssigner {
                 let c = cs(i, s)
                 if c >= data.big { continue }
                 let slack = capacities[open[s]] - load[s]
-                if slack >= weights[i] - 1e-9 && c < bestCost { bestCost = c; best = s }
-                if slack > roomiestSlack { roomiestSlack = slack; roomiest = s }
+                if slack >= weights[i] - 1e-9 && c < bestCost {
+                    bestCost = c
+                    best = s
+                }
+                if slack > roomiestSlack {
+                    roomiestSlack = slack
+                    roomiest = s
+                }
             }
             if best < 0 { best = roomiest }
             if best < 0 { best = 0 }  // unreachable from every open site: penalised by big
@@ -121,7 +135,10 @@ struct CapacitatedAssigner {
                     if c >= data.big { continue }
                     let dOver = over(a, load[a] - wi) - over(a, load[a]) + over(s, load[s] + wi) - over(s, load[s])
                     let delta = c - cur + penalty * dOver
-                    if delta < bestDelta { bestDelta = delta; bestS = s }
+                    if delta < bestDelta {
+                        bestDelta = delta
+                        bestS = s
+                    }
                 }
                 if bestS >= 0 {
                     load[a] -= wi
@@ -152,7 +169,8 @@ struct CapacitatedAssigner {
                         // with both sites within capacity a swap cannot reduce overload
                         if dCost >= 0 && (feasibleAB || wi == wk) { continue }
                         if cka >= big { continue }
-                        let la = load[a] - wi + wk, lb = load[b] - wk + wi
+                        let la = load[a] - wi + wk
+                        let lb = load[b] - wk + wi
                         let dOver = over(a, la) - over(a, load[a]) + over(b, lb) - over(b, load[b])
                         let delta = dCost + penalty * dOver
                         if delta < -1e-9 * max(1, cia + ckb) {

@@ -50,8 +50,13 @@ final class CapacitatedLagrangian {
 
     /// L(λ) under the fixings (+∞ if the fixings are infeasible).
     func evaluate(_ lambda: [Double], _ fix: Fixing) -> Double {
-        let n = d.n, m = d.m
-        for j in 0..<m { count[j] = 0; rho[j] = 0; selected[j] = false }
+        let n = d.n
+        let m = d.m
+        for j in 0..<m {
+            count[j] = 0
+            rho[j] = 0
+            selected[j] = false
+        }
         let noPairs = fix.forbiddenPairs.isEmpty
         var total = 0.0
         // count items
@@ -68,7 +73,10 @@ final class CapacitatedLagrangian {
             }
         }
         itemStart[0] = 0
-        for j in 0..<m { itemStart[j + 1] = itemStart[j] + count[j]; count[j] = itemStart[j] }
+        for j in 0..<m {
+            itemStart[j + 1] = itemStart[j] + count[j]
+            count[j] = itemStart[j]
+        }
         let totalItems = itemStart[m]
         if itemDemand.count < totalItems {
             itemDemand = [Int32](repeating: 0, count: totalItems)
@@ -110,15 +118,17 @@ final class CapacitatedLagrangian {
         if mustCount > d.p { return .infinity }
         // knapsacks
         for j in 0..<m where d.rules.allowed[j] && !fix.closed[j] {
-            let lo = itemStart[j], cnt = itemStart[j + 1] - lo
+            let lo = itemStart[j]
+            let cnt = itemStart[j + 1] - lo
             if takeBuf.count < cnt { takeBuf = [Bool](repeating: false, count: max(cnt, 2 * takeBuf.count)) }
             var value = 0.0
             if cnt > 0 {
                 let w = weights
                 let dem = itemDemand
                 let prof = itemProfit
-                let r = knap.solve(count: cnt, profit: { prof[lo + $0] }, weight: { w[Int(dem[lo + $0])] },
-                                   capacity: max(0, residual[j]), nodeLimit: 20_000, take: &takeBuf)
+                let r = knap.solve(
+                    count: cnt, profit: { prof[lo + $0] }, weight: { w[Int(dem[lo + $0])] },
+                    capacity: max(0, residual[j]), nodeLimit: 20_000, take: &takeBuf)
                 value = r.upperBound
                 for t in 0..<cnt { take[lo + t] = takeBuf[t] }
             }
@@ -147,7 +157,8 @@ final class CapacitatedLagrangian {
 
     /// Subgradient of the last evaluation; also counts, per demand, how often it was taken.
     func subgradient(_ fix: Fixing) -> (norm: Double, takenCount: [Int]) {
-        let n = d.n, m = d.m
+        let n = d.n
+        let m = d.m
         var taken = [Int](repeating: 0, count: n)
         for j in 0..<m where selected[j] {
             for k in itemStart[j]..<itemStart[j + 1] where take[k] { taken[Int(itemDemand[k])] += 1 }
@@ -198,10 +209,13 @@ final class CapacitatedLagrangian {
         var it = 0
         while it < maxIterations {
             it += 1
-            let L = evaluate(lambda, fix)
-            if L == .infinity { best.bound = .infinity; break }
-            if L > best.bound + 1e-12 * max(1, abs(L)) {
-                best.bound = L
+            let lagrangianValue = evaluate(lambda, fix)
+            if lagrangianValue == .infinity {
+                best.bound = .infinity
+                break
+            }
+            if lagrangianValue > best.bound + 1e-12 * max(1, abs(lagrangianValue)) {
+                best.bound = lagrangianValue
                 best.lambda = lambda
                 since = 0
             } else {
@@ -215,15 +229,18 @@ final class CapacitatedLagrangian {
                 if prunable(best.bound) { break }
             }
             let (norm, _) = subgradient(fix)
-            if norm == 0 { best.solved = true; break }
+            if norm == 0 {
+                best.solved = true
+                break
+            }
             if since >= patience {
                 theta *= 0.5
                 since = 0
                 if theta < 1e-5 { break }
             }
             var target = upperBound()
-            if !target.isFinite || target <= L { target = L + max(1e-3 * abs(L), 1e-6) }
-            let step = theta * (target - L) / norm
+            if !target.isFinite || target <= lagrangianValue { target = lagrangianValue + max(1e-3 * abs(lagrangianValue), 1e-6) }
+            let step = theta * (target - lagrangianValue) / norm
             for u in 0..<d.n { lambda[u] += step * g[u] }
             if it % 16 == 0 && stop() { break }
         }
@@ -277,7 +294,8 @@ struct CapacitatedBranchAndBound {
 
     func run(incumbent: CapacitatedAssigner.Assignment?, incumbentSites: [Int], ctx: SolveContext) -> Outcome {
         let d = data
-        let n = d.n, m = d.m
+        let n = d.n
+        let m = d.m
         var ub = incumbent.map { $0.feasible ? $0.cost : .infinity } ?? .infinity
         var ubAssign = incumbent?.feasible == true ? incumbent?.site : nil
         var ubSites = incumbentSites
@@ -298,7 +316,12 @@ struct CapacitatedBranchAndBound {
             var c = heap.count - 1
             while c > 0 {
                 let p = (c - 1) / 2
-                if less(heap[c], heap[p]) { heap.swapAt(c, p); c = p } else { break }
+                if less(heap[c], heap[p]) {
+                    heap.swapAt(c, p)
+                    c = p
+                } else {
+                    break
+                }
             }
         }
         func pop() -> Node {
@@ -308,7 +331,8 @@ struct CapacitatedBranchAndBound {
                 heap[0] = last
                 var p = 0
                 while true {
-                    let l = 2 * p + 1, r = l + 1
+                    let l = 2 * p + 1
+                    let r = l + 1
                     var s = p
                     if l < heap.count && less(heap[l], heap[s]) { s = l }
                     if r < heap.count && less(heap[r], heap[s]) { s = r }
@@ -319,8 +343,10 @@ struct CapacitatedBranchAndBound {
             }
             return top
         }
-        push(Node(bound: -.infinity, sequence: 0, depth: 0, open: [], closed: [], assigned: [], forbidden: [],
-                  lambda: lambda0))
+        push(
+            Node(
+                bound: -.infinity, sequence: 0, depth: 0, open: [], closed: [], assigned: [], forbidden: [],
+                lambda: lambda0))
         var iterations = 0
         var processed = 0
         var interrupted = false
@@ -342,7 +368,10 @@ struct CapacitatedBranchAndBound {
         }
 
         while !heap.isEmpty {
-            if ctx.shouldStop() { interrupted = true; break }
+            if ctx.shouldStop() {
+                interrupted = true
+                break
+            }
             let node = pop()
             if prunable(node.bound, ub) { continue }
             if withinGap(node.bound, ub) {
@@ -363,9 +392,15 @@ struct CapacitatedBranchAndBound {
                 var ok = false
                 for k in d.offsets[u]..<d.offsets[u + 1] {
                     let j = Int(d.order[k])
-                    if !fix.closed[j] && !fix.forbiddenPairs.contains(u * m + j) { ok = true; break }
+                    if !fix.closed[j] && !fix.forbiddenPairs.contains(u * m + j) {
+                        ok = true
+                        break
+                    }
                 }
-                if !ok { infeasible = true; break }
+                if !ok {
+                    infeasible = true
+                    break
+                }
             }
             if infeasible { continue }
             let isRoot = node.depth == 0
@@ -387,8 +422,8 @@ struct CapacitatedBranchAndBound {
                 continue
             }
             // re-evaluate at the best multipliers to branch
-            let L = lag.evaluate(res.lambda, fix)
-            if L == .infinity { continue }
+            let lagrangianValue = lag.evaluate(res.lambda, fix)
+            if lagrangianValue == .infinity { continue }
             let (norm, taken) = lag.subgradient(fix)
             if norm == 0 {
                 // primal feasible: every free demand taken exactly once
@@ -413,22 +448,32 @@ struct CapacitatedBranchAndBound {
             var mustOpen = fix.open
             for u in 0..<n where fix.assignedTo[u] >= 0 { mustOpen[Int(fix.assignedTo[u])] = true }
             for j in lag.selectedList where !mustOpen[j] {
-                if lag.rho[j] > branchRho { branchRho = lag.rho[j]; branchSite = j }
+                if lag.rho[j] > branchRho {
+                    branchRho = lag.rho[j]
+                    branchSite = j
+                }
             }
             if branchSite >= 0 {
-                push(Node(bound: nodeBound, sequence: seqA, depth: node.depth + 1, open: node.open,
-                          closed: node.closed + [Int32(branchSite)], assigned: node.assigned,
-                          forbidden: node.forbidden, lambda: res.lambda))
-                push(Node(bound: nodeBound, sequence: seqB, depth: node.depth + 1,
-                          open: node.open + [Int32(branchSite)], closed: node.closed, assigned: node.assigned,
-                          forbidden: node.forbidden, lambda: res.lambda))
+                push(
+                    Node(
+                        bound: nodeBound, sequence: seqA, depth: node.depth + 1, open: node.open,
+                        closed: node.closed + [Int32(branchSite)], assigned: node.assigned,
+                        forbidden: node.forbidden, lambda: res.lambda))
+                push(
+                    Node(
+                        bound: nodeBound, sequence: seqB, depth: node.depth + 1,
+                        open: node.open + [Int32(branchSite)], closed: node.closed, assigned: node.assigned,
+                        forbidden: node.forbidden, lambda: res.lambda))
                 continue
             }
             // all open sites fixed: branch on the heaviest violated demand
             var bu = -1
             var bw = -Double.infinity
             for u in 0..<n where fix.assignedTo[u] < 0 && taken[u] != 1 {
-                if weights[u] > bw { bw = weights[u]; bu = u }
+                if weights[u] > bw {
+                    bw = weights[u]
+                    bu = u
+                }
             }
             guard bu >= 0 else { continue }
             var bj = -1
@@ -437,14 +482,21 @@ struct CapacitatedBranchAndBound {
             let pool = takers.isEmpty ? lag.selectedList : takers
             for j in pool where !fix.forbiddenPairs.contains(bu * m + j) {
                 let c = d.costT[j * n + bu]
-                if c < bc && c < d.big { bc = c; bj = j }
+                if c < bc && c < d.big {
+                    bc = c
+                    bj = j
+                }
             }
             guard bj >= 0 else { continue }
-            push(Node(bound: nodeBound, sequence: seqA, depth: node.depth + 1, open: node.open, closed: node.closed,
-                      assigned: node.assigned, forbidden: node.forbidden + [bu * m + bj], lambda: res.lambda))
-            push(Node(bound: nodeBound, sequence: seqB, depth: node.depth + 1, open: node.open, closed: node.closed,
-                      assigned: node.assigned + [(Int32(bu), Int32(bj))], forbidden: node.forbidden,
-                      lambda: res.lambda))
+            push(
+                Node(
+                    bound: nodeBound, sequence: seqA, depth: node.depth + 1, open: node.open, closed: node.closed,
+                    assigned: node.assigned, forbidden: node.forbidden + [bu * m + bj], lambda: res.lambda))
+            push(
+                Node(
+                    bound: nodeBound, sequence: seqB, depth: node.depth + 1, open: node.open, closed: node.closed,
+                    assigned: node.assigned + [(Int32(bu), Int32(bj))], forbidden: node.forbidden,
+                    lambda: res.lambda))
             if processed % 20 == 0 {
                 let lb = heap.map(\.bound).min() ?? ub
                 ctx.report(iteration: iterations + processed, best: ub.isFinite ? ub : nil, bound: min(lb, ub))
@@ -454,7 +506,8 @@ struct CapacitatedBranchAndBound {
         var bound = min(remaining.map(\.bound).min() ?? ub, ub)
         let proven = remaining.isEmpty && !interrupted
         if proven { bound = ub }
-        return Outcome(sites: ubSites, assignment: ubAssign, objective: ub, bound: bound, proven: proven,
-                       iterations: iterations + processed, gapReached: gapReached)
+        return Outcome(
+            sites: ubSites, assignment: ubAssign, objective: ub, bound: bound, proven: proven,
+            iterations: iterations + processed, gapReached: gapReached)
     }
 }

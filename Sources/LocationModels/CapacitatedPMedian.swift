@@ -30,8 +30,10 @@ public struct CapacitatedPMedianProblem: Sendable {
     public var forbidden: Set<Int>
 
     /// Creates a problem; nothing is checked until `validate()` or `solve(options:)`.
-    public init(costs: CostMatrix, weights: [Double], capacities: [Double], p: Int, forcedOpen: Set<Int> = [],
-                forbidden: Set<Int> = []) {
+    public init(
+        costs: CostMatrix, weights: [Double], capacities: [Double], p: Int, forcedOpen: Set<Int> = [],
+        forbidden: Set<Int> = []
+    ) {
         self.costs = costs
         self.weights = weights
         self.capacities = capacities
@@ -46,7 +48,8 @@ public struct CapacitatedPMedianProblem: Sendable {
     }
 
     func validatedRules() throws(LocationModelError) -> SiteRules {
-        let n = costs.demandCount, m = costs.candidateCount
+        let n = costs.demandCount
+        let m = costs.candidateCount
         try Validation.weights(weights, demandCount: n)
         guard capacities.count == m else { throw .capacityCountMismatch(expected: m, actual: capacities.count) }
         for (j, q) in capacities.enumerated() where !q.isFinite || q < 0 { throw .invalidCapacity(candidate: j) }
@@ -86,21 +89,26 @@ public struct CapacitatedPMedianProblem: Sendable {
                 if hctx.shouldStop() { throw .stoppedWithoutSolution }
                 throw .noFeasibleSolution
             }
-            return makeSolution(sites: h.sites, site: h.assignment.site, bound: nil, proven: false,
-                                stop: ctx.stopReason(interrupted: heur.interrupted), iterations: heur.iterations,
-                                ctx: ctx)
+            return makeSolution(
+                sites: h.sites, site: h.assignment.site, bound: nil, proven: false,
+                stop: ctx.stopReason(interrupted: heur.interrupted), iterations: heur.iterations,
+                ctx: ctx)
         case .exact:
-            let bb = CapacitatedBranchAndBound(data: data, weights: weights, capacities: capacities, assigner: assigner,
-                                               relativeGap: options.relativeGapTolerance)
+            let bb = CapacitatedBranchAndBound(
+                data: data, weights: weights, capacities: capacities, assigner: assigner,
+                relativeGap: options.relativeGapTolerance)
             let out = bb.run(incumbent: heur.best?.assignment, incumbentSites: heur.best?.sites ?? [], ctx: ctx)
             guard out.objective.isFinite, let site = out.assignment else {
                 if out.proven { throw .noFeasibleSolution }
                 throw .stoppedWithoutSolution
             }
-            let stop: StopReason = out.proven ? .completed
+            let stop: StopReason =
+                out.proven
+                ? .completed
                 : (out.gapReached ? .gapReached : ctx.stopReason(interrupted: true))
-            return makeSolution(sites: out.sites, site: site, bound: out.bound, proven: out.proven, stop: stop,
-                                iterations: heur.iterations + out.iterations, ctx: ctx)
+            return makeSolution(
+                sites: out.sites, site: site, bound: out.bound, proven: out.proven, stop: stop,
+                iterations: heur.iterations + out.iterations, ctx: ctx)
         }
     }
 
@@ -122,11 +130,13 @@ public struct CapacitatedPMedianProblem: Sendable {
         let rules = data.rules
         if p == rules.allowedCount || p == rules.forcedList.count {
             let sites = p == rules.forcedList.count ? rules.forcedList : (rules.forcedList + rules.freeList).sorted()
-            return HeuristicOutcome(best: Candidate(sites: sites, assignment: assigner.assign(open: sites)),
-                                    iterations: 1, interrupted: false)
+            return HeuristicOutcome(
+                best: Candidate(sites: sites, assignment: assigner.assign(open: sites)),
+                iterations: 1, interrupted: false)
         }
-        var ph = PMedianHeuristic(data: data, seed: options.seed, threads: options.threads,
-                                  effort: max(0.05, 0.25 * options.effort))
+        var ph = PMedianHeuristic(
+            data: data, seed: options.seed, threads: options.threads,
+            effort: max(0.05, 0.25 * options.effort))
         ph.postOptimization = false
         let pm = ph.run(ctx: ctx)
         var sets = pm.pool.members.sorted { $0.objective < $1.objective }.map(\.sites)
@@ -150,8 +160,10 @@ public struct CapacitatedPMedianProblem: Sendable {
     /// First-improvement site swaps, cycling over the open sites: close r, open one of the 6
     /// candidates cheapest for r's customers, re-solve the assignment; stop after a full cycle
     /// without improvement.
-    static func siteSwapSearch(start: Candidate, data d: MedianData, assigner: CapacitatedAssigner,
-                               ctx: SolveContext) -> (Candidate, Int) {
+    static func siteSwapSearch(
+        start: Candidate, data d: MedianData, assigner: CapacitatedAssigner,
+        ctx: SolveContext
+    ) -> (Candidate, Int) {
         var cur = start
         var evaluations = 0
         let n = d.n
@@ -178,7 +190,8 @@ public struct CapacitatedPMedianProblem: Sendable {
                 let trial = cur.sites.map { $0 == r ? f : $0 }
                 let a = assigner.assign(open: trial, passes: 4)
                 evaluations += 1
-                let better = CapacitatedAssigner.rank(a) < CapacitatedAssigner.rank(cur.assignment)
+                let better =
+                    CapacitatedAssigner.rank(a) < CapacitatedAssigner.rank(cur.assignment)
                     - 1e-10 * max(1, abs(cur.assignment.cost))
                     || (!cur.assignment.feasible && a.overload < cur.assignment.overload - 1e-9)
                 if better {
@@ -197,8 +210,10 @@ public struct CapacitatedPMedianProblem: Sendable {
         return (cur, evaluations)
     }
 
-    private func makeSolution(sites: [Int], site: [Int32], bound: Double?, proven: Bool, stop: StopReason,
-                              iterations: Int, ctx: SolveContext) -> LocationSolution {
+    private func makeSolution(
+        sites: [Int], site: [Int32], bound: Double?, proven: Bool, stop: StopReason,
+        iterations: Int, ctx: SolveContext
+    ) -> LocationSolution {
         let n = costs.demandCount
         var assignment = [Int?](repeating: nil, count: n)
         var distances = [Double?](repeating: nil, count: n)
@@ -210,8 +225,9 @@ public struct CapacitatedPMedianProblem: Sendable {
             distances[i] = c
             objective += weights[i] * c
         }
-        return LocationSolution(openSites: Array(Set(sites)).sorted(), assignment: assignment, distances: distances,
-                                objective: objective, bound: bound, proven: proven, sense: .minimize, stop: stop,
-                                iterations: iterations, ctx: ctx)
+        return LocationSolution(
+            openSites: Array(Set(sites)).sorted(), assignment: assignment, distances: distances,
+            objective: objective, bound: bound, proven: proven, sense: .minimize, stop: stop,
+            iterations: iterations, ctx: ctx)
     }
 }

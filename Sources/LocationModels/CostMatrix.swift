@@ -40,7 +40,10 @@ public struct CostMatrix: Sendable {
             outer: for i in 0..<demandCount {
                 for j in 0..<candidateCount {
                     if let c = cost(i, j) {
-                        if !c.isFinite || c < 0 { bad = (i, j); break outer }
+                        if !c.isFinite || c < 0 {
+                            bad = (i, j)
+                            break outer
+                        }
                         buffer[k] = c
                     } else {
                         buffer[k] = .infinity
@@ -65,8 +68,9 @@ public struct CostMatrix: Sendable {
     public static func euclidean(
         demandX: [Double], demandY: [Double], candidateX: [Double], candidateY: [Double]
     ) throws(LocationModelError) -> CostMatrix {
-        precondition(demandX.count == demandY.count && candidateX.count == candidateY.count,
-                     "x and y coordinate arrays must have equal lengths")
+        precondition(
+            demandX.count == demandY.count && candidateX.count == candidateY.count,
+            "x and y coordinate arrays must have equal lengths")
         return try CostMatrix(demandCount: demandX.count, candidateCount: candidateX.count) { i, j in
             let dx = demandX[i] - candidateX[j]
             let dy = demandY[i] - candidateY[j]
@@ -88,8 +92,9 @@ public struct CostMatrix: Sendable {
 
     @usableFromInline
     func rawCost(_ demand: Int, _ candidate: Int) -> Double {
-        precondition(demand >= 0 && demand < demandCount && candidate >= 0 && candidate < candidateCount,
-                     "cost matrix index out of range")
+        precondition(
+            demand >= 0 && demand < demandCount && candidate >= 0 && candidate < candidateCount,
+            "cost matrix index out of range")
         return values[demand * candidateCount + candidate]
     }
 
@@ -110,9 +115,15 @@ extension CostMatrix {
             var bestCost = Double.infinity
             for j in open {
                 let c = values[i * candidateCount + j]
-                if c <= radius && c < bestCost { bestCost = c; best = j }
+                if c <= radius && c < bestCost {
+                    bestCost = c
+                    best = j
+                }
             }
-            if best >= 0 { sites[i] = best; found[i] = bestCost }
+            if best >= 0 {
+                sites[i] = best
+                found[i] = bestCost
+            }
         }
         return (sites, found)
     }

@@ -10,7 +10,8 @@ struct CoverageData: Sendable {
     let rowCols: [Int32]
 
     init(costs: CostMatrix, radius: Double, allowed: [Bool]) {
-        let n = costs.demandCount, m = costs.candidateCount
+        let n = costs.demandCount
+        let m = costs.candidateCount
         self.n = n
         self.m = m
         var rs = [Int](repeating: 0, count: n + 1)
@@ -70,7 +71,10 @@ extension CoverageData {
     func restricted(need: [Bool], usable: [Bool]) -> (matrix: CoverageData, columnOf: [Int], indexOf: [Int]) {
         var rowIndex = [Int32](repeating: -1, count: n)
         var rowCount = 0
-        for i in 0..<n where need[i] { rowIndex[i] = Int32(rowCount); rowCount += 1 }
+        for i in 0..<n where need[i] {
+            rowIndex[i] = Int32(rowCount)
+            rowCount += 1
+        }
         var columnOf: [Int] = []
         var indexOf = [Int](repeating: -1, count: m)
         var columns: [[Int32]] = []

@@ -25,8 +25,10 @@ public struct MaximalCoveringProblem: Sendable {
     public var forbidden: Set<Int>
 
     /// Creates a problem; nothing is checked until `validate()` or `solve(options:)`.
-    public init(costs: CostMatrix, weights: [Double], p: Int, radius: Double, forcedOpen: Set<Int> = [],
-                forbidden: Set<Int> = []) {
+    public init(
+        costs: CostMatrix, weights: [Double], p: Int, radius: Double, forcedOpen: Set<Int> = [],
+        forbidden: Set<Int> = []
+    ) {
         self.costs = costs
         self.weights = weights
         self.p = p
@@ -43,8 +45,9 @@ public struct MaximalCoveringProblem: Sendable {
     func validatedRules() throws(LocationModelError) -> SiteRules {
         try Validation.weights(weights, demandCount: costs.demandCount)
         try Validation.radius(radius)
-        let rules = try Validation.siteRules(candidateCount: costs.candidateCount, forcedOpen: forcedOpen,
-                                             forbidden: forbidden)
+        let rules = try Validation.siteRules(
+            candidateCount: costs.candidateCount, forcedOpen: forcedOpen,
+            forbidden: forbidden)
         try Validation.p(p, rules: rules)
         return rules
     }
@@ -54,32 +57,38 @@ public struct MaximalCoveringProblem: Sendable {
         let ctx = SolveContext(options: options)
         let rules = try validatedRules()
         let cov = CoverageData(costs: costs, radius: radius, allowed: rules.allowed)
-        let solver = MaximalCoveringSolver(cov: cov, weights: weights, p: p, rules: rules,
-                                           integral: allIntegral(weights))
+        let solver = MaximalCoveringSolver(
+            cov: cov, weights: weights, p: p, rules: rules,
+            integral: allIntegral(weights))
         let restarts = max(1, Int((16 * options.effort).rounded(.up)))
         let hctx = options.method == .exact ? ctx.withDeadline(atFraction: 0.3, of: options) : ctx
         let h = solver.heuristic(seed: options.seed, restarts: restarts, threads: options.threads, ctx: hctx)
         switch options.method {
         case .heuristic:
-            return makeSolution(h.sites, bound: nil, proven: false, stop: ctx.stopReason(interrupted: hctx.shouldStop()),
-                                iterations: h.iterations, ctx: ctx)
+            return makeSolution(
+                h.sites, bound: nil, proven: false, stop: ctx.stopReason(interrupted: hctx.shouldStop()),
+                iterations: h.iterations, ctx: ctx)
         case .exact:
             let out = solver.exact(incumbent: h.sites, relativeGap: options.relativeGapTolerance, ctx: ctx)
             let stop: StopReason = out.proven ? .completed : (out.gapReached ? .gapReached : ctx.stopReason(interrupted: true))
-            return makeSolution(out.sites, bound: out.bound, proven: out.proven, stop: stop,
-                                iterations: h.iterations + out.iterations, ctx: ctx)
+            return makeSolution(
+                out.sites, bound: out.bound, proven: out.proven, stop: stop,
+                iterations: h.iterations + out.iterations, ctx: ctx)
         }
     }
 
-    private func makeSolution(_ sites: [Int], bound: Double?, proven: Bool, stop: StopReason, iterations: Int,
-                              ctx: SolveContext) -> LocationSolution {
+    private func makeSolution(
+        _ sites: [Int], bound: Double?, proven: Bool, stop: StopReason, iterations: Int,
+        ctx: SolveContext
+    ) -> LocationSolution {
         let open = sites.sorted()
         let nearest = costs.nearestOpen(open, within: radius)
         var objective = 0.0
         for (i, site) in nearest.sites.enumerated() where site != nil { objective += weights[i] }
-        return LocationSolution(openSites: open, assignment: nearest.sites, distances: nearest.costs,
-                                objective: objective, bound: bound, proven: proven, sense: .maximize, stop: stop,
-                                iterations: iterations, ctx: ctx)
+        return LocationSolution(
+            openSites: open, assignment: nearest.sites, distances: nearest.costs,
+            objective: objective, bound: bound, proven: proven, sense: .maximize, stop: stop,
+            iterations: iterations, ctx: ctx)
     }
 }
 
@@ -120,8 +129,9 @@ public struct SetCoveringProblem: Sendable {
 
     func validated() throws(LocationModelError) -> (SiteRules, CoverageData) {
         try Validation.radius(radius)
-        let rules = try Validation.siteRules(candidateCount: costs.candidateCount, forcedOpen: forcedOpen,
-                                             forbidden: forbidden)
+        let rules = try Validation.siteRules(
+            candidateCount: costs.candidateCount, forcedOpen: forcedOpen,
+            forbidden: forbidden)
         let cov = CoverageData(costs: costs, radius: radius, allowed: rules.allowed)
         for i in 0..<cov.n where cov.rowStart[i + 1] == cov.rowStart[i] { throw .demandNotCoverable(demand: i) }
         return (rules, cov)
@@ -143,25 +153,30 @@ public struct SetCoveringProblem: Sendable {
         switch options.method {
         case .heuristic:
             let proven = h.bound.map { $0 >= heur.count } ?? false
-            return makeSolution(heur, bound: h.bound.map(Double.init), proven: proven,
-                                stop: proven ? .completed : ctx.stopReason(interrupted: hctx.shouldStop()),
-                                iterations: h.iterations, ctx: ctx)
+            return makeSolution(
+                heur, bound: h.bound.map(Double.init), proven: proven,
+                stop: proven ? .completed : ctx.stopReason(interrupted: hctx.shouldStop()),
+                iterations: h.iterations, ctx: ctx)
         case .exact:
             let out = solver.exact(initial: heur, target: nil, ctx: ctx)
             let cover = out.cover ?? heur
             let proven = out.exhausted || out.bound >= cover.count
-            return makeSolution(cover, bound: Double(min(out.bound, cover.count)), proven: proven,
-                                stop: proven ? .completed : ctx.stopReason(interrupted: true),
-                                iterations: h.iterations + out.iterations, ctx: ctx)
+            return makeSolution(
+                cover, bound: Double(min(out.bound, cover.count)), proven: proven,
+                stop: proven ? .completed : ctx.stopReason(interrupted: true),
+                iterations: h.iterations + out.iterations, ctx: ctx)
         }
     }
 
-    private func makeSolution(_ sites: [Int], bound: Double?, proven: Bool, stop: StopReason, iterations: Int,
-                              ctx: SolveContext) -> LocationSolution {
+    private func makeSolution(
+        _ sites: [Int], bound: Double?, proven: Bool, stop: StopReason, iterations: Int,
+        ctx: SolveContext
+    ) -> LocationSolution {
         let open = sites.sorted()
         let nearest = costs.nearestOpen(open, within: radius)
-        return LocationSolution(openSites: open, assignment: nearest.sites, distances: nearest.costs,
-                                objective: Double(open.count), bound: bound, proven: proven, sense: .minimize,
-                                stop: stop, iterations: iterations, ctx: ctx)
+        return LocationSolution(
+            openSites: open, assignment: nearest.sites, distances: nearest.costs,
+            objective: Double(open.count), bound: bound, proven: proven, sense: .minimize,
+            stop: stop, iterations: iterations, ctx: ctx)
     }
 }

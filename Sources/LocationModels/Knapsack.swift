@@ -28,20 +28,29 @@ struct KnapsackSolver {
         idx.removeAll(keepingCapacity: true)
         var totalW = 0.0
         for k in 0..<count {
-            let pk = profit(k), wk = weight(k)
+            let pk = profit(k)
+            let wk = weight(k)
             if pk <= 0 { continue }
-            if wk <= 0 { take[k] = true; fixedValue += pk; continue }
+            if wk <= 0 {
+                take[k] = true
+                fixedValue += pk
+                continue
+            }
             if wk > capacity + 1e-12 * max(1, capacity) { continue }
             idx.append(k)
             totalW += wk
         }
         if totalW <= capacity {
             var v = fixedValue
-            for k in idx { take[k] = true; v += profit(k) }
+            for k in idx {
+                take[k] = true
+                v += profit(k)
+            }
             return Result(value: v, upperBound: v, exact: true)
         }
         idx.sort { a, b in
-            let ra = profit(a) / weight(a), rb = profit(b) / weight(b)
+            let ra = profit(a) / weight(a)
+            let rb = profit(b) / weight(b)
             return ra > rb || (ra == rb && a < b)
         }
         let c = idx.count
@@ -65,19 +74,28 @@ struct KnapsackSolver {
             var level = 0
             var residual = capacity
             var value = 0.0
-            var stack: [(Int, Bool)] = []   // (level, took item)
+            var stack: [(Int, Bool)] = []  // (level, took item)
             var descending = true
             while true {
                 if descending {
                     nodes += 1
-                    if nodes > nodeLimit { exact = false; break }
+                    if nodes > nodeLimit {
+                        exact = false
+                        break
+                    }
                     if level == c {
-                        if value > bestValue { bestValue = value; best = current }
+                        if value > bestValue {
+                            bestValue = value
+                            best = current
+                        }
                         descending = false
                         continue
                     }
                     let bound = value + dantzig(from: level, capacity: residual)
-                    if bound <= bestValue + 1e-12 * max(1, bound) { descending = false; continue }
+                    if bound <= bestValue + 1e-12 * max(1, bound) {
+                        descending = false
+                        continue
+                    }
                     if ratioW[level] <= residual {
                         current[level] = true
                         residual -= ratioW[level]

@@ -39,8 +39,12 @@ final class MedianLagrangian {
 
     /// L(λ) under the fixings; fills ρ, the selected set and the thresholds.
     func evaluate(_ lambda: [Double], _ fix: Fixing) -> Double {
-        let n = d.n, m = d.m
-        for j in 0..<m { rho[j] = 0; selected[j] = false }
+        let n = d.n
+        let m = d.m
+        for j in 0..<m {
+            rho[j] = 0
+            selected[j] = false
+        }
         var total = 0.0
         d.order.withUnsafeBufferPointer { ord in
             d.sortedCost.withUnsafeBufferPointer { cost in
@@ -127,8 +131,9 @@ final class MedianLagrangian {
         prunable: (Double) -> Bool, stop: () -> Bool
     ) -> Result {
         var lambda = lambda0
-        var best = Result(bound: -.infinity, lambda: lambda0, iterations: 0, solved: false, bestSet: nil,
-                          bestSetObjective: .infinity)
+        var best = Result(
+            bound: -.infinity, lambda: lambda0, iterations: 0, solved: false, bestSet: nil,
+            bestSetObjective: .infinity)
         var theta = thetaStart
         var since = 0
         let patience = maxIterations >= 2000 ? 100 : 30
@@ -136,9 +141,9 @@ final class MedianLagrangian {
         var it = 0
         while it < maxIterations {
             it += 1
-            let L = evaluate(lambda, fix)
-            if L > best.bound + 1e-12 * max(1, abs(L)) {
-                best.bound = L
+            let lagrangianValue = evaluate(lambda, fix)
+            if lagrangianValue > best.bound + 1e-12 * max(1, abs(lagrangianValue)) {
+                best.bound = lagrangianValue
                 best.lambda = lambda
                 since = 0
             } else {
@@ -160,7 +165,10 @@ final class MedianLagrangian {
                 // every demand has exactly one selected site cheaper than λ_i: L equals a primal cost
                 best.solved = true
                 let obj = d.objective(of: selectedList)
-                if obj < best.bestSetObjective { best.bestSetObjective = obj; best.bestSet = selectedList }
+                if obj < best.bestSetObjective {
+                    best.bestSetObjective = obj
+                    best.bestSet = selectedList
+                }
                 break
             }
             if since >= patience {
@@ -169,8 +177,8 @@ final class MedianLagrangian {
                 if theta < 1e-5 { break }
             }
             var target = ub
-            if !target.isFinite || target <= L { target = L + max(1e-3 * abs(L), 1e-6) }
-            let step = theta * (target - L) / norm
+            if !target.isFinite || target <= lagrangianValue { target = lagrangianValue + max(1e-3 * abs(lagrangianValue), 1e-6) }
+            let step = theta * (target - lagrangianValue) / norm
             for u in 0..<d.n { lambda[u] += step * g[u] }
             if it % 32 == 0 && stop() { break }
         }

@@ -34,7 +34,10 @@ struct MaximalCoveringSolver {
         var cnt = [Int](repeating: 0, count: cov.n)
         var open = rules.forcedList
         var isOpen = [Bool](repeating: false, count: cov.m)
-        for j in open { isOpen[j] = true; for i in cov.rows(of: j) { cnt[Int(i)] += 1 } }
+        for j in open {
+            isOpen[j] = true
+            for i in cov.rows(of: j) { cnt[Int(i)] += 1 }
+        }
         while open.count < p {
             var gains: [(Double, Int)] = []
             for j in rules.freeList where !isOpen[j] {
@@ -69,7 +72,12 @@ struct MaximalCoveringSolver {
         for j in open { isOpen[j] = true }
         var cnt = [Int](repeating: 0, count: cov.n)
         var sole = [Int](repeating: 0, count: cov.n)  // sum of covering open sites (the sole one when cnt == 1)
-        for j in open { for i in cov.rows(of: j) { cnt[Int(i)] += 1; sole[Int(i)] += j } }
+        for j in open {
+            for i in cov.rows(of: j) {
+                cnt[Int(i)] += 1
+                sole[Int(i)] += j
+            }
+        }
         var value = coveredWeight(open)
         var best = (sites: open.sorted(), value: value)
         var extra = [Double](repeating: 0, count: cov.m)
@@ -87,19 +95,23 @@ struct MaximalCoveringSolver {
             }
             let improvingOnly = sinceBest >= tabuIterations
             var bestDelta = improvingOnly ? 1e-9 : -Double.infinity
-            var bestIn = -1, bestOut = -1
+            var bestIn = -1
+            var bestOut = -1
             // the cheapest site to close (ignoring extra), among permitted ones
             var minLoss = Double.infinity
             var minLossSite = -1
             for j in open where !rules.forced[j] && (improvingOnly || tabuUntil[j] < move) && loss[j] < minLoss {
-                minLoss = loss[j]; minLossSite = j
+                minLoss = loss[j]
+                minLossSite = j
             }
             for f in rules.freeList where !isOpen[f] {
                 var gain = 0.0
                 touched.removeAll(keepingCapacity: true)
                 for i in cov.rows(of: f) {
                     let ii = Int(i)
-                    if cnt[ii] == 0 { gain += weights[ii] } else if cnt[ii] == 1 {
+                    if cnt[ii] == 0 {
+                        gain += weights[ii]
+                    } else if cnt[ii] == 1 {
                         let g = sole[ii]
                         if extra[g] == 0 { touched.append(g) }
                         extra[g] += weights[ii]
@@ -107,13 +119,18 @@ struct MaximalCoveringSolver {
                 }
                 let fTabu = !improvingOnly && tabuUntil[f] >= move
                 if minLossSite >= 0 && gain - minLoss > bestDelta && (!fTabu || value + gain - minLoss > best.value + 1e-9) {
-                    bestDelta = gain - minLoss; bestIn = f; bestOut = minLossSite
+                    bestDelta = gain - minLoss
+                    bestIn = f
+                    bestOut = minLossSite
                 }
                 for g in touched {
                     let dlt = gain - loss[g] + extra[g]
                     if dlt > bestDelta && (improvingOnly ? !rules.forced[g] : allowedOut(g, dlt))
-                        && (!fTabu || value + dlt > best.value + 1e-9) {
-                        bestDelta = dlt; bestIn = f; bestOut = g
+                        && (!fTabu || value + dlt > best.value + 1e-9)
+                    {
+                        bestDelta = dlt
+                        bestIn = f
+                        bestOut = g
                     }
                     extra[g] = 0
                 }
@@ -122,8 +139,14 @@ struct MaximalCoveringSolver {
             isOpen[bestOut] = false
             isOpen[bestIn] = true
             open = open.map { $0 == bestOut ? bestIn : $0 }
-            for i in cov.rows(of: bestOut) { cnt[Int(i)] -= 1; sole[Int(i)] -= bestOut }
-            for i in cov.rows(of: bestIn) { cnt[Int(i)] += 1; sole[Int(i)] += bestIn }
+            for i in cov.rows(of: bestOut) {
+                cnt[Int(i)] -= 1
+                sole[Int(i)] -= bestOut
+            }
+            for i in cov.rows(of: bestIn) {
+                cnt[Int(i)] += 1
+                sole[Int(i)] += bestIn
+            }
             value += bestDelta
             if !improvingOnly {
                 tabuUntil[bestOut] = move + 5 + rng.nextInt(10)
@@ -177,9 +200,12 @@ struct MaximalCoveringSolver {
         var gapReached: Bool
     }
 
-    func exact(incumbent: [Int], relativeGap: Double, ctx: SolveContext, rootOnly: Bool = false,
-               maxPolish: Int = 2000) -> Outcome {
-        let n = cov.n, m = cov.m
+    func exact(
+        incumbent: [Int], relativeGap: Double, ctx: SolveContext, rootOnly: Bool = false,
+        maxPolish: Int = 2000
+    ) -> Outcome {
+        let n = cov.n
+        let m = cov.m
         var polished = 0
         var polishedSets = Set<[Int]>()
         var lbSites = incumbent
@@ -216,14 +242,23 @@ struct MaximalCoveringSolver {
         var selected = [Bool](repeating: false, count: m)
         var g = [Double](repeating: 0, count: n)
         while !nodes.isEmpty {
-            if ctx.shouldStop() { interrupted = true; break }
+            if ctx.shouldStop() {
+                interrupted = true
+                break
+            }
             // best bound first (largest upper bound)
             var bi = 0
-            for k in 1..<nodes.count where nodes[k].bound > nodes[bi].bound
-                || (nodes[k].bound == nodes[bi].bound && nodes[k].seq > nodes[bi].seq) { bi = k }
+            for k in 1..<nodes.count
+            where nodes[k].bound > nodes[bi].bound
+                || (nodes[k].bound == nodes[bi].bound && nodes[k].seq > nodes[bi].seq)
+            { bi = k }
             let node = nodes.remove(at: bi)
             if prunable(node.bound) { continue }
-            if withinGap(node.bound) { gapReached = true; nodes.append(node); break }
+            if withinGap(node.bound) {
+                gapReached = true
+                nodes.append(node)
+                break
+            }
             var fixOpen = rules.forced
             var fixClosed = rules.allowed.map { !$0 }
             for j in node.open { fixOpen[j] = true }
@@ -235,7 +270,10 @@ struct MaximalCoveringSolver {
             if need == 0 || free.count == need {
                 let sites = (0..<m).filter { fixOpen[$0] } + (need == 0 ? [] : free)
                 let v = coveredWeight(sites)
-                if v > lb { lb = v; lbSites = sites.sorted() }
+                if v > lb {
+                    lb = v
+                    lbSites = sites.sorted()
+                }
                 continue
             }
             var lambda = node.lambda
@@ -246,35 +284,51 @@ struct MaximalCoveringSolver {
             let maxIt = node.depth == 0 ? 10000 : 300
             var it = 0
             var order = free
-            var lastIn = 0.0, firstOut = 0.0
+            var lastIn = 0.0
+            var firstOut = 0.0
             while it < maxIt {
                 it += 1
-                var U = 0.0
-                for i in 0..<n { U += max(0, weights[i] - lambda[i]) }
+                var upper = 0.0
+                for i in 0..<n { upper += max(0, weights[i] - lambda[i]) }
                 for j in 0..<m { selected[j] = false }
                 for j in 0..<m where !fixClosed[j] {
                     var v = 0.0
                     for i in cov.rows(of: j) { v += lambda[Int(i)] }
                     s[j] = v
                     selected[j] = fixOpen[j]
-                    if fixOpen[j] { U += v }
+                    if fixOpen[j] { upper += v }
                 }
                 order.sort { s[$0] > s[$1] || (s[$0] == s[$1] && $0 < $1) }
-                for k in 0..<need { selected[order[k]] = true; U += s[order[k]] }
+                for k in 0..<need {
+                    selected[order[k]] = true
+                    upper += s[order[k]]
+                }
                 lastIn = s[order[need - 1]]
                 firstOut = s[order[need]]
-                if U < bestU - 1e-12 * max(1, abs(U)) { bestU = U; bestLambda = lambda; since = 0 } else { since += 1 }
+                if upper < bestU - 1e-12 * max(1, abs(upper)) {
+                    bestU = upper
+                    bestLambda = lambda
+                    since = 0
+                } else {
+                    since += 1
+                }
                 if prunable(bestU) || withinGap(bestU) { break }
                 if it % 10 == 1 {
                     let sites = (0..<m).filter { selected[$0] }
                     let v = coveredWeight(sites)
-                    if v > lb { lb = v; lbSites = sites }
+                    if v > lb {
+                        lb = v
+                        lbSites = sites
+                    }
                     // Lagrangian heuristic: polish promising relaxed sets with the swap local search
                     if it % 50 == 1 && polished < maxPolish && !polishedSets.contains(sites) {
                         polishedSets.insert(sites)
                         polished += 1
                         let r = localSearch(sites)
-                        if r.value > lb { lb = r.value; lbSites = r.sites }
+                        if r.value > lb {
+                            lb = r.value
+                            lbSites = r.sites
+                        }
                     }
                     if prunable(bestU) { break }
                 }
@@ -289,9 +343,13 @@ struct MaximalCoveringSolver {
                     norm += gi * gi
                 }
                 if norm == 0 { break }
-                if since >= (node.depth == 0 ? 150 : 20) { theta *= 0.5; since = 0; if theta < 1e-5 { break } }
-                var gapV = U - lb
-                if gapV <= 0 { gapV = 1e-3 * max(1, abs(U)) }
+                if since >= (node.depth == 0 ? 150 : 20) {
+                    theta *= 0.5
+                    since = 0
+                    if theta < 1e-5 { break }
+                }
+                var gapV = upper - lb
+                if gapV <= 0 { gapV = 1e-3 * max(1, abs(upper)) }
                 let step = theta * gapV / norm
                 for i in 0..<n { lambda[i] = max(0, lambda[i] - step * g[i]) }
                 if it % 32 == 0 && ctx.shouldStop() { break }
@@ -300,8 +358,9 @@ struct MaximalCoveringSolver {
             let nodeBound = min(bestU, node.bound)
             if node.depth == 0 { ctx.report(iteration: iterations, best: lb, bound: nodeBound) }
             if rootOnly {
-                return Outcome(sites: lbSites.sorted(), value: lb, bound: nodeBound, proven: prunable(nodeBound),
-                               iterations: iterations, gapReached: false)
+                return Outcome(
+                    sites: lbSites.sorted(), value: lb, bound: nodeBound, proven: prunable(nodeBound),
+                    iterations: iterations, gapReached: false)
             }
             if prunable(nodeBound) { continue }
             if withinGap(nodeBound) {
@@ -315,24 +374,24 @@ struct MaximalCoveringSolver {
             }
             // re-evaluate at the best multipliers for fixing and branching
             lambda = bestLambda
-            var U = 0.0
-            for i in 0..<n { U += max(0, weights[i] - lambda[i]) }
+            var upper = 0.0
+            for i in 0..<n { upper += max(0, weights[i] - lambda[i]) }
             for j in 0..<m where !fixClosed[j] {
                 var v = 0.0
                 for i in cov.rows(of: j) { v += lambda[Int(i)] }
                 s[j] = v
-                if fixOpen[j] { U += v }
+                if fixOpen[j] { upper += v }
             }
             order.sort { s[$0] > s[$1] || (s[$0] == s[$1] && $0 < $1) }
-            for k in 0..<need { U += s[order[k]] }
+            for k in 0..<need { upper += s[order[k]] }
             lastIn = s[order[need - 1]]
             firstOut = s[order[need]]
             var newOpen = node.open
             var newClosed = node.closed
             for (k, j) in order.enumerated() {
                 if k < need {
-                    if prunable(U - s[j] + firstOut) { newOpen.append(j) }
-                } else if prunable(U - lastIn + s[j]) {
+                    if prunable(upper - s[j] + firstOut) { newOpen.append(j) }
+                } else if prunable(upper - lastIn + s[j]) {
                     newClosed.append(j)
                 }
             }
@@ -344,21 +403,28 @@ struct MaximalCoveringSolver {
             }
             seq += 1
             if branch < 0 {
-                nodes.append(Node(bound: nodeBound, seq: seq, depth: node.depth + 1, open: newOpen, closed: newClosed,
-                                  lambda: bestLambda))
+                nodes.append(
+                    Node(
+                        bound: nodeBound, seq: seq, depth: node.depth + 1, open: newOpen, closed: newClosed,
+                        lambda: bestLambda))
                 continue
             }
-            nodes.append(Node(bound: nodeBound, seq: seq, depth: node.depth + 1, open: newOpen,
-                              closed: newClosed + [branch], lambda: bestLambda))
+            nodes.append(
+                Node(
+                    bound: nodeBound, seq: seq, depth: node.depth + 1, open: newOpen,
+                    closed: newClosed + [branch], lambda: bestLambda))
             seq += 1
-            nodes.append(Node(bound: nodeBound, seq: seq, depth: node.depth + 1, open: newOpen + [branch],
-                              closed: newClosed, lambda: bestLambda))
+            nodes.append(
+                Node(
+                    bound: nodeBound, seq: seq, depth: node.depth + 1, open: newOpen + [branch],
+                    closed: newClosed, lambda: bestLambda))
         }
         let remaining = nodes.filter { !prunable($0.bound) }
         let proven = remaining.isEmpty && !interrupted
         var bound = max(remaining.map(\.bound).max() ?? lb, lb)
         if proven { bound = lb }
-        return Outcome(sites: lbSites.sorted(), value: lb, bound: bound, proven: proven, iterations: iterations,
-                       gapReached: gapReached)
+        return Outcome(
+            sites: lbSites.sorted(), value: lb, bound: bound, proven: proven, iterations: iterations,
+            gapReached: gapReached)
     }
 }

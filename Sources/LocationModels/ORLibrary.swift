@@ -22,15 +22,23 @@ public enum ORLibrary {
                 if current > 1_000_000_000 { throw .malformedORLibrary(line: line) }
                 inNumber = true
             } else {
-                if inNumber { numbers.append((current, line)); current = 0; inNumber = false }
-                if byte == 10 { line += 1 } else if !(byte == 32 || byte == 9 || byte == 13) {
+                if inNumber {
+                    numbers.append((current, line))
+                    current = 0
+                    inNumber = false
+                }
+                if byte == 10 {
+                    line += 1
+                } else if !(byte == 32 || byte == 9 || byte == 13) {
                     throw .malformedORLibrary(line: line)
                 }
             }
         }
         if inNumber { numbers.append((current, line)) }
         guard numbers.count >= 3 else { throw .malformedORLibrary(line: 1) }
-        let n = numbers[0].0, edges = numbers[1].0, p = numbers[2].0
+        let n = numbers[0].0
+        let edges = numbers[1].0
+        let p = numbers[2].0
         guard n > 0 else { throw .emptyMatrix }
         guard numbers.count >= 3 + 3 * edges else { throw .malformedORLibrary(line: line) }
         var dist = [Double](repeating: .infinity, count: n * n)
@@ -58,7 +66,8 @@ public enum ORLibrary {
         for line in text.split(whereSeparator: \.isNewline) {
             let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
             guard parts.count >= 2, parts[0].hasPrefix("pmed"), let k = Int(parts[0].dropFirst(4)),
-                  let v = Double(parts[1]) else { continue }
+                let v = Double(parts[1])
+            else { continue }
             out[k] = v
         }
         return out

@@ -39,8 +39,9 @@ public struct PCenterProblem: Sendable {
     }
 
     func validatedRules() throws(LocationModelError) -> SiteRules {
-        let rules = try Validation.siteRules(candidateCount: costs.candidateCount, forcedOpen: forcedOpen,
-                                             forbidden: forbidden)
+        let rules = try Validation.siteRules(
+            candidateCount: costs.candidateCount, forcedOpen: forcedOpen,
+            forbidden: forbidden)
         try Validation.p(p, rules: rules)
         try Validation.reachability(costs, rules: rules)
         return rules
@@ -75,24 +76,29 @@ public struct PCenterProblem: Sendable {
         iterations += refined.iterations
         switch options.method {
         case .heuristic:
-            return makeSolution(best.sites, bound: nil, proven: false,
-                                stop: ctx.stopReason(interrupted: hctx.shouldStop()), iterations: iterations, ctx: ctx)
+            return makeSolution(
+                best.sites, bound: nil, proven: false,
+                stop: ctx.stopReason(interrupted: hctx.shouldStop()), iterations: iterations, ctx: ctx)
         case .exact:
             let out = search.exact(incumbent: best.sites, incumbentValue: best.value, ctx: ctx)
-            return makeSolution(out.sites, bound: out.bound, proven: out.proven,
-                                stop: out.proven ? .completed : ctx.stopReason(interrupted: true),
-                                iterations: iterations + out.iterations, ctx: ctx)
+            return makeSolution(
+                out.sites, bound: out.bound, proven: out.proven,
+                stop: out.proven ? .completed : ctx.stopReason(interrupted: true),
+                iterations: iterations + out.iterations, ctx: ctx)
         }
     }
 
-    private func makeSolution(_ sites: [Int], bound: Double?, proven: Bool, stop: StopReason, iterations: Int,
-                              ctx: SolveContext) -> LocationSolution {
+    private func makeSolution(
+        _ sites: [Int], bound: Double?, proven: Bool, stop: StopReason, iterations: Int,
+        ctx: SolveContext
+    ) -> LocationSolution {
         let open = sites.sorted()
         let nearest = costs.nearestOpen(open)
         let objective = nearest.costs.reduce(0.0) { max($0, $1 ?? 0) }
-        return LocationSolution(openSites: open, assignment: nearest.sites, distances: nearest.costs,
-                                objective: objective, bound: bound, proven: proven, sense: .minimize, stop: stop,
-                                iterations: iterations, ctx: ctx)
+        return LocationSolution(
+            openSites: open, assignment: nearest.sites, distances: nearest.costs,
+            objective: objective, bound: bound, proven: proven, sense: .minimize, stop: stop,
+            iterations: iterations, ctx: ctx)
     }
 }
 
@@ -127,7 +133,10 @@ struct PCenterSearch: Sendable {
                 var bestV = Double.infinity
                 for j in rules.freeList {
                     let v = value([j])
-                    if v < bestV { bestV = v; best = j }
+                    if v < bestV {
+                        bestV = v
+                        best = j
+                    }
                 }
                 open = [best]
             }
@@ -141,7 +150,10 @@ struct PCenterSearch: Sendable {
             for i in 1..<n where dist[i] > dist[far] { far = i }
             var pick = -1
             var pickCost = Double.infinity
-            for j in rules.freeList where !isOpen[j] && c(far, j) < pickCost { pickCost = c(far, j); pick = j }
+            for j in rules.freeList where !isOpen[j] && c(far, j) < pickCost {
+                pickCost = c(far, j)
+                pick = j
+            }
             if pick < 0 { pick = rules.freeList.first { !isOpen[$0] }! }
             open.append(pick)
             isOpen[pick] = true
@@ -156,7 +168,8 @@ struct PCenterSearch: Sendable {
     func localSearch(_ start: [Int]) -> (sites: [Int], value: Double) {
         let n = costs.demandCount
         var open = start
-        var d1 = [Double](repeating: 0, count: n), d2 = [Double](repeating: 0, count: n)
+        var d1 = [Double](repeating: 0, count: n)
+        var d2 = [Double](repeating: 0, count: n)
         var c1 = [Int](repeating: -1, count: n)
         var isOpen = [Bool](repeating: false, count: costs.candidateCount)
         for j in open { isOpen[j] = true }
@@ -164,13 +177,26 @@ struct PCenterSearch: Sendable {
             var radius = 0.0
             var critical = 0
             for i in 0..<n {
-                var a = Double.infinity, b = Double.infinity, ai = -1
+                var a = Double.infinity
+                var b = Double.infinity
+                var ai = -1
                 for j in open {
                     let v = c(i, j)
-                    if v < a { b = a; a = v; ai = j } else if v < b { b = v }
+                    if v < a {
+                        b = a
+                        a = v
+                        ai = j
+                    } else if v < b {
+                        b = v
+                    }
                 }
-                d1[i] = a; d2[i] = b; c1[i] = ai
-                if a > radius { radius = a; critical = i }
+                d1[i] = a
+                d2[i] = b
+                c1[i] = ai
+                if a > radius {
+                    radius = a
+                    critical = i
+                }
             }
             var atMax = 0
             for i in 0..<n where d1[i] == radius { atMax += 1 }
@@ -185,10 +211,18 @@ struct PCenterSearch: Sendable {
                     for i in 0..<n {
                         let base = c1[i] == g ? d2[i] : d1[i]
                         let v = min(base, c(i, f))
-                        if v > worst { worst = v; count = 1 } else if v == worst { count += 1 }
+                        if v > worst {
+                            worst = v
+                            count = 1
+                        } else if v == worst {
+                            count += 1
+                        }
                         if worst > best.0 { break }
                     }
-                    if worst < best.0 || (worst == best.0 && count < best.1) { best = (worst, count); move = (f, g) }
+                    if worst < best.0 || (worst == best.0 && count < best.1) {
+                        best = (worst, count)
+                        move = (f, g)
+                    }
                 }
             }
             guard let (f, g) = move else { return (open.sorted(), radius) }
@@ -203,7 +237,8 @@ struct PCenterSearch: Sendable {
     func radiusSearch(start: [Int], value: Double, seed: UInt64, ctx: SolveContext)
         -> (sites: [Int], value: Double, iterations: Int)
     {
-        let n = costs.demandCount, m = costs.candidateCount
+        let n = costs.demandCount
+        let m = costs.candidateCount
         var lowerStart = 0.0
         for i in 0..<n {
             var best = Double.infinity
@@ -217,7 +252,8 @@ struct PCenterSearch: Sendable {
         for v in values where unique.last != v { unique.append(v) }
         var bestSites = start
         var bestValue = value
-        var lo = 0, hi = unique.count  // unique[hi...] are known feasible (or above the incumbent)
+        var lo = 0
+        var hi = unique.count  // unique[hi...] are known feasible (or above the incumbent)
         var iterations = 0
         while lo < hi {
             if ctx.shouldStop() { break }
@@ -225,14 +261,23 @@ struct PCenterSearch: Sendable {
             let r = unique[mid]
             let cov = CoverageData(costs: costs, radius: r, allowed: rules.allowed)
             var coverable = true
-            for i in 0..<n where cov.rowStart[i + 1] == cov.rowStart[i] { coverable = false; break }
+            for i in 0..<n where cov.rowStart[i + 1] == cov.rowStart[i] {
+                coverable = false
+                break
+            }
             iterations += 1
-            if !coverable { lo = mid + 1; continue }
+            if !coverable {
+                lo = mid + 1
+                continue
+            }
             let solver = SetCoverSolver(cov: cov, freeColumns: rules.freeList, forcedColumns: rules.forcedList)
             if let cover = solver.heuristic(seed: seed, restarts: 2, ctx: ctx, lagrangianPass: false).cover, cover.count <= p {
                 let full = pad(cover)
                 let v = self.value(full)
-                if v < bestValue { bestValue = v; bestSites = full }
+                if v < bestValue {
+                    bestValue = v
+                    bestSites = full
+                }
                 var k = mid
                 while k > lo && unique[k - 1] >= v { k -= 1 }
                 hi = k
@@ -254,7 +299,8 @@ struct PCenterSearch: Sendable {
 
     /// Binary search on the radius with exact set-covering decisions.
     func exact(incumbent: [Int], incumbentValue: Double, ctx: SolveContext) -> Outcome {
-        let n = costs.demandCount, m = costs.candidateCount
+        let n = costs.demandCount
+        let m = costs.candidateCount
         var lowerStart = 0.0
         for i in 0..<n {
             var best = Double.infinity
@@ -274,13 +320,22 @@ struct PCenterSearch: Sendable {
         var iterations = 0
         var interrupted = false
         while lo < hi {
-            if ctx.shouldStop() { interrupted = true; break }
+            if ctx.shouldStop() {
+                interrupted = true
+                break
+            }
             let mid = (lo + hi) / 2
             let r = unique[mid]
             let cov = CoverageData(costs: costs, radius: r, allowed: rules.allowed)
             var coverable = true
-            for i in 0..<n where cov.rowStart[i + 1] == cov.rowStart[i] { coverable = false; break }
-            if !coverable { lo = mid + 1; continue }
+            for i in 0..<n where cov.rowStart[i + 1] == cov.rowStart[i] {
+                coverable = false
+                break
+            }
+            if !coverable {
+                lo = mid + 1
+                continue
+            }
             let solver = SetCoverSolver(cov: cov, freeColumns: rules.freeList, forcedColumns: rules.forcedList)
             var rng = Xoshiro256StarStar(seed: 7)
             var need = [Bool](repeating: true, count: n)
@@ -304,7 +359,10 @@ struct PCenterSearch: Sendable {
             if let cv = cover {
                 let full = pad(cv)
                 let v = value(full)
-                if v <= bestValue { bestValue = v; bestSites = full }
+                if v <= bestValue {
+                    bestValue = v
+                    bestSites = full
+                }
                 // the cover's true radius may be below r
                 var k = mid
                 while k > lo && unique[k - 1] >= v { k -= 1 }
@@ -314,8 +372,9 @@ struct PCenterSearch: Sendable {
             }
         }
         let proven = !interrupted && lo >= hi
-        return Outcome(sites: bestSites.sorted(), bound: proven ? bestValue : unique[lo], proven: proven,
-                       iterations: iterations)
+        return Outcome(
+            sites: bestSites.sorted(), bound: proven ? bestValue : unique[lo], proven: proven,
+            iterations: iterations)
     }
 
     /// Adds sites farthest-first until there are p.
@@ -331,7 +390,10 @@ struct PCenterSearch: Sendable {
             for i in 1..<n where dist[i] > dist[far] { far = i }
             var pick = -1
             var pickCost = Double.infinity
-            for j in rules.freeList where !isOpen[j] && c(far, j) < pickCost { pickCost = c(far, j); pick = j }
+            for j in rules.freeList where !isOpen[j] && c(far, j) < pickCost {
+                pickCost = c(far, j)
+                pick = j
+            }
             if pick < 0 { pick = rules.freeList.first { !isOpen[$0] }! }
             open.append(pick)
             isOpen[pick] = true

@@ -39,8 +39,9 @@ public struct PMedianProblem: Sendable {
 
     func validatedRules() throws(LocationModelError) -> SiteRules {
         try Validation.weights(weights, demandCount: costs.demandCount)
-        let rules = try Validation.siteRules(candidateCount: costs.candidateCount, forcedOpen: forcedOpen,
-                                             forbidden: forbidden)
+        let rules = try Validation.siteRules(
+            candidateCount: costs.candidateCount, forcedOpen: forcedOpen,
+            forbidden: forbidden)
         try Validation.p(p, rules: rules)
         try Validation.reachability(costs, rules: rules)
         return rules
@@ -59,9 +60,10 @@ public struct PMedianProblem: Sendable {
             let out = h.run(ctx: ctx)
             guard out.objective.isFinite else { throw .stoppedWithoutSolution }
             if data.isPenalised(out.objective) { throw .noFeasibleSolution }
-            return makeSolution(sites: out.sites, bound: nil, proven: false,
-                                stop: ctx.stopReason(interrupted: out.interrupted),
-                                iterations: out.iterations, ctx: ctx)
+            return makeSolution(
+                sites: out.sites, bound: nil, proven: false,
+                stop: ctx.stopReason(interrupted: out.interrupted),
+                iterations: out.iterations, ctx: ctx)
         case .exact:
             let hctx = ctx.withDeadline(atFraction: 0.4, of: options)
             let h = PMedianHeuristic(data: data, seed: options.seed, threads: options.threads, effort: options.effort)
@@ -78,10 +80,13 @@ public struct PMedianProblem: Sendable {
                 if out.proven { throw .noFeasibleSolution }
                 throw .stoppedWithoutSolution
             }
-            let stop: StopReason = out.proven ? .completed
+            let stop: StopReason =
+                out.proven
+                ? .completed
                 : (out.gapReached ? .gapReached : ctx.stopReason(interrupted: true))
-            return makeSolution(sites: out.sites, bound: out.bound, proven: out.proven, stop: stop,
-                                iterations: heur.iterations + out.iterations, ctx: ctx)
+            return makeSolution(
+                sites: out.sites, bound: out.bound, proven: out.proven, stop: stop,
+                iterations: heur.iterations + out.iterations, ctx: ctx)
         }
     }
 
@@ -104,8 +109,9 @@ public struct PMedianProblem: Sendable {
         let nearest = costs.nearestOpen(open)
         var objective = 0.0
         for (i, cost) in nearest.costs.enumerated() { objective += weights[i] * (cost ?? 0) }
-        return LocationSolution(openSites: open, assignment: nearest.sites, distances: nearest.costs,
-                                objective: objective, bound: bound, proven: proven, sense: .minimize, stop: stop,
-                                iterations: iterations, ctx: ctx)
+        return LocationSolution(
+            openSites: open, assignment: nearest.sites, distances: nearest.costs,
+            objective: objective, bound: bound, proven: proven, sense: .minimize, stop: stop,
+            iterations: iterations, ctx: ctx)
     }
 }

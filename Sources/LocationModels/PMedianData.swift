@@ -22,7 +22,8 @@ final class MedianData: Sendable {
     let integral: Bool
 
     init(costs: CostMatrix, weights: [Double], p: Int, rules: SiteRules, threads: Int) {
-        let n = costs.demandCount, m = costs.candidateCount
+        let n = costs.demandCount
+        let m = costs.candidateCount
         self.n = n
         self.m = m
         self.p = p
@@ -68,25 +69,29 @@ final class MedianData: Sendable {
         var ord = [Int32](repeating: 0, count: totalLen)
         var sc = [Double](repeating: 0, count: totalLen)
         ord.withUnsafeMutableBufferPointer { ob in
-          sc.withUnsafeMutableBufferPointer { sb in
-            let out = SharedBuffer(base: ob.baseAddress!)
-            let outCost = SharedBuffer(base: sb.baseAddress!)
-            parallelChunks(count: n, threads: threads) { range in
-                var pairs: [(Double, Int32)] = []
-                pairs.reserveCapacity(m)
-                for i in range {
-                    pairs.removeAll(keepingCapacity: true)
-                    let base = i * m
-                    for j in 0..<m where allowed[j] && raw[base + j].isFinite {
-                        pairs.append((raw[base + j], Int32(j)))
+            sc.withUnsafeMutableBufferPointer { sb in
+                let out = SharedBuffer(base: ob.baseAddress!)
+                let outCost = SharedBuffer(base: sb.baseAddress!)
+                parallelChunks(count: n, threads: threads) { range in
+                    var pairs: [(Double, Int32)] = []
+                    pairs.reserveCapacity(m)
+                    for i in range {
+                        pairs.removeAll(keepingCapacity: true)
+                        let base = i * m
+                        for j in 0..<m where allowed[j] && raw[base + j].isFinite {
+                            pairs.append((raw[base + j], Int32(j)))
+                        }
+                        pairs.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+                        var k = offsFinal[i]
+                        let wi = weights[i]
+                        for pr in pairs {
+                            out[k] = pr.1
+                            outCost[k] = wi * pr.0
+                            k += 1
+                        }
                     }
-                    pairs.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-                    var k = offsFinal[i]
-                    let wi = weights[i]
-                    for pr in pairs { out[k] = pr.1; outCost[k] = wi * pr.0; k += 1 }
                 }
             }
-          }
         }
         order = ord
         sortedCost = sc
@@ -106,7 +111,10 @@ final class MedianData: Sendable {
             var best = big
             for k in offsets[i]..<offsets[i + 1] {
                 let j = Int(order[k])
-                if isOpen[j] { best = sortedCost[k]; break }
+                if isOpen[j] {
+                    best = sortedCost[k]
+                    break
+                }
             }
             total += best
         }

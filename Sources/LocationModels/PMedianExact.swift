@@ -72,7 +72,12 @@ struct PMedianBranchAndBound {
             var c = heap.count - 1
             while c > 0 {
                 let p = (c - 1) / 2
-                if Self.less(heap[c], heap[p]) { heap.swapAt(c, p); c = p } else { break }
+                if Self.less(heap[c], heap[p]) {
+                    heap.swapAt(c, p)
+                    c = p
+                } else {
+                    break
+                }
             }
         }
         func pop() -> Node {
@@ -82,7 +87,8 @@ struct PMedianBranchAndBound {
                 heap[0] = last
                 var p = 0
                 while true {
-                    let l = 2 * p + 1, r = l + 1
+                    let l = 2 * p + 1
+                    let r = l + 1
                     var s = p
                     if l < heap.count && Self.less(heap[l], heap[s]) { s = l }
                     if r < heap.count && Self.less(heap[r], heap[s]) { s = r }
@@ -109,7 +115,10 @@ struct PMedianBranchAndBound {
         }
 
         while !heap.isEmpty {
-            if ctx.shouldStop() { interrupted = true; break }
+            if ctx.shouldStop() {
+                interrupted = true
+                break
+            }
             let node = pop()
             if prunable(node.bound, ub) { continue }
             if withinGap(node.bound, ub) {
@@ -122,7 +131,10 @@ struct PMedianBranchAndBound {
             var fix = MedianLagrangian.Fixing(
                 open: rules.forced, closed: rules.allowed.map { !$0 }, openCount: rules.forcedList.count,
                 freeCount: 0)
-            for j in node.open where !fix.open[Int(j)] { fix.open[Int(j)] = true; fix.openCount += 1 }
+            for j in node.open where !fix.open[Int(j)] {
+                fix.open[Int(j)] = true
+                fix.openCount += 1
+            }
             for j in node.closed { fix.closed[Int(j)] = true }
             fix.freeCount = (0..<d.m).reduce(0) { $0 + (!fix.open[$1] && !fix.closed[$1] ? 1 : 0) }
             if fix.openCount + fix.freeCount < d.p { continue }
@@ -139,7 +151,8 @@ struct PMedianBranchAndBound {
             iterations += res.iterations
             if let s = res.bestSet { consider(s, res.bestSetObjective) }
             if let s = res.bestSet, res.bestSetObjective < ub * 1.05, !triedLocalSearch.contains(s),
-               triedLocalSearch.count < 200 {
+                triedLocalSearch.count < 200
+            {
                 triedLocalSearch.insert(s)
                 let (ls, lsObj) = improve(s)
                 consider(ls, lsObj)
@@ -149,18 +162,20 @@ struct PMedianBranchAndBound {
             if res.solved || prunable(nodeBound, ub) { continue }
             if withinGap(nodeBound, ub) {
                 sequence += 1
-                push(Node(bound: nodeBound, depth: node.depth, sequence: sequence, open: node.open,
-                          closed: node.closed, lambda: res.lambda))
+                push(
+                    Node(
+                        bound: nodeBound, depth: node.depth, sequence: sequence, open: node.open,
+                        closed: node.closed, lambda: res.lambda))
                 continue
             }
             // reduced-cost fixing and branching at the best multipliers
-            let L = lag.evaluate(res.lambda, fix)
+            let lagrangianValue = lag.evaluate(res.lambda, fix)
             var newOpen = node.open
             var newClosed = node.closed
             for j in 0..<d.m where rules.allowed[j] && !fix.open[j] && !fix.closed[j] {
                 if lag.selected[j] {
-                    if prunable(L - lag.rho[j] + lag.firstOutRho, ub) { newOpen.append(Int32(j)) }
-                } else if prunable(L - lag.lastInRho + lag.rho[j], ub) {
+                    if prunable(lagrangianValue - lag.rho[j] + lag.firstOutRho, ub) { newOpen.append(Int32(j)) }
+                } else if prunable(lagrangianValue - lag.lastInRho + lag.rho[j], ub) {
                     newClosed.append(Int32(j))
                 }
             }
@@ -168,21 +183,30 @@ struct PMedianBranchAndBound {
             var branchRho = -Double.infinity
             let openSet = Set(newOpen)
             for j in lag.selectedList where !fix.open[j] && !openSet.contains(Int32(j)) {
-                if lag.rho[j] > branchRho { branchRho = lag.rho[j]; branch = j }
+                if lag.rho[j] > branchRho {
+                    branchRho = lag.rho[j]
+                    branch = j
+                }
             }
             if branch < 0 {
                 // the fixings decide the set: re-queue as a leaf
                 sequence += 1
-                push(Node(bound: nodeBound, depth: node.depth + 1, sequence: sequence, open: newOpen,
-                          closed: newClosed, lambda: res.lambda))
+                push(
+                    Node(
+                        bound: nodeBound, depth: node.depth + 1, sequence: sequence, open: newOpen,
+                        closed: newClosed, lambda: res.lambda))
                 continue
             }
             sequence += 1
-            push(Node(bound: nodeBound, depth: node.depth + 1, sequence: sequence, open: newOpen,
-                      closed: newClosed + [Int32(branch)], lambda: res.lambda))
+            push(
+                Node(
+                    bound: nodeBound, depth: node.depth + 1, sequence: sequence, open: newOpen,
+                    closed: newClosed + [Int32(branch)], lambda: res.lambda))
             sequence += 1
-            push(Node(bound: nodeBound, depth: node.depth + 1, sequence: sequence,
-                      open: newOpen + [Int32(branch)], closed: newClosed, lambda: res.lambda))
+            push(
+                Node(
+                    bound: nodeBound, depth: node.depth + 1, sequence: sequence,
+                    open: newOpen + [Int32(branch)], closed: newClosed, lambda: res.lambda))
             if processed % 20 == 0 {
                 bestOpenBound = heap.map(\.bound).min() ?? ub
                 ctx.report(iteration: iterations + processed, best: ub, bound: min(bestOpenBound, ub))
@@ -193,9 +217,10 @@ struct PMedianBranchAndBound {
         bound = min(bound, ub)
         let proven = remaining.isEmpty && !interrupted
         if proven { bound = ub }
-        return Outcome(sites: ubSites, objective: ub, bound: bound, proven: proven,
-                       iterations: iterations + processed, interrupted: interrupted && !proven,
-                       gapReached: gapReached)
+        return Outcome(
+            sites: ubSites, objective: ub, bound: bound, proven: proven,
+            iterations: iterations + processed, interrupted: interrupted && !proven,
+            gapReached: gapReached)
     }
 
     private static func less(_ a: Node, _ b: Node) -> Bool {

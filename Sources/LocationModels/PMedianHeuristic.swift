@@ -44,13 +44,15 @@ struct PMedianHeuristic {
         // trivial cases
         if d.p == rules.allowedCount {
             let all = (rules.forcedList + rules.freeList).sorted()
-            return Outcome(sites: all, objective: d.objective(of: all), iterations: 1, interrupted: false,
-                           pool: ElitePool(capacity: 1))
+            return Outcome(
+                sites: all, objective: d.objective(of: all), iterations: 1, interrupted: false,
+                pool: ElitePool(capacity: 1))
         }
         if d.p == rules.forcedList.count {
             let s = rules.forcedList
-            return Outcome(sites: s, objective: d.objective(of: s), iterations: 1, interrupted: false,
-                           pool: ElitePool(capacity: 1))
+            return Outcome(
+                sites: s, objective: d.objective(of: s), iterations: 1, interrupted: false,
+                pool: ElitePool(capacity: 1))
         }
         if d.p == 1 { return enumerateSingle() }
         let iters = iterationsPerChain
@@ -74,8 +76,9 @@ struct PMedianHeuristic {
         guard let best = pool.best else {
             return Outcome(sites: [], objective: .infinity, iterations: iterations, interrupted: true, pool: pool)
         }
-        return Outcome(sites: best.sites, objective: best.objective, iterations: iterations,
-                       interrupted: interrupted, pool: pool)
+        return Outcome(
+            sites: best.sites, objective: best.objective, iterations: iterations,
+            interrupted: interrupted, pool: pool)
     }
 
     /// p = 1 without forced sites: evaluate every allowed candidate.
@@ -87,10 +90,14 @@ struct PMedianHeuristic {
             var t = 0.0
             let base = j * d.n
             for u in 0..<d.n { t += d.costT[base + u] }
-            if t < bestObj { bestObj = t; best = j }
+            if t < bestObj {
+                bestObj = t
+                best = j
+            }
         }
-        return Outcome(sites: [best], objective: bestObj, iterations: d.rules.freeList.count,
-                       interrupted: false, pool: ElitePool(capacity: 1))
+        return Outcome(
+            sites: [best], objective: bestObj, iterations: d.rules.freeList.count,
+            interrupted: false, pool: ElitePool(capacity: 1))
     }
 
     struct ChainResult: Sendable {
@@ -108,7 +115,10 @@ struct PMedianHeuristic {
         var done = 0
         var interrupted = false
         for it in 0..<iterations {
-            if ctx.shouldStop() { interrupted = true; break }
+            if ctx.shouldStop() {
+                interrupted = true
+                break
+            }
             let start = sampleGreedy(data: d, rng: &rng)
             search.load(start)
             search.localSearch(stop: ctx.shouldStop)
@@ -148,7 +158,10 @@ struct PMedianHeuristic {
                 remaining.swapAt(t, pos)
                 let f = remaining[t]
                 let g = columnGain(d, f, current)
-                if g > bestGain { bestGain = g; bestPos = t }
+                if g > bestGain {
+                    bestGain = g
+                    bestPos = t
+                }
             }
             let f = remaining[bestPos]
             open.append(f)
@@ -223,7 +236,8 @@ struct PMedianHeuristic {
             if ctx.shouldStop() { return (next, iterations, true) }
             pool = next
             guard let bestAfter = pool.best?.objective,
-                  bestAfter < bestBefore - 1e-10 * max(1, abs(bestBefore)) else { break }
+                bestAfter < bestBefore - 1e-10 * max(1, abs(bestBefore))
+            else { break }
         }
         return (pool, iterations, false)
     }
@@ -232,7 +246,7 @@ struct PMedianHeuristic {
 /// A pool of diverse good solutions (Resende & Werneck 2004, section 4).
 struct ElitePool: Sendable {
     struct Member: Sendable {
-        var sites: [Int]   // ascending
+        var sites: [Int]  // ascending
         var objective: Double
     }
     let capacity: Int
@@ -244,9 +258,19 @@ struct ElitePool: Sendable {
 
     /// Half the symmetric difference of two ascending site lists.
     static func difference(_ a: [Int], _ b: [Int]) -> Int {
-        var i = 0, j = 0, common = 0
+        var i = 0
+        var j = 0
+        var common = 0
         while i < a.count && j < b.count {
-            if a[i] == b[j] { common += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+            if a[i] == b[j] {
+                common += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
         }
         return a.count - common
     }
@@ -267,7 +291,10 @@ struct ElitePool: Sendable {
         var victimDiff = Int.max
         for (k, mbr) in members.enumerated() where mbr.objective > objective + tol {
             let diff = Self.difference(mbr.sites, sites)
-            if diff < victimDiff { victimDiff = diff; victim = k }
+            if diff < victimDiff {
+                victimDiff = diff
+                victim = k
+            }
         }
         guard victim >= 0 else { return false }
         members[victim] = Member(sites: sites, objective: objective)

@@ -68,7 +68,10 @@ struct SwapSearch {
     /// Loads an open set (exactly p allowed sites, forced ones included) and rebuilds all structures.
     mutating func load(_ open: [Int]) {
         precondition(open.count == p, "open set must have p sites")
-        for j in 0..<m { isOpen[j] = false; slotOf[j] = -1 }
+        for j in 0..<m {
+            isOpen[j] = false
+            slotOf[j] = -1
+        }
         for (s, j) in open.enumerated() {
             isOpen[j] = true
             slotOf[j] = Int32(s)
@@ -90,9 +93,12 @@ struct SwapSearch {
     /// Recomputes φ1(u), φ2(u) by scanning u's sorted neighbour list.
     @inline(__always)
     private mutating func closest(_ u: Int) {
-        var first: Int32 = -1, second: Int32 = -1
-        var firstCost = d.big, secondCost = d.big
-        let lo = d.offsets[u], hi = d.offsets[u + 1]
+        var first: Int32 = -1
+        var second: Int32 = -1
+        var firstCost = d.big
+        var secondCost = d.big
+        let lo = d.offsets[u]
+        let hi = d.offsets[u + 1]
         d.order.withUnsafeBufferPointer { ord in
             d.sortedCost.withUnsafeBufferPointer { sc in
                 isOpen.withUnsafeBufferPointer { open in
@@ -100,7 +106,14 @@ struct SwapSearch {
                     while k < hi {
                         let j = ord[k]
                         if open[Int(j)] {
-                            if first < 0 { first = j; firstCost = sc[k] } else { second = j; secondCost = sc[k]; break }
+                            if first < 0 {
+                                first = j
+                                firstCost = sc[k]
+                            } else {
+                                second = j
+                                secondCost = sc[k]
+                                break
+                            }
                         }
                         k += 1
                     }
@@ -125,10 +138,12 @@ struct SwapSearch {
             }
             return
         }
-        let D1 = d1[u], D2 = d2[u]
+        let nearest = d1[u]
+        let second = d2[u]
         let s = Int(slotOf[Int(f1)])
-        loss[s] += sign * (D2 - D1)
-        let lo = d.offsets[u], hi = d.offsets[u + 1]
+        loss[s] += sign * (second - nearest)
+        let lo = d.offsets[u]
+        let hi = d.offsets[u + 1]
         let pp = pStride
         d.order.withUnsafeBufferPointer { ord in
             d.sortedCost.withUnsafeBufferPointer { cost in
@@ -138,14 +153,14 @@ struct SwapSearch {
                             var k = lo
                             while k < hi {
                                 let f = Int(ord[k])
-                                let Df = cost[k]
-                                if Df >= D2 { break }
+                                let dF = cost[k]
+                                if dF >= second { break }
                                 if !open[f] {
-                                    if Df < D1 {
-                                        gain[f] += sign * (D1 - Df)
-                                        extra[f * pp + s] += sign * (D2 - D1)
+                                    if dF < nearest {
+                                        gain[f] += sign * (nearest - dF)
+                                        extra[f * pp + s] += sign * (second - nearest)
                                     } else {
-                                        extra[f * pp + s] += sign * (D2 - Df)
+                                        extra[f * pp + s] += sign * (second - dF)
                                     }
                                 }
                                 k += 1
@@ -161,14 +176,19 @@ struct SwapSearch {
     /// With `inList`/`outSlots`, only those moves are considered (path relinking).
     mutating func bestSwap(inList: [Int]? = nil, outSlots: [Int]? = nil) -> (fi: Int, slot: Int, profit: Double)? {
         var bestProfit = -Double.infinity
-        var bestIn = -1, bestSlot = -1
+        var bestIn = -1
+        var bestSlot = -1
         let ps = pStride
         if let inList, let outSlots {
             for f in inList where !isOpen[f] {
                 let g = gain[f]
                 for s in outSlots where slotMovable[s] {
                     let v = g - loss[s] + extra[f * ps + s]
-                    if v > bestProfit { bestProfit = v; bestIn = f; bestSlot = s }
+                    if v > bestProfit {
+                        bestProfit = v
+                        bestIn = f
+                        bestSlot = s
+                    }
                 }
             }
         } else {
@@ -194,7 +214,9 @@ struct SwapSearch {
                                 if g + rowMax > bestProfit {
                                     let row = f * ps
                                     for s in 0..<ps where extra[row + s] + negLoss[s] == rowMax {
-                                        bestProfit = g + rowMax; bestIn = f; bestSlot = s
+                                        bestProfit = g + rowMax
+                                        bestIn = f
+                                        bestSlot = s
                                         break
                                     }
                                 }

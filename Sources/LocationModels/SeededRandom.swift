@@ -32,7 +32,10 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     /// Creates a generator whose state is expanded from `seed` by SplitMix64.
     public init(seed: UInt64) {
         var sm = SplitMix64(seed: seed)
-        s0 = sm.next(); s1 = sm.next(); s2 = sm.next(); s3 = sm.next()
+        s0 = sm.next()
+        s1 = sm.next()
+        s2 = sm.next()
+        s3 = sm.next()
     }
 
     /// Creates the generator of an independent stream `stream` derived from `seed`.

@@ -42,8 +42,10 @@ struct SetCoverLocalSearch {
     /// Runs from the cover `start` for at most `maxSteps` steps (a removal and an addition each),
     /// stopping early once a cover of at most `target` columns is found; returns the best cover
     /// and the steps made.
-    mutating func run(start: [Int], target: Int, maxSteps: Int, rng: inout Xoshiro256StarStar,
-                      stop: () -> Bool) -> (cover: [Int], steps: Int) {
+    mutating func run(
+        start: [Int], target: Int, maxSteps: Int, rng: inout Xoshiro256StarStar,
+        stop: () -> Bool
+    ) -> (cover: [Int], steps: Int) {
         reset(start)
         var best = start
         var step = 0
@@ -108,7 +110,9 @@ struct SetCoverLocalSearch {
             let j = Int(jj)
             if j == tabu { continue }
             if score[j] > bestScore || (score[j] == bestScore && stamp[j] < bestStamp) {
-                best = j; bestScore = score[j]; bestStamp = stamp[j]
+                best = j
+                bestScore = score[j]
+                bestStamp = stamp[j]
             }
         }
         if best < 0 && tabu >= 0 && solution.count == 1 { return tabu }
@@ -117,17 +121,23 @@ struct SetCoverLocalSearch {
 
     /// The highest-scoring column of row `e` allowed by configuration checking (any if none is).
     private func bestToAdd(row e: Int) -> Int {
-        var best = -1, bestScore = Int.min, bestStamp = Int.max
-        var fallback = -1, fallbackScore = Int.min
+        var best = -1
+        var bestScore = Int.min
+        var bestStamp = Int.max
+        var fallback = -1
+        var fallbackScore = Int.min
         for t in a.cols(of: e) {
             let j = Int(t)
             let sc = score[j]
             if canAdd[j] {
                 if sc > bestScore || (sc == bestScore && stamp[j] < bestStamp) {
-                    best = j; bestScore = sc; bestStamp = stamp[j]
+                    best = j
+                    bestScore = sc
+                    bestStamp = stamp[j]
                 }
             } else if sc > fallbackScore {
-                fallback = j; fallbackScore = sc
+                fallback = j
+                fallbackScore = sc
             }
         }
         return best >= 0 ? best : fallback
@@ -145,7 +155,10 @@ struct SetCoverLocalSearch {
                 // the row becomes covered: the columns outside the cover lose it
                 let pos = Int(uncoveredPos[i])
                 let last = uncovered.removeLast()
-                if Int(last) != i { uncovered[pos] = last; uncoveredPos[Int(last)] = Int32(pos) }
+                if Int(last) != i {
+                    uncovered[pos] = last
+                    uncoveredPos[Int(last)] = Int32(pos)
+                }
                 uncoveredPos[i] = -1
                 for t in a.cols(of: i) {
                     let q = Int(t)
@@ -166,7 +179,10 @@ struct SetCoverLocalSearch {
     private mutating func remove(_ j: Int) {
         let pos = Int(solutionPos[j])
         let last = solution.removeLast()
-        if Int(last) != j { solution[pos] = last; solutionPos[Int(last)] = Int32(pos) }
+        if Int(last) != j {
+            solution[pos] = last
+            solutionPos[Int(last)] = Int32(pos)
+        }
         solutionPos[j] = -1
         var own = 0
         for r in a.rows(of: j) {

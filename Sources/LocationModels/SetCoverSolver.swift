@@ -35,8 +35,10 @@ struct SetCoverSolver {
     }
 
     /// Greedy cover of the `need` rows using `usable` columns; `noise` > 0 randomises scores.
-    func greedy(need: [Bool], usable: [Bool], rng: inout Xoshiro256StarStar, noise: Double,
-                score: ((Int, Int) -> Double)? = nil) -> [Int]? {
+    func greedy(
+        need: [Bool], usable: [Bool], rng: inout Xoshiro256StarStar, noise: Double,
+        score: ((Int, Int) -> Double)? = nil
+    ) -> [Int]? {
         var uncovered = need
         var remaining = need.reduce(0) { $0 + ($1 ? 1 : 0) }
         var count = [Int](repeating: 0, count: cov.m)
@@ -52,7 +54,10 @@ struct SetCoverSolver {
             for j in freeColumns where usable[j] && count[j] > 0 {
                 var s = score?(j, count[j]) ?? Double(count[j])
                 if noise > 0 { s *= 1 + noise * rng.nextDouble() }
-                if s > bestScore { bestScore = s; best = j }
+                if s > bestScore {
+                    bestScore = s
+                    best = j
+                }
             }
             if best < 0 { return nil }
             chosen.append(best)
@@ -79,7 +84,10 @@ struct SetCoverSolver {
         for t in order {
             let j = cols[t]
             var redundant = true
-            for i in cov.rows(of: j) where need[Int(i)] && times[Int(i)] <= 1 { redundant = false; break }
+            for i in cov.rows(of: j) where need[Int(i)] && times[Int(i)] <= 1 {
+                redundant = false
+                break
+            }
             if redundant {
                 keep[t] = false
                 for i in cov.rows(of: j) { times[Int(i)] -= 1 }
@@ -101,8 +109,10 @@ struct SetCoverSolver {
     /// re-cover greedily" local search; optionally one root Lagrangian pass (Beasley 1990), which also
     /// gives a lower bound; then, with `steps` > 0, row-weighting local search (RWLS) from the best
     /// cover in two chains until it meets the bound or has spent `steps` steps per chain.
-    func heuristic(seed: UInt64, restarts: Int, ctx: SolveContext, lagrangianPass: Bool = true,
-                   steps: Int = 0, threads: Int = 1) -> HeuristicResult {
+    func heuristic(
+        seed: UInt64, restarts: Int, ctx: SolveContext, lagrangianPass: Bool = true,
+        steps: Int = 0, threads: Int = 1
+    ) -> HeuristicResult {
         let (need, usable) = reduce(need: openRows())
         var rng = Xoshiro256StarStar(seed: seed, stream: 77)
         guard var best = greedy(need: need, usable: usable, rng: &rng, noise: 0) else {
@@ -129,8 +139,9 @@ struct SetCoverSolver {
         }
         let goal = (bound ?? 0) - forcedColumns.count
         if steps > 0 && best.count > goal && !ctx.shouldStop() {
-            let r = rowWeightingSearch(from: best, need: need, usable: usable, target: goal, steps: steps,
-                                       seed: seed, threads: threads, ctx: ctx)
+            let r = rowWeightingSearch(
+                from: best, need: need, usable: usable, target: goal, steps: steps,
+                seed: seed, threads: threads, ctx: ctx)
             best = r.cover
             iterations += r.steps
         }
@@ -140,8 +151,10 @@ struct SetCoverSolver {
     /// RWLS (`SetCoverLocalSearch`) on the `need` rows and `usable` columns from the cover `start`
     /// (free columns), in two chains with their own seeds; returns the smaller cover found and the
     /// steps both chains made.
-    func rowWeightingSearch(from start: [Int], need: [Bool], usable: [Bool], target: Int, steps: Int,
-                            seed: UInt64, threads: Int, ctx: SolveContext) -> (cover: [Int], steps: Int) {
+    func rowWeightingSearch(
+        from start: [Int], need: [Bool], usable: [Bool], target: Int, steps: Int,
+        seed: UInt64, threads: Int, ctx: SolveContext
+    ) -> (cover: [Int], steps: Int) {
         var usableStart = usable
         for j in start { usableStart[j] = true }
         let sub = cov.restricted(need: need, usable: usableStart)
@@ -158,8 +171,10 @@ struct SetCoverSolver {
 
     /// Iterated local search: drop 1–3 random columns, re-cover greedily without them, remove
     /// redundant columns; accept when not larger.
-    func improve(_ start: [Int], need: [Bool], usable: [Bool], rng: inout Xoshiro256StarStar, iterations: Int,
-                 ctx: SolveContext) -> [Int] {
+    func improve(
+        _ start: [Int], need: [Bool], usable: [Bool], rng: inout Xoshiro256StarStar, iterations: Int,
+        ctx: SolveContext
+    ) -> [Int] {
         var best = start
         var cur = start
         var times = [Int](repeating: 0, count: cov.n)
@@ -218,7 +233,10 @@ struct SetCoverSolver {
                     if ci.count < ck.count || (ci.count == ck.count && i < k) { continue }
                     var hits = 0
                     for c in ci where mark[c] == k { hits += 1 }
-                    if hits == ck.count { need[i] = false; changed = true }
+                    if hits == ck.count {
+                        need[i] = false
+                        changed = true
+                    }
                 }
             }
             for c in 0..<cov.m { mark[c] = -1 }
@@ -227,7 +245,11 @@ struct SetCoverSolver {
             let colSets = (0..<cov.m).map { usable[$0] ? colRowsNeeded($0) : [] }
             for j in freeColumns where usable[j] {
                 let rj = colSets[j]
-                if rj.isEmpty { usable[j] = false; changed = true; continue }
+                if rj.isEmpty {
+                    usable[j] = false
+                    changed = true
+                    continue
+                }
                 for r in rj { mark[r] = j }
                 for k32 in cov.cols(of: rj[0]) {
                     let k = Int(k32)
@@ -236,7 +258,11 @@ struct SetCoverSolver {
                     if rk.count < rj.count || (rk.count == rj.count && k > j) { continue }
                     var hits = 0
                     for r in rk where mark[r] == j { hits += 1 }
-                    if hits == rj.count { usable[j] = false; changed = true; break }
+                    if hits == rj.count {
+                        usable[j] = false
+                        changed = true
+                        break
+                    }
                 }
             }
             for r in 0..<cov.n { mark[r] = -1 }
@@ -246,7 +272,8 @@ struct SetCoverSolver {
 
     /// Exact search; stops as soon as a cover of at most `target` columns is found (if given).
     func exact(initial: [Int]?, target: Int?, ctx: SolveContext, maxIterations: Int = .max) -> Outcome {
-        let n = cov.n, m = cov.m
+        let n = cov.n
+        let m = cov.m
         let forcedCount = forcedColumns.count
         let (need0, usable0) = reduce(need: openRows())
         var isForced = [Bool](repeating: false, count: m)
@@ -259,8 +286,9 @@ struct SetCoverSolver {
         var foundTarget = false
         var rngSeed = Xoshiro256StarStar(seed: 12345)
         if need0.allSatisfy({ !$0 }) {
-            return Outcome(cover: forcedColumns.sorted(), bound: forcedCount, exhausted: true, iterations: 0,
-                           interrupted: false, reachedTarget: target.map { forcedCount <= $0 } ?? false)
+            return Outcome(
+                cover: forcedColumns.sorted(), bound: forcedCount, exhausted: true, iterations: 0,
+                interrupted: false, reachedTarget: target.map { forcedCount <= $0 } ?? false)
         }
         struct Frame {
             var fixed1: [Int]
@@ -275,12 +303,19 @@ struct SetCoverSolver {
         var reduced = [Double](repeating: 0, count: m)
         var g = [Double](repeating: 0, count: n)
         while let fr = stack.popLast() {
-            if ctx.shouldStop() || iterations >= maxIterations { interrupted = true; stack.append(fr); break }
+            if ctx.shouldStop() || iterations >= maxIterations {
+                interrupted = true
+                stack.append(fr)
+                break
+            }
             // node problem
             var need = need0
             var usable = usable0
             for j in fr.fixed0 { usable[j] = false }
-            for j in fr.fixed1 { usable[j] = false; for i in cov.rows(of: j) { need[Int(i)] = false } }
+            for j in fr.fixed1 {
+                usable[j] = false
+                for i in cov.rows(of: j) { need[Int(i)] = false }
+            }
             var fixed1 = fr.fixed1
             // unit rows: a needed row with one usable column forces it
             var changed = true
@@ -290,8 +325,15 @@ struct SetCoverSolver {
                 for i in 0..<n where need[i] {
                     var only = -1
                     var cnt = 0
-                    for k in cov.cols(of: i) where usable[Int(k)] { cnt += 1; only = Int(k); if cnt > 1 { break } }
-                    if cnt == 0 { infeasible = true; break }
+                    for k in cov.cols(of: i) where usable[Int(k)] {
+                        cnt += 1
+                        only = Int(k)
+                        if cnt > 1 { break }
+                    }
+                    if cnt == 0 {
+                        infeasible = true
+                        break
+                    }
                     if cnt == 1 {
                         fixed1.append(only)
                         usable[only] = false
@@ -306,7 +348,10 @@ struct SetCoverSolver {
             if !need.contains(true) {
                 ub = base
                 incumbent = fixed1
-                if let t = target, base + forcedCount <= t { foundTarget = true; break }
+                if let t = target, base + forcedCount <= t {
+                    foundTarget = true
+                    break
+                }
                 continue
             }
             // subgradient
@@ -320,15 +365,21 @@ struct SetCoverSolver {
             var lastX: [Int] = []
             while it < maxIt {
                 it += 1
-                var L = 0.0
-                for i in 0..<n where need[i] { L += u[i] }
+                var lagrangianValue = 0.0
+                for i in 0..<n where need[i] { lagrangianValue += u[i] }
                 for j in freeColumns where usable[j] {
                     var s = 1.0
                     for i in cov.rows(of: j) where need[Int(i)] { s -= u[Int(i)] }
                     reduced[j] = s
-                    if s < 0 { L += s }
+                    if s < 0 { lagrangianValue += s }
                 }
-                if L > bestL + 1e-9 { bestL = L; bestU = u; since = 0 } else { since += 1 }
+                if lagrangianValue > bestL + 1e-9 {
+                    bestL = lagrangianValue
+                    bestU = u
+                    since = 0
+                } else {
+                    since += 1
+                }
                 if Double(base) + bestL > Double(ub) - 1 + 1e-6 { break }
                 // Lagrangian heuristic every few iterations
                 if it % 10 == 1 {
@@ -359,34 +410,40 @@ struct SetCoverSolver {
                     norm += g[i] * g[i]
                 }
                 if norm == 0 { break }
-                if since >= (first ? 40 : 15) { theta *= 0.5; since = 0; if theta < 1e-4 { break } }
-                var targetValue = ub == Int.max ? 1.05 * L + 1 : Double(ub - base)
-                if targetValue <= L { targetValue = L + 1 }
-                let step = theta * (targetValue - L) / norm
+                if since >= (first ? 40 : 15) {
+                    theta *= 0.5
+                    since = 0
+                    if theta < 1e-4 { break }
+                }
+                var targetValue = ub == Int.max ? 1.05 * lagrangianValue + 1 : Double(ub - base)
+                if targetValue <= lagrangianValue { targetValue = lagrangianValue + 1 }
+                let step = theta * (targetValue - lagrangianValue) / norm
                 for i in 0..<n where need[i] { u[i] = max(0, u[i] + step * g[i]) }
             }
             iterations += it
             if foundTarget { break }
             let nodeBound = base + Int((bestL - 1e-6).rounded(.up))
-            if first { rootBound = max(nodeBound, 0); first = false
+            if first {
+                rootBound = max(nodeBound, 0)
+                first = false
                 ctx.report(iteration: iterations, best: Double(ub + forcedCount), bound: Double(rootBound + forcedCount))
             }
             if nodeBound >= ub { continue }
             // reduced costs at the best multipliers
-            var L = 0.0
-            for i in 0..<n where need[i] { L += bestU[i] }
+            var lagrangianValue = 0.0
+            for i in 0..<n where need[i] { lagrangianValue += bestU[i] }
             for j in freeColumns where usable[j] {
                 var s = 1.0
                 for i in cov.rows(of: j) where need[Int(i)] { s -= bestU[Int(i)] }
                 reduced[j] = s
-                if s < 0 { L += s }
+                if s < 0 { lagrangianValue += s }
             }
             var fixed0 = fr.fixed0
             var extra1: [Int] = []
             for j in freeColumns where usable[j] {
                 if reduced[j] >= 0 {
-                    if Double(base) + L + reduced[j] > Double(ub) - 1 + 1e-6 { fixed0.append(j) }
-                } else if Double(base) + L - reduced[j] > Double(ub) - 1 + 1e-6 {
+                    if Double(base) + lagrangianValue + reduced[j] > Double(ub) - 1 + 1e-6 { fixed0.append(j) }
+                } else if Double(base) + lagrangianValue - reduced[j] > Double(ub) - 1 + 1e-6 {
                     extra1.append(j)
                 }
             }
@@ -399,7 +456,10 @@ struct SetCoverSolver {
             var branchCols: [Int] = []
             for i in 0..<n where covered[i] {
                 let cols = cov.cols(of: i).map { Int($0) }.filter { usable[$0] && !fixedZero.contains($0) && !extra1.contains($0) }
-                if branchRow < 0 || cols.count < branchCols.count { branchRow = i; branchCols = cols }
+                if branchRow < 0 || cols.count < branchCols.count {
+                    branchRow = i
+                    branchCols = cols
+                }
                 if cols.count <= 1 { break }
             }
             let nf1 = fixed1 + extra1
@@ -425,7 +485,8 @@ struct SetCoverSolver {
             bound = ub == Int.max ? Int.max : ub + forcedCount
         }
         if let c = cover { bound = min(bound, c.count) }
-        return Outcome(cover: cover, bound: bound, exhausted: exhausted, iterations: iterations,
-                       interrupted: interrupted, reachedTarget: foundTarget)
+        return Outcome(
+            cover: cover, bound: bound, exhausted: exhausted, iterations: iterations,
+            interrupted: interrupted, reachedTarget: foundTarget)
     }
 }

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Which solve path to use.
 public enum SolveMethod: Sendable, Equatable {
@@ -144,8 +145,10 @@ public struct LocationSolution: Sendable, Equatable {
 
 extension LocationSolution {
     /// A finished solve: a proven solution's bound is its objective; the gap follows from the bound.
-    init(openSites: [Int], assignment: [Int?], distances: [Double?], objective: Double, bound: Double?,
-         proven: Bool, sense: ObjectiveSense, stop: StopReason, iterations: Int, ctx: SolveContext) {
+    init(
+        openSites: [Int], assignment: [Int?], distances: [Double?], objective: Double, bound: Double?,
+        proven: Bool, sense: ObjectiveSense, stop: StopReason, iterations: Int, ctx: SolveContext
+    ) {
         let b = proven ? objective : bound
         self.init(
             openSites: openSites, assignment: assignment, objective: objective, distances: distances, bound: b,

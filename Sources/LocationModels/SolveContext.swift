@@ -27,15 +27,18 @@ struct SolveContext: Sendable {
         var copy = self
         if let limit = options.timeLimitSeconds {
             let d = start.advanced(by: .nanoseconds(Int64(min(limit * fraction, 1e9) * 1e9)))
-            copy = SolveContext(start: start, deadline: d, cancellation: cancellation,
-                                progressCallback: progressCallback, stopFlag: CancellationFlag())
+            copy = SolveContext(
+                start: start, deadline: d, cancellation: cancellation,
+                progressCallback: progressCallback, stopFlag: CancellationFlag())
         }
         return copy
     }
 
-    private init(start: ContinuousClock.Instant, deadline: ContinuousClock.Instant?,
-                 cancellation: CancellationFlag?, progressCallback: (@Sendable (SolverProgress) -> Void)?,
-                 stopFlag: CancellationFlag) {
+    private init(
+        start: ContinuousClock.Instant, deadline: ContinuousClock.Instant?,
+        cancellation: CancellationFlag?, progressCallback: (@Sendable (SolverProgress) -> Void)?,
+        stopFlag: CancellationFlag
+    ) {
         self.start = start
         self.deadline = deadline
         self.cancellation = cancellation
@@ -71,8 +74,10 @@ struct SolveContext: Sendable {
     }
 
     func report(iteration: Int, best: Double?, bound: Double?) {
-        progressCallback?(SolverProgress(iteration: iteration, bestObjective: best, bound: bound,
-                                         elapsedSeconds: elapsed))
+        progressCallback?(
+            SolverProgress(
+                iteration: iteration, bestObjective: best, bound: bound,
+                elapsedSeconds: elapsed))
     }
 }
 
@@ -97,7 +102,10 @@ func runIndependentJobs<T: Sendable>(count: Int, threads: Int, _ body: @Sendable
 /// Calls `body(range)` on `threads` disjoint contiguous slices of `0..<count` in parallel.
 func parallelChunks(count: Int, threads: Int, _ body: @Sendable (Range<Int>) -> Void) {
     let workers = max(1, min(threads, count / 64 + 1))
-    if workers == 1 { body(0..<count); return }
+    if workers == 1 {
+        body(0..<count)
+        return
+    }
     DispatchQueue.concurrentPerform(iterations: workers) { w in
         let lo = count * w / workers
         let hi = count * (w + 1) / workers

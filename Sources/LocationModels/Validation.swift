@@ -51,7 +51,10 @@ enum Validation {
         for i in 0..<costs.demandCount {
             let base = i * m
             var ok = false
-            for j in 0..<m where rules.allowed[j] && costs.values[base + j].isFinite { ok = true; break }
+            for j in 0..<m where rules.allowed[j] && costs.values[base + j].isFinite {
+                ok = true
+                break
+            }
             if !ok { throw .demandUnreachable(demand: i) }
         }
     }

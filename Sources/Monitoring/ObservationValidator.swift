@@ -67,7 +67,9 @@ public struct ObservationValidator: Sendable {
                 return L10n.message(.ruleTownshipSum, Format.number(sum, digits: 4), Format.number(county.value, digits: 4), o.period)
             }
         case .jump(let share):
-            guard let previous = all[Observation.Key(indicatorCode: o.indicatorCode, areaID: o.areaID, period: o.period.previous)], previous.value != 0 else {
+            guard let previous = all[Observation.Key(indicatorCode: o.indicatorCode, areaID: o.areaID, period: o.period.previous)],
+                previous.value != 0
+            else {
                 return nil
             }
             let change = abs(o.value - previous.value) / abs(previous.value)

@@ -51,7 +51,8 @@ public struct ProgressEvaluator: Sendable {
         if sign * (latest.value - target.value) >= 0 {
             result.status = .green
             result.reason = L10n.message(
-                .statusMet, zh: [latest.period, value, target.yearText.zh, targetText], en: [latest.period, value, target.yearText.en, targetText])
+                .statusMet, zh: [latest.period, value, target.yearText.zh, targetText],
+                en: [latest.period, value, target.yearText.en, targetText])
             return result
         }
         if now >= target.due {
@@ -64,7 +65,8 @@ public struct ProgressEvaluator: Sendable {
         guard let start, start.time < latest.period.end else {
             result.status = .yellow
             result.reason = L10n.message(
-                .statusNoPath, zh: [latest.period, value, target.yearText.zh, targetText], en: [latest.period, value, target.yearText.en, targetText])
+                .statusNoPath, zh: [latest.period, value, target.yearText.zh, targetText],
+                en: [latest.period, value, target.yearText.en, targetText])
             return result
         }
         let expected = Self.path(start: start, target: target, at: latest.period.end)
@@ -78,7 +80,8 @@ public struct ProgressEvaluator: Sendable {
         }
         let distance = abs(target.value - start.value) > 0 ? abs(target.value - start.value) : max(abs(target.value), 1)
         result.status = behind < indicator.yellowShare * distance ? .yellow : .red
-        let gap = indicator.isPercent
+        let gap =
+            indicator.isPercent
             ? L10n.message(.gapPercentagePoints, Format.number(behind, digits: 1))
             : L10n.message(.gapUnits, Format.number(behind, digits: 1), indicator.unit)
         result.reason = L10n.message(

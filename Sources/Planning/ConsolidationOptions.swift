@@ -163,7 +163,8 @@ public struct ConsolidationOptions: Sendable, Codable, Hashable {
 
     public init(
         model: PlanningModel = .pmedian, level: PlanningLevel = .primary, schoolsToKeep: Int? = nil, radius: Double? = nil,
-        mustStayOpen: [SiteReference] = [], mayNotBeChosen: [SiteReference] = [], maxWalk: Double? = nil, unit: CostUnit = .kilometres, detourFactor: Double = 1.3,
+        mustStayOpen: [SiteReference] = [], mayNotBeChosen: [SiteReference] = [], maxWalk: Double? = nil, unit: CostUnit = .kilometres,
+        detourFactor: Double = 1.3,
         capacityRule: CapacityRule = .classes, capacityHeadroom: Double = 0.2, newSites: [NewSite] = [], exact: Bool = true,
         seed: UInt64 = 1, timeLimitSeconds: Double? = 30
     ) {

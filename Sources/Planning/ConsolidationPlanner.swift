@@ -74,7 +74,9 @@ public struct ConsolidationPlanner: Sendable {
     /// Refuses options a scenario cannot be run with, naming the field and what it must be.
     public func validate(_ options: ConsolidationOptions, candidates: Int) throws(UserError) {
         func bad(_ field: String, _ value: Any, _ rule: MessageKey) -> UserError {
-            UserError(.invalid, L10n.message(.planBadNumber, zh: [field, "\(value)", L10n.text(rule, .zh)], en: [field, "\(value)", L10n.text(rule, .en)]))
+            UserError(
+                .invalid,
+                L10n.message(.planBadNumber, zh: [field, "\(value)", L10n.text(rule, .zh)], en: [field, "\(value)", L10n.text(rule, .en)]))
         }
         if let p = options.schoolsToKeep, options.model != .lscp, !(1...max(1, candidates)).contains(p) {
             throw UserError(.invalid, L10n.message(.enginePExceedsCandidates, p, candidates))
@@ -84,7 +86,9 @@ public struct ConsolidationPlanner: Sendable {
         if !(options.detourFactor.isFinite && options.detourFactor >= 1 && options.detourFactor <= 10) {
             throw bad("detourFactor", options.detourFactor, .ruleDetour)
         }
-        if !(options.capacityHeadroom.isFinite && options.capacityHeadroom >= 0) { throw bad("capacityHeadroom", options.capacityHeadroom, .ruleNonNegative) }
+        if !(options.capacityHeadroom.isFinite && options.capacityHeadroom >= 0) {
+            throw bad("capacityHeadroom", options.capacityHeadroom, .ruleNonNegative)
+        }
         if let t = options.timeLimitSeconds, !(t.isFinite && t > 0) { throw bad("timeLimit", t, .rulePositive) }
         var names = Set<String>()
         for site in options.newSites {
@@ -153,7 +157,9 @@ public struct ConsolidationPlanner: Sendable {
         }
         let weights = sites.prefix(demandCount).map(\.pupils)
         let total = weights.reduce(0, +)
-        for (j, site) in sites.enumerated() { sites[j].capacity = capacity(site, members: members, level: level, options: options, total: total) }
+        for (j, site) in sites.enumerated() {
+            sites[j].capacity = capacity(site, members: members, level: level, options: options, total: total)
+        }
         let walk = options.maxWalk ?? 0
         let solution: LocationSolution
         do {
@@ -166,7 +172,8 @@ public struct ConsolidationPlanner: Sendable {
             let p = options.schoolsToKeep ?? max(1, demandCount - 1)
             switch options.model {
             case .pmedian:
-                solution = try PMedianProblem(costs: matrix, weights: weights, p: p, forcedOpen: forced, forbidden: forbidden).solve(options: solve)
+                solution = try PMedianProblem(costs: matrix, weights: weights, p: p, forcedOpen: forced, forbidden: forbidden).solve(
+                    options: solve)
             case .cpmedian:
                 solution = try CapacitatedPMedianProblem(
                     costs: matrix, weights: weights, capacities: sites.map { $0.capacity ?? total }, p: p, forcedOpen: forced,
@@ -204,7 +211,8 @@ public struct ConsolidationPlanner: Sendable {
             case .named(let name): matches = sites.indices.filter { sites[$0].name == name }
             }
             guard let first = matches.first else {
-                throw UserError(.invalid, L10n.message(.planUnknownSchool, zh: [reference, level.label.zh], en: [reference, level.label.en]))
+                throw UserError(
+                    .invalid, L10n.message(.planUnknownSchool, zh: [reference, level.label.zh], en: [reference, level.label.en]))
             }
             if matches.count > 1 {
                 let choices = matches.map { "\(sites[$0].township)/\(sites[$0].name)" }.joined(separator: "、")
@@ -253,7 +261,9 @@ public struct ConsolidationPlanner: Sendable {
         for i in 0..<demandCount {
             let from = sites[i]
             // Covering models may leave a point unassigned; send it to its nearest open school.
-            let target = solution.assignment[i] ?? solution.openSites.min { (costs[i * sites.count + $0] ?? .infinity) < (costs[i * sites.count + $1] ?? .infinity) }
+            let target =
+                solution.assignment[i]
+                ?? solution.openSites.min { (costs[i * sites.count + $0] ?? .infinity) < (costs[i * sites.count + $1] ?? .infinity) }
             guard let j = target, let cost = costs[i * sites.count + j] else { continue }
             sites[j].pupilsAfter += from.pupils
             pupilCost += cost * from.pupils
@@ -279,7 +289,8 @@ public struct ConsolidationPlanner: Sendable {
         return ConsolidationResult(
             options: options, sites: sites, assignments: assignments, schoolsKept: sites.filter { !$0.isNew && $0.open }.count,
             schoolsClosed: closed.count, newSchoolsOpened: sites.filter { $0.isNew && $0.open }.count, pupils: total,
-            pupilCost: pupilCost, meanCost: total > 0 ? pupilCost / total : 0, maxCost: maxCost, pupilsMoved: moved, pupilsBeyondWalk: beyond,
+            pupilCost: pupilCost, meanCost: total > 0 ? pupilCost / total : 0, maxCost: maxCost, pupilsMoved: moved,
+            pupilsBeyondWalk: beyond,
             youngPupilsBeyondWalk: beyond * youngShare, boardingPlacesNeeded: beyond * (1 - youngShare), staffFreed: staffFreed,
             idleLandMu: closed.reduce(0) { $0 + ($1.landMu ?? 0) },
             coveredPupils: options.model == .mclp || options.model == .lscp ? covered : nil, objective: solution.objective,
@@ -313,8 +324,16 @@ public struct ConsolidationPlanner: Sendable {
             notes.append(
                 L10n.message(
                     .planWalkLimitDerived,
-                    zh: [limit.zh, Format.number(minutes?.value ?? 0, digits: 0), minutes?.source ?? "—", Format.number(speed?.value ?? 0, digits: 1), speed?.verification == .assumption ? L10n.text(.labelAssumption, .zh) : speed?.source ?? "—"],
-                    en: [limit.en, Format.number(minutes?.value ?? 0, digits: 0), minutes?.source ?? "—", Format.number(speed?.value ?? 0, digits: 1), speed?.verification == .assumption ? L10n.text(.labelAssumption, .en) : speed?.source ?? "—"]))
+                    zh: [
+                        limit.zh, Format.number(minutes?.value ?? 0, digits: 0), minutes?.source ?? "—",
+                        Format.number(speed?.value ?? 0, digits: 1),
+                        speed?.verification == .assumption ? L10n.text(.labelAssumption, .zh) : speed?.source ?? "—",
+                    ],
+                    en: [
+                        limit.en, Format.number(minutes?.value ?? 0, digits: 0), minutes?.source ?? "—",
+                        Format.number(speed?.value ?? 0, digits: 1),
+                        speed?.verification == .assumption ? L10n.text(.labelAssumption, .en) : speed?.source ?? "—",
+                    ]))
         }
         if options.level == .primary {
             notes.append(L10n.message(.planWalkNote, zh: [limit.zh], en: [limit.en]))

@@ -349,7 +349,9 @@ public struct RecordOutcomeRecord: Encodable, Sendable {
         inserted = o.inserted
         replaced = o.replaced
         warnings = o.warnings.map {
-            Warning(code: $0.observation.indicatorCode, period: $0.observation.period.description, messageZh: $0.message.zh, messageEn: $0.message.en)
+            Warning(
+                code: $0.observation.indicatorCode, period: $0.observation.period.description, messageZh: $0.message.zh,
+                messageEn: $0.message.en)
         }
     }
 }

@@ -1,6 +1,6 @@
-import Foundation
 public import Analysis
 public import Domain
+import Foundation
 public import Localization
 public import Monitoring
 

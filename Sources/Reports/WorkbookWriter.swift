@@ -91,7 +91,9 @@ private final class Book {
         return ws
     }
 
-    func put(_ ws: UnsafeMutablePointer<lxw_worksheet>, _ row: Int, _ col: Int, _ value: String?, _ f: UnsafeMutablePointer<lxw_format>? = nil) {
+    func put(
+        _ ws: UnsafeMutablePointer<lxw_worksheet>, _ row: Int, _ col: Int, _ value: String?, _ f: UnsafeMutablePointer<lxw_format>? = nil
+    ) {
         guard let value, !value.isEmpty else { return }
         worksheet_write_string(ws, lxw_row_t(row), lxw_col_t(col), value, f ?? text)
     }

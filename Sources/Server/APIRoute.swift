@@ -40,4 +40,3 @@ struct APIRoute: Sendable {
         }.joined(separator: "/")
     }
 }
-

@@ -42,7 +42,8 @@ enum APIRoutes {
                     try Records.json(DiagnosticsRecord(try state.workspace.diagnostics.schoolDiagnostics()))
                 }
             },
-            APIRoute(method: .get, path: "/api/v1/completeness", summary: .apiCompleteness, tag: "register", responseSchema: "Completeness") {
+            APIRoute(method: .get, path: "/api/v1/completeness", summary: .apiCompleteness, tag: "register", responseSchema: "Completeness")
+            {
                 _, _, state in try Responses.json(try state.workspace.completeness.rows().map(CompletenessRecord.init))
             },
         ]
@@ -50,11 +51,13 @@ enum APIRoutes {
 
     static func monitoringRoutes() -> [APIRoute] {
         [
-            APIRoute(method: .get, path: "/api/v1/indicators", summary: .apiIndicators, tag: "monitoring", responseSchema: "IndicatorList") {
+            APIRoute(method: .get, path: "/api/v1/indicators", summary: .apiIndicators, tag: "monitoring", responseSchema: "IndicatorList")
+            {
                 _, _, state in try Responses.json(try state.workspace.monitoring.indicators().map(IndicatorRecord.init))
             },
             APIRoute(
-                method: .get, path: "/api/v1/indicators/status", summary: .apiStatuses, tag: "monitoring", responseSchema: "IndicatorStatusList"
+                method: .get, path: "/api/v1/indicators/status", summary: .apiStatuses, tag: "monitoring",
+                responseSchema: "IndicatorStatusList"
             ) { _, _, state in
                 let monitoring = state.workspace.monitoring
                 let catalogue = try monitoring.indicators()
@@ -76,7 +79,8 @@ enum APIRoutes {
                 state.didWrite()
                 return try Responses.json(RecordOutcomeRecord(outcome), status: .created)
             },
-            APIRoute(method: .get, path: "/api/v1/tasks", summary: .apiTasks, tag: "monitoring", responseSchema: "TaskList") { _, _, state in
+            APIRoute(method: .get, path: "/api/v1/tasks", summary: .apiTasks, tag: "monitoring", responseSchema: "TaskList") {
+                _, _, state in
                 let now = state.now
                 return try Responses.json(try state.workspace.monitoring.tasks().map { TaskRecord($0, now: now) })
             },

@@ -71,6 +71,7 @@ struct ErrorMiddleware: RouterMiddleware {
         let web = WebContext(request, state)
         var nodes = [el("p", [("class", "errors")], text: web.t(error.message))]
         if !error.issues.isEmpty { nodes.append(el("ul", [("class", "errors")], error.issues.map { el("li", text: $0.description) })) }
-        return Responses.html(Layout.document(web, title: web.t(error.message), nodes), web, status: status ?? HTTPErrors.status(error.kind))
+        return Responses.html(
+            Layout.document(web, title: web.t(error.message), nodes), web, status: status ?? HTTPErrors.status(error.kind))
     }
 }

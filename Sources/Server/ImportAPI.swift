@@ -25,10 +25,14 @@ enum ImportAPI {
                 }
                 let name = query.get("name") ?? "upload.csv"
                 let data = try await Upload.body(request, limit: state.settings.maxUploadBytes)
-                let item = try await state.imports.stage(kind: kind, fileName: name, sheet: query.get("sheet"), data: data, workspace: state.workspace)
+                let item = try await state.imports.stage(
+                    kind: kind, fileName: name, sheet: query.get("sheet"), data: data, workspace: state.workspace)
                 return try Responses.json(ImportCheckRecord(token: item.token, item.check), status: .created)
             },
-            APIRoute(method: .get, path: "/api/v1/imports/{token}", summary: .apiImportGet, tag: "imports", parameters: [token], responseSchema: "ImportCheck") {
+            APIRoute(
+                method: .get, path: "/api/v1/imports/{token}", summary: .apiImportGet, tag: "imports", parameters: [token],
+                responseSchema: "ImportCheck"
+            ) {
                 _, context, state in
                 guard let item = await state.imports.item(try context.parameters.require("token")) else {
                     throw UserError(.notFound, L10n.message(.webImportExpired))

@@ -19,23 +19,31 @@ enum Layout {
         let switchLink = el(
             "a", [("href", "/lang/\(other.rawValue)?back=\(web.path)"), ("class", "lang"), ("hreflang", other.rawValue)],
             text: other == .en ? "English" : L10n.text(.languageNameZh, .zh))
-        let page = el("html", [("lang", web.language == .zh ? "zh-CN" : "en")], [
-            el("head", [], [
-                el("meta", [("charset", "utf-8")]),
-                el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
-                el("meta", [("name", "csrf-token"), ("content", web.csrfToken)]),
-                el("title", text: "\(title) · \(web.appName)"),
-                el("link", [("rel", "stylesheet"), ("href", "/static/app.css")]),
-                el("script", [("src", "/static/app.js"), ("defer", "defer")]),
-            ]),
-            el("body", [], [
-                el("header", [("class", "top")], [
-                    el("a", [("href", "/"), ("class", "brand")], text: web.appName),
-                    el("nav", [], nav), switchLink,
-                ]),
-                el("main", [], [el("h1", text: title)] + content),
-            ]),
-        ])
+        let page = el(
+            "html", [("lang", web.language == .zh ? "zh-CN" : "en")],
+            [
+                el(
+                    "head", [],
+                    [
+                        el("meta", [("charset", "utf-8")]),
+                        el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
+                        el("meta", [("name", "csrf-token"), ("content", web.csrfToken)]),
+                        el("title", text: "\(title) · \(web.appName)"),
+                        el("link", [("rel", "stylesheet"), ("href", "/static/app.css")]),
+                        el("script", [("src", "/static/app.js"), ("defer", "defer")]),
+                    ]),
+                el(
+                    "body", [],
+                    [
+                        el(
+                            "header", [("class", "top")],
+                            [
+                                el("a", [("href", "/"), ("class", "brand")], text: web.appName),
+                                el("nav", [], nav), switchLink,
+                            ]),
+                        el("main", [], [el("h1", text: title)] + content),
+                    ]),
+            ])
         return "<!DOCTYPE html>" + page.html
     }
 

@@ -36,9 +36,11 @@ struct MultipartForm {
             guard let split = part.range(of: headerEnd) else { continue }
             let headers = String(decoding: part[part.startIndex..<split.lowerBound], as: UTF8.self)
             let content = Data(part[split.upperBound...])
-            guard let disposition = headers.split(separator: "\r\n").first(where: {
-                $0.lowercased().hasPrefix("content-disposition")
-            }) else { continue }
+            guard
+                let disposition = headers.split(separator: "\r\n").first(where: {
+                    $0.lowercased().hasPrefix("content-disposition")
+                })
+            else { continue }
             guard let name = Self.parameter("name", in: String(disposition)) else { continue }
             if let fileName = Self.parameter("filename", in: String(disposition)) {
                 files.append(File(fieldName: name, fileName: fileName, data: content))

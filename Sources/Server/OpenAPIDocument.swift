@@ -1,6 +1,6 @@
 import Foundation
-import Localization
 import Hummingbird
+import Localization
 
 /// The OpenAPI 3.1 description of `/api/v1/`, generated from the same route table the router is
 /// built from (`APIRoutes.all()`).
@@ -16,8 +16,10 @@ enum OpenAPIDocument {
         for route in routes {
             var operation: [String: Any] = [
                 "summary": L10n.message(route.summary).helpText, "tags": [route.tag],
-                "operationId": route.method.rawValue.lowercased() + route.path.replacingOccurrences(of: "/", with: "_")
-                    .replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "").replacingOccurrences(of: ".", with: "_"),
+                "operationId": route.method.rawValue.lowercased()
+                    + route.path.replacingOccurrences(of: "/", with: "_")
+                    .replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "").replacingOccurrences(
+                        of: ".", with: "_"),
             ]
             if !route.parameters.isEmpty {
                 operation["parameters"] = route.parameters.map { p in
@@ -30,7 +32,9 @@ enum OpenAPIDocument {
             if let body = route.requestBody {
                 operation["requestBody"] = [
                     "required": true,
-                    "content": [body: ["schema": body == "application/json" ? ["type": "object"] : ["type": "string", "contentMediaType": body]]],
+                    "content": [
+                        body: ["schema": body == "application/json" ? ["type": "object"] : ["type": "string", "contentMediaType": body]]
+                    ],
                 ]
             }
             var success: [String: Any] = ["description": L10n.message(.apiSuccess).helpText]
@@ -60,9 +64,14 @@ enum OpenAPIDocument {
 
     static func schemas() -> [String: Any] {
         func object(_ properties: [String: String], required: [String] = []) -> [String: Any] {
-            var o: [String: Any] = ["type": "object", "properties": properties.mapValues { type -> [String: Any] in
-                type.hasPrefix("[") ? ["type": "array", "items": ["type": String(type.dropFirst().dropLast())]] : ["type": type.split(separator: "|").map(String.init)]
-            }]
+            var o: [String: Any] = [
+                "type": "object",
+                "properties": properties.mapValues { type -> [String: Any] in
+                    type.hasPrefix("[")
+                        ? ["type": "array", "items": ["type": String(type.dropFirst().dropLast())]]
+                        : ["type": type.split(separator: "|").map(String.init)]
+                },
+            ]
             if !required.isEmpty { o["required"] = required }
             return o
         }
@@ -95,19 +104,25 @@ enum OpenAPIDocument {
         func list(_ item: [String: Any]) -> [String: Any] { ["type": "array", "items": item] }
         return [
             "Problem": object(
-                ["type": "string", "title": "string", "status": "integer", "detail": "string", "detailZh": "string", "detailEn": "string", "issues": "[object]"],
+                [
+                    "type": "string", "title": "string", "status": "integer", "detail": "string", "detailZh": "string",
+                    "detailEn": "string", "issues": "[object]",
+                ],
                 required: ["status", "detailZh", "detailEn"]),
             "SchoolDiagnosis": school, "SchoolList": list(school),
             "Diagnostics": object(["county": "object", "townships": "[object]", "schools": "[object]"]),
             "Completeness": list(object(["township": "string", "villages": "integer", "schoolsReport": "string"])),
             "Division": division, "DivisionList": list(division),
-            "IndicatorList": list(object(["code": "string", "name": "string", "unit": "string", "targets": "[object]", "source": "string"])),
+            "IndicatorList": list(
+                object(["code": "string", "name": "string", "unit": "string", "targets": "[object]", "source": "string"])),
             "IndicatorStatus": status, "IndicatorStatusList": list(status),
             "RecordOutcome": object(["inserted": "integer", "replaced": "integer", "warnings": "[object]"]),
             "Task": task, "TaskList": list(task),
             "ImportCheck": object(
-                ["token": "string", "kind": "string", "fileName": "string", "valid": "boolean", "rowsRead": "integer|null",
-                 "notReported": "[string]", "issues": "[object]"]),
+                [
+                    "token": "string", "kind": "string", "fileName": "string", "valid": "boolean", "rowsRead": "integer|null",
+                    "notReported": "[string]", "issues": "[object]",
+                ]),
             "Scenario": object(["id": "integer", "name": "string", "model": "string", "objective": "number", "provenOptimal": "boolean"]),
             "ScenarioList": list(object(["id": "integer", "name": "string"])),
             "ScenarioComparison": object(["scenarios": "[object]"]),

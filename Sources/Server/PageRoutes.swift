@@ -1,10 +1,10 @@
+import Analysis
 import Domain
 import Foundation
 import Hummingbird
 import Localization
-import Services
-import Analysis
 import Monitoring
+import Services
 
 /// The HTML pages and their form posts. Each page asks the workspace for what it shows; a form
 /// post calls the same service method as the API and the CLI.
@@ -18,13 +18,15 @@ enum PageRoutes {
             let code = try context.parameters.require("code")
             guard let language = Language(code: code) else { throw UserError(.notFound, L10n.message(.webUnknownLanguage, code)) }
             var response = Responses.redirect(request.uri.queryParameters.get("back") ?? "/")
-            response.setCookie(Cookie(name: Security.languageCookie, value: language.rawValue, maxAge: 365 * 24 * 3600, path: "/", sameSite: .lax))
+            response.setCookie(
+                Cookie(name: Security.languageCookie, value: language.rawValue, maxAge: 365 * 24 * 3600, path: "/", sameSite: .lax))
             return response
         }
         router.get("/") { request, _ in
             let web = WebContext(request, state)
             return try await Responses.cachedHTML(request, state, web) {
-                Layout.document(web, title: web.t(.navOverview), OverviewPage.content(try state.workspace.overview.overview(now: state.now), web))
+                Layout.document(
+                    web, title: web.t(.navOverview), OverviewPage.content(try state.workspace.overview.overview(now: state.now), web))
             }
         }
         router.get("/map") { request, _ in
@@ -85,7 +87,8 @@ enum PageRoutes {
                 let outcome = try state.workspace.monitoring.record([entry], actor: "web")
                 state.didWrite()
                 let warnings = outcome.warnings.map { el("li", [("class", "warning")], text: web.t($0.message)) }
-                return try indicatorsPage(web, message: el("div", [], [el("p", [("class", "ok")], text: web.t(.uiRecorded)), el("ul", [], warnings)]))
+                return try indicatorsPage(
+                    web, message: el("div", [], [el("p", [("class", "ok")], text: web.t(.uiRecorded)), el("ul", [], warnings)]))
             } catch let error as UserError {
                 return try indicatorsPage(web, message: refusal(error, web), status: HTTPErrors.status(error.kind))
             }
@@ -117,7 +120,8 @@ enum PageRoutes {
     static func registerImport(on router: Router<BasicRequestContext>, _ state: AppState) {
         router.get("/import") { request, _ in
             let web = WebContext(request, state)
-            return Responses.html(Layout.document(web, title: web.t(.navImport), ImportPage.form(web, maxBytes: state.settings.maxUploadBytes)), web)
+            return Responses.html(
+                Layout.document(web, title: web.t(.navImport), ImportPage.form(web, maxBytes: state.settings.maxUploadBytes)), web)
         }
         router.post("/import") { request, _ in
             let web = WebContext(request, state)
@@ -140,10 +144,12 @@ enum PageRoutes {
             let item = try await state.imports.commit(try context.parameters.require("token"), workspace: state.workspace, actor: "web")
             state.didWrite()
             return Responses.html(
-                Layout.document(web, title: web.t(.uiImportDone), [
-                    el("p", [("class", "ok")], text: web.t(.uiImportCommitted, item.check.fileName, item.check.rowsRead ?? 0)),
-                    el("p", [], [el("a", [("href", "/")], text: web.t(.navOverview))]),
-                ]), web)
+                Layout.document(
+                    web, title: web.t(.uiImportDone),
+                    [
+                        el("p", [("class", "ok")], text: web.t(.uiImportCommitted, item.check.fileName, item.check.rowsRead ?? 0)),
+                        el("p", [], [el("a", [("href", "/")], text: web.t(.navOverview))]),
+                    ]), web)
         }
         router.post("/import/:token/cancel") { request, context in
             _ = try await form(request, state)

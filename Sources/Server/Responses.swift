@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import Records
 import Localization
+import Records
 
 /// Building responses: HTML pages (cached where they hold no form), JSON, redirects.
 enum Responses {
@@ -49,7 +49,8 @@ enum Responses {
             bytes = try await build()
             state.cache.put(key, .init(generation: generation, body: bytes, contentType: type))
         }
-        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(
+            status: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// 303 See Other to a local path.

@@ -25,7 +25,8 @@ actor ScenarioJobs {
         Task.detached {
             do {
                 let scenario = try workspace.scenarios.run(request, actor: "web") { iteration, best, bound in
-                    let text = L10n.text(.webSolvingIteration, language, iteration)
+                    let text =
+                        L10n.text(.webSolvingIteration, language, iteration)
                         + (best.map { L10n.text(.webSolvingBest, language, Format.fixed($0, digits: 2)) } ?? "")
                         + (bound.map { L10n.text(.webSolvingBound, language, Format.fixed($0, digits: 2)) } ?? "")
                     Task { await self.update(id, message: text) }

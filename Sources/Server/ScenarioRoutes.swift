@@ -31,7 +31,8 @@ enum ScenarioRoutes {
                 let id = await state.jobs.start(scenario, workspace: state.workspace, language: web.language) { state.didWrite() }
                 return Responses.redirect("/scenarios/jobs/\(id)")
             } catch let error as UserError {
-                return try index(request, message: el("p", [("class", "errors")], text: web.t(error.message)), status: HTTPErrors.status(error.kind))
+                return try index(
+                    request, message: el("p", [("class", "errors")], text: web.t(error.message)), status: HTTPErrors.status(error.kind))
             }
         }
         router.get("/scenarios/jobs/:id") { request, context in

@@ -36,7 +36,8 @@ enum Security {
             return
         }
         let type = (request.headers[.contentType] ?? "").lowercased()
-        let simple = type.isEmpty || type.hasPrefix("application/x-www-form-urlencoded") || type.hasPrefix("multipart/form-data")
+        let simple =
+            type.isEmpty || type.hasPrefix("application/x-www-form-urlencoded") || type.hasPrefix("multipart/form-data")
             || type.hasPrefix("text/plain")
         if simple && request.method != .delete {
             throw UserError(.forbidden, L10n.message(.webNeedsJSON))

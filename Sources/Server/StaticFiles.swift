@@ -10,8 +10,9 @@ struct StaticFiles: Sendable {
     init() {
         var files: [String: (String, [UInt8])] = [:]
         for (name, type) in [("app.css", "text/css; charset=utf-8"), ("app.js", "text/javascript; charset=utf-8")] {
-            if let url = Bundle.module.url(forResource: "Static/\(name)", withExtension: nil) ?? Bundle.module.url(
-                forResource: name, withExtension: nil, subdirectory: "Static"),
+            if let url = Bundle.module.url(forResource: "Static/\(name)", withExtension: nil)
+                ?? Bundle.module.url(
+                    forResource: name, withExtension: nil, subdirectory: "Static"),
                 let data = try? Data(contentsOf: url)
             {
                 files[name] = (type, [UInt8](data))

@@ -26,7 +26,8 @@ public enum EngineInputs {
                 demandIDs: input.demandIDs, candidateIDs: input.candidateIDs, matrix: matrix, weights: input.weights,
                 capacities: input.capacities)
         } catch {
-            throw UserError.rejected(file: costs.lastPathComponent, message(error, demandIDs: input.demandIDs, candidateIDs: input.candidateIDs))
+            throw UserError.rejected(
+                file: costs.lastPathComponent, message(error, demandIDs: input.demandIDs, candidateIDs: input.candidateIDs))
         }
     }
 

@@ -2,8 +2,8 @@ import Domain
 public import Foundation
 import Interchange
 public import Localization
-public import Store
 import Monitoring
+public import Store
 
 /// What an import did.
 public struct ImportSummary: Sendable {
@@ -169,7 +169,9 @@ public struct ImportService: Sendable {
             var issues: [ImportIssue] = []
             for link in links {
                 guard var school = try writer.school(townshipID: link.townshipID, name: link.school) else {
-                    issues.append(ImportIssue(file: url.lastPathComponent, row: link.row, message: L10n.message(.unknownSchoolInTownship, link.school)))
+                    issues.append(
+                        ImportIssue(
+                            file: url.lastPathComponent, row: link.row, message: L10n.message(.unknownSchoolInTownship, link.school)))
                     continue
                 }
                 school.villageID = link.villageID

@@ -135,9 +135,12 @@ public struct MonitoringService: Sendable {
     }
 
     /// Numerator ÷ denominator for every area and period where both are recorded (× 100 for %).
-    static func ratioObservations(_ indicator: Indicator, numerator: String, denominator: String, _ stored: [Observation]) -> [Observation] {
+    static func ratioObservations(_ indicator: Indicator, numerator: String, denominator: String, _ stored: [Observation]) -> [Observation]
+    {
         let denominators = Dictionary(
-            stored.filter { $0.indicatorCode == denominator }.map { (Observation.Key(indicatorCode: numerator, areaID: $0.areaID, period: $0.period), $0) },
+            stored.filter { $0.indicatorCode == denominator }.map {
+                (Observation.Key(indicatorCode: numerator, areaID: $0.areaID, period: $0.period), $0)
+            },
             uniquingKeysWith: { a, _ in a })
         return stored.filter { $0.indicatorCode == numerator }.compactMap { n in
             guard let d = denominators[n.key], d.value > 0 else { return nil }
@@ -155,7 +158,9 @@ public struct MonitoringService: Sendable {
     /// Values of the computed indicators from the school register, for the county and each
     /// current township. A value is dated by the data year of the schools it is computed from
     /// (the latest, when they differ); when no school states its year the value stays undated.
-    func computedValues(register: DivisionRegister, indicators: [Indicator]) throws -> (dated: [Observation], undated: [ComputedKey: Double]) {
+    func computedValues(register: DivisionRegister, indicators: [Indicator]) throws -> (
+        dated: [Observation], undated: [ComputedKey: Double]
+    ) {
         let formulas = indicators.compactMap { indicator -> (String, String)? in
             if case .computed(let formula) = indicator.kind { return (indicator.code, formula) }
             return nil
@@ -202,10 +207,15 @@ public struct MonitoringService: Sendable {
             do {
                 observations.append(
                     try reader.single(
-                        code: e.code, area: e.area, period: e.period, value: e.value, source: e.source.flatMap { $0.isEmpty ? nil : $0 } ?? actor,
+                        code: e.code, area: e.area, period: e.period, value: e.value,
+                        source: e.source.flatMap { $0.isEmpty ? nil : $0 } ?? actor,
                         note: e.note))
             } catch let error as UserError {
-                issues += error.issues.map { var i = $0; i.row = entries.count > 1 ? index + 1 : nil; return i }
+                issues += error.issues.map {
+                    var i = $0
+                    i.row = entries.count > 1 ? index + 1 : nil
+                    return i
+                }
             }
         }
         var firstRow: [Observation.Key: Int] = [:]

@@ -1,7 +1,7 @@
 public import Domain
 public import Foundation
-public import Localization
 import Interchange
+public import Localization
 import Monitoring
 import Reports
 public import Store

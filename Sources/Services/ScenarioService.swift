@@ -114,12 +114,16 @@ public struct ScenarioService: Sendable {
         let parts = t.split(whereSeparator: { $0 == "/" || $0 == "／" }).map { $0.trimmingCharacters(in: .whitespaces) }
         let matches: [PlanningSchool]
         if parts.count == 2 {
-            matches = schools.filter { $0.school.name == parts[1] && DivisionNames.shortName(of: $0.townshipName) == DivisionNames.shortName(of: parts[0]) }
+            matches = schools.filter {
+                $0.school.name == parts[1] && DivisionNames.shortName(of: $0.townshipName) == DivisionNames.shortName(of: parts[0])
+            }
         } else {
             matches = schools.filter { $0.school.name == t }
         }
         if matches.count == 1 { return .school(matches[0].school.id) }
-        if matches.isEmpty { throw UserError(.invalid, L10n.message(.planUnknownSchool, zh: [t, level.label.zh], en: [t, level.label.en])) }
+        if matches.isEmpty {
+            throw UserError(.invalid, L10n.message(.planUnknownSchool, zh: [t, level.label.zh], en: [t, level.label.en]))
+        }
         let choices = matches.map { "\($0.townshipName)/\($0.school.name)" }.joined(separator: "、")
         throw UserError(.invalid, L10n.message(.planAmbiguousSchool, t, choices))
     }

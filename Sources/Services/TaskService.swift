@@ -35,7 +35,9 @@ public struct TaskUpdate: Sendable {
         var update = TaskUpdate(evidence: given(evidence), ownerUnit: given(owner))
         if let text = given(status) {
             update.status = TaskStatus(text: text)
-            if update.status == nil { issues.append(ImportIssue(file: "—", columnName: "status", message: L10n.message(.unknownTaskStatus, text))) }
+            if update.status == nil {
+                issues.append(ImportIssue(file: "—", columnName: "status", message: L10n.message(.unknownTaskStatus, text)))
+            }
         }
         if let text = given(percent) {
             let value = Double(text.replacingOccurrences(of: "%", with: ""))
@@ -47,7 +49,9 @@ public struct TaskUpdate: Sendable {
         }
         if let text = given(deadline) {
             update.deadline = PartialDate(text)
-            if update.deadline == nil { issues.append(ImportIssue(file: "—", columnName: "deadline", message: L10n.message(.badDate, text))) }
+            if update.deadline == nil {
+                issues.append(ImportIssue(file: "—", columnName: "deadline", message: L10n.message(.badDate, text)))
+            }
         }
         if !issues.isEmpty { throw UserError(.invalid, issues[0].message, issues: issues) }
         return update

@@ -32,14 +32,16 @@ extension RegisterReader {
     public func observations(indicator: String? = nil) throws -> [Observation] {
         let filter = indicator == nil ? "" : "WHERE indicator_code = ?"
         let arguments: StatementArguments = indicator.map { [$0] } ?? []
-        return try Row.fetchAll(db, sql: "SELECT * FROM observations \(filter) ORDER BY indicator_code, area_id, period", arguments: arguments)
-            .compactMap { row in
-                let period: String = row["period"]
-                guard let parsed = Period(period) else { return nil }
-                return Observation(
-                    indicatorCode: row["indicator_code"], areaID: row.id("area_id"), period: parsed,
-                    value: row["value"], source: row["source"], note: row["note"])
-            }
+        return try Row.fetchAll(
+            db, sql: "SELECT * FROM observations \(filter) ORDER BY indicator_code, area_id, period", arguments: arguments
+        )
+        .compactMap { row in
+            let period: String = row["period"]
+            guard let parsed = Period(period) else { return nil }
+            return Observation(
+                indicatorCode: row["indicator_code"], areaID: row.id("area_id"), period: parsed,
+                value: row["value"], source: row["source"], note: row["note"])
+        }
     }
 
     /// Every validation rule.
@@ -71,7 +73,8 @@ extension RegisterReader {
             let status: String = row["status"]
             return PlanTask(
                 code: row["code"], name: row["name"], ownerUnit: row["owner_unit"], start: row.partialDate("start"),
-                deadline: row.partialDate("deadline"), deadlineAssumed: row["deadline_assumed"], status: TaskStatus(rawValue: status) ?? .unknown,
+                deadline: row.partialDate("deadline"), deadlineAssumed: row["deadline_assumed"],
+                status: TaskStatus(rawValue: status) ?? .unknown,
                 percentComplete: row["percent_complete"], evidence: row["evidence"], indicatorCodes: byTask[id] ?? [],
                 source: row["source"])
         }
@@ -171,7 +174,8 @@ extension RegisterWriter {
                     percent_complete = excluded.percent_complete, evidence = excluded.evidence, source = excluded.source
                 """,
             arguments: [
-                task.code, task.name, task.ownerUnit, task.start?.description, task.deadline?.description, task.deadlineAssumed, task.status.rawValue,
+                task.code, task.name, task.ownerUnit, task.start?.description, task.deadline?.description, task.deadlineAssumed,
+                task.status.rawValue,
                 task.percentComplete, task.evidence, task.source,
             ])
         let id = try Int64.fetchOne(db, sql: "SELECT id FROM tasks WHERE code = ?", arguments: [task.code])!

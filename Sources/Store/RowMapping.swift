@@ -43,7 +43,8 @@ enum RowMapping {
             "longitude": d.location?.longitudeDegrees, "latitude": d.location?.latitudeDegrees,
             "location_quality": d.location == nil ? LocationQuality.unknown.rawValue : d.locationQuality.rawValue,
             "location_source": d.locationSource, "status": d.status.rawValue, "valid_from": d.validFrom,
-            "valid_to": d.validTo, "successor_code": d.successorCode?.rawValue, "successor_inferred": d.successorInferred, "note": d.note, "source": d.source,
+            "valid_to": d.validTo, "successor_code": d.successorCode?.rawValue, "successor_inferred": d.successorInferred, "note": d.note,
+            "source": d.source,
         ]
     }
 

@@ -22,13 +22,13 @@ enum LocationBench {
     }
 
     static let usage = """
-    usage:
-      chengxiang-bench orlib DIR [--select 1-40] [--repeat 3] [--exact] [common options]
-      chengxiang-bench peer-instance FILE.csv --json FILE.json --task pmedian|cpmedian|mclp|lscp|pcenter [--exact] [common options]
-      chengxiang-bench random --n 5000 --p 100 --seed 1 [--exact] [common options]
-    common options: --seed S (solver seed, default 1) --time-limit SECONDS --threads N --effort X --gap REL
-                    --repeat N --progress
-    """
+        usage:
+          chengxiang-bench orlib DIR [--select 1-40] [--repeat 3] [--exact] [common options]
+          chengxiang-bench peer-instance FILE.csv --json FILE.json --task pmedian|cpmedian|mclp|lscp|pcenter [--exact] [common options]
+          chengxiang-bench random --n 5000 --p 100 --seed 1 [--exact] [common options]
+        common options: --seed S (solver seed, default 1) --time-limit SECONDS --threads N --effort X --gap REL
+                        --repeat N --progress
+        """
 
     struct Args {
         var positional: [String] = []
@@ -39,9 +39,14 @@ enum LocationBench {
             let flagNames: Set<String> = ["--exact", "--progress", "--heuristic"]
             while i < argv.count {
                 let a = argv[i]
-                if flagNames.contains(a) { flags.insert(a) } else if a.hasPrefix("--"), i + 1 < argv.count {
-                    options[a] = argv[i + 1]; i += 1
-                } else { positional.append(a) }
+                if flagNames.contains(a) {
+                    flags.insert(a)
+                } else if a.hasPrefix("--"), i + 1 < argv.count {
+                    options[a] = argv[i + 1]
+                    i += 1
+                } else {
+                    positional.append(a)
+                }
                 i += 1
             }
         }
@@ -53,7 +58,6 @@ enum LocationBench {
         FileHandle.standardError.write((msg + "\n").data(using: .utf8)!)
         exit(2)
     }
-
 
     static func resetPeakRSS() {
         // "5" resets the peak RSS (VmHWM) of this process (Linux ≥ 4.0)
@@ -100,9 +104,10 @@ enum LocationBench {
         if let g = args.double("--gap") { o.relativeGapTolerance = g }
         if args.flags.contains("--progress") {
             o.progress = { p in
-                let line = String(format: "  it %d best %@ bound %@ t=%.2fs\n", p.iteration,
-                                  p.bestObjective.map { String(format: "%.6f", $0) } ?? "-",
-                                  p.bound.map { String(format: "%.6f", $0) } ?? "-", p.elapsedSeconds)
+                let line = String(
+                    format: "  it %d best %@ bound %@ t=%.2fs\n", p.iteration,
+                    p.bestObjective.map { String(format: "%.6f", $0) } ?? "-",
+                    p.bound.map { String(format: "%.6f", $0) } ?? "-", p.elapsedSeconds)
                 FileHandle.standardError.write(line.data(using: .utf8)!)
             }
         }
@@ -135,10 +140,12 @@ enum LocationBench {
     }
 
     static func solutionFields(_ s: LocationSolution, times: [Double], peak: Double?) -> [(String, Any?)] {
-        [("objective", s.objective), ("bound", s.bound), ("gap", s.gap), ("provenOptimal", s.provenOptimal),
-         ("stopReason", "\(s.stopReason)"), ("seconds", median(times)), ("runSeconds", times),
-         ("solverSeconds", s.seconds), ("iterations", s.iterations), ("peakRssMB", peak),
-         ("nOpen", s.openSites.count), ("openSites", s.openSites)]
+        [
+            ("objective", s.objective), ("bound", s.bound), ("gap", s.gap), ("provenOptimal", s.provenOptimal),
+            ("stopReason", "\(s.stopReason)"), ("seconds", median(times)), ("runSeconds", times),
+            ("solverSeconds", s.seconds), ("iterations", s.iterations), ("peakRssMB", peak),
+            ("nOpen", s.openSites.count), ("openSites", s.openSites),
+        ]
     }
 
     // MARK: - commands
@@ -173,16 +180,21 @@ enum LocationBench {
             if match { hits += 1 }
             total += median(times)
             totalWithSetup += median(times) + setup
-            var fields: [(String, Any?)] = [("bench", "lm"), ("case", "pmed\(k)"), ("task", "pmedian"),
-                                            ("method", exact ? "exact" : "heuristic"), ("n", problem.costs.demandCount),
-                                            ("p", problem.p), ("optimum", opt), ("matchesOptimum", match),
-                                            ("setupSeconds", setup)]
+            var fields: [(String, Any?)] = [
+                ("bench", "lm"), ("case", "pmed\(k)"), ("task", "pmedian"),
+                ("method", exact ? "exact" : "heuristic"), ("n", problem.costs.demandCount),
+                ("p", problem.p), ("optimum", opt), ("matchesOptimum", match),
+                ("setupSeconds", setup),
+            ]
             fields += solutionFields(s, times: times, peak: peak)
             emit(jsonObject(fields))
         }
-        emit(jsonObject([("bench", "lm"), ("case", "orlib-summary"), ("instances", ids.count), ("optimaReached", hits),
-                          ("totalSolveSeconds", total), ("totalWithSetupSeconds", totalWithSetup),
-                          ("loadavg", loadAverage())]))
+        emit(
+            jsonObject([
+                ("bench", "lm"), ("case", "orlib-summary"), ("instances", ids.count), ("optimaReached", hits),
+                ("totalSolveSeconds", total), ("totalWithSetupSeconds", totalWithSetup),
+                ("loadavg", loadAverage()),
+            ]))
     }
 
     static func runRandom(_ args: Args) {
@@ -196,7 +208,9 @@ enum LocationBench {
         let t0 = Date()
         // uniform integer coordinates in [0, side] and integer weights 1...100, from xoshiro256**
         var rng = Xoshiro256StarStar(seed: instanceSeed)
-        var xs = [Double](), ys = [Double](), ws = [Double]()
+        var xs = [Double]()
+        var ys = [Double]()
+        var ws = [Double]()
         for _ in 0..<n {
             xs.append(Double(rng.nextInt(Int(side) + 1)))
             ys.append(Double(rng.nextInt(Int(side) + 1)))
@@ -209,10 +223,12 @@ enum LocationBench {
         let setup = Date().timeIntervalSince(t0)
         let options = makeOptions(args, exact: exact)
         guard let (s, times, peak) = measure(repeatCount, { try problem.solve(options: options) }) else { return }
-        var fields: [(String, Any?)] = [("bench", "lm"), ("case", "random-\(n)x\(n)-p\(p)-seed\(instanceSeed)"),
-                                        ("task", "pmedian"), ("method", exact ? "exact" : "heuristic"), ("n", n), ("p", p),
-                                        ("setupSeconds", setup), ("timeLimit", options.timeLimitSeconds),
-                                        ("gapTolerance", options.relativeGapTolerance)]
+        var fields: [(String, Any?)] = [
+            ("bench", "lm"), ("case", "random-\(n)x\(n)-p\(p)-seed\(instanceSeed)"),
+            ("task", "pmedian"), ("method", exact ? "exact" : "heuristic"), ("n", n), ("p", p),
+            ("setupSeconds", setup), ("timeLimit", options.timeLimitSeconds),
+            ("gapTolerance", options.relativeGapTolerance),
+        ]
         fields += solutionFields(s, times: times, peak: peak)
         fields.append(("loadavg", loadAverage()))
         emit(jsonObject(fields))
@@ -233,10 +249,13 @@ enum LocationBench {
             let f = line.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
             guard f.count >= 5, let x = Double(f[1]), let y = Double(f[2]), let w = Double(f[3]) else { continue }
             if f[4] == "1" { inst.candidates.append(inst.xs.count) }
-            inst.xs.append(x); inst.ys.append(y); inst.ws.append(w)
+            inst.xs.append(x)
+            inst.ys.append(y)
+            inst.ws.append(w)
         }
         guard let data = FileManager.default.contents(atPath: jsonPath),
-              let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { fail("cannot read \(jsonPath)") }
+            let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { fail("cannot read \(jsonPath)") }
         inst.p = (obj["p"] as? NSNumber)?.intValue ?? 0
         inst.radius = (obj["service_radius_m"] as? NSNumber)?.doubleValue ?? 0
         inst.capacity = (obj["capacity_per_site"] as? NSNumber)?.doubleValue ?? 0
@@ -251,7 +270,8 @@ enum LocationBench {
         let repeatCount = args.int("--repeat", 1)
         let t0 = Date()
         let inst = loadPeer(csvPath, jsonPath)
-        let cx = inst.candidates.map { inst.xs[$0] }, cy = inst.candidates.map { inst.ys[$0] }
+        let cx = inst.candidates.map { inst.xs[$0] }
+        let cy = inst.candidates.map { inst.ys[$0] }
         guard let matrix = try? CostMatrix.euclidean(demandX: inst.xs, demandY: inst.ys, candidateX: cx, candidateY: cy)
         else { fail("matrix") }
         let setup = Date().timeIntervalSince(t0)
@@ -262,8 +282,9 @@ enum LocationBench {
             let pr = PMedianProblem(costs: matrix, weights: inst.ws, p: inst.p)
             solve = { try pr.solve(options: options) }
         case "cpmedian":
-            let pr = CapacitatedPMedianProblem(costs: matrix, weights: inst.ws,
-                                               capacities: [Double](repeating: inst.capacity, count: cx.count), p: inst.p)
+            let pr = CapacitatedPMedianProblem(
+                costs: matrix, weights: inst.ws,
+                capacities: [Double](repeating: inst.capacity, count: cx.count), p: inst.p)
             solve = { try pr.solve(options: options) }
         case "mclp":
             let pr = MaximalCoveringProblem(costs: matrix, weights: inst.ws, p: inst.p, radius: inst.radius)
@@ -278,10 +299,12 @@ enum LocationBench {
         }
         guard let (s, times, peak) = measure(repeatCount, solve) else { return }
         let name = URL(fileURLWithPath: csvPath).deletingPathExtension().lastPathComponent
-        var fields: [(String, Any?)] = [("bench", "lm"), ("case", name), ("task", task), ("method", exact ? "exact" : "heuristic"),
-                                        ("n", inst.xs.count), ("m", cx.count), ("p", inst.p), ("radius", inst.radius),
-                                        ("capacity", inst.capacity), ("setupSeconds", setup),
-                                        ("timeLimit", options.timeLimitSeconds)]
+        var fields: [(String, Any?)] = [
+            ("bench", "lm"), ("case", name), ("task", task), ("method", exact ? "exact" : "heuristic"),
+            ("n", inst.xs.count), ("m", cx.count), ("p", inst.p), ("radius", inst.radius),
+            ("capacity", inst.capacity), ("setupSeconds", setup),
+            ("timeLimit", options.timeLimitSeconds),
+        ]
         fields += solutionFields(s, times: times, peak: peak)
         fields.append(("loadavg", loadAverage()))
         emit(jsonObject(fields))

@@ -7,7 +7,8 @@ struct Chengxiang: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chengxiang",
         abstract: text(.cliAbstract),
-        discussion: L10n.message(.cliDiscussion).helpText + "\nExample:\n  chengxiang demo --no-serve\n  chengxiang schools diagnose --database chengxiang.sqlite",
+        discussion: L10n.message(.cliDiscussion).helpText
+            + "\nExample:\n  chengxiang demo --no-serve\n  chengxiang schools diagnose --database chengxiang.sqlite",
         subcommands: [
             DemoCommand.self, InitCommand.self, ImportCommand.self, SchoolsCommand.self, DivisionsCommand.self,
             NormsCommand.self, CompletenessCommand.self, AuditCommand.self, IndicatorsCommand.self, TasksCommand.self,

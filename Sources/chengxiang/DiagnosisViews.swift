@@ -76,7 +76,8 @@ struct DiagnosisViews {
     /// One line per school under its name with every reason, for flagged schools.
     func reasons() -> String {
         report.schools.filter { !$0.flags.isEmpty }.map { d in
-            t(.schoolInTownship, d.school.name, d.townshipName) + "\n" + d.reasons.map { "  · " + $0.text.text(language) }.joined(separator: "\n")
+            t(.schoolInTownship, d.school.name, d.townshipName) + "\n"
+                + d.reasons.map { "  · " + $0.text.text(language) }.joined(separator: "\n")
         }.joined(separator: "\n")
     }
 
@@ -105,4 +106,3 @@ struct DiagnosisViews {
         return TableExport.csv(header: header, rows: rows)
     }
 }
-

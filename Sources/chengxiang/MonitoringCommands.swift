@@ -42,13 +42,15 @@ struct IndicatorsStatus: AsyncParsableCommand {
             if let area { statuses = statuses.filter { $0.areaName == area || $0.areaName.hasPrefix(area) } }
             let views = MonitoringViews(language: options.language)
             let catalogue = try monitoring.indicators()
-            print(format == .json ? try views.statusJSON(statuses, catalogue: catalogue) : views.statusTable(statuses, catalogue: catalogue))
+            print(
+                format == .json ? try views.statusJSON(statuses, catalogue: catalogue) : views.statusTable(statuses, catalogue: catalogue))
         }
     }
 }
 
 struct IndicatorsRecord: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "record", abstract: text(.cmdRecord), discussion: text(.cmdRecordDiscussion))
+    static let configuration = CommandConfiguration(
+        commandName: "record", abstract: text(.cmdRecord), discussion: text(.cmdRecordDiscussion))
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: help(.optIndicatorCode)) var code: String
@@ -88,14 +90,16 @@ struct IndicatorsImport: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let url = try inputFile(file)
-            let outcome = try options.workspace().monitoring.importObservations(from: url, sheet: sheet, actor: options.actor, dryRun: dryRun)
+            let outcome = try options.workspace().monitoring.importObservations(
+                from: url, sheet: sheet, actor: options.actor, dryRun: dryRun)
             printOutcome(outcome, dryRun: dryRun, options)
         }
     }
 }
 
 struct IndicatorsTarget: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "target", abstract: text(.cmdTarget), discussion: text(.cmdTargetDiscussion))
+    static let configuration = CommandConfiguration(
+        commandName: "target", abstract: text(.cmdTarget), discussion: text(.cmdTargetDiscussion))
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: help(.optIndicatorCode)) var code: String
@@ -125,7 +129,8 @@ struct TasksCommand: AsyncParsableCommand {
 }
 
 struct TasksList: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: text(.cmdTasksList), discussion: text(.cmdTasksListDiscussion))
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: text(.cmdTasksList), discussion: text(.cmdTasksListDiscussion))
 
     @OptionGroup var options: GlobalOptions
     @OptionGroup var asOf: AsOfOption
@@ -141,7 +146,8 @@ struct TasksList: AsyncParsableCommand {
 }
 
 struct TasksUpdate: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "update", abstract: text(.cmdTasksUpdate), discussion: text(.cmdTasksUpdateDiscussion))
+    static let configuration = CommandConfiguration(
+        commandName: "update", abstract: text(.cmdTasksUpdate), discussion: text(.cmdTasksUpdateDiscussion))
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: help(.optTaskCode)) var code: String
@@ -155,13 +161,16 @@ struct TasksUpdate: AsyncParsableCommand {
         try await reportingFailures {
             let update = try TaskUpdate.parse(status: status, percent: percent, evidence: evidence, deadline: deadline, owner: owner)
             let task = try options.workspace().monitoring.updateTask(code: code, update, actor: options.actor)
-            print(options.t(.taskUpdated, task.code, task.name, options.t(task.status.label), task.percentComplete.map { "\(Int($0))%" } ?? ""))
+            print(
+                options.t(
+                    .taskUpdated, task.code, task.name, options.t(task.status.label), task.percentComplete.map { "\(Int($0))%" } ?? ""))
         }
     }
 }
 
 struct TasksImport: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: text(.cmdTasksImport), discussion: text(.cmdTasksImportDiscussion))
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: text(.cmdTasksImport), discussion: text(.cmdTasksImportDiscussion))
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: help(.optFile)) var file: String

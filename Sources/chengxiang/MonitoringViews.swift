@@ -69,7 +69,9 @@ struct MonitoringViews {
     /// The task checklist with deadline states.
     func taskTable(_ tasks: [PlanTask], now: FractionalYear) -> String {
         var table = TextTable(
-            header: [.colCode, .colTask, .colOwner, .colDeadline, .colStatus, .colProgress, .colDeadlineState, .colIndicators].map { t($0) },
+            header: [.colCode, .colTask, .colOwner, .colDeadline, .colStatus, .colProgress, .colDeadlineState, .colIndicators].map {
+                t($0)
+            },
             alignments: [.left, .left, .left, .left, .left, .right, .left, .left])
         for task in tasks {
             let state = task.deadlineState(now: now)

@@ -59,7 +59,8 @@ struct NormsCommand: AsyncParsableCommand {
 }
 
 struct NormsList: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: text(.cmdNormsList), discussion: text(.cmdNormsListDiscussion))
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: text(.cmdNormsList), discussion: text(.cmdNormsListDiscussion))
 
     @OptionGroup var options: GlobalOptions
 
@@ -77,7 +78,8 @@ struct NormsList: AsyncParsableCommand {
                     case .assumption: .assumptionMark
                     }
                 table.add([
-                    n.key, options.language == .zh ? n.nameZh : n.nameEn, Format.number(n.value, digits: 4), n.unit, options.t(checked), n.source,
+                    n.key, options.language == .zh ? n.nameZh : n.nameEn, Format.number(n.value, digits: 4), n.unit, options.t(checked),
+                    n.source,
                 ])
             }
             print(table.render())
@@ -86,7 +88,8 @@ struct NormsList: AsyncParsableCommand {
 }
 
 struct NormsSet: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "set", abstract: text(.cmdNormsSet), discussion: text(.cmdNormsSetDiscussion))
+    static let configuration = CommandConfiguration(
+        commandName: "set", abstract: text(.cmdNormsSet), discussion: text(.cmdNormsSetDiscussion))
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: help(.optNormKey)) var key: String
@@ -112,8 +115,10 @@ struct CompletenessCommand: AsyncParsableCommand {
         try await reportingFailures {
             let rows = try options.workspace().completeness.rows()
             var table = TextTable(
-                header: [.labelTownship, .colVillages, .colNoCode, .colNoRealPosition, .colPopulation, .colUrbanRural, .colSeat, .colSchools]
-                    .map { options.t($0) },
+                header: [
+                    .labelTownship, .colVillages, .colNoCode, .colNoRealPosition, .colPopulation, .colUrbanRural, .colSeat, .colSchools,
+                ]
+                .map { options.t($0) },
                 alignments: [.left, .right, .right, .right, .right, .right, .left, .left])
             for r in rows {
                 let status: MessageKey =
@@ -123,7 +128,9 @@ struct CompletenessCommand: AsyncParsableCommand {
                     case nil: .labelNotMentioned
                     }
                 var name = r.township.status == .historical ? r.township.name + options.t(.labelMergedSuffix) : r.township.name
-                if !r.inferredPredecessors.isEmpty { name = options.t(.completenessInferred, name, r.inferredPredecessors.joined(separator: "、")) }
+                if !r.inferredPredecessors.isEmpty {
+                    name = options.t(.completenessInferred, name, r.inferredPredecessors.joined(separator: "、"))
+                }
                 table.add([
                     name, String(r.villages), String(r.villagesWithoutCode), String(r.villagesWithoutRealPosition),
                     String(r.villagesWithPopulation), String(r.villagesWithUrbanRuralClass), options.t(r.seatPositionQuality.label),
@@ -146,7 +153,9 @@ struct AuditCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             for e in try options.workspace().register.auditLog(table: table, limit: limit) {
-                print("#\(e.id) \(e.changedAt) \(e.actor) \(e.action) \(e.table)/\(e.rowKey)\(e.importID.map { options.t(.auditImport, $0) } ?? "")")
+                print(
+                    "#\(e.id) \(e.changedAt) \(e.actor) \(e.action) \(e.table)/\(e.rowKey)\(e.importID.map { options.t(.auditImport, $0) } ?? "")"
+                )
                 if let before = e.before { print(options.t(.auditBefore, before)) }
                 if let after = e.after { print(options.t(.auditAfter, after)) }
             }

@@ -18,7 +18,8 @@ enum ReportFormatArgument: String, ExpressibleByArgument, CaseIterable {
 
 /// `chengxiang report`: the monitoring report as Excel, printable HTML or PDF.
 struct ReportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: text(.cmdReport), discussion: text(.cmdReportDiscussion))
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: text(.cmdReport), discussion: text(.cmdReportDiscussion))
 
     @OptionGroup var options: GlobalOptions
     @OptionGroup var asOf: AsOfOption

@@ -1,9 +1,9 @@
+import Domain
 import Foundation
 import Localization
 import Planning
 import Records
 import Services
-import Domain
 
 /// Renders consolidation scenarios for the terminal; every view of a scenario's figures carries
 /// its notes.
@@ -33,10 +33,15 @@ struct ScenarioViews {
         lines.append(t(.scnClosed, closed.count, closed.isEmpty ? "—" : closed.map(\.name).joined(separator: separator)))
         lines.append("")
         var table = TextTable(
-            header: [t(.labelSchool), t(.uiPupils), t(.uiGoesTo), "\(t(.uiJourney))（\(r.options.unit.label.text(language))）", t(.uiBeyondWalk)],
+            header: [
+                t(.labelSchool), t(.uiPupils), t(.uiGoesTo), "\(t(.uiJourney))（\(r.options.unit.label.text(language))）", t(.uiBeyondWalk),
+            ],
             alignments: [.left, .right, .left, .right, .left])
         for a in r.assignments where a.from != a.to {
-            table.add([a.fromName, Format.fixed(a.pupils, digits: 0), a.toName, Format.fixed(a.cost, digits: 2), a.beyondWalkLimit ? t(.uiYes) : ""])
+            table.add([
+                a.fromName, Format.fixed(a.pupils, digits: 0), a.toName, Format.fixed(a.cost, digits: 2),
+                a.beyondWalkLimit ? t(.uiYes) : "",
+            ])
         }
         lines.append(table.rows.isEmpty ? t(.scnNoMoves) : table.render())
         lines.append("")
@@ -44,7 +49,10 @@ struct ScenarioViews {
             lines.append("  \(row.label.text(language))：\(row.values[0].text(language))")
         }
         if !closed.isEmpty {
-            lines.append(t(.scnIdle, closed.map { "\($0.name) \(Format.number($0.landMu ?? 0, digits: 2)) \(t(.unitMu))" }.joined(separator: separator)))
+            lines.append(
+                t(
+                    .scnIdle,
+                    closed.map { "\($0.name) \(Format.number($0.landMu ?? 0, digits: 2)) \(t(.unitMu))" }.joined(separator: separator)))
         }
         lines.append("")
         lines.append(contentsOf: s.notes.map { "  * " + $0.text(language) })

@@ -47,8 +47,11 @@ struct SolveCommand: AsyncParsableCommand {
                 let reason = EngineInputs.message(error, demandIDs: demandIDs, candidateIDs: candidateIDs)
                 throw UserError(.invalid, L10n.message(.solveCannot, zh: [reason.zh], en: [reason.en]))
             }
-            let language = lang.flatMap(Language.init(code:)) ?? Language(code: ProcessInfo.processInfo.environment["CHENGXIANG_LANG"] ?? "zh") ?? .zh
-            print(format == .json ? try SolveViews.json(solution, ids: candidateIDs) : SolveViews.table(solution, ids: candidateIDs, language))
+            let language =
+                lang.flatMap(Language.init(code:)) ?? Language(code: ProcessInfo.processInfo.environment["CHENGXIANG_LANG"] ?? "zh") ?? .zh
+            print(
+                format == .json ? try SolveViews.json(solution, ids: candidateIDs) : SolveViews.table(solution, ids: candidateIDs, language)
+            )
         }
     }
 
@@ -65,11 +68,12 @@ struct SolveCommand: AsyncParsableCommand {
             costs: try inputFile(costs ?? ""), weights: try weights.map(inputFile), capacities: try capacity.map(inputFile))
         let index = Dictionary(input.candidateIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         func indices(_ list: String?) throws -> Set<Int> {
-            Set(try (list ?? "").split(separator: ",").map { id in
-                let trimmed = id.trimmingCharacters(in: .whitespaces)
-                guard let i = index[trimmed] else { throw UserError(.invalid, L10n.message(.solveUnknownCandidate, trimmed)) }
-                return i
-            })
+            Set(
+                try (list ?? "").split(separator: ",").map { id in
+                    let trimmed = id.trimmingCharacters(in: .whitespaces)
+                    guard let i = index[trimmed] else { throw UserError(.invalid, L10n.message(.solveUnknownCandidate, trimmed)) }
+                    return i
+                })
         }
         let forced = try indices(keep)
         let forbidden = try indices(exclude)
@@ -79,20 +83,31 @@ struct SolveCommand: AsyncParsableCommand {
         let solve: (SolveOptions) throws(LocationModelError) -> LocationSolution
         switch model {
         case .pmedian:
-            solve = { o throws(LocationModelError) in try PMedianProblem(costs: matrix, weights: w, p: count, forcedOpen: forced, forbidden: forbidden).solve(options: o) }
+            solve = { o throws(LocationModelError) in
+                try PMedianProblem(costs: matrix, weights: w, p: count, forcedOpen: forced, forbidden: forbidden).solve(options: o)
+            }
         case .cpmedian:
             let caps = input.capacities ?? []
             solve = { o throws(LocationModelError) in
-                try CapacitatedPMedianProblem(costs: matrix, weights: w, capacities: caps, p: count, forcedOpen: forced, forbidden: forbidden).solve(options: o)
+                try CapacitatedPMedianProblem(
+                    costs: matrix, weights: w, capacities: caps, p: count, forcedOpen: forced, forbidden: forbidden
+                ).solve(options: o)
             }
         case .mclp:
             let r = radius ?? 0
-            solve = { o throws(LocationModelError) in try MaximalCoveringProblem(costs: matrix, weights: w, p: count, radius: r, forcedOpen: forced, forbidden: forbidden).solve(options: o) }
+            solve = { o throws(LocationModelError) in
+                try MaximalCoveringProblem(costs: matrix, weights: w, p: count, radius: r, forcedOpen: forced, forbidden: forbidden).solve(
+                    options: o)
+            }
         case .lscp:
             let r = radius ?? 0
-            solve = { o throws(LocationModelError) in try SetCoveringProblem(costs: matrix, radius: r, forcedOpen: forced, forbidden: forbidden).solve(options: o) }
+            solve = { o throws(LocationModelError) in
+                try SetCoveringProblem(costs: matrix, radius: r, forcedOpen: forced, forbidden: forbidden).solve(options: o)
+            }
         case .pcenter:
-            solve = { o throws(LocationModelError) in try PCenterProblem(costs: matrix, p: count, forcedOpen: forced, forbidden: forbidden).solve(options: o) }
+            solve = { o throws(LocationModelError) in
+                try PCenterProblem(costs: matrix, p: count, forcedOpen: forced, forbidden: forbidden).solve(options: o)
+            }
         }
         return (solve, input.demandIDs, input.candidateIDs)
     }
@@ -129,11 +144,14 @@ enum SolveViews {
             "lowerBound": s.lowerBound ?? NSNull(), "upperBound": s.upperBound ?? NSNull(), "gap": s.gap ?? NSNull(),
             "iterations": s.iterations, "stopReason": "\(s.stopReason)",
         ]
-        return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+        return String(
+            decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
     }
 
     static func table(_ s: LocationSolution, ids: [String], _ language: Language) -> String {
-        func t(_ key: MessageKey, _ arguments: any CustomStringConvertible...) -> String { L10n.message(key, arguments: arguments).text(language) }
+        func t(_ key: MessageKey, _ arguments: any CustomStringConvertible...) -> String {
+            L10n.message(key, arguments: arguments).text(language)
+        }
         var lines = [
             t(.solveObjective, String(format: "%.6f", s.objective)),
             t(.solveFacilities, s.openSites.count, s.openSites.map { ids[$0] }.joined(separator: " ")),

@@ -54,8 +54,10 @@ struct SummaryView {
         let overSchools = county.count(.overstaffed)
         let underSchools = county.count(.understaffed)
         lines.append(
-            "  · " + t(.summaryStaffBalance, Format.fixed(county.staffNeeded, digits: 1), county.staff, overSchools,
-                Format.fixed(county.staffExcess, digits: 1), underSchools, Format.fixed(county.staffShortfall, digits: 1)))
+            "  · "
+                + t(
+                    .summaryStaffBalance, Format.fixed(county.staffNeeded, digits: 1), county.staff, overSchools,
+                    Format.fixed(county.staffExcess, digits: 1), underSchools, Format.fixed(county.staffShortfall, digits: 1)))
         let landSurplus = report.schools.filter { $0.has(.landSurplus) }
             .sorted { ($0.landPerStudentM2 ?? .infinity) > ($1.landPerStudentM2 ?? .infinity) }
         if !landSurplus.isEmpty {
@@ -64,8 +66,10 @@ struct SummaryView {
             let thresholdText = threshold.map { "\(Format.number($0.value, digits: 1)) m²" } ?? "—"
             let isAssumption = threshold?.verification == .assumption
             lines.append(
-                "  · " + t(.summaryLandSurplus, list.joined(separator: listSeparator), thresholdText,
-                    isAssumption ? t(.labelAssumption) : t(.labelCountySetting)))
+                "  · "
+                    + t(
+                        .summaryLandSurplus, list.joined(separator: listSeparator), thresholdText,
+                        isAssumption ? t(.labelAssumption) : t(.labelCountySetting)))
         }
         lines.append("")
         lines.append(t(.summaryGapsHeading))
@@ -76,8 +80,11 @@ struct SummaryView {
             for s in scenarios {
                 let r = s.result
                 lines.append(
-                    "  #\(s.id) \(s.name)：" + t(.summaryScenarioLine, r.schoolsKept, r.schoolsClosed, Format.fixed(r.pupilsMoved, digits: 0),
-                        r.options.unit.quantity(r.meanCost, digits: 2).text(language), Format.fixed(r.staffFreed, digits: 1), r.newSchoolsOpened))
+                    "  #\(s.id) \(s.name)："
+                        + t(
+                            .summaryScenarioLine, r.schoolsKept, r.schoolsClosed, Format.fixed(r.pupilsMoved, digits: 0),
+                            r.options.unit.quantity(r.meanCost, digits: 2).text(language), Format.fixed(r.staffFreed, digits: 1),
+                            r.newSchoolsOpened))
                 lines.append(contentsOf: s.notes.map { "      * " + $0.text(language) })
             }
             lines.append("  " + t(.summaryScenarioCompare, scenarios.map { String($0.id.rawValue) }.joined(separator: ","), database))
@@ -105,16 +112,19 @@ struct SummaryView {
         if !notReported.isEmpty { gaps.append(t(.gapSchoolsNotReported, notReported.joined(separator: listSeparator))) }
         let notMentioned = completeness.filter { $0.schoolsReport == nil && $0.township.status == .current }.map(\.township.name)
         if !notMentioned.isEmpty { gaps.append(t(.gapSchoolsNotMentioned, notMentioned.joined(separator: listSeparator))) }
-        for s in report.schools where report.townships.contains(where: { $0.township.status == .historical && $0.township.name == s.townshipName }) {
+        for s in report.schools
+        where report.townships.contains(where: { $0.township.status == .historical && $0.township.name == s.townshipName }) {
             gaps.append(t(.gapHistoricalTownship, s.school.name, s.townshipName))
         }
         let villages = completeness.reduce(0) { $0 + $1.villages }
         gaps.append(t(.gapVillageCodes, villages, completeness.reduce(0) { $0 + $1.villagesWithoutCode }))
         gaps.append(
-            t(.gapVillagePositions, villages, completeness.reduce(0) { $0 + $1.villagesWithoutRealPosition },
+            t(
+                .gapVillagePositions, villages, completeness.reduce(0) { $0 + $1.villagesWithoutRealPosition },
                 completeness.reduce(0) { $0 + $1.villagesIllustrative }, completeness.reduce(0) { $0 + $1.villagesApproximate }))
         gaps.append(
-            t(.gapVillagePopulation, villages, completeness.reduce(0) { $0 + $1.villagesWithPopulation },
+            t(
+                .gapVillagePopulation, villages, completeness.reduce(0) { $0 + $1.villagesWithPopulation },
                 completeness.reduce(0) { $0 + $1.villagesWithUrbanRuralClass }))
         return gaps
     }

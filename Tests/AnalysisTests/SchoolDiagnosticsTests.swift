@@ -6,7 +6,9 @@ import Testing
 struct SchoolDiagnosticsTests {
     let engine = SchoolDiagnostics(norms: NormBook(DefaultNorms.all))
 
-    func school(_ name: String, _ level: SchoolLevel, _ students: Int?, _ staff: Int?, _ land: Double?, classes: Int? = nil) -> Stored<School> {
+    func school(_ name: String, _ level: SchoolLevel, _ students: Int?, _ staff: Int?, _ land: Double?, classes: Int? = nil) -> Stored<
+        School
+    > {
         Stored(id: 1, School(townshipID: 2, name: name, level: level, students: students, staff: staff, landMu: land, classes: classes))
     }
 

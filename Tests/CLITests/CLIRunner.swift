@@ -63,5 +63,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
         return
     }
     let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(actual == expected, "output differs from Golden/\(name); rerun with UPDATE_GOLDEN=1 after checking it", sourceLocation: sourceLocation)
+    #expect(
+        actual == expected, "output differs from Golden/\(name); rerun with UPDATE_GOLDEN=1 after checking it",
+        sourceLocation: sourceLocation)
 }

@@ -84,7 +84,9 @@ struct CLITests {
         #expect(run.status == 65)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("数据未通过校验，数据库未改动（1 处错误）"))
-        #expect(run.stderr.contains("错误 学校.csv 第 3 行 第 4 列（D「在校人数」）：「-1581」为负数 | error file 学校.csv row 3 column 4 (D \"在校人数\"): \"-1581\" is negative"))
+        #expect(
+            run.stderr.contains(
+                "错误 学校.csv 第 3 行 第 4 列（D「在校人数」）：「-1581」为负数 | error file 学校.csv row 3 column 4 (D \"在校人数\"): \"-1581\" is negative"))
         #expect(try CLI.run(["schools", "diagnose", "--database", db, "--format", "json"]).stdout == before)
         #expect(try CLI.run(["audit", "--database", db, "--limit", "1"]).stdout == auditBefore)
     }
@@ -94,7 +96,9 @@ struct CLITests {
         let dir = try CLI.temporaryDirectory()
         let db = dir.appendingPathComponent("county.sqlite").path
         #expect(try CLI.run(["init", "--database", db]).stdout == "已创建数据库 \(db)：规范 12 条，指标 4 个\n")
-        #expect(try CLI.run(["init", "--database", db, "--lang", "en"]).stdout.hasPrefix("database existed: schema brought up to date, 0 norms and 0 indicators added"))
+        #expect(
+            try CLI.run(["init", "--database", db, "--lang", "en"]).stdout.hasPrefix(
+                "database existed: schema brought up to date, 0 norms and 0 indicators added"))
         let divisions = dir.appendingPathComponent("divisions.csv")
         try Data("代码,名称,上级代码\n141122,交城县,\n141122100,天宁镇,141122\n141122200,洪相乡,141122\n".utf8).write(to: divisions)
         let imported = try CLI.run(["import", "divisions", divisions.path, "--database", db])

@@ -19,7 +19,9 @@ struct MonitoringCLITests {
         #expect(before["latest"] is NSNull)
         #expect((before["target"] as? [String: Any])?["year"] as? Int == 2025)
         for (period, value) in [("2022", "95"), ("2023", "95.5")] {
-            let run = try CLI.run(["indicators", "record", "EDU_RETENTION", "--area", "交城县", "--period", period, "--value", value, "--database", db])
+            let run = try CLI.run([
+                "indicators", "record", "EDU_RETENTION", "--area", "交城县", "--period", period, "--value", value, "--database", db,
+            ])
             #expect(run.status == 0, "\(run.stderr)")
         }
         let after = try retention()
@@ -32,10 +34,14 @@ struct MonitoringCLITests {
     @Test("a value that breaks a rule exits 65 and is not recorded; a jump is only a warning")
     func recordRules() throws {
         let db = try CLI.demoDatabase()
-        let bad = try CLI.run(["indicators", "record", "INS_WHEAT", "--area", "天宁镇", "--period", "2024", "--value", "120", "--database", db])
+        let bad = try CLI.run([
+            "indicators", "record", "INS_WHEAT", "--area", "天宁镇", "--period", "2024", "--value", "120", "--database", db,
+        ])
         #expect(bad.status == 65)
         #expect(bad.stderr.contains("值 120 大于上限 100"))
-        #expect(try CLI.run(["indicators", "record", "INS_WHEAT", "--area", "天宁", "--period", "2023", "--value", "30", "--database", db]).status == 0)
+        #expect(
+            try CLI.run(["indicators", "record", "INS_WHEAT", "--area", "天宁", "--period", "2023", "--value", "30", "--database", db]).status
+                == 0)
         let jump = try CLI.run(["indicators", "record", "INS_WHEAT", "--area", "天宁", "--period", "2024", "--value", "80", "--database", db])
         #expect(jump.status == 0)
         #expect(jump.stdout.contains("警告 INS_WHEAT 2024：较上期 2023（30）变为 80"))

@@ -57,7 +57,8 @@ struct PlanningCLITests {
         // Everything but the solve time, which varies run to run.
         let stable = compare.stdout.split(separator: "\n").filter { !$0.hasPrefix("用时") }.joined(separator: "\n")
         try expectGolden(stable, "scenarios_compare.txt")
-        let json = try CLI.run(["schools", "scenarios", "--compare", "方案甲：撤并两所，保留 16 所现有学校（p-中位）", "--format", "json", "--database", db]).stdout
+        let json = try CLI.run(["schools", "scenarios", "--compare", "方案甲：撤并两所，保留 16 所现有学校（p-中位）", "--format", "json", "--database", db])
+            .stdout
         let array = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
         let result = try #require(array.first?["result"] as? [String: Any])
         #expect(result["schoolsClosed"] as? Int == 2)

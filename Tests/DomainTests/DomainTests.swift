@@ -3,9 +3,11 @@ import Testing
 
 @Suite("Division codes, names and the register's lookups")
 struct DomainTests {
-    @Test("codes of 6, 9 and 12 digits are stored as 12", arguments: [
-        ("141122", "141122000000"), ("141122100", "141122100000"), ("141122100209", "141122100209"),
-    ])
+    @Test(
+        "codes of 6, 9 and 12 digits are stored as 12",
+        arguments: [
+            ("141122", "141122000000"), ("141122100", "141122100000"), ("141122100209", "141122100209"),
+        ])
     func codes(input: String, stored: String) {
         #expect(DivisionCode(input)?.rawValue == stored)
     }
@@ -39,10 +41,16 @@ struct DomainTests {
             Stored(id: 1, Division(code: c("141122"), name: "交城县", kind: .county)),
             Stored(id: 2, Division(code: c("141122100"), name: "天宁镇", kind: .town, parentID: 1)),
             Stored(id: 3, Division(code: c("141122106"), name: "洪相镇", kind: .town, parentID: 1)),
-            Stored(id: 4, Division(code: c("141122200"), name: "洪相乡", kind: .township, parentID: 1, status: .historical,
-                successorCode: c("141122106"))),
-            Stored(id: 5, Division(code: c("141122201"), name: "岭底乡", kind: .township, parentID: 1, status: .historical,
-                successorCode: c("141122100"))),
+            Stored(
+                id: 4,
+                Division(
+                    code: c("141122200"), name: "洪相乡", kind: .township, parentID: 1, status: .historical,
+                    successorCode: c("141122106"))),
+            Stored(
+                id: 5,
+                Division(
+                    code: c("141122201"), name: "岭底乡", kind: .township, parentID: 1, status: .historical,
+                    successorCode: c("141122100"))),
             Stored(id: 6, Division(code: c("141122203"), name: "会立乡", kind: .township, parentID: 1, status: .historical)),
             Stored(id: 7, Division(code: c("141122201203"), name: "东雷庄村委会", kind: .village, parentID: 5)),
             Stored(id: 8, Division(code: c("141122200200"), name: "成村村委会", kind: .village, parentID: 4)),

@@ -1,7 +1,7 @@
-import Localization
 import Domain
 import Geo
 import Interchange
+import Localization
 import Testing
 
 @Suite("Division tables and GeoJSON are validated row by row")

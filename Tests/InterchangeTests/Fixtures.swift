@@ -1,5 +1,5 @@
-import Localization
 import Foundation
+import Localization
 
 /// Locates the committed test files.
 enum Fixture {

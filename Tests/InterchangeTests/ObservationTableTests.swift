@@ -1,6 +1,6 @@
-import Localization
 import Domain
 import Interchange
+import Localization
 import Testing
 
 @Suite("Observations from a spreadsheet")

@@ -1,7 +1,7 @@
-import Localization
 import Domain
 import Foundation
 import Interchange
+import Localization
 import Testing
 
 /// Reads a school table fixture and returns its rows and summary.

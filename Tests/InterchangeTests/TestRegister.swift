@@ -1,5 +1,5 @@
-import Localization
 import Domain
+import Localization
 
 /// The 交城县 township register as the demo loads it, with row ids, for importer tests.
 enum TestRegister {
@@ -22,8 +22,11 @@ enum TestRegister {
         var divisions = [county]
         for (id, c, name, kind, status, successor) in townships {
             divisions.append(
-                Stored(id: Division.ID(id), Division(code: code(c), name: name, kind: kind, parentCode: county.code, parentID: 1, status: status,
-                    successorCode: successor.map(code))))
+                Stored(
+                    id: Division.ID(id),
+                    Division(
+                        code: code(c), name: name, kind: kind, parentCode: county.code, parentID: 1, status: status,
+                        successorCode: successor.map(code))))
         }
         divisions.append(Stored(id: 20, Division(code: code("141122201203"), name: "东雷庄村委会", kind: .village, parentID: 10)))
         divisions.append(Stored(id: 21, Division(code: code("141122100209"), name: "阳渠村委会", kind: .village, parentID: 2)))

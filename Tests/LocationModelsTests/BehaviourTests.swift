@@ -1,5 +1,6 @@
 import Synchronization
 import Testing
+
 @testable import LocationModels
 
 /// Determinism, threads, progress, cancellation, and the PRNG.
@@ -54,9 +55,11 @@ struct BehaviourTests {
         if s.provenOptimal { #expect(s.gap == 0) }
         for method in [SolveMethod.exact] {
             let inst = RandomInstance(seed: 77, n: 40, m: 40)
-            let c = try CapacitatedPMedianProblem(costs: inst.matrix, weights: inst.weights,
-                                                  capacities: [Double](repeating: 60, count: 40), p: 5)
-                .solve(options: SolveOptions(method: method, relativeGapTolerance: 0.2))
+            let c = try CapacitatedPMedianProblem(
+                costs: inst.matrix, weights: inst.weights,
+                capacities: [Double](repeating: 60, count: 40), p: 5
+            )
+            .solve(options: SolveOptions(method: method, relativeGapTolerance: 0.2))
             if !c.provenOptimal { #expect(c.stopReason == .gapReached && (c.gap ?? 1) <= 0.2 + 1e-12) }
             let mc = try MaximalCoveringProblem(costs: inst.matrix, weights: inst.weights, p: 3, radius: 20)
                 .solve(options: SolveOptions(method: method, relativeGapTolerance: 0.2))

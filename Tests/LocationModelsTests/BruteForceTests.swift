@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LocationModels
 
 /// Random small instances checked against full enumeration, for every model and both paths:
@@ -8,8 +9,9 @@ struct BruteForceTests {
 
     @Test(arguments: seeds)
     func pMedian(seed: UInt64) throws {
-        let inst = RandomInstance(seed: seed, n: 9, m: 7, unreachableShare: seed % 3 == 0 ? 0.2 : 0,
-                                  integral: seed % 2 == 0)
+        let inst = RandomInstance(
+            seed: seed, n: 9, m: 7, unreachableShare: seed % 3 == 0 ? 0.2 : 0,
+            integral: seed % 2 == 0)
         let p = 1 + Int(seed % 4)
         var rng = Xoshiro256StarStar(seed: seed &+ 99)
         let forced: Set<Int> = seed % 4 == 1 ? [rng.nextInt(7)] : []
@@ -19,8 +21,9 @@ struct BruteForceTests {
         for s in subsets(allowed, p) where forced.isSubset(of: Set(s)) {
             if let c = inst.medianCost(s) { optimum = min(optimum, c) }
         }
-        let problem = PMedianProblem(costs: inst.matrix, weights: inst.weights, p: p, forcedOpen: forced,
-                                     forbidden: forbidden)
+        let problem = PMedianProblem(
+            costs: inst.matrix, weights: inst.weights, p: p, forcedOpen: forced,
+            forbidden: forbidden)
         if !optimum.isFinite {
             #expect(throws: LocationModelError.self) { try problem.solve(options: SolveOptions(method: .exact)) }
             return
@@ -48,7 +51,10 @@ struct BruteForceTests {
         for s in subsets(Array(0..<6), p) where forced.isSubset(of: Set(s)) {
             func rec(_ i: Int, _ load: [Double], _ cost: Double) {
                 if cost >= optimum { return }
-                if i == inst.n { optimum = cost; return }
+                if i == inst.n {
+                    optimum = cost
+                    return
+                }
                 for (k, j) in s.enumerated() where load[k] + inst.weights[i] <= caps[j] {
                     guard let c = inst.cost(i, j) else { continue }
                     var l = load
@@ -58,8 +64,9 @@ struct BruteForceTests {
             }
             rec(0, [Double](repeating: 0, count: p), 0)
         }
-        let problem = CapacitatedPMedianProblem(costs: inst.matrix, weights: inst.weights, capacities: caps, p: p,
-                                                forcedOpen: forced)
+        let problem = CapacitatedPMedianProblem(
+            costs: inst.matrix, weights: inst.weights, capacities: caps, p: p,
+            forcedOpen: forced)
         guard optimum.isFinite else {
             #expect(throws: LocationModelError.self) { try problem.solve(options: SolveOptions(method: .exact)) }
             return
@@ -77,7 +84,10 @@ struct BruteForceTests {
     private func checkCapacities(_ s: LocationSolution, _ inst: RandomInstance, _ caps: [Double]) {
         var load = [Double](repeating: 0, count: caps.count)
         for (i, a) in s.assignment.enumerated() {
-            guard let a else { Issue.record("unassigned demand"); continue }
+            guard let a else {
+                Issue.record("unassigned demand")
+                continue
+            }
             load[a] += inst.weights[i]
             #expect(s.openSites.contains(a))
         }
@@ -98,8 +108,9 @@ struct BruteForceTests {
             }
             optimum = max(optimum, v)
         }
-        let problem = MaximalCoveringProblem(costs: inst.matrix, weights: inst.weights, p: p, radius: radius,
-                                             forbidden: forbidden)
+        let problem = MaximalCoveringProblem(
+            costs: inst.matrix, weights: inst.weights, p: p, radius: radius,
+            forbidden: forbidden)
         let h = try problem.solve(options: SolveOptions(method: .heuristic, seed: seed))
         #expect(h.objective <= optimum + 1e-9)
         let e = try problem.solve(options: SolveOptions(method: .exact, seed: seed))
@@ -166,18 +177,27 @@ struct BruteForceTests {
         let cap = Double(10 + rng.nextInt(40))
         var best = 0.0
         for mask in 0..<(1 << k) {
-            var p = 0.0, w = 0.0
-            for t in 0..<k where mask & (1 << t) != 0 { p += profits[t]; w += weights[t] }
+            var p = 0.0
+            var w = 0.0
+            for t in 0..<k where mask & (1 << t) != 0 {
+                p += profits[t]
+                w += weights[t]
+            }
             if w <= cap { best = max(best, p) }
         }
         var solver = KnapsackSolver()
         var take = [Bool](repeating: false, count: k)
-        let r = solver.solve(count: k, profit: { profits[$0] }, weight: { weights[$0] }, capacity: cap,
-                             nodeLimit: 1_000_000, take: &take)
+        let r = solver.solve(
+            count: k, profit: { profits[$0] }, weight: { weights[$0] }, capacity: cap,
+            nodeLimit: 1_000_000, take: &take)
         #expect(r.exact)
         #expect(abs(r.value - best) < 1e-9)
-        var p = 0.0, w = 0.0
-        for t in 0..<k where take[t] { p += profits[t]; w += weights[t] }
+        var p = 0.0
+        var w = 0.0
+        for t in 0..<k where take[t] {
+            p += profits[t]
+            w += weights[t]
+        }
         #expect(abs(p - best) < 1e-9 && w <= cap)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LocationModels
 
 /// Every feasibility check, with both messages present.
@@ -37,8 +38,9 @@ struct ErrorTests {
         check(.pBelowForced(p: 1, forced: 2), PMedianProblem(costs: m, weights: [1, 1, 1], p: 1, forcedOpen: [0, 1]))
         check(.siteOutOfRange(site: 5, candidateCount: 3), PMedianProblem(costs: m, weights: [1, 1, 1], p: 1, forcedOpen: [5]))
         check(.siteOutOfRange(site: -1, candidateCount: 3), PMedianProblem(costs: m, weights: [1, 1, 1], p: 1, forbidden: [-1]))
-        check(.forcedAndForbidden(site: 1),
-              PMedianProblem(costs: m, weights: [1, 1, 1], p: 2, forcedOpen: [1], forbidden: [1]))
+        check(
+            .forcedAndForbidden(site: 1),
+            PMedianProblem(costs: m, weights: [1, 1, 1], p: 2, forcedOpen: [1], forbidden: [1]))
         let unreachable = try! CostMatrix(demandCount: 2, candidateCount: 2, costs: [1, 2, nil, 3])
         check(.demandUnreachable(demand: 1), PMedianProblem(costs: unreachable, weights: [1, 1], p: 1, forbidden: [1]))
     }
@@ -49,19 +51,25 @@ struct ErrorTests {
             #expect(throws: e) { try p.validate() }
             #expect(throws: e) { try p.solve() }
         }
-        check(.capacityCountMismatch(expected: 3, actual: 1),
-              CapacitatedPMedianProblem(costs: m, weights: [1, 1, 1], capacities: [5], p: 1))
-        check(.invalidCapacity(candidate: 2),
-              CapacitatedPMedianProblem(costs: m, weights: [1, 1, 1], capacities: [5, 5, -1], p: 1))
-        check(.demandExceedsCapacity(totalDemand: 6, maximumCapacity: 5),
-              CapacitatedPMedianProblem(costs: m, weights: [2, 2, 2], capacities: [3, 5, 4], p: 1))
-        check(.demandExceedsSiteCapacity(demand: 0),
-              CapacitatedPMedianProblem(costs: m, weights: [9, 1, 1], capacities: [5, 5, 5], p: 3))
-        check(.pBelowForced(p: 1, forced: 2),
-              CapacitatedPMedianProblem(costs: m, weights: [1, 1, 1], capacities: [5, 5, 5], p: 1, forcedOpen: [0, 2]))
+        check(
+            .capacityCountMismatch(expected: 3, actual: 1),
+            CapacitatedPMedianProblem(costs: m, weights: [1, 1, 1], capacities: [5], p: 1))
+        check(
+            .invalidCapacity(candidate: 2),
+            CapacitatedPMedianProblem(costs: m, weights: [1, 1, 1], capacities: [5, 5, -1], p: 1))
+        check(
+            .demandExceedsCapacity(totalDemand: 6, maximumCapacity: 5),
+            CapacitatedPMedianProblem(costs: m, weights: [2, 2, 2], capacities: [3, 5, 4], p: 1))
+        check(
+            .demandExceedsSiteCapacity(demand: 0),
+            CapacitatedPMedianProblem(costs: m, weights: [9, 1, 1], capacities: [5, 5, 5], p: 3))
+        check(
+            .pBelowForced(p: 1, forced: 2),
+            CapacitatedPMedianProblem(costs: m, weights: [1, 1, 1], capacities: [5, 5, 5], p: 1, forcedOpen: [0, 2]))
         // forced sites count even when small: forced 0 (cap 1) + best other (cap 3) < 6
-        check(.demandExceedsCapacity(totalDemand: 6, maximumCapacity: 4),
-              CapacitatedPMedianProblem(costs: m, weights: [2, 2, 2], capacities: [1, 3, 3], p: 2, forcedOpen: [0]))
+        check(
+            .demandExceedsCapacity(totalDemand: 6, maximumCapacity: 4),
+            CapacitatedPMedianProblem(costs: m, weights: [2, 2, 2], capacities: [1, 3, 3], p: 2, forcedOpen: [0]))
     }
 
     @Test func coveringErrors() {

@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import LocationModels
 
 /// PySAL spopt's San Francisco set and OR-Library pmed1–5, loaded from the test bundle.
 struct FixtureTests {
     /// 205 tracts × 16 stores with network distances and population weights.
-    static func sanFrancisco() throws -> (problem: (Int) -> PMedianProblem, optima: [Int: (Double, Double, [String])],
-                                          stores: [String]) {
+    static func sanFrancisco() throws -> (
+        problem: (Int) -> PMedianProblem, optima: [Int: (Double, Double, [String])],
+        stores: [String]
+    ) {
         let demandText = try Fixture.text("spopt_sf/SF_demand_205_centroid_uniform_weight.csv")
         let storeText = try Fixture.text("spopt_sf/SF_store_site_16_longlat.csv")
         let distText = try Fixture.text("spopt_sf/SF_network_distance_candidateStore_16_censusTract_205_new.csv")
@@ -18,8 +21,8 @@ struct FixtureTests {
                 }
             }
         }
-        let tracts = rows(demandText).map { $0[3] }          // NAME
-        let stores = rows(storeText).map { $0[2] }           // NAME
+        let tracts = rows(demandText).map { $0[3] }  // NAME
+        let stores = rows(storeText).map { $0[2] }  // NAME
         let tractIndex = Dictionary(uniqueKeysWithValues: tracts.enumerated().map { ($1, $0) })
         let storeIndex = Dictionary(uniqueKeysWithValues: stores.enumerated().map { ($1, $0) })
         var dist = [Double?](repeating: nil, count: tracts.count * stores.count)

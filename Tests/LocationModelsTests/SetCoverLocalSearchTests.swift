@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LocationModels
 
 /// Row-weighting local search on an instance built to defeat the greedy.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LocationModels
 
 /// Helpers shared by the tests: fixtures, random instances and brute-force optima.
@@ -41,9 +42,18 @@ struct RandomInstance {
         var rng = Xoshiro256StarStar(seed: seed)
         self.n = n
         self.m = m
-        var dx = [Double](), dy = [Double](), cx = [Double](), cy = [Double]()
-        for _ in 0..<n { dx.append(Double(rng.nextInt(100))); dy.append(Double(rng.nextInt(100))) }
-        for _ in 0..<m { cx.append(Double(rng.nextInt(100))); cy.append(Double(rng.nextInt(100))) }
+        var dx = [Double]()
+        var dy = [Double]()
+        var cx = [Double]()
+        var cy = [Double]()
+        for _ in 0..<n {
+            dx.append(Double(rng.nextInt(100)))
+            dy.append(Double(rng.nextInt(100)))
+        }
+        for _ in 0..<m {
+            cx.append(Double(rng.nextInt(100)))
+            cy.append(Double(rng.nextInt(100)))
+        }
         var c = [Double?]()
         for i in 0..<n {
             for j in 0..<m {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LocationModels
 
 /// Hand-checkable instances with the optimum written inline.
@@ -37,8 +38,9 @@ struct TinyInstanceTests {
     func capacitatedPMedian(method: SolveMethod) throws {
         // capacity 5 per site, p = 2: the heavy point (5) fills site 5 alone, so the other site must
         // take the five light points: site 1 costs 1+0+1+9+10 = 21 → total 21; site 2 costs 2+1+0+8+9 = 20 → 20.
-        let problem = CapacitatedPMedianProblem(costs: Self.matrix, weights: Self.weights,
-                                                capacities: [5, 5, 5, 5, 5, 5], p: 2)
+        let problem = CapacitatedPMedianProblem(
+            costs: Self.matrix, weights: Self.weights,
+            capacities: [5, 5, 5, 5, 5, 5], p: 2)
         let s = try problem.solve(options: SolveOptions(method: method))
         #expect(approxEqual(s.objective, 20))
         #expect(s.openSites == [2, 5])

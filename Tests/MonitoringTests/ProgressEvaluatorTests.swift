@@ -17,7 +17,8 @@ struct ProgressEvaluatorTests {
     func evaluate(_ indicator: Indicator, _ observations: [Observation], now: Double, area: Division.ID = 1, county: Bool = true)
         -> IndicatorStatus
     {
-        ProgressEvaluator(now: FractionalYear(now)).evaluate(indicator, areaID: area, areaName: "交城县", isCounty: county, observations: observations)
+        ProgressEvaluator(now: FractionalYear(now)).evaluate(
+            indicator, areaID: area, areaName: "交城县", isCounty: county, observations: observations)
     }
 
     @Test("behind the path by 11 points of a 30-point climb is red: 2024 实际 41%，按期应达 54%")

@@ -23,7 +23,10 @@ struct ConsolidationPlannerTests {
 
     /// A at 0 km (100 pupils), B at 1 km (20), C at 10 km (200).
     var line: [PlanningSchool] {
-        [school(1, "A", km: 0, students: 100, staff: 8), school(2, "B", km: 1, students: 20, staff: 5, land: 6), school(3, "C", km: 10, students: 200, staff: 12)]
+        [
+            school(1, "A", km: 0, students: 100, staff: 8), school(2, "B", km: 1, students: 20, staff: 5, land: 6),
+            school(3, "C", km: 10, students: 200, staff: 12),
+        ]
     }
 
     func options(_ p: Int, keep: [SiteReference] = [], model: PlanningModel = .pmedian) -> ConsolidationOptions {
@@ -62,7 +65,10 @@ struct ConsolidationPlannerTests {
 
     @Test("a nine-year school counts 6/9 of its pupils at primary level and 3/9 at junior level")
     func nineYearSplit() throws {
-        let schools = [school(1, "九年制", km: 0, level: .nineYear, students: 90, staff: 9), school(2, "初中", km: 3, level: .junior, students: 30, staff: 3)]
+        let schools = [
+            school(1, "九年制", km: 0, level: .nineYear, students: 90, staff: 9),
+            school(2, "初中", km: 3, level: .junior, students: 30, staff: 3),
+        ]
         let primary = try planner.plan(schools, options: options(1))
         #expect(primary.pupils == 60)
         #expect(primary.sites.map(\.name) == ["九年制"])
@@ -136,9 +142,11 @@ struct ConsolidationPlannerTests {
         #expect(try planner.plan(twins, options: options(2, keep: [.school(4)])).sites.first { $0.schoolID == 4 }?.open == true)
     }
 
-    @Test("options a scenario cannot run with are refused, naming the field", arguments: [
-        ("radius", Double.nan), ("maxWalk", -1), ("detourFactor", 0), ("timeLimit", Double.infinity),
-    ])
+    @Test(
+        "options a scenario cannot run with are refused, naming the field",
+        arguments: [
+            ("radius", Double.nan), ("maxWalk", -1), ("detourFactor", 0), ("timeLimit", Double.infinity),
+        ])
     func badOptions(field: String, value: Double) throws {
         var o = options(2)
         switch field {

@@ -8,7 +8,7 @@ import Testing
 import ZIPFoundation
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Reads back what libxlsxwriter wrote: sheet names, shared strings, cell values and fills.
@@ -62,7 +62,8 @@ struct WorkbookReadBack {
 
     /// Whether the sheet's first row is frozen.
     func frozenHeader(_ sheet: Int) throws -> Bool {
-        try xml("xl/worksheets/sheet\(sheet).xml").contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>")
+        try xml("xl/worksheets/sheet\(sheet).xml").contains(
+            "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>")
     }
 }
 
@@ -88,8 +89,12 @@ func sampleContent() -> ReportContent {
     ]
     let engine = SchoolDiagnostics(norms: NormBook(DefaultNorms.all))
     let schools = [
-        engine.diagnose(Stored(id: 1, School(townshipID: 2, name: "东雷庄学校", level: .primary, students: 6, staff: 3, landMu: 15)), townshipName: "天宁镇"),
-        engine.diagnose(Stored(id: 2, School(townshipID: 4, name: "<script>alert(1)</script>", level: .nineYear, students: 1581, staff: 58, landMu: 60)), townshipName: "西营镇"),
+        engine.diagnose(
+            Stored(id: 1, School(townshipID: 2, name: "东雷庄学校", level: .primary, students: 6, staff: 3, landMu: 15)), townshipName: "天宁镇"),
+        engine.diagnose(
+            Stored(
+                id: 2, School(townshipID: 4, name: "<script>alert(1)</script>", level: .nineYear, students: 1581, staff: 58, landMu: 60)),
+            townshipName: "西营镇"),
     ]
     return ReportContent(
         countyName: "交城县", language: .zh, asOf: "2025-06-30", now: FractionalYear(2025.5), statuses: statuses,

@@ -86,7 +86,10 @@ struct RepositoryTests {
     func oneDoor() throws {
         for folder in ["Sources/Server", "Sources/chengxiang"] {
             for (path, lines) in try Self.sources(folder) {
-                for line in lines where line.range(of: #"^(public |internal |package |@testable )?import (Store|Interchange|GRDB)$"#, options: .regularExpression) != nil {
+                for line in lines
+                where line.range(
+                    of: #"^(public |internal |package |@testable )?import (Store|Interchange|GRDB)$"#, options: .regularExpression) != nil
+                {
                     Issue.record("\(path) imports past the services: \(line)")
                 }
             }

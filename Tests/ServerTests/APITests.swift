@@ -40,7 +40,8 @@ struct APITests {
                     let uri = concrete(path, token: "unknown-token")
                     let body: ByteBuffer? =
                         switch (method, path) {
-                        case ("post", "/api/v1/observations"): ByteBuffer(string: #"{"code":"EDU_RETENTION","area":"交城县","period":"2024","value":97}"#)
+                        case ("post", "/api/v1/observations"):
+                            ByteBuffer(string: #"{"code":"EDU_RETENTION","area":"交城县","period":"2024","value":97}"#)
                         case ("put", _): ByteBuffer(string: #"{"status":"in_progress"}"#)
                         case ("post", "/api/v1/imports"): ByteBuffer(string: "乡镇,学校名称,规模,在校人数,教职人数\n天宁,乙校,小学,10,2\n")
                         case ("post", "/api/v1/scenarios"): ByteBuffer(string: #"{"name":"t","model":"pmedian","p":10}"#)
@@ -58,7 +59,8 @@ struct APITests {
                                 #expect(response.headers[.contentType] == "application/problem+json; charset=utf-8")
                             }
                         } else {
-                            #expect(Int(response.status.code) == success, "\(method) \(path): \(response.status) \(response.text.prefix(300))")
+                            #expect(
+                                Int(response.status.code) == success, "\(method) \(path): \(response.status) \(response.text.prefix(300))")
                         }
                     }
                 }
@@ -101,8 +103,12 @@ struct APITests {
     func observationRules() async throws {
         let store = try freshDemo()
         try await app(store).test(.router) { client in
-            let body = ByteBuffer(string: #"[{"code":"INS_WHEAT","area":"天宁镇","period":"2024","value":50},{"code":"INS_WHEAT","area":"西营镇","period":"2024","value":150}]"#)
-            try await client.execute(uri: "/api/v1/observations", method: .post, headers: [.contentType: "application/json"], body: body) { response in
+            let body = ByteBuffer(
+                string:
+                    #"[{"code":"INS_WHEAT","area":"天宁镇","period":"2024","value":50},{"code":"INS_WHEAT","area":"西营镇","period":"2024","value":150}]"#
+            )
+            try await client.execute(uri: "/api/v1/observations", method: .post, headers: [.contentType: "application/json"], body: body) {
+                response in
                 #expect(response.status == .unprocessableContent)
                 let p = try #require(try object(response) as? [String: Any])
                 let issues = try #require(p["issues"] as? [[String: Any]])
@@ -141,7 +147,8 @@ struct APITests {
                 body: ByteBuffer(string: "乡镇,学校名称,规模,在校人数,教职人数\n天宁,丁校,小学,80,6\n")
             ) { response in try #require(try object(response) as? [String: Any]) }
             let token = try #require(good["token"] as? String)
-            try await client.execute(uri: "/api/v1/imports/\(token)/commit", method: .post, headers: [.contentType: "application/json"]) { response in
+            try await client.execute(uri: "/api/v1/imports/\(token)/commit", method: .post, headers: [.contentType: "application/json"]) {
+                response in
                 #expect(response.status == .ok)
             }
         }

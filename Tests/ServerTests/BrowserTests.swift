@@ -9,7 +9,8 @@ import Testing
 /// Runs the real server on a free loopback port for the duration of `body`.
 func withLiveServer(_ store: RegisterStore, _ body: (Int) async throws -> Void) async throws {
     let (ports, continuation) = AsyncStream<Int>.makeStream()
-    let app = ChengxiangServer.application(workspace: Workspace(store: store), settings: ServerSettings(host: "127.0.0.1", port: 0)) { port in
+    let app = ChengxiangServer.application(workspace: Workspace(store: store), settings: ServerSettings(host: "127.0.0.1", port: 0)) {
+        port in
         continuation.yield(port)
     }
     let server = Task { try await app.runService() }

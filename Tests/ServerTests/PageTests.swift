@@ -96,7 +96,8 @@ struct PageTests {
         let store = try freshDemo()
         try store.write(actor: "test") { w in
             let township = try #require(try w.reader.register().townships(named: "天宁").first)
-            try w.insert(School(townshipID: township.id, name: "<script>alert(1)</script>", level: .primary, students: 50, staff: 5, landMu: 2))
+            try w.insert(
+                School(townshipID: township.id, name: "<script>alert(1)</script>", level: .primary, students: 50, staff: 5, landMu: 2))
         }
         try await app(store).test(.router) { client in
             for path in ["/", "/schools", "/map", "/schools/20"] {
@@ -133,7 +134,9 @@ struct FormTests {
         let store = try freshDemo()
         try await app(store).test(.router) { client in
             let body = ByteBuffer(string: "status=in_progress&percent=30&evidence=%E5%BC%80%E5%B7%A5")
-            try await client.execute(uri: "/tasks/T-EDU-01", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: body) { response in
+            try await client.execute(
+                uri: "/tasks/T-EDU-01", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: body
+            ) { response in
                 #expect(response.status == .forbidden)
             }
             let csrf = try await token(client)
@@ -190,7 +193,8 @@ struct FormTests {
         for (name, value) in [("csrf", csrf), ("kind", kind), ("sheet", "")] {
             body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
         }
-        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file)\"\r\nContent-Type: text/csv\r\n\r\n".utf8)
+        body += Data(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file)\"\r\nContent-Type: text/csv\r\n\r\n".utf8)
         body += content + Data("\r\n--\(boundary)--\r\n".utf8)
         return ("multipart/form-data; boundary=\(boundary)", ByteBuffer(bytes: body))
     }
@@ -203,7 +207,8 @@ struct FormTests {
             let csrf = try await token(client)
             let bad = Data("乡镇,学校名称,规模,在校人数,教职人数\n天宁,新校甲,小学,-3,5\n西山,新校乙,小学,30,5\n".utf8)
             let (type, body) = multipart(csrf, kind: "schools", file: "学校.csv", content: bad)
-            try await client.execute(uri: "/import", method: .post, headers: [.contentType: type, .cookie: "cx_csrf=\(csrf)"], body: body) { response in
+            try await client.execute(uri: "/import", method: .post, headers: [.contentType: type, .cookie: "cx_csrf=\(csrf)"], body: body) {
+                response in
                 #expect(response.status == .ok)
                 let html = response.text
                 #expect(html.contains("发现 2 处错误，未写入任何数据"))
@@ -213,7 +218,9 @@ struct FormTests {
             }
             let good = Data("乡镇,学校名称,规模,在校人数,教职人数,占地面积（亩）\n夏家营,夏家营小学,小学,320,21,14\n".utf8)
             let (type2, body2) = multipart(csrf, kind: "schools", file: "夏家营.csv", content: good)
-            let token = try await client.execute(uri: "/import", method: .post, headers: [.contentType: type2, .cookie: "cx_csrf=\(csrf)"], body: body2) { response in
+            let token = try await client.execute(
+                uri: "/import", method: .post, headers: [.contentType: type2, .cookie: "cx_csrf=\(csrf)"], body: body2
+            ) { response in
                 let html = response.text
                 #expect(html.contains("检查通过：1 行可导入"))
                 let marker = try #require(html.range(of: "/import/"))
@@ -221,7 +228,8 @@ struct FormTests {
             }
             #expect(try store.read { try $0.schools() }.count == before.count, "checking writes nothing")
             try await client.execute(
-                uri: "/import/\(token)/commit", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf)"],
+                uri: "/import/\(token)/commit", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf)"],
                 body: ByteBuffer(string: "csrf=\(csrf)")
             ) { response in
                 #expect(response.text.contains("已导入 夏家营.csv（1 行）"))
@@ -235,7 +243,8 @@ struct FormTests {
         try await app(demoForServer, maxUpload: 1024).test(.router) { client in
             let csrf = try await token(client)
             let (type, body) = multipart(csrf, kind: "schools", file: "big.csv", content: Data(repeating: 0x41, count: 4096))
-            try await client.execute(uri: "/import", method: .post, headers: [.contentType: type, .cookie: "cx_csrf=\(csrf)"], body: body) { response in
+            try await client.execute(uri: "/import", method: .post, headers: [.contentType: type, .cookie: "cx_csrf=\(csrf)"], body: body) {
+                response in
                 #expect(response.status == .contentTooLarge)
                 #expect(response.text.contains("上传内容超过"))
             }

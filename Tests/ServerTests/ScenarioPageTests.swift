@@ -44,7 +44,8 @@ struct ScenarioPageTests {
         let store = try freshDemo()
         try await app(store).test(.router) { client in
             let csrf = try await client.execute(uri: "/scenarios", method: .get) { try #require($0.cookie("cx_csrf")) }
-            let body = "csrf=\(csrf)&name=%E7%BD%91%E9%A1%B5%E6%96%B9%E6%A1%88&model=pmedian&level=primary&p=14&maxWalk=2&keep=%E4%BA%A4%E5%9F%8E%E5%8E%BF%E8%A5%BF%E8%90%A5%E5%AD%A6%E6%A0%A1"
+            let body =
+                "csrf=\(csrf)&name=%E7%BD%91%E9%A1%B5%E6%96%B9%E6%A1%88&model=pmedian&level=primary&p=14&maxWalk=2&keep=%E4%BA%A4%E5%9F%8E%E5%8E%BF%E8%A5%BF%E8%90%A5%E5%AD%A6%E6%A0%A1"
             let location = try await client.execute(
                 uri: "/scenarios", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf)"],
                 body: ByteBuffer(string: body)
@@ -93,7 +94,8 @@ struct ScenarioPageTests {
                 #expect(response.status == .unprocessableContent)
                 #expect(response.headers[.contentType] == "application/problem+json; charset=utf-8")
             }
-            try await client.execute(uri: "/api/v1/scenarios/compare?ids=1,%E6%8E%A5%E5%8F%A3%E6%96%B9%E6%A1%88", method: .get) { response in
+            try await client.execute(uri: "/api/v1/scenarios/compare?ids=1,%E6%8E%A5%E5%8F%A3%E6%96%B9%E6%A1%88", method: .get) {
+                response in
                 let c = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
                 #expect((c["scenarios"] as? [Any])?.count == 2)
                 #expect((c["rows"] as? [[String: Any]])?.contains { $0["label"] as? String == "需寄宿床位" } == true)

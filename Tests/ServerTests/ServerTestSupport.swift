@@ -1,5 +1,5 @@
-import Domain
 import Demo
+import Domain
 import Foundation
 import Hummingbird
 import HummingbirdTesting

@@ -84,7 +84,8 @@ struct MonitoringServiceTests {
         let before = try store.read { try $0.observations() }
         let bad = try temporaryFile(
             "obs.csv",
-            "指标代码,地区,期间,值,来源\nAGR_FARMLAND_AREA,交城县,2024,300000,农业农村局\nAGR_SCALE_AREA,交城县,2024,310000,农业农村局\nEDU_RETENTION,交城县,2024,97,教育局\n")
+            "指标代码,地区,期间,值,来源\nAGR_FARMLAND_AREA,交城县,2024,300000,农业农村局\nAGR_SCALE_AREA,交城县,2024,310000,农业农村局\nEDU_RETENTION,交城县,2024,97,教育局\n"
+        )
         do {
             _ = try MonitoringService(store: store).importObservations(from: bad, actor: "t")
             Issue.record("accepted")
@@ -150,10 +151,11 @@ struct MonitoringServiceTests {
             _ = try service.importTasks(from: file, actor: "t")
             Issue.record("accepted")
         } catch let rejected as UserError {
-            #expect(rejected.errors.map(\.message.zh) == [
-                "日期「2026-02-30」无效：应为 2025、2025-06 或 2025-06-30",
-                "状态「开会」无效（可用：未知、未开工、推进中、已完成、暂停）", "指标代码「NOPE」不存在",
-            ])
+            #expect(
+                rejected.errors.map(\.message.zh) == [
+                    "日期「2026-02-30」无效：应为 2025、2025-06 或 2025-06-30",
+                    "状态「开会」无效（可用：未知、未开工、推进中、已完成、暂停）", "指标代码「NOPE」不存在",
+                ])
         }
         #expect(try store.read { try $0.tasks() }.count == 24)
     }

@@ -84,7 +84,8 @@ struct StoreTests {
     func audit() throws {
         let (store, town, village) = try seeded()
         let id = try store.write(actor: "clerk") { w in
-            try w.insert(School(townshipID: town, villageID: village, name: "阳渠学校", level: .nineYear, students: 716, staff: 68, landMu: 28.8))
+            try w.insert(
+                School(townshipID: town, villageID: village, name: "阳渠学校", level: .nineYear, students: 716, staff: 68, landMu: 28.8))
         }
         try store.write(actor: "clerk") { w in
             var school = try #require(try w.school(townshipID: town, name: "阳渠学校"))
@@ -187,7 +188,9 @@ struct StoreTests {
             let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0
             try db.execute(sql: "UPDATE divisions SET location_quality = 'approximate' WHERE id = 2")
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") == before + 1)
-            #expect(throws: DatabaseError.self) { try db.execute(sql: "INSERT INTO divisions (name, kind, parent_id) VALUES ('x', 'town', 99)") }
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "INSERT INTO divisions (name, kind, parent_id) VALUES ('x', 'town', 99)")
+            }
         }
     }
 }

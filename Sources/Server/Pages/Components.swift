@@ -1,6 +1,6 @@
 import Analysis
-import Domain
 import Charts
+import Domain
 import Localization
 import Monitoring
 
@@ -8,11 +8,13 @@ import Monitoring
 enum Components {
     /// A figure card: big number, unit, label.
     static func card(_ label: String, _ figure: String, unit: String = "") -> HTMLNode {
-        el("div", [("class", "card")], [
-            el("div", [("class", "muted")], text: label),
-            el("div", [("class", "figure")], text: figure),
-            el("div", [("class", "unit")], text: unit),
-        ])
+        el(
+            "div", [("class", "card")],
+            [
+                el("div", [("class", "muted")], text: label),
+                el("div", [("class", "figure")], text: figure),
+                el("div", [("class", "unit")], text: unit),
+            ])
     }
 
     /// The flags of a school as coloured labels.
@@ -35,12 +37,16 @@ enum Components {
     static func table(
         _ headers: [String], _ rows: [[HTMLNode]], classes: String = "", rowAttributes: [[(String, String)]] = []
     ) -> HTMLNode {
-        el("table", [("class", classes)], [
-            el("thead", [], [el("tr", [], headers.map { el("th", text: $0) })]),
-            el("tbody", [], rows.enumerated().map { index, cells in
-                el("tr", index < rowAttributes.count ? rowAttributes[index] : [], cells.map { el("td", [], [$0]) })
-            }),
-        ])
+        el(
+            "table", [("class", classes)],
+            [
+                el("thead", [], [el("tr", [], headers.map { el("th", text: $0) })]),
+                el(
+                    "tbody", [],
+                    rows.enumerated().map { index, cells in
+                        el("tr", index < rowAttributes.count ? rowAttributes[index] : [], cells.map { el("td", [], [$0]) })
+                    }),
+            ])
     }
 
     /// A number cell, right-aligned, with its raw value for sorting.

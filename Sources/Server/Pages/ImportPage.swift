@@ -6,16 +6,32 @@ import Services
 enum ImportPage {
     static func form(_ web: WebContext, maxBytes: Int) -> [HTMLNode] {
         [
-            el("form", [("class", "inline"), ("method", "post"), ("action", "/import"), ("enctype", "multipart/form-data")], [
-                Layout.csrfField(web),
-                el("label", [], [
-                    .text(web.t(.uiImportKind)),
-                    el("select", [("name", "kind")], ImportKind.allCases.map { el("option", [("value", $0.rawValue)], text: web.t($0.label)) }),
+            el(
+                "form", [("class", "inline"), ("method", "post"), ("action", "/import"), ("enctype", "multipart/form-data")],
+                [
+                    Layout.csrfField(web),
+                    el(
+                        "label", [],
+                        [
+                            .text(web.t(.uiImportKind)),
+                            el(
+                                "select", [("name", "kind")],
+                                ImportKind.allCases.map { el("option", [("value", $0.rawValue)], text: web.t($0.label)) }),
+                        ]),
+                    el(
+                        "label", [],
+                        [
+                            .text(web.t(.uiFile)),
+                            el(
+                                "input",
+                                [
+                                    ("type", "file"), ("name", "file"), ("required", "required"),
+                                    ("accept", ".csv,.tsv,.txt,.xlsx,.geojson,.json"),
+                                ]),
+                        ]),
+                    el("label", [], [.text(web.t(.uiSheet)), el("input", [("name", "sheet"), ("placeholder", web.t(.uiSheetHint))])]),
+                    el("button", [("type", "submit")], text: web.t(.uiCheck)),
                 ]),
-                el("label", [], [.text(web.t(.uiFile)), el("input", [("type", "file"), ("name", "file"), ("required", "required"), ("accept", ".csv,.tsv,.txt,.xlsx,.geojson,.json")])]),
-                el("label", [], [.text(web.t(.uiSheet)), el("input", [("name", "sheet"), ("placeholder", web.t(.uiSheetHint))])]),
-                el("button", [("type", "submit")], text: web.t(.uiCheck)),
-            ]),
             el("p", [("class", "muted")], text: web.t(.uiImportNote, maxBytes / 1024 / 1024)),
         ]
     }
@@ -42,20 +58,25 @@ enum ImportPage {
             }
             nodes.append(
                 Components.table(
-                    [web.t(.uiSeverity), web.t(.uiRow), web.t(.uiColumn), web.t(.uiColumnName), web.t(.uiInChinese), web.t(.uiInEnglish)], rows,
+                    [web.t(.uiSeverity), web.t(.uiRow), web.t(.uiColumn), web.t(.uiColumnName), web.t(.uiInChinese), web.t(.uiInEnglish)],
+                    rows,
                     classes: "errors"))
         }
         var buttons: [HTMLNode] = []
         if check.isValid {
             buttons.append(
-                el("form", [("method", "post"), ("action", "/import/\(item.token)/commit"), ("style", "display:inline")], [
-                    Layout.csrfField(web), el("button", [("type", "submit")], text: web.t(.uiCommit)),
-                ]))
+                el(
+                    "form", [("method", "post"), ("action", "/import/\(item.token)/commit"), ("style", "display:inline")],
+                    [
+                        Layout.csrfField(web), el("button", [("type", "submit")], text: web.t(.uiCommit)),
+                    ]))
         }
         buttons.append(
-            el("form", [("method", "post"), ("action", "/import/\(item.token)/cancel"), ("style", "display:inline")], [
-                Layout.csrfField(web), el("button", [("type", "submit"), ("class", "secondary")], text: web.t(.uiCancel)),
-            ]))
+            el(
+                "form", [("method", "post"), ("action", "/import/\(item.token)/cancel"), ("style", "display:inline")],
+                [
+                    Layout.csrfField(web), el("button", [("type", "submit"), ("class", "secondary")], text: web.t(.uiCancel)),
+                ]))
         return nodes + buttons
     }
 }

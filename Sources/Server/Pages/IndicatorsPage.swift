@@ -19,11 +19,13 @@ enum IndicatorsPage {
             let all = statuses.filter { $0.indicator.code == s.indicator.code }
             let lead = all.first { !$0.history.isEmpty } ?? all[0]
             cards.append(
-                el("div", [("class", "card")], [
-                    el("div", [], [Components.status(lead.status, web), .text(" " + s.indicator.name(web.language))]),
-                    el("div", [("class", "muted")], text: "\(s.indicator.code) · \(web.t(lead.reason))"),
-                    el("div", [("class", "chart")], [.raw(PrintableReport.chart(lead, web.language))]),
-                ] + (s.indicator.denominatorNote(in: indicators).map { [el("div", [("class", "muted")], text: web.t($0))] } ?? [])))
+                el(
+                    "div", [("class", "card")],
+                    [
+                        el("div", [], [Components.status(lead.status, web), .text(" " + s.indicator.name(web.language))]),
+                        el("div", [("class", "muted")], text: "\(s.indicator.code) · \(web.t(lead.reason))"),
+                        el("div", [("class", "chart")], [.raw(PrintableReport.chart(lead, web.language))]),
+                    ] + (s.indicator.denominatorNote(in: indicators).map { [el("div", [("class", "muted")], text: web.t($0))] } ?? [])))
         }
         nodes.append(el("div", [("class", "side-by-side")], cards))
         nodes.append(el("h2", text: web.t(.uiByArea)))
@@ -37,25 +39,40 @@ enum IndicatorsPage {
         }
         nodes.append(
             Components.table(
-                [web.t(.uiStatus), web.t(.uiIndicator), web.t(.uiArea), web.t(.uiLatest), web.t(.uiTarget), web.t(.uiExpectedNow), web.t(.labelReasons)],
+                [
+                    web.t(.uiStatus), web.t(.uiIndicator), web.t(.uiArea), web.t(.uiLatest), web.t(.uiTarget), web.t(.uiExpectedNow),
+                    web.t(.labelReasons),
+                ],
                 rows, classes: "sortable"))
         return nodes
     }
 
     static func form(indicators: [Indicator], areas: [String], _ web: WebContext) -> HTMLNode {
         let entered = indicators.filter { $0.kind == .value }
-        return el("form", [("class", "inline"), ("method", "post"), ("action", "/indicators/record")], [
-            Layout.csrfField(web),
-            el("label", [], [
-                .text(web.t(.uiIndicator)),
-                el("select", [("name", "code")], entered.map { el("option", [("value", $0.code)], text: "\($0.code) \($0.name(web.language))") }),
-            ]),
-            el("label", [], [.text(web.t(.uiArea)), el("select", [("name", "area")], areas.map { el("option", [("value", $0)], text: $0) })]),
-            el("label", [], [.text(web.t(.uiPeriod)), el("input", [("name", "period"), ("placeholder", "2024 / 2024Q2 / 2024-05"), ("required", "required")])]),
-            el("label", [], [.text(web.t(.uiValue)), el("input", [("name", "value"), ("required", "required")])]),
-            el("label", [], [.text(web.t(.uiSource)), el("input", [("name", "source")])]),
-            el("button", [("type", "submit")], text: web.t(.uiRecord)),
-        ])
+        return el(
+            "form", [("class", "inline"), ("method", "post"), ("action", "/indicators/record")],
+            [
+                Layout.csrfField(web),
+                el(
+                    "label", [],
+                    [
+                        .text(web.t(.uiIndicator)),
+                        el(
+                            "select", [("name", "code")],
+                            entered.map { el("option", [("value", $0.code)], text: "\($0.code) \($0.name(web.language))") }),
+                    ]),
+                el(
+                    "label", [],
+                    [.text(web.t(.uiArea)), el("select", [("name", "area")], areas.map { el("option", [("value", $0)], text: $0) })]),
+                el(
+                    "label", [],
+                    [
+                        .text(web.t(.uiPeriod)),
+                        el("input", [("name", "period"), ("placeholder", "2024 / 2024Q2 / 2024-05"), ("required", "required")]),
+                    ]),
+                el("label", [], [.text(web.t(.uiValue)), el("input", [("name", "value"), ("required", "required")])]),
+                el("label", [], [.text(web.t(.uiSource)), el("input", [("name", "source")])]),
+                el("button", [("type", "submit")], text: web.t(.uiRecord)),
+            ])
     }
 }
-

@@ -2,9 +2,9 @@ import Analysis
 import Charts
 import Domain
 import Foundation
+import Geo
 import Localization
 import Services
-import Geo
 
 /// `/map`: the county outline, townships, villages and schools (sized by students, coloured by
 /// diagnosis), with layer toggles, zoom, a legend, a scale bar and a detail card. A stand-in
@@ -45,8 +45,14 @@ enum MapPage {
                 radius: 4 + students.squareRoot() / 3, fill: Components.schoolColor(s), quality: place.quality,
                 data: [
                     ("field-1", "\(web.t(.labelTownship))：\(s.townshipName)"),
-                    ("field-2", "\(web.t(.labelStudents)) \(s.school.students.map(String.init) ?? "—") · \(web.t(.labelStaff)) \(s.school.staff.map(String.init) ?? "—")"),
-                    ("field-3", "\(web.t(.labelRatio)) \(s.studentsPerStaff.map { Format.fixed($0, digits: 1) } ?? "—")（\(web.t(.labelNorm)) \(s.staffNorm.map { Format.fixed($0.studentsPerStaff, digits: 1) } ?? "—")）"),
+                    (
+                        "field-2",
+                        "\(web.t(.labelStudents)) \(s.school.students.map(String.init) ?? "—") · \(web.t(.labelStaff)) \(s.school.staff.map(String.init) ?? "—")"
+                    ),
+                    (
+                        "field-3",
+                        "\(web.t(.labelRatio)) \(s.studentsPerStaff.map { Format.fixed($0, digits: 1) } ?? "—")（\(web.t(.labelNorm)) \(s.staffNorm.map { Format.fixed($0.studentsPerStaff, digits: 1) } ?? "—")）"
+                    ),
                     ("field-4", "\(web.t(.labelFlags))：\(s.flags.map { web.t($0.label) }.joined(separator: " "))"),
                     ("href", "/schools/\(s.school.id)"),
                 ])
@@ -79,28 +85,41 @@ enum MapPage {
             ("outline", .uiLayerOutline, true), ("townships", .uiLayerTownships, true), ("villages", .uiLayerVillages, true),
             ("schools", .uiLayerSchools, true), ("lines", .uiLayerLines, true),
         ]
-        let toggles = el("div", [("class", "layers")], layers.map { name, key, on in
-            el("label", [], [
-                el("input", [("type", "checkbox"), ("data-layer", name)] + (on ? [("checked", "checked")] : [])), .text(" " + web.t(key)),
+        let toggles = el(
+            "div", [("class", "layers")],
+            layers.map { name, key, on in
+                el(
+                    "label", [],
+                    [
+                        el("input", [("type", "checkbox"), ("data-layer", name)] + (on ? [("checked", "checked")] : [])),
+                        .text(" " + web.t(key)),
+                    ])
+            } + [
+                el("button", [("type", "button"), ("data-zoom", "in")], text: "+"),
+                el("button", [("type", "button"), ("data-zoom", "out")], text: "−"),
+                el("button", [("type", "button"), ("data-zoom", "home"), ("class", "secondary")], text: web.t(.uiZoomReset)),
             ])
-        } + [
-            el("button", [("type", "button"), ("data-zoom", "in")], text: "+"),
-            el("button", [("type", "button"), ("data-zoom", "out")], text: "−"),
-            el("button", [("type", "button"), ("data-zoom", "home"), ("class", "secondary")], text: web.t(.uiZoomReset)),
-        ])
         let map = map(d, web)
         let markers = map.townships + map.villages + map.schools
         return [
             toggles,
-            el("div", [("class", "map-wrap")], [
-                .raw(map.svg()),
-                el("div", [
-                    ("id", "detail-card"), ("hidden", "hidden"), ("data-illustrative-text", web.t(.uiIllustrativeCard)),
-                    ("data-approximate-text", web.t(.uiApproximateCard)), ("data-more-text", web.t(.uiMore)),
+            el(
+                "div", [("class", "map-wrap")],
+                [
+                    .raw(map.svg()),
+                    el(
+                        "div",
+                        [
+                            ("id", "detail-card"), ("hidden", "hidden"), ("data-illustrative-text", web.t(.uiIllustrativeCard)),
+                            ("data-approximate-text", web.t(.uiApproximateCard)), ("data-more-text", web.t(.uiMore)),
+                        ]),
                 ]),
-            ]),
-            el("p", [("class", "muted illustrative-note")], text: web.t(.uiIllustrativeNote, markers.filter { $0.quality == .illustrative }.count)),
-            el("p", [("class", "muted illustrative-note")], text: web.t(.uiApproximateNote, markers.filter { $0.quality == .approximate }.count)),
+            el(
+                "p", [("class", "muted illustrative-note")],
+                text: web.t(.uiIllustrativeNote, markers.filter { $0.quality == .illustrative }.count)),
+            el(
+                "p", [("class", "muted illustrative-note")],
+                text: web.t(.uiApproximateNote, markers.filter { $0.quality == .approximate }.count)),
         ]
     }
 }

@@ -1,9 +1,9 @@
 import Analysis
 import Charts
+import Domain
 import Localization
 import Planning
 import Services
-import Domain
 
 /// `/scenarios`: the form to run a consolidation scenario, the stored scenarios, a scenario on the
 /// map with lines from each school to where its pupils go, and scenarios side by side. Wherever a
@@ -28,48 +28,83 @@ enum ScenariosPage {
         }
         nodes.append(
             Components.table(
-                ["", web.t(.uiName), web.t(.uiStage), web.t(.uiModel), web.t(.uiKept), web.t(.uiClosed), web.t(.uiMoved), web.t(.uiMeanJourney), web.t(.uiOptimal)],
+                [
+                    "", web.t(.uiName), web.t(.uiStage), web.t(.uiModel), web.t(.uiKept), web.t(.uiClosed), web.t(.uiMoved),
+                    web.t(.uiMeanJourney), web.t(.uiOptimal),
+                ],
                 rows))
-        nodes.append(el("form", [("id", "compare-form"), ("method", "get"), ("action", "/scenarios")], [el("button", [("type", "submit")], text: web.t(.uiCompare))]))
+        nodes.append(
+            el(
+                "form", [("id", "compare-form"), ("method", "get"), ("action", "/scenarios")],
+                [el("button", [("type", "submit")], text: web.t(.uiCompare))]))
         if compare.count >= 2 { nodes += comparison(compare, web) }
         return nodes
     }
 
     static func form(schools: [PlanningSchool], _ web: WebContext) -> HTMLNode {
-        el("form", [("class", "inline"), ("method", "post"), ("action", "/scenarios")], [
-            Layout.csrfField(web),
-            el("label", [], [.text(web.t(.uiName)), el("input", [("name", "name"), ("required", "required")])]),
-            el("label", [], [
-                .text(web.t(.uiModel)),
-                el("select", [("name", "model")], PlanningModel.allCases.map { el("option", [("value", $0.rawValue)], text: web.t($0.label)) }),
-            ]),
-            el("label", [], [
-                .text(web.t(.uiStage)),
-                el("select", [("name", "level")], PlanningLevel.allCases.map { el("option", [("value", $0.rawValue)], text: web.t($0.label)) }),
-            ]),
-            el("label", [], [.text(web.t(.uiSchoolsToKeep)), el("input", [("name", "p"), ("type", "number"), ("min", "1"), ("value", "12")])]),
-            el("label", [], [.text(web.t(.uiRadius)), el("input", [("name", "radius"), ("type", "number"), ("step", "0.1"), ("min", "0"), ("placeholder", "km")])]),
-            el("label", [], [.text(web.t(.uiMaxWalkDerived)), el("input", [("name", "maxWalk"), ("type", "number"), ("step", "0.1"), ("min", "0.1")])]),
-            el("label", [], [
-                .text(web.t(.uiMustStayOpen)),
-                el("select", [("name", "keep"), ("multiple", "multiple"), ("size", "4")], schools.map {
-                    el("option", [("value", String($0.school.id.rawValue))], text: "\($0.townshipName)/\($0.school.name)")
-                }),
-            ]),
-            el("button", [("type", "submit")], text: web.t(.uiRun)),
-        ])
+        el(
+            "form", [("class", "inline"), ("method", "post"), ("action", "/scenarios")],
+            [
+                Layout.csrfField(web),
+                el("label", [], [.text(web.t(.uiName)), el("input", [("name", "name"), ("required", "required")])]),
+                el(
+                    "label", [],
+                    [
+                        .text(web.t(.uiModel)),
+                        el(
+                            "select", [("name", "model")],
+                            PlanningModel.allCases.map { el("option", [("value", $0.rawValue)], text: web.t($0.label)) }),
+                    ]),
+                el(
+                    "label", [],
+                    [
+                        .text(web.t(.uiStage)),
+                        el(
+                            "select", [("name", "level")],
+                            PlanningLevel.allCases.map { el("option", [("value", $0.rawValue)], text: web.t($0.label)) }),
+                    ]),
+                el(
+                    "label", [],
+                    [.text(web.t(.uiSchoolsToKeep)), el("input", [("name", "p"), ("type", "number"), ("min", "1"), ("value", "12")])]),
+                el(
+                    "label", [],
+                    [
+                        .text(web.t(.uiRadius)),
+                        el("input", [("name", "radius"), ("type", "number"), ("step", "0.1"), ("min", "0"), ("placeholder", "km")]),
+                    ]),
+                el(
+                    "label", [],
+                    [
+                        .text(web.t(.uiMaxWalkDerived)),
+                        el("input", [("name", "maxWalk"), ("type", "number"), ("step", "0.1"), ("min", "0.1")]),
+                    ]),
+                el(
+                    "label", [],
+                    [
+                        .text(web.t(.uiMustStayOpen)),
+                        el(
+                            "select", [("name", "keep"), ("multiple", "multiple"), ("size", "4")],
+                            schools.map {
+                                el("option", [("value", String($0.school.id.rawValue))], text: "\($0.townshipName)/\($0.school.name)")
+                            }),
+                    ]),
+                el("button", [("type", "submit")], text: web.t(.uiRun)),
+            ])
     }
 
     /// Measures side by side, then each scenario's notes.
     static func comparison(_ scenarios: [Scenario], _ web: WebContext) -> [HTMLNode] {
-        let rows = ScenarioComparison.rows(scenarios).map { row -> [HTMLNode] in [.text(web.t(row.label))] + row.values.map { .text(web.t($0)) } }
+        let rows = ScenarioComparison.rows(scenarios).map { row -> [HTMLNode] in
+            [.text(web.t(row.label))] + row.values.map { .text(web.t($0)) }
+        }
         return [
             el("h2", text: web.t(.uiComparison)),
             Components.table([web.t(.uiMeasure)] + scenarios.map { "#\($0.id) \($0.name)" }, rows),
             el("h3", text: web.t(.uiNotes)),
-        ] + scenarios.map { s in
-            el("div", [("class", "muted notes")], [el("strong", text: "#\(s.id) \(s.name)"), notes(s, web)])
-        }
+        ]
+            + scenarios.map { s in
+                el("div", [("class", "muted notes")], [el("strong", text: "#\(s.id) \(s.name)"), notes(s, web)])
+            }
     }
 
     /// A scenario's notes as a list.
@@ -84,7 +119,9 @@ enum ScenariosPage {
             guard let from = byKey[a.from], let to = byKey[a.to] else { return nil }
             return CountyMap.Link(
                 from: (from.longitude, from.latitude), to: (to.longitude, to.latitude), color: a.beyondWalkLimit ? "#c0392b" : "#2c7fb8",
-                title: "\(a.fromName) → \(a.toName) \(Format.fixed(a.pupils, digits: 0)) \(web.t(.uiUnitPersons)) \(web.t(r.options.unit.quantity(a.cost, digits: 2)))")
+                title:
+                    "\(a.fromName) → \(a.toName) \(Format.fixed(a.pupils, digits: 0)) \(web.t(.uiUnitPersons)) \(web.t(r.options.unit.quantity(a.cost, digits: 2)))"
+            )
         }
     }
 
@@ -109,8 +146,10 @@ enum ScenariosPage {
             .init(color: "#fff", text: web.t(.uiLegendIllustrative), quality: .illustrative),
         ]
         let moves = r.assignments.filter { $0.from != $0.to }.map { a -> [HTMLNode] in
-            [.text(a.fromName), .text(Format.fixed(a.pupils, digits: 0)), .text(a.toName), .text(Format.fixed(a.cost, digits: 2)),
-             .text(a.beyondWalkLimit ? web.t(.uiYes) : "")]
+            [
+                .text(a.fromName), .text(Format.fixed(a.pupils, digits: 0)), .text(a.toName), .text(Format.fixed(a.cost, digits: 2)),
+                .text(a.beyondWalkLimit ? web.t(.uiYes) : ""),
+            ]
         }
         let measures = ScenarioComparison.rows([s]).map { row -> [HTMLNode] in [.text(web.t(row.label)), .text(web.t(row.values[0]))] }
         return [
@@ -119,14 +158,21 @@ enum ScenariosPage {
             el("div", [("class", "map-wrap")], [.raw(map.svg())]),
             el("h2", text: web.t(.uiWherePupilsGo)),
             Components.table(
-                [web.t(.labelSchool), web.t(.uiPupils), web.t(.uiGoesTo), "\(web.t(.uiJourney))（\(web.t(r.options.unit.label))）", web.t(.uiBeyondWalk)],
+                [
+                    web.t(.labelSchool), web.t(.uiPupils), web.t(.uiGoesTo), "\(web.t(.uiJourney))（\(web.t(r.options.unit.label))）",
+                    web.t(.uiBeyondWalk),
+                ],
                 moves),
             el("h2", text: web.t(.uiWhatItMeans)),
             Components.table([web.t(.uiMeasure), web.t(.uiValue)], measures),
-            el("p", [], [
-                .text(web.t(.uiIdleSites) + "："),
-                .text(r.closedSites.map { "\($0.name) \(Format.number($0.landMu ?? 0, digits: 2)) \(web.t(.unitMu))" }.joined(separator: "、")),
-            ]),
+            el(
+                "p", [],
+                [
+                    .text(web.t(.uiIdleSites) + "："),
+                    .text(
+                        r.closedSites.map { "\($0.name) \(Format.number($0.landMu ?? 0, digits: 2)) \(web.t(.unitMu))" }.joined(
+                            separator: "、")),
+                ]),
             el("h3", text: web.t(.uiNotes)), notes(s, web),
             el("p", [], [el("a", [("href", "/scenarios")], text: web.t(.uiBack))]),
         ]

@@ -1,21 +1,27 @@
 import Analysis
+import Charts
 import Domain
 import Localization
 import Services
-import Charts
 
 /// `/schools` and `/schools/{id}`: the diagnosis as a sortable, filterable table, a chart of
 /// students per staff against the norm, and a page per school.
 enum SchoolsPage {
     static func list(_ report: SchoolDiagnosticsReport, _ web: WebContext) -> [HTMLNode] {
-        let filter = el("form", [("class", "inline"), ("onsubmit", "return false")], [
-            el("label", [], [.text(web.t(.uiFilter)), el("input", [("id", "table-filter"), ("type", "search")])]),
-            el("label", [], [
-                .text(web.t(.labelFlags)),
-                el("select", [("id", "flag-filter")], [el("option", [("value", "")], text: web.t(.uiAll))]
-                    + DiagnosticFlag.allCases.map { el("option", [("value", $0.rawValue)], text: web.t($0.label)) }),
-            ]),
-        ])
+        let filter = el(
+            "form", [("class", "inline"), ("onsubmit", "return false")],
+            [
+                el("label", [], [.text(web.t(.uiFilter)), el("input", [("id", "table-filter"), ("type", "search")])]),
+                el(
+                    "label", [],
+                    [
+                        .text(web.t(.labelFlags)),
+                        el(
+                            "select", [("id", "flag-filter")],
+                            [el("option", [("value", "")], text: web.t(.uiAll))]
+                                + DiagnosticFlag.allCases.map { el("option", [("value", $0.rawValue)], text: web.t($0.label)) }),
+                    ]),
+            ])
         let headers = [
             web.t(.labelTownship), web.t(.labelSchool), web.t(.labelLevel), web.t(.labelStudents), web.t(.labelStaff),
             web.t(.labelRatio), web.t(.labelNorm), web.t(.labelSurplus), web.t(.labelLandPerStudent), web.t(.labelFlags),
@@ -23,8 +29,10 @@ enum SchoolsPage {
         ]
         let rows = report.schools.map { d -> [HTMLNode] in
             [
-                .text(d.townshipName), el("a", [("href", "/schools/\(d.school.id)")], text: d.school.name), .text(web.t(d.school.level.label)),
-                Components.number(d.school.students.map(Double.init), digits: 0), Components.number(d.school.staff.map(Double.init), digits: 0),
+                .text(d.townshipName), el("a", [("href", "/schools/\(d.school.id)")], text: d.school.name),
+                .text(web.t(d.school.level.label)),
+                Components.number(d.school.students.map(Double.init), digits: 0),
+                Components.number(d.school.staff.map(Double.init), digits: 0),
                 Components.number(d.studentsPerStaff), Components.number(d.staffNorm?.studentsPerStaff), Components.number(d.staffSurplus),
                 Components.number(d.landPerStudentM2), Components.flags(d, web),
                 .text(d.reasons.map { web.t($0.text) }.joined(separator: web.language == .zh ? "" : " ")),
@@ -56,7 +64,8 @@ enum SchoolsPage {
         var facts: [(String, String)] = [
             (web.t(.labelTownship), d.townshipName), (web.t(.uiVillage), village?.name ?? "—"),
             (web.t(.labelLevel), web.t(d.school.level.label)),
-            (web.t(.labelStudents), d.school.students.map(String.init) ?? "—"), (web.t(.labelStaff), d.school.staff.map(String.init) ?? "—"),
+            (web.t(.labelStudents), d.school.students.map(String.init) ?? "—"),
+            (web.t(.labelStaff), d.school.staff.map(String.init) ?? "—"),
             (web.t(.uiLand), d.school.landMu.map { "\(Format.number($0, digits: 2)) \(web.t(.unitMu))" } ?? "—"),
             (web.t(.labelRatio), d.studentsPerStaff.map { Format.fixed($0, digits: 1) } ?? "—"),
             (web.t(.labelNorm), d.staffNorm.map { "\(Format.fixed($0.studentsPerStaff, digits: 1))（\(web.t($0.basis))）" } ?? "—"),
@@ -66,14 +75,15 @@ enum SchoolsPage {
         ]
         if let note = d.school.note { facts.append((web.t(.uiNote), note)) }
         if let place {
-            let where_ = "\(Format.fixed(place.point.longitudeDegrees, digits: 5)), \(Format.fixed(place.point.latitudeDegrees, digits: 5))"
+            let lon = Format.fixed(place.point.longitudeDegrees, digits: 5)
+            let coordinates = "\(lon), \(Format.fixed(place.point.latitudeDegrees, digits: 5))"
             let note: String? =
                 switch place.quality {
                 case .illustrative: web.t(.uiIllustrative)
                 case .approximate: web.t(.uiApproximate)
                 case .real: nil
                 }
-            facts.append((web.t(.uiPosition), note.map { "\(where_)（\($0)）" } ?? where_))
+            facts.append((web.t(.uiPosition), note.map { "\(coordinates)（\($0)）" } ?? coordinates))
         }
         let historyRows = history.map { e -> [HTMLNode] in
             [.text(e.changedAt), .text(e.actor), .text(e.action), .text(e.before ?? "—"), .text(e.after ?? "—")]

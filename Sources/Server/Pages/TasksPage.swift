@@ -11,7 +11,9 @@ enum TasksPage {
         nodes.append(el("p", text: web.t(.uiTaskSummary, tasks.count, overdue, unknown)))
         let columns = TaskStatus.allCases.map { status -> HTMLNode in
             let items = tasks.filter { $0.status == status }
-            return el("div", [("class", "column")], [el("h3", text: "\(web.t(status.label))（\(items.count)）")] + items.map { card($0, now: now, web) })
+            return el(
+                "div", [("class", "column")],
+                [el("h3", text: "\(web.t(status.label))（\(items.count)）")] + items.map { card($0, now: now, web) })
         }
         nodes.append(el("div", [("class", "board")], columns))
         nodes.append(el("p", [("class", "muted")], text: web.t(.uiTaskNote)))
@@ -22,22 +24,39 @@ enum TasksPage {
         let state = t.deadlineState(now: now)
         let percent = t.percentComplete ?? 0
         let pastDeadline = state == .overdue || state == .pastDeadlineProgressUnknown
-        return el("div", [("class", state == .overdue ? "task overdue" : "task"), ("id", t.code)], [
-            el("strong", text: t.name),
-            el("div", [("class", "muted")], text: "\(t.code) · \(web.t(.uiOwner))：\(t.ownerUnit ?? web.t(.uiNotNamed)) · \(web.t(.uiDeadline))：\(t.deadlineText.map(web.t) ?? web.t(.uiNone))"),
-            pastDeadline ? Components.deadline(state, web) : .group([]),
-            el("div", [("class", "progress")], [el("span", [("style", "width:\(Int(percent))%")])]),
-            el("div", [("class", "muted")], text: t.percentComplete.map { "\(Int($0))%" } ?? web.t(.uiProgressUnknown)),
-            t.evidence.map { el("div", text: $0) } ?? .group([]),
-            el("form", [("method", "post"), ("action", "/tasks/\(t.code)")], [
-                Layout.csrfField(web),
-                el("select", [("name", "status")], TaskStatus.allCases.map { s in
-                    el("option", [("value", s.rawValue)] + (s == t.status ? [("selected", "selected")] : []), text: web.t(s.label))
-                }),
-                el("input", [("name", "percent"), ("size", "3"), ("placeholder", "%"), ("value", t.percentComplete.map { String(Int($0)) } ?? "")]),
-                el("input", [("name", "evidence"), ("placeholder", web.t(.uiEvidence)), ("value", t.evidence ?? "")]),
-                el("button", [("type", "submit")], text: web.t(.uiSave)),
-            ]),
-        ])
+        return el(
+            "div", [("class", state == .overdue ? "task overdue" : "task"), ("id", t.code)],
+            [
+                el("strong", text: t.name),
+                el(
+                    "div", [("class", "muted")],
+                    text:
+                        "\(t.code) · \(web.t(.uiOwner))：\(t.ownerUnit ?? web.t(.uiNotNamed)) · \(web.t(.uiDeadline))：\(t.deadlineText.map(web.t) ?? web.t(.uiNone))"
+                ),
+                pastDeadline ? Components.deadline(state, web) : .group([]),
+                el("div", [("class", "progress")], [el("span", [("style", "width:\(Int(percent))%")])]),
+                el("div", [("class", "muted")], text: t.percentComplete.map { "\(Int($0))%" } ?? web.t(.uiProgressUnknown)),
+                t.evidence.map { el("div", text: $0) } ?? .group([]),
+                el(
+                    "form", [("method", "post"), ("action", "/tasks/\(t.code)")],
+                    [
+                        Layout.csrfField(web),
+                        el(
+                            "select", [("name", "status")],
+                            TaskStatus.allCases.map { s in
+                                el(
+                                    "option", [("value", s.rawValue)] + (s == t.status ? [("selected", "selected")] : []),
+                                    text: web.t(s.label))
+                            }),
+                        el(
+                            "input",
+                            [
+                                ("name", "percent"), ("size", "3"), ("placeholder", "%"),
+                                ("value", t.percentComplete.map { String(Int($0)) } ?? ""),
+                            ]),
+                        el("input", [("name", "evidence"), ("placeholder", web.t(.uiEvidence)), ("value", t.evidence ?? "")]),
+                        el("button", [("type", "submit")], text: web.t(.uiSave)),
+                    ]),
+            ])
     }
 }
