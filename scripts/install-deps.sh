@@ -1,19 +1,16 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the build (`runtime`, the default) or the tests (`test`) need,
-# only those missing. Run as root (CI) or with sudo available; prints what it installs.
+# Installs the Debian packages the program (`runtime`, the default: `make demo`) or the tests
+# (`test`) need, only those missing. Run as root (CI) or with sudo available; prints what it installs.
 set -euo pipefail
 
 packages=(
   libsqlite3-dev     # GRDB links the system SQLite
   libxml2            # FoundationXML (XLSX reading)
   libxlsxwriter-dev  # Excel reports
+  chromium           # `chengxiang report --format pdf` prints with headless Chromium
+  fonts-noto-cjk     # Chinese glyphs in PDFs
 )
-if [[ "${1:-runtime}" == test ]]; then
-  packages+=(
-    chromium         # PDF reports and the browser tests (headless)
-    fonts-noto-cjk   # Chinese glyphs in PDFs and screenshots
-  )
-fi
+# The tests need nothing more: the browser tests use the same Chromium.
 
 missing=()
 for p in "${packages[@]}"; do

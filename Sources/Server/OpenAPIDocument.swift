@@ -87,34 +87,39 @@ enum OpenAPIDocument {
         let status = object(
             [
                 "code": "string", "name": "string", "nameEn": "string", "unit": "string", "area": "string", "areaID": "integer",
-                "latest": "object|null", "target": "object|null", "expected": "number|null", "expectedAtLatest": "number|null",
-                "status": "string", "reason": "string", "reasonEn": "string",
-            ], required: ["code", "name", "area", "latest", "target", "expected", "status", "reason"])
+                "latest": "object|null", "undatedValue": "number|null", "target": "object|null", "expected": "number|null",
+                "expectedAtLatest": "number|null", "status": "string", "reason": "string", "reasonEn": "string",
+                "notes": "[string]", "notesEn": "[string]",
+            ], required: ["code", "name", "area", "latest", "undatedValue", "target", "expected", "status", "reason", "notes"])
         let task = object([
             "code": "string", "name": "string", "ownerUnit": "string|null", "start": "string|null", "deadline": "string|null",
-            "status": "string", "percentComplete": "number|null", "evidence": "string|null", "indicators": "[string]",
-            "overdue": "boolean", "source": "string",
+            "deadlineAssumed": "boolean", "status": "string", "percentComplete": "number|null", "evidence": "string|null",
+            "indicators": "[string]", "deadlineState": "string", "overdue": "boolean", "source": "string",
         ])
         let division = object([
             "id": "integer", "code": "string|null", "name": "string", "kind": "string", "parentID": "integer|null", "status": "string",
-            "successorCode": "string|null", "longitude": "number|null", "latitude": "number|null", "locationQuality": "string",
-            "locationSource": "string|null", "population": "integer|null", "households": "integer|null",
+            "successorCode": "string|null", "successorInferred": "boolean", "longitude": "number|null", "latitude": "number|null",
+            "locationQuality": "string", "locationSource": "string|null", "population": "integer|null", "households": "integer|null",
             "urbanRuralClass": "integer|null", "note": "string|null",
         ])
         func list(_ item: [String: Any]) -> [String: Any] { ["type": "array", "items": item] }
         return [
             "Problem": object(
                 [
-                    "type": "string", "title": "string", "status": "integer", "detail": "string", "detailZh": "string",
-                    "detailEn": "string", "issues": "[object]",
+                    "type": "string", "title": "string", "status": "integer", "kind": "string", "detail": "string",
+                    "detailZh": "string", "detailEn": "string", "issues": "[object]",
                 ],
-                required: ["status", "detailZh", "detailEn"]),
+                required: ["status", "kind", "detailZh", "detailEn"]),
             "SchoolDiagnosis": school, "SchoolList": list(school),
             "Diagnostics": object(["county": "object", "townships": "[object]", "schools": "[object]"]),
-            "Completeness": list(object(["township": "string", "villages": "integer", "schoolsReport": "string"])),
+            "Completeness": list(
+                object(["township": "string", "villages": "integer", "schoolsReport": "string", "inferredPredecessors": "[string]"])),
             "Division": division, "DivisionList": list(division),
             "IndicatorList": list(
-                object(["code": "string", "name": "string", "unit": "string", "targets": "[object]", "source": "string"])),
+                object([
+                    "code": "string", "name": "string", "unit": "string", "targets": "[object]", "denominatorAssumed": "boolean",
+                    "source": "string",
+                ])),
             "IndicatorStatus": status, "IndicatorStatusList": list(status),
             "RecordOutcome": object(["inserted": "integer", "replaced": "integer", "warnings": "[object]"]),
             "Task": task, "TaskList": list(task),
@@ -125,7 +130,7 @@ enum OpenAPIDocument {
                 ]),
             "Scenario": object(["id": "integer", "name": "string", "model": "string", "objective": "number", "provenOptimal": "boolean"]),
             "ScenarioList": list(object(["id": "integer", "name": "string"])),
-            "ScenarioComparison": object(["scenarios": "[object]"]),
+            "ScenarioComparison": object(["scenarios": "[object]", "rows": "[object]"]),
         ]
     }
 }

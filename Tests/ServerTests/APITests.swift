@@ -61,11 +61,32 @@ struct APITests {
                         } else {
                             #expect(
                                 Int(response.status.code) == success, "\(method) \(path): \(response.status) \(response.text.prefix(300))")
+                            try expectDocumentedFields(op, doc, response, "\(method) \(path)")
                         }
                     }
                 }
             }
         }
+    }
+
+    /// The fields a response's documented schema requires are in the response (the document cannot drift).
+    func expectDocumentedFields(_ op: [String: Any], _ doc: [String: Any], _ response: TestResponse, _ what: String) throws {
+        guard let responses = op["responses"] as? [String: Any],
+            let success = responses.first(where: { $0.key.hasPrefix("2") })?.value as? [String: Any],
+            let content = success["content"] as? [String: Any], let json = content["application/json"] as? [String: Any],
+            let ref = (json["schema"] as? [String: Any])?["$ref"] as? String,
+            let schemas = (doc["components"] as? [String: Any])?["schemas"] as? [String: Any],
+            let schema = schemas[String(ref.split(separator: "/").last!)] as? [String: Any]
+        else { return }
+        let body = try object(response)
+        var objectSchema = schema
+        var instance = body as? [String: Any]
+        if schema["type"] as? String == "array", let items = schema["items"] as? [String: Any] {
+            objectSchema = items
+            instance = (body as? [[String: Any]])?.first
+        }
+        guard let instance, let required = objectSchema["required"] as? [String] else { return }
+        for key in required { #expect(instance.keys.contains(key), "\(what): documented field \(key) missing") }
     }
 
     @Test("diagnostics: per school, township and county")
