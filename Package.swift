@@ -48,11 +48,13 @@ let package = Package(
             name: "Reports",
             dependencies: ["Domain", "Localization", "Analysis", "Monitoring", "Charts", "CXlsxWriter"],
             swiftSettings: strictSettings),
+        // libxml2 from Debian: a streaming XML reader that reports bad bytes instead of trapping.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Readers for CSV (UTF-8/GBK/GB18030), XLSX and GeoJSON, and row-level validation.
         .target(
             name: "Interchange",
             dependencies: [
-                "Domain", "Localization", "Geo",
+                "Domain", "Localization", "Geo", "CLibXML2",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings),
@@ -102,7 +104,8 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain", "Localization"]),
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(
-            name: "InterchangeTests", dependencies: ["Interchange", "Domain", "Localization"],
+            name: "InterchangeTests",
+            dependencies: ["Interchange", "Domain", "Localization", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Domain", "Localization"]),

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   libsqlite3-dev     # GRDB links the system SQLite
-  libxml2            # FoundationXML (XLSX reading)
+  libxml2-dev        # libxml2's streaming reader (XLSX reading)
   libxlsxwriter-dev  # Excel reports
   chromium           # `chengxiang report --format pdf` prints with headless Chromium
   fonts-noto-cjk     # Chinese glyphs in PDFs

@@ -2,13 +2,14 @@ public import Foundation
 import Localization
 import ZIPFoundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// The first (or a named) worksheet of an Office Open XML workbook (.xlsx), as Excel, WPS
 /// and LibreOffice save it: shared strings, inline strings, numbers, booleans and merged
 /// cells (whose value sits in the top-left cell only).
+///
+/// Every part is inflated under a cap checked twice — against the size the archive declares,
+/// then while inflating — and read with libxml2's streaming reader (`XMLStream`): broken,
+/// truncated or hostile XML, a corrupted archive, a cell reference beyond column XFD or more
+/// rows than a spreadsheet holds are each refused with a reason, never read in part.
 public struct XLSXTableSource: TableSource {
     public let url: URL
     /// The worksheet's name; nil means the first sheet.
@@ -16,9 +17,15 @@ public struct XLSXTableSource: TableSource {
     public var fileName: String { url.lastPathComponent }
     public var rowsHaveFixedWidth: Bool { false }
 
-    public init(url: URL, sheet: String?) {
+    /// The most rows a worksheet holds (Excel's and WPS's limit).
+    public static let maximumRows = 1_048_576
+    /// The largest inflated part read (the default is `XMLStream.maximumBytes`).
+    public let maximumPartBytes: Int
+
+    public init(url: URL, sheet: String?, maximumPartBytes: Int = XMLStream.maximumBytes) {
         self.url = url
         self.sheet = sheet
+        self.maximumPartBytes = min(maximumPartBytes, XMLStream.maximumBytes)
     }
 
     public func describeFormat() throws -> String {
@@ -29,21 +36,20 @@ public struct XLSXTableSource: TableSource {
     public func forEachRow(_ body: (TableRow) throws -> Void) throws {
         let workbook = try openWorkbook()
         let chosen = try workbook.chosenSheet(sheet)
-        let xml = try workbook.entryData(chosen.path)
-        let handler = SheetHandler(sharedStrings: try workbook.sharedStrings())
-        try XMLEvents.parse(xml, fileName: fileName, delegate: handler)
-        for row in handler.rows {
-            try body(row)
+        let shared = try workbook.sharedStrings()
+        var reader = SheetReader(sharedStrings: shared, fileName: fileName)
+        try XMLStream.read(try workbook.entryData(chosen.path), fileName: fileName) { event in
+            if let row = try reader.take(event) { try body(row) }
         }
     }
 
     private func openWorkbook() throws -> Workbook {
         do {
-            return try Workbook(archive: Archive(url: url, accessMode: .read), fileName: fileName)
+            return try Workbook(archive: Archive(url: url, accessMode: .read), fileName: fileName, limit: maximumPartBytes)
         } catch let rejected as UserError {
             throw rejected
         } catch {
-            throw UserError.rejected([ImportIssue(file: fileName, message: L10n.message(.xlsxNotAWorkbook))])
+            throw UserError.rejected(file: fileName, L10n.message(.xlsxNotAWorkbook))
         }
     }
 }
@@ -57,126 +63,88 @@ private struct Workbook {
 
     let archive: Archive
     let fileName: String
+    let limit: Int
     let sheets: [Sheet]
 
-    init(archive: Archive, fileName: String) throws {
+    init(archive: Archive, fileName: String, limit: Int) throws {
         self.archive = archive
         self.fileName = fileName
-        let bookXML = try Self.data(archive, "xl/workbook.xml", fileName)
-        let relsXML = try Self.data(archive, "xl/_rels/workbook.xml.rels", fileName)
-        let book = AttributeCollector(element: "sheet")
-        try XMLEvents.parse(bookXML, fileName: fileName, delegate: book)
-        let rels = AttributeCollector(element: "Relationship")
-        try XMLEvents.parse(relsXML, fileName: fileName, delegate: rels)
+        self.limit = limit
+        var book: [[String: String]] = []
+        try XMLStream.read(try Self.data(archive, "xl/workbook.xml", fileName, limit), fileName: fileName) { event in
+            if case .start("sheet", let attributes, _) = event { book.append(attributes) }
+        }
         var targets: [String: String] = [:]
-        for rel in rels.found {
-            if let id = rel["Id"], let target = rel["Target"] {
+        try XMLStream.read(try Self.data(archive, "xl/_rels/workbook.xml.rels", fileName, limit), fileName: fileName) { event in
+            if case .start("Relationship", let attributes, _) = event, let id = attributes["Id"], let target = attributes["Target"] {
                 targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             }
         }
-        sheets = book.found.compactMap { attributes in
+        sheets = book.compactMap { attributes in
             guard let name = attributes["name"], let id = attributes["r:id"], let path = targets[id] else { return nil }
             return Sheet(name: name, path: path)
         }
-        if sheets.isEmpty {
-            throw UserError.rejected([ImportIssue(file: fileName, message: L10n.message(.xlsxNoSheets))])
-        }
+        if sheets.isEmpty { throw UserError.rejected(file: fileName, L10n.message(.xlsxNoSheets)) }
     }
 
     func chosenSheet(_ name: String?) throws -> Sheet {
         guard let name else { return sheets[0] }
         if let sheet = sheets.first(where: { $0.name == name }) { return sheet }
         let names = sheets.map(\.name).joined(separator: "、")
-        throw UserError.rejected([ImportIssue(file: fileName, message: L10n.message(.xlsxSheetMissing, name, names))])
+        throw UserError.rejected(file: fileName, L10n.message(.xlsxSheetMissing, name, names))
     }
 
-    func entryData(_ path: String) throws -> Data { try Self.data(archive, path, fileName) }
+    func entryData(_ path: String) throws -> Data { try Self.data(archive, path, fileName, limit) }
 
+    /// Every shared string, in order: each `<si>` is one, possibly split into rich-text runs;
+    /// phonetic runs (`<rPh>`) are not part of the text.
     func sharedStrings() throws -> [String] {
         guard archive["xl/sharedStrings.xml"] != nil else { return [] }
-        let collector = SharedStringsHandler()
-        try XMLEvents.parse(try entryData("xl/sharedStrings.xml"), fileName: fileName, delegate: collector)
-        return collector.strings
+        var strings: [String] = []
+        var current = ""
+        var inText = false
+        var inPhonetic = false
+        try XMLStream.read(try entryData("xl/sharedStrings.xml"), fileName: fileName) { event in
+            switch event {
+            case .start("si", _, _): current = ""
+            case .start("t", _, _): inText = !inPhonetic
+            case .start("rPh", _, _): inPhonetic = true
+            case .text(let text) where inText: current += text
+            case .end("si"): strings.append(current)
+            case .end("t"): inText = false
+            case .end("rPh"): inPhonetic = false
+            default: break
+            }
+        }
+        return strings
     }
 
-    static func data(_ archive: Archive, _ path: String, _ fileName: String) throws -> Data {
-        guard let entry = archive[path] else {
-            throw UserError.rejected([ImportIssue(file: fileName, message: L10n.message(.xlsxPartMissing, path))])
-        }
+    /// A part inflated under `XMLStream.maximumBytes`: the declared size is checked before
+    /// inflating and the bytes while inflating (a declared size can lie); a damaged archive is a
+    /// refused file, not a crash.
+    static func data(_ archive: Archive, _ path: String, _ fileName: String, _ limit: Int) throws -> Data {
+        guard let entry = archive[path] else { throw UserError.rejected(file: fileName, L10n.message(.xlsxPartMissing, path)) }
+        let tooLarge = UserError.rejected(file: fileName, L10n.message(.xlsxPartTooLarge, max(1, limit >> 20)))
+        guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge }
         var data = Data()
-        _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard data.count + chunk.count <= limit else { throw tooLarge }
+                data.append(chunk)
+            }
+        } catch let error as UserError {
+            throw error
+        } catch {
+            throw UserError.rejected(file: fileName, L10n.message(.xlsxNotAWorkbook))
+        }
         return data
     }
 }
 
-/// Runs Foundation's XMLParser and turns a parse failure into an import issue.
-enum XMLEvents {
-    static func parse(_ data: Data, fileName: String, delegate: any XMLParserDelegate) throws {
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        parser.shouldProcessNamespaces = false
-        if !parser.parse() {
-            throw UserError.rejected([
-                ImportIssue(file: fileName, message: L10n.message(.xlsxBrokenXML, parser.lineNumber))
-            ])
-        }
-    }
-}
-
-/// Collects the attributes of every element with a given name.
-private final class AttributeCollector: NSObject, XMLParserDelegate {
-    let element: String
-    var found: [[String: String]] = []
-
-    init(element: String) {
-        self.element = element
-    }
-
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        if elementName == element || elementName.hasSuffix(":" + element) { found.append(attributes) }
-    }
-}
-
-/// Reads `sharedStrings.xml`: each `<si>` is one string, possibly split into rich-text runs.
-private final class SharedStringsHandler: NSObject, XMLParserDelegate {
-    var strings: [String] = []
-    private var current = ""
-    private var inText = false
-    private var inPhonetic = false
-
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        switch elementName {
-        case "si": current = ""
-        case "t": inText = !inPhonetic
-        case "rPh": inPhonetic = true
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { current += string }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        switch elementName {
-        case "si": strings.append(current)
-        case "t": inText = false
-        case "rPh": inPhonetic = false
-        default: break
-        }
-    }
-}
-
-/// Reads a worksheet's `<sheetData>` into rows, filling skipped cells with "".
-private final class SheetHandler: NSObject, XMLParserDelegate {
+/// Turns a worksheet's `<sheetData>` events into rows, filling skipped cells with "".
+private struct SheetReader {
     let sharedStrings: [String]
-    var rows: [TableRow] = []
+    let fileName: String
     private var rowNumber = 0
     private var cells: [String] = []
     private var cellColumn = 0
@@ -184,45 +152,56 @@ private final class SheetHandler: NSObject, XMLParserDelegate {
     private var value = ""
     private var inValue = false
 
-    init(sharedStrings: [String]) {
+    init(sharedStrings: [String], fileName: String) {
         self.sharedStrings = sharedStrings
+        self.fileName = fileName
     }
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        switch elementName {
-        case "row":
-            rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+    /// Takes one event; returns a row when one ends.
+    mutating func take(_ event: XMLStream.Event) throws -> TableRow? {
+        switch event {
+        case .start("row", let attributes, _):
+            if let text = attributes["r"] {
+                guard let number = Int(text), (1...XLSXTableSource.maximumRows).contains(number) else {
+                    throw UserError.rejected(file: fileName, L10n.message(.xlsxBadCell, text))
+                }
+                rowNumber = number
+            } else {
+                rowNumber += 1
+            }
+            guard rowNumber <= XLSXTableSource.maximumRows else {
+                throw UserError.rejected(file: fileName, L10n.message(.xlsxTooManyRows, XLSXTableSource.maximumRows))
+            }
             cells = []
-        case "c":
-            cellColumn = attributes["r"].flatMap(ColumnLetters.column(ofCellReference:)) ?? cells.count + 1
+        case .start("c", let attributes, _):
+            if let reference = attributes["r"] {
+                guard let column = ColumnLetters.column(ofCellReference: reference) else {
+                    throw UserError.rejected(file: fileName, L10n.message(.xlsxBadCell, reference))
+                }
+                cellColumn = column
+            } else {
+                cellColumn = cells.count + 1
+            }
+            guard cellColumn <= ColumnLetters.maximumColumn else {
+                throw UserError.rejected(file: fileName, L10n.message(.xlsxBadCell, attributes["r"] ?? String(cellColumn)))
+            }
             cellType = attributes["t"] ?? "n"
             value = ""
-        case "v", "t":
+        case .start("v", _, _), .start("t", _, _):
             inValue = true
-        default:
-            break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inValue { value += string }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        switch elementName {
-        case "v", "t":
+        case .text(let text) where inValue:
+            value += text
+        case .end("v"), .end("t"):
             inValue = false
-        case "c":
+        case .end("c"):
             while cells.count < cellColumn - 1 { cells.append("") }
             cells.append(cellText())
-        case "row":
-            rows.append(TableRow(number: rowNumber, cells: cells))
+        case .end("row"):
+            return TableRow(number: rowNumber, cells: cells)
         default:
             break
         }
+        return nil
     }
 
     private func cellText() -> String {
