@@ -1346,7 +1346,11 @@ enum MessageTable {
         case .statusRed: ("红（预警）", "red (alert)")
         case .statusGrey: ("灰（无法判断）", "grey (not judged)")
         case .languageNameZh: ("中文", "中文")
-        case .xlsxPartTooLarge: ("XLSX 文件中的一个部件解压后超过 {1} MB，拒绝读取（可能是损坏或恶意文件）", "a part of the XLSX file is larger than {1} MB when inflated; it is not read (the file may be damaged or hostile)")
+        case .xlsxPartTooLarge:
+            (
+                "XLSX 文件中的一个部件解压后超过 {1} MB，拒绝读取（可能是损坏或恶意文件）",
+                "a part of the XLSX file is larger than {1} MB when inflated; it is not read (the file may be damaged or hostile)"
+            )
         case .xlsxTooManyRows: ("工作表超过 {1} 行", "the worksheet has more than {1} rows")
         case .xlsxBadCell: ("单元格引用「{1}」无效", "cell reference \"{1}\" is invalid")
         }
