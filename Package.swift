@@ -61,7 +61,7 @@ let package = Package(
         // The SQLite register through GRDB: migrations, repositories, audit log.
         .target(
             name: "Store",
-            dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Domain", "Localization", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         // Use cases over one register (the `Workspace`): the only door the web server and the CLI use.
         .target(

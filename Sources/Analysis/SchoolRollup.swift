@@ -29,8 +29,10 @@ public struct SchoolRollup: Sendable, Hashable {
     /// Adds one school.
     public mutating func add(_ d: SchoolDiagnosis) {
         schools += 1
-        students += d.school.students ?? 0
-        staff += d.school.staff ?? 0
+        // Imports refuse figures above `Limits`, but a register written by another tool may hold
+        // anything: a sum saturates rather than traps.
+        students = Self.saturatingSum(students, d.school.students ?? 0)
+        staff = Self.saturatingSum(staff, d.school.staff ?? 0)
         landMu += d.school.landMu ?? 0
         if let needed = d.staffNeeded, let surplus = d.staffSurplus {
             staffNeeded += needed
@@ -40,6 +42,11 @@ public struct SchoolRollup: Sendable, Hashable {
         }
         for flag in d.flags { flagCounts[flag, default: 0] += 1 }
         if d.wastesResources { wastefulSchools += 1 }
+    }
+
+    static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? .max : .min) : sum
     }
 
     /// Students per staff member over the group; nil with no staff.

@@ -23,8 +23,10 @@ public enum Markup {
 
 /// Small helpers for writing SVG by hand: number formatting and ticks.
 public enum SVG {
-    /// A coordinate with at most two decimals.
+    /// A coordinate with at most two decimals; a value no drawing could use (not finite, or beyond
+    /// ±10⁹) is written as 0 rather than trapping on the conversion to an integer.
     static func n(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e9 else { return "0" }
         let rounded = (value * 100).rounded() / 100
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
@@ -34,7 +36,7 @@ public enum SVG {
 
     /// "Nice" tick values covering [low, high]: steps of 1, 2 or 5 × 10ⁿ.
     static func ticks(_ low: Double, _ high: Double, count: Int = 5) -> [Double] {
-        guard high > low else { return [low] }
+        guard low.isFinite, high.isFinite, high > low else { return low.isFinite ? [low] : [] }
         let raw = (high - low) / Double(count)
         let magnitude = pow(10, (Foundation.log10(raw)).rounded(.down))
         let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
@@ -48,6 +50,7 @@ public enum SVG {
     }
 
     static func label(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
         if value == value.rounded() && abs(value) < 1e12 { return String(Int(value)) }
         return String((value * 10).rounded() / 10)
     }

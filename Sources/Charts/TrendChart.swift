@@ -44,6 +44,7 @@ public struct TrendChart: Sendable {
         let right = 16.0
         let top = 30.0
         let bottom = 34.0
+        let points = points.filter { $0.time.isFinite && $0.value.isFinite }
         var times = points.map(\.time)
         var values = points.map(\.value)
         if let path {

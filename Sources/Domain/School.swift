@@ -89,6 +89,23 @@ public struct School: Hashable, Sendable {
     }
 }
 
+/// The largest figures an import accepts: far above any real county, far below what makes sums
+/// overflow or allocations explode. A value above one is refused with the limit named.
+public enum Limits {
+    public static let studentsPerSchool = 100_000
+    public static let staffPerSchool = 20_000
+    public static let classesPerSchool = 5_000
+    /// 亩 (100,000 亩 ≈ 67 km²).
+    public static let landMuPerSchool = 100_000.0
+    public static let populationPerDivision = 50_000_000
+    /// A journey in kilometres or minutes.
+    public static let journey = 100_000.0
+    /// A cost, weight or capacity given to the location engine.
+    public static let engineValue = 1e12
+    /// Cells of a dense cost matrix built from a sparse table (demand points × candidate sites).
+    public static let costMatrixCells = 25_000_000
+}
+
 /// Area units used in the county's tables.
 public enum AreaUnits {
     /// Square metres in one 亩 (1 亩 = 10000/15 m²), rounded as the issue and county tables do.

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Localization
 
@@ -33,7 +34,7 @@ public enum DistanceTableReader {
             for column in [Column.from, .to] where r(column).isEmpty {
                 issues.append(table.issue(r.row, column, L10n.message(.requiredCellBlank)))
             }
-            switch CellNumber.quantity(r(valueColumn), units: ["公里", "km", "分钟", "min"]) {  // vocabulary
+            switch CellNumber.quantity(r(valueColumn), units: ["公里", "km", "分钟", "min"], maximum: Limits.journey) {  // vocabulary
             case .success(let value?): values[r(.from), default: [:]][r(.to)] = value
             case .success(nil): issues.append(table.issue(r.row, valueColumn, L10n.message(.requiredCellBlank)))
             case .failure(let problem):

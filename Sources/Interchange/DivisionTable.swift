@@ -156,7 +156,7 @@ public struct DivisionTableReader: Sendable {
                 issues.append(issue(number, .kind, L10n.message(.unknownDivisionKind, "—")))
             }
             let nameKey = "\(parentCode?.rawValue ?? parentName ?? "")|\(name)"
-            if code == nil, !name.isEmpty {
+            if !name.isEmpty {
                 if let first = firstRowOfName[nameKey] {
                     issues.append(issue(number, .name, L10n.message(.duplicateDivisionName, name, first)))
                 } else {
@@ -233,13 +233,16 @@ public struct DivisionTableReader: Sendable {
         _ text: String, _ column: Column, _ row: Int, _ issues: inout [ImportIssue],
         _ issue: (Int, Column?, Localized) -> ImportIssue
     ) -> Int? {
-        switch CellNumber.count(text, units: ["人", "户"]) {  // vocabulary
+        switch CellNumber.count(text, units: Self.countUnits, maximum: Limits.populationPerDivision) {
         case .success(let value): return value
         case .failure(let problem):
             issues.append(issue(row, column, SchoolTableReader.problemMessage(problem, text)))
             return nil
         }
     }
+
+    /// Units a population or household count may carry.
+    static let countUnits = ["人", "户"]  // vocabulary
 
     /// A location quality as written: the English word or 实测, 公开, 近似, 示意, 不详.
     static func quality(_ text: String) -> LocationQuality? {

@@ -37,6 +37,8 @@ enum CellNumber {
         case notANumber
         case negative
         case notWhole
+        /// Above the largest value the domain allows (see `Limits`).
+        case tooLarge(Double)
     }
 
     /// Normalises full-width digits, thousands separators and a trailing unit.
@@ -58,21 +60,26 @@ enum CellNumber {
     }
 
     /// A non-negative whole number; nil result for an empty cell.
-    static func count(_ text: String, units: [String] = ["人", "个", "班"]) -> Result<Int?, Problem> {  // vocabulary
+    static func count(_ text: String, units: [String] = countUnits, maximum: Int) -> Result<Int?, Problem> {
         let t = clean(text, units: units)
         if t.isEmpty { return .success(nil) }
         guard let value = Double(t), value.isFinite else { return .failure(.notANumber) }
         if value < 0 { return .failure(.negative) }
+        if value > Double(maximum) { return .failure(.tooLarge(Double(maximum))) }
         guard value == value.rounded(), let whole = Int(exactly: value) else { return .failure(.notWhole) }
         return .success(whole)
     }
 
-    /// A non-negative decimal; nil result for an empty cell.
-    static func quantity(_ text: String, units: [String]) -> Result<Double?, Problem> {
+    /// Units a count may carry.
+    static let countUnits = ["人", "个", "班"]  // vocabulary
+
+    /// A non-negative decimal no larger than `maximum`; nil result for an empty cell.
+    static func quantity(_ text: String, units: [String], maximum: Double) -> Result<Double?, Problem> {
         let t = clean(text, units: units)
         if t.isEmpty { return .success(nil) }
         guard let value = Double(t), value.isFinite else { return .failure(.notANumber) }
         if value < 0 { return .failure(.negative) }
+        if value > maximum { return .failure(.tooLarge(maximum)) }
         return .success(value)
     }
 }

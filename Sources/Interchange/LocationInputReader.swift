@@ -1,3 +1,4 @@
+import Domain
 public import Foundation
 import Localization
 
@@ -53,11 +54,15 @@ public enum LocationInputReader {
                 entries.append((demandIndex[d]!, candidateIndex[c]!, nil))
                 continue
             }
-            switch CellNumber.quantity(text, units: []) {
+            switch CellNumber.quantity(text, units: [], maximum: Limits.engineValue) {
             case .success(let v?): entries.append((demandIndex[d]!, candidateIndex[c]!, v))
             case .success(nil): issues.append(table.issue(r.row, .cost, L10n.message(.requiredCellBlank)))
             case .failure(let p): issues.append(table.issue(r.row, .cost, SchoolTableReader.problemMessage(p, text)))
             }
+        }
+        guard demands.count * candidates.count <= Limits.costMatrixCells else {
+            throw UserError.rejected(
+                file: costs.lastPathComponent, L10n.message(.costMatrixTooLarge, demands.count, candidates.count, Limits.costMatrixCells))
         }
         var matrix = [Double?](repeating: nil, count: demands.count * candidates.count)
         for (i, j, v) in entries { matrix[i * candidates.count + j] = v }
@@ -85,7 +90,7 @@ public enum LocationInputReader {
                 issues.append(table.issue(r.row, key, L10n.message(.locationUnknownID, r(key))))
                 continue
             }
-            switch CellNumber.quantity(r(value), units: []) {
+            switch CellNumber.quantity(r(value), units: [], maximum: Limits.engineValue) {
             case .success(let v?): result[index] = v
             case .success(nil): issues.append(table.issue(r.row, value, L10n.message(.requiredCellBlank)))
             case .failure(let p): issues.append(table.issue(r.row, value, SchoolTableReader.problemMessage(p, r(value))))

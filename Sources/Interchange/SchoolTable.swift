@@ -237,12 +237,14 @@ public struct SchoolTableReader: Sendable {
             state.errors.append(
                 state.issue(row.number, .level, L10n.message(.unknownLevel, zh: [levelText, allowed.zh], en: [levelText, allowed.en])))
         }
-        let students = count(cell(.students), .students, row.number, &state)
-        let staff = count(cell(.staff), .staff, row.number, &state)
-        let classes = count(cell(.classes), .classes, row.number, &state)
-        var land = quantity(cell(.landMu), .landMu, units: Self.muUnits, row.number, &state)
+        let students = count(cell(.students), .students, maximum: Limits.studentsPerSchool, row.number, &state)
+        let staff = count(cell(.staff), .staff, maximum: Limits.staffPerSchool, row.number, &state)
+        let classes = count(cell(.classes), .classes, maximum: Limits.classesPerSchool, row.number, &state)
+        var land = quantity(cell(.landMu), .landMu, units: Self.muUnits, maximum: Limits.landMuPerSchool, row.number, &state)
         if land == nil,
-            let squareMetres = quantity(cell(.landSquareMetres), .landSquareMetres, units: Self.squareMetreUnits, row.number, &state)
+            let squareMetres = quantity(
+                cell(.landSquareMetres), .landSquareMetres, units: Self.squareMetreUnits,
+                maximum: Limits.landMuPerSchool * AreaUnits.squareMetresPerMu, row.number, &state)
         {
             land = squareMetres / AreaUnits.squareMetresPerMu
         }
@@ -283,8 +285,8 @@ public struct SchoolTableReader: Sendable {
             source: source.isEmpty ? defaults.source : source, note: state.currentNote)
     }
 
-    private func count(_ text: String, _ column: Column, _ row: Int, _ state: inout ReadState) -> Int? {
-        switch CellNumber.count(text) {
+    private func count(_ text: String, _ column: Column, maximum: Int, _ row: Int, _ state: inout ReadState) -> Int? {
+        switch CellNumber.count(text, maximum: maximum) {
         case .success(let value): return value
         case .failure(let problem):
             state.errors.append(state.issue(row, column, Self.problemMessage(problem, text)))
@@ -292,8 +294,10 @@ public struct SchoolTableReader: Sendable {
         }
     }
 
-    private func quantity(_ text: String, _ column: Column, units: [String], _ row: Int, _ state: inout ReadState) -> Double? {
-        switch CellNumber.quantity(text, units: units) {
+    private func quantity(
+        _ text: String, _ column: Column, units: [String], maximum: Double, _ row: Int, _ state: inout ReadState
+    ) -> Double? {
+        switch CellNumber.quantity(text, units: units, maximum: maximum) {
         case .success(let value): return value
         case .failure(let problem):
             state.errors.append(state.issue(row, column, Self.problemMessage(problem, text)))
@@ -306,6 +310,7 @@ public struct SchoolTableReader: Sendable {
         case .notANumber: L10n.message(.notANumber, text)
         case .negative: L10n.message(.negativeNumber, text)
         case .notWhole: L10n.message(.notWholeNumber, text)
+        case .tooLarge(let maximum): L10n.message(.numberTooLarge, text, Format.number(maximum, digits: 0))
         }
     }
 

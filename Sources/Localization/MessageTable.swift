@@ -203,6 +203,16 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case statusRed, statusGrey, languageNameZh
     // XLSX
     case xlsxPartTooLarge, xlsxTooManyRows, xlsxBadCell
+    // Limits
+    case numberTooLarge, costMatrixTooLarge, orlibTooLarge
+    // Database
+    case databaseBusy, databaseRule
+    // Division rules
+    case divisionNameTaken, secondCounty, divisionKindChange, divisionParentChange, divisionRevive
+    // Division operations
+    case ambiguousDivision, cannotMerge, cannotMove, cmdMerge, cmdMergeDiscussion, optInto
+    case optInferred, optDivision, mergeDone, inferredSuffix, cmdMove, cmdMoveDiscussion
+    case optTo, moveDone
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1353,6 +1363,64 @@ enum MessageTable {
             )
         case .xlsxTooManyRows: ("工作表超过 {1} 行", "the worksheet has more than {1} rows")
         case .xlsxBadCell: ("单元格引用「{1}」无效", "cell reference \"{1}\" is invalid")
+        case .numberTooLarge: ("「{1}」超出合理范围（最大 {2}）", "\"{1}\" is beyond the plausible range (at most {2})")
+        case .costMatrixTooLarge:
+            (
+                "费用表有 {1} 个需求点、{2} 个候选点，组成的矩阵超过 {3} 个单元，请分区计算",
+                "the cost table has {1} demand points and {2} candidate sites: more than {3} matrix cells; split the problem"
+            )
+        case .orlibTooLarge: ("OR-Library 文件声明 {1} 个点，超过上限 {2}", "the OR-Library file declares {1} points, more than the limit of {2}")
+        case .databaseBusy: ("数据库正被另一项写入占用，已等待 {1} 秒；请稍后重试", "the database is busy with another write; waited {1} s — try again shortly")
+        case .databaseRule: ("数据库规则不允许这项修改：{1}", "a rule of the register forbids this change: {1}")
+        case .divisionNameTaken:
+            (
+                "同一上级下已有名为「{1}」的区划（代码 {2}）；两个代码不能指同一名称",
+                "a division named \"{1}\" already exists under the same parent (code {2}); two codes cannot name one unit"
+            )
+        case .secondCounty:
+            (
+                "名录中已有县「{1}」；一个名录只登记一个县，「{2}」未导入",
+                "the register already holds the county \"{1}\"; a register holds one county, so \"{2}\" was not imported"
+            )
+        case .divisionKindChange:
+            (
+                "「{1}」已登记为{2}，导入不改变类型为{3}；撤并或改设请用 chengxiang divisions merge",
+                "\"{1}\" is registered as a {2}; an import does not change it to a {3}; record a merger with chengxiang divisions merge"
+            )
+        case .divisionParentChange:
+            (
+                "「{1}」的上级不因导入改为「{2}」；调整隶属请用 chengxiang divisions move",
+                "an import does not move \"{1}\" under \"{2}\"; move it with chengxiang divisions move"
+            )
+        case .divisionRevive:
+            ("「{1}」已撤并并有并入单位，导入不将其改回现行", "\"{1}\" has been merged into another unit; an import does not make it current again")
+        case .ambiguousDivision: ("「{1}」有多个区划：{2}；请写 12 位代码", "\"{1}\" names several divisions: {2}; give the 12-digit code")
+        case .cannotMerge:
+            (
+                "不能把「{1}」并入「{2}」：须同一层级、并入单位为现行且有代码",
+                "\"{1}\" cannot be merged into \"{2}\": both must be of one tier and the successor current, with a code"
+            )
+        case .cannotMove:
+            ("只有村（社区）可以调整隶属：「{1}」不能移到「{2}」", "only villages and communities move between townships: \"{1}\" cannot move under \"{2}\"")
+        case .cmdMerge: ("记录撤并：某乡镇（或村）并入另一个（记入审计日志）", "record a merger: a township (or village) merged into another (audited)")
+        case .cmdMergeDiscussion:
+            (
+                "导入不改变区划的类型、上级和现行状态；这些变化用本命令或 divisions move 记录，各留审计记录。没有文件依据的并入加 --inferred，显示为“推断”。\nExample:\n  chengxiang divisions merge 岭底乡 --into 天宁镇 --inferred --database county.sqlite",
+                "An import never changes a division's kind, parent or status; record such a change with this command or divisions move, each audited. A merger no document states takes --inferred and shows as inferred.\nExample:\n  chengxiang divisions merge 岭底乡 --into 天宁镇 --inferred --database county.sqlite"
+            )
+        case .optInto: ("并入的现行单位（名称或代码）", "the current unit it was merged into (name or code)")
+        case .optInferred: ("并入关系为推断（无文件依据）", "the merger is inferred (no document states it)")
+        case .optDivision: ("区划名称或 12 位代码", "division name or 12-digit code")
+        case .mergeDone: ("{1} 已记为并入 {2}{3}", "{1} is recorded as merged into {2}{3}")
+        case .inferredSuffix: ("（推断）", " (inferred)")
+        case .cmdMove: ("调整村（社区）的隶属乡镇（记入审计日志）", "move a village or community to another township (audited)")
+        case .cmdMoveDiscussion:
+            (
+                "Example:\n  chengxiang divisions move 东雷庄村委会 --to 天宁镇 --database county.sqlite",
+                "Example:\n  chengxiang divisions move 东雷庄村委会 --to 天宁镇 --database county.sqlite"
+            )
+        case .optTo: ("新的乡镇", "the new township")
+        case .moveDone: ("{1} 已移至 {2}", "{1} moved to {2}")
         }
     }
 }

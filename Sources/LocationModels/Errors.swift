@@ -43,4 +43,6 @@ public enum LocationModelError: Error, Equatable, Sendable {
     case stoppedWithoutSolution
     /// OR-Library text could not be parsed at the given 1-based line.
     case malformedORLibrary(line: Int)
+    /// An instance declares more points than the engine reads (checked before allocating).
+    case instanceTooLarge(size: Int, limit: Int)
 }

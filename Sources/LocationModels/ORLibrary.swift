@@ -1,6 +1,9 @@
 /// Readers for OR-Library instances (J. E. Beasley, "OR-Library: distributing test problems by
 /// electronic mail", JORS 41 (1990) 1069–1072). Parsing only: the caller supplies the text.
 public enum ORLibrary {
+    /// The most vertices read (OR-Library's largest is 900; 5,000 is a 200 MB matrix).
+    public static let maximumVertices = 5_000
+
     /// Parses an OR-Library uncapacitated p-median file (`pmed1` … `pmed40`).
     ///
     /// Format: first line `n edges p`, then `i j cost` per undirected edge (1-based vertices).
@@ -9,7 +12,8 @@ public enum ORLibrary {
     /// pmed1). Costs are then completed by all-pairs shortest paths (Floyd–Warshall). Every
     /// vertex is a demand point of weight 1 and a candidate site; vertices in another component
     /// are unreachable.
-    /// - Throws: `malformedORLibrary(line:)`, or `emptyMatrix` when n = 0.
+    /// - Throws: `malformedORLibrary(line:)`, `emptyMatrix` when n = 0, `instanceTooLarge` when n is
+    ///   above `maximumVertices` (checked before the n × n matrix is allocated).
     public static func parsePMedian(_ text: String) throws(LocationModelError) -> PMedianProblem {
         var numbers: [(Int, Int)] = []  // (value, line)
         numbers.reserveCapacity(text.utf8.count / 4)
@@ -40,6 +44,7 @@ public enum ORLibrary {
         let edges = numbers[1].0
         let p = numbers[2].0
         guard n > 0 else { throw .emptyMatrix }
+        guard n <= maximumVertices else { throw .instanceTooLarge(size: n, limit: maximumVertices) }
         guard numbers.count >= 3 + 3 * edges else { throw .malformedORLibrary(line: line) }
         var dist = [Double](repeating: .infinity, count: n * n)
         for i in 0..<n { dist[i * n + i] = 0 }

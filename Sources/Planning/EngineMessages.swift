@@ -30,6 +30,7 @@ public enum EngineMessages {
         case .noFeasibleSolution: L10n.message(.engineNoFeasibleSolution)
         case .stoppedWithoutSolution: L10n.message(.engineStopped)
         case let .malformedORLibrary(line): L10n.message(.engineMalformedORLibrary, line)
+        case let .instanceTooLarge(size, limit): L10n.message(.orlibTooLarge, size, limit)
         }
     }
 }

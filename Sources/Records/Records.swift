@@ -9,10 +9,14 @@ public import Services
 /// The JSON shapes shared by the CLI (`--format json`) and the web API, with stable field names.
 /// Unknown values are written as `null`, never left out (see `Nullable`).
 public enum Records {
-    /// Encodes with sorted keys, pretty-printed, slashes unescaped.
+    /// Encodes with sorted keys, pretty-printed, slashes unescaped. Every entry point refuses
+    /// values that are not finite; one that reached the register another way is written as the
+    /// text "Infinity" or "NaN" rather than failing the whole answer.
     public static func json(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         return try encoder.encode(value)
     }
 

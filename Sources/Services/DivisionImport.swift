@@ -58,6 +58,8 @@ extension ImportService {
                     }
                 } catch let problem as DivisionResolutionProblem {
                     issues.append(ImportIssue(file: fileName, row: row.row, message: problem.message))
+                } catch let error as UserError where error.kind == .rejected {
+                    issues.append(ImportIssue(file: fileName, row: row.row, message: error.issues.first?.message ?? error.message))
                 }
             }
             current = try writer.reader.register()
@@ -120,6 +122,28 @@ extension ImportService {
         }
         if existing == nil, let parentID = parent?.id {
             existing = register.divisions.first { $0.parentID == parentID && $0.name == row.name }
+            // The same name under the same parent with another code is another unit, not this one renumbered.
+            if let found = existing, let code = row.code, let stored = found.code, stored != code {
+                throw DivisionResolutionProblem(message: L10n.message(.divisionNameTaken, row.name, stored.rawValue))
+            }
+        }
+        if row.kind == .county, let county = register.county, county.id != existing?.id {
+            throw DivisionResolutionProblem(message: L10n.message(.secondCounty, county.name, row.name))
+        }
+        if let existing {
+            // A unit's kind and parent change only through `divisions merge` / `divisions move`, audited as such.
+            if existing.kind != row.kind {
+                throw DivisionResolutionProblem(
+                    message: L10n.message(
+                        .divisionKindChange, zh: [existing.name, existing.kind.label.zh, row.kind.label.zh],
+                        en: [existing.name, existing.kind.label.en, row.kind.label.en]))
+            }
+            if let parent, let before = existing.parentID, parent.id != before {
+                throw DivisionResolutionProblem(message: L10n.message(.divisionParentChange, existing.name, parent.name))
+            }
+            if existing.status == .historical && row.status == .current && existing.successorCode != nil {
+                throw DivisionResolutionProblem(message: L10n.message(.divisionRevive, existing.name))
+            }
         }
         var division = existing?.value ?? Division(code: row.code, name: row.name, kind: row.kind, parentID: parent?.id)
         if existing == nil && row.kind.tier != .county && parent == nil {

@@ -65,6 +65,54 @@ public struct RegisterService: Sendable {
         return unit
     }
 
+    /// A division by 12-digit code, or by name (a township by full or short name, a village by name
+    /// when one village has it); `notFound` or `invalid` (ambiguous) otherwise.
+    public func division(_ text: String) throws -> Stored<Division> {
+        let register = try divisionRegister()
+        if let code = DivisionCode(text), let d = register.division(code: code) { return d }
+        if let county = register.county, county.name == text { return county }
+        if let township = register.townships(named: text).first { return township }
+        let villages = register.divisions.filter { $0.kind.tier == .village && ($0.name == text || $0.shortName == text) }
+        guard let village = villages.first else { throw UserError(.notFound, L10n.message(.unknownAreaName, text)) }
+        guard villages.count == 1 else {
+            let choices = villages.map { "\($0.name) \($0.code?.rawValue ?? "—")" }.joined(separator: "、")
+            throw UserError(.invalid, L10n.message(.ambiguousDivision, text, choices))
+        }
+        return village
+    }
+
+    /// Records that a township-level or village-level unit was merged into another of the same
+    /// tier (audited): it becomes historical with its successor, which may be marked inferred.
+    @discardableResult
+    public func merge(_ from: String, into to: String, inferred: Bool, actor: String) throws -> Stored<Division> {
+        var unit = try division(from)
+        let successor = try division(to)
+        guard unit.id != successor.id, unit.kind.tier == successor.kind.tier, unit.kind.tier != .county,
+            successor.status == .current, let code = successor.code
+        else { throw UserError(.invalid, L10n.message(.cannotMerge, unit.name, successor.name)) }
+        unit.status = .historical
+        unit.successorCode = code
+        unit.successorInferred = inferred
+        try store.write(actor: actor) { try $0.update(unit) }
+        return unit
+    }
+
+    /// Moves a village-level unit under another township (audited); its schools stay with it.
+    @discardableResult
+    public func move(_ village: String, to township: String, actor: String) throws -> Stored<Division> {
+        var unit = try division(village)
+        let parent = try self.township(named: township)
+        guard unit.kind.tier == .village else { throw UserError(.invalid, L10n.message(.cannotMove, unit.name, parent.name)) }
+        let register = try divisionRegister()
+        if register.villages(in: parent).contains(where: { $0.name == unit.name && $0.id != unit.id }) {
+            throw UserError(.conflict, L10n.message(.divisionNameTaken, unit.name, parent.name))
+        }
+        unit.parentID = parent.id
+        unit.parentCode = parent.code
+        try store.write(actor: actor) { try $0.update(unit) }
+        return unit
+    }
+
     /// Every norm with its source.
     public func norms() throws -> [Norm] { try store.read { try $0.norms() } }
 

@@ -153,6 +153,8 @@ public struct ScenarioService: Sendable {
         let result = try ConsolidationPlanner(norms: norms).plan(schools, options: options, distances: distances, progress: progress)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         let id = try store.write(actor: actor) { w in
             try w.saveScenario(
                 name: name, model: options.model.rawValue, level: options.level.rawValue, optionsJSON: try encoder.encode(result.options),
@@ -179,9 +181,16 @@ public struct ScenarioService: Sendable {
         }
     }
 
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return decoder
+    }()
+
     static func decode(_ stored: StoredScenario) throws -> Scenario {
         Scenario(
             id: Scenario.ID(stored.id), name: stored.name, createdAt: stored.createdAt,
-            result: try JSONDecoder().decode(ConsolidationResult.self, from: stored.resultJSON))
+            result: try decoder.decode(ConsolidationResult.self, from: stored.resultJSON))
     }
 }

@@ -75,6 +75,29 @@ enum AssumptionSchema {
     }
 }
 
+extension AssumptionSchema {
+    /// Migration "2026-12-02 register rules": one county per register, a unit never changes tier,
+    /// and a re-parented unit stays one tier below its parent — whoever writes. Triggers check new
+    /// writes only, so a register that already broke a rule still opens.
+    static func registerRules(_ db: Database) throws {
+        let tier = { (column: String) in
+            "(CASE \(column) WHEN 'county' THEN 1 WHEN 'village' THEN 3 WHEN 'community' THEN 3 ELSE 2 END)"
+        }
+        try db.execute(
+            sql: """
+                CREATE TRIGGER divisions_one_county BEFORE INSERT ON divisions
+                WHEN NEW.kind = 'county' AND EXISTS (SELECT 1 FROM divisions WHERE kind = 'county')
+                BEGIN SELECT RAISE(ABORT, 'a register holds one county'); END;
+                CREATE TRIGGER divisions_tier_fixed BEFORE UPDATE OF kind ON divisions
+                WHEN \(tier("OLD.kind")) <> \(tier("NEW.kind"))
+                BEGIN SELECT RAISE(ABORT, 'a division''s tier does not change'); END;
+                CREATE TRIGGER divisions_parent_tier_update BEFORE UPDATE OF parent_id ON divisions
+                WHEN NEW.parent_id IS NOT NULL AND (SELECT \(tier("kind")) FROM divisions WHERE id = NEW.parent_id) <> \(tier("NEW.kind")) - 1
+                BEGIN SELECT RAISE(ABORT, 'a division''s parent must be one tier above it'); END;
+                """)
+    }
+}
+
 extension AuditedTable {
     /// The divisions table as rebuilt by migration "2026-12-02 positions and assumptions" (frozen with it).
     static let divisions = AuditedTable(

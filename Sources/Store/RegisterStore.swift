@@ -1,6 +1,7 @@
 import Domain
-import Foundation
+public import Foundation
 import GRDB
+import Localization
 
 /// The county register: one SQLite file through GRDB, migrated on open.
 ///
@@ -13,10 +14,15 @@ public final class RegisterStore: Sendable {
     public init(path: String) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(5)
+        // A writer waits its turn while another commits — long enough for the write phase of a
+        // million-row import — and then answers `unavailable` (HTTP 503) rather than failing.
+        configuration.busyMode = .timeout(Self.busyTimeoutSeconds)
         writer = try DatabasePool(path: path, configuration: configuration)
         try Schema.migrator().migrate(writer)
     }
+
+    /// How long a writer waits for another writer's transaction, in seconds.
+    public static let busyTimeoutSeconds: TimeInterval = 120
 
     /// A private in-memory register, for tests and dry runs.
     public init() throws {
@@ -33,15 +39,38 @@ public final class RegisterStore: Sendable {
 
     /// Runs `body` on a consistent snapshot of the register.
     public func read<T>(_ body: (RegisterReader) throws -> T) throws -> T {
-        try writer.read { db in try body(RegisterReader(db: db)) }
+        try Self.translating { try writer.read { db in try body(RegisterReader(db: db)) } }
     }
 
     /// Runs `body` in one transaction, recording `actor` (and the import, if any) in the audit log.
     /// Throwing from `body` rolls every change back.
     public func write<T>(actor: String, _ body: (RegisterWriter) throws -> T) throws -> T {
-        try writer.write { db in
-            try db.execute(sql: "UPDATE audit_context SET actor = ?, import_id = NULL WHERE id = 1", arguments: [actor])
-            return try body(RegisterWriter(db: db))
+        try Self.translating {
+            try writer.write { db in
+                try db.execute(sql: "UPDATE audit_context SET actor = ?, import_id = NULL WHERE id = 1", arguments: [actor])
+                return try body(RegisterWriter(db: db))
+            }
+        }
+    }
+
+    /// Turns the database's refusals into the user's error: a register busy beyond the timeout is
+    /// `unavailable` (try again), a rule of the schema is `rejected` with the rule quoted.
+    static func translating<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw userError(error) ?? error
+        }
+    }
+
+    static func userError(_ error: DatabaseError) -> UserError? {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return UserError(.unavailable, L10n.message(.databaseBusy, Int(busyTimeoutSeconds)))
+        case .SQLITE_CONSTRAINT:
+            return UserError.rejected(file: "—", L10n.message(.databaseRule, error.message ?? "\(error.resultCode)"))
+        default:
+            return nil
         }
     }
 

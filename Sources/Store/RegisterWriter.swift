@@ -108,7 +108,7 @@ public struct RegisterWriter {
         // trigger) costs far more than running it.
         let statement = try db.cachedStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
         let arguments: [(any DatabaseValueConvertible)?] = columns.map { values[$0] ?? nil }
-        try statement.execute(arguments: StatementArguments(arguments))
+        try RegisterStore.translating { try statement.execute(arguments: StatementArguments(arguments)) }
         return db.lastInsertedRowID
     }
 
@@ -117,7 +117,7 @@ public struct RegisterWriter {
         let assignments = columns.map { "\($0) = ?" }.joined(separator: ", ")
         let statement = try db.cachedStatement(sql: "UPDATE \(table) SET \(assignments) WHERE id = ?")
         let arguments: [(any DatabaseValueConvertible)?] = columns.map { values[$0] ?? nil } + [id]
-        try statement.execute(arguments: StatementArguments(arguments))
+        try RegisterStore.translating { try statement.execute(arguments: StatementArguments(arguments)) }
         if db.changesCount == 0 { throw StoreError.notFound("\(table) \(id)") }
     }
 }

@@ -17,6 +17,7 @@ enum Schema {
         migrator.registerMigration("2026-11-29 monitoring", migrate: MonitoringSchema.create)
         migrator.registerMigration("2026-11-29 scenarios", migrate: ScenarioSchema.create)
         migrator.registerMigration("2026-12-02 positions and assumptions", migrate: AssumptionSchema.migrate)
+        migrator.registerMigration("2026-12-02 register rules", migrate: AssumptionSchema.registerRules)
         return migrator
     }
 

@@ -8,7 +8,38 @@ import Services
 struct DivisionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "divisions", abstract: text(.cmdDivisions), discussion: text(.cmdDivisionsDiscussion),
-        subcommands: [DivisionsList.self])
+        subcommands: [DivisionsList.self, DivisionsMerge.self, DivisionsMove.self])
+}
+
+struct DivisionsMerge: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "merge", abstract: text(.cmdMerge), discussion: text(.cmdMergeDiscussion))
+
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: help(.optDivision)) var division: String
+    @Option(help: help(.optInto)) var into: String
+    @Flag(help: help(.optInferred)) var inferred = false
+
+    func run() async throws {
+        try await reportingFailures {
+            let merged = try options.workspace().register.merge(division, into: into, inferred: inferred, actor: options.actor)
+            print(options.t(.mergeDone, merged.name, into, inferred ? options.t(.inferredSuffix) : ""))
+        }
+    }
+}
+
+struct DivisionsMove: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "move", abstract: text(.cmdMove), discussion: text(.cmdMoveDiscussion))
+
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: help(.optDivision)) var division: String
+    @Option(help: help(.optTo)) var to: String
+
+    func run() async throws {
+        try await reportingFailures {
+            let moved = try options.workspace().register.move(division, to: to, actor: options.actor)
+            print(options.t(.moveDone, moved.name, to))
+        }
+    }
 }
 
 struct DivisionsList: AsyncParsableCommand {

@@ -72,9 +72,10 @@ struct StreamingTests {
 
     @Test("cells with units, full-width digits and thousands separators")
     func cellNumbers() throws {
-        #expect(try CellNumber.count("1,581").get() == 1581)
-        #expect(try CellNumber.count("１５８１人").get() == 1581)
-        #expect(try CellNumber.quantity("15亩", units: ["亩"]).get() == 15)
-        #expect(try CellNumber.count("").get() == nil)
+        #expect(try CellNumber.count("1,581", maximum: 100_000).get() == 1581)
+        #expect(try CellNumber.count("１５８１人", maximum: 100_000).get() == 1581)
+        #expect(try CellNumber.quantity("15亩", units: ["亩"], maximum: 1000).get() == 15)
+        #expect(try CellNumber.count("", maximum: 1).get() == nil)
+        #expect(throws: CellNumber.Problem.self) { try CellNumber.count("5000000000000000000", maximum: 100_000).get() }
     }
 }

@@ -205,7 +205,7 @@ struct ConsolidationPlannerTests {
             .siteOutOfRange(site: 9, candidateCount: 3), .forcedAndForbidden(site: 1), .demandUnreachable(demand: 2),
             .demandNotCoverable(demand: 2), .demandExceedsCapacity(totalDemand: 10, maximumCapacity: 8),
             .demandExceedsSiteCapacity(demand: 0), .noFeasibleSolution, .stoppedWithoutSolution,
-            .malformedORLibrary(line: 3),
+            .malformedORLibrary(line: 3), .instanceTooLarge(size: 100_000, limit: 5_000),
         ]
         func text(_ e: LocationModelError) -> Localized { EngineMessages.message(e, demand: { "D\($0)" }, candidate: { "C\($0)" }) }
         for e in all {
