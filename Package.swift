@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
     ],
     targets: [
         // One table of user-facing strings in Chinese (default) and English, and the one user-facing error.
@@ -84,7 +85,7 @@ let package = Package(
             name: "Server",
             dependencies: [
                 "Services", "Records", "Domain", "Localization", "Analysis", "Monitoring", "Planning", "Reports", "Charts", "Geo",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             resources: [.copy("Static")],
             swiftSettings: strictSettings),

@@ -213,6 +213,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case ambiguousDivision, cannotMerge, cannotMove, cmdMerge, cmdMergeDiscussion, optInto
     case optInferred, optDivision, mergeDone, inferredSuffix, cmdMove, cmdMoveDiscussion
     case optTo, moveDone
+    // Web security
+    case webUnknownHost, optAllowHost
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1421,6 +1423,13 @@ enum MessageTable {
             )
         case .optTo: ("新的乡镇", "the new township")
         case .moveDone: ("{1} 已移至 {2}", "{1} moved to {2}")
+        case .webUnknownHost:
+            (
+                "本服务不接受发往「{1}」的请求；如需用此名称访问，请以 --allow-host {1} 启动",
+                "this server does not answer requests addressed to \"{1}\"; start it with --allow-host {1} to use that name"
+            )
+        case .optAllowHost:
+            ("允许的主机名（可重复；默认只有本机地址）", "a host name the server answers to (repeatable; by default only this machine's addresses)")
         }
     }
 }

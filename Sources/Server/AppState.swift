@@ -8,7 +8,7 @@ final class AppState: Sendable {
     let workspace: Workspace
     let settings: ServerSettings
     let cache = PageCache()
-    let imports = ImportStaging()
+    let imports: ImportStaging
     let jobs = ScenarioJobs()
     /// Bumped after every write made through this server, so cached pages refresh at once.
     let writes = Atomic<Int>(0)
@@ -16,6 +16,7 @@ final class AppState: Sendable {
     init(workspace: Workspace, settings: ServerSettings) {
         self.workspace = workspace
         self.settings = settings
+        imports = ImportStaging(lifetime: settings.stagingLifetime)
     }
 
     /// The cache generation: this server's writes, and the wall-clock second (so writes made by

@@ -1,4 +1,5 @@
 public import Hummingbird
+import Localization
 import Logging
 public import Services
 
@@ -6,12 +7,17 @@ public import Services
 public enum ChengxiangServer {
     /// The router with every page and API route.
     public static func router(workspace: Workspace, settings: ServerSettings = ServerSettings()) -> Router<BasicRequestContext> {
-        let state = AppState(workspace: workspace, settings: settings)
+        router(AppState(workspace: workspace, settings: settings))
+    }
+
+    static func router(_ state: AppState) -> Router<BasicRequestContext> {
+        let settings = state.settings
         var logger = Logger(label: "chengxiang")
         logger.logLevel = .warning
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware(state: state, logger: logger))
+        router.add(middleware: HostCheckMiddleware(accepted: settings.acceptedHosts))
         // A bare route measured beside the real pages in the benchmark.
         router.get("/hello") { _, _ in "hello" }
         PageRoutes.register(on: router, state)
@@ -24,17 +30,53 @@ public enum ChengxiangServer {
         return router
     }
 
+    /// Serves until interrupted (Ctrl-C or SIGTERM), then removes the uploads still held.
+    /// `onRunning` receives the bound port.
+    public static func run(
+        workspace: Workspace, settings: ServerSettings, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
+        let state = AppState(workspace: workspace, settings: settings)
+        do {
+            try await application(state, onRunning: onRunning).runService()
+        } catch {
+            await state.imports.removeAll()
+            throw error
+        }
+        await state.imports.removeAll()
+    }
+
     /// The application, listening where the settings say. `onRunning` receives the bound port.
     public static func application(
         workspace: Workspace, settings: ServerSettings, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
+        application(AppState(workspace: workspace, settings: settings), onRunning: onRunning)
+    }
+
+    static func application(_ state: AppState, onRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
+        let settings = state.settings
         var logger = Logger(label: "chengxiang")
         logger.logLevel = .warning
         return Application(
-            router: router(workspace: workspace, settings: settings),
+            router: router(state),
+            server: .http1(configuration: .init(idleTimeout: .seconds(settings.idleTimeout.components.seconds))),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "chengxiang"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger)
+    }
+}
+
+/// Refuses a request addressed to a host this server does not answer for (DNS rebinding: a page
+/// on another site whose name now points at this machine). A request without a Host header (not
+/// HTTP/1.1) is let through: a browser always sends one.
+struct HostCheckMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let accepted: Set<String>
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let host = request.head.authority, !accepted.contains(ServerSettings.hostName(host)) {
+            throw UserError(.forbidden, L10n.message(.webUnknownHost, ServerSettings.hostName(host)))
+        }
+        return try await next(request, context)
     }
 }
 

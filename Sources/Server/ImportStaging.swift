@@ -7,34 +7,89 @@ struct StagedImport: Sendable {
     let token: String
     let sheet: String?
     let url: URL
+    let stagedAt: ContinuousClock.Instant
     var check: ImportCheck
 }
 
 /// Uploads held between "check" and "commit": checked on arrival (a dry run through the same
-/// import the CLI uses), written only on commit. Files live in a private temporary folder.
+/// import the CLI uses), written only on commit. Files live in a folder of this process under the
+/// system's temporary folder; one not committed or cancelled within the lifetime is discarded, and
+/// folders left by a server that is no longer running are removed when the next one starts.
 actor ImportStaging {
     private var staged: [String: StagedImport] = [:]
-    private let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chengxiang-staging-\(UUID().uuidString)")
+    private let folder: URL
+    private let lifetime: Duration
+
+    /// Uploads held at most; staging one more discards the oldest, so the disk cannot be filled
+    /// by uploads that are never committed.
+    static let maximumHeld = 64
+
+    /// The prefix of every staging folder; the process id follows it.
+    static let prefix = "chengxiang-staging-"
+
+    init(lifetime: Duration) {
+        self.lifetime = lifetime
+        let pid = ProcessInfo.processInfo.processIdentifier
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(Self.prefix)\(pid)")
+        Self.removeAbandonedFolders()
+    }
+
+    /// Removes the staging folders of servers that are no longer running.
+    static func removeAbandonedFolders() {
+        let temporary = FileManager.default.temporaryDirectory
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != ProcessInfo.processInfo.processIdentifier else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+            }
+        }
+    }
+
+    /// A name safe to store a file under, kept as the user wrote it where possible (it names the
+    /// file in every message): no path separators or control characters, not `.` or `..`, at most
+    /// 200 bytes of UTF-8 (file systems allow 255), its extension kept.
+    static func safeName(_ fileName: String) -> String {
+        var name = String(
+            fileName.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && $0 != "/" && $0 != "\\" }.map(Character.init))
+        name = name.trimmingCharacters(in: .whitespaces)
+        if name.utf8.count > 200 {
+            let ext = (name as NSString).pathExtension
+            let keep = ext.utf8.count <= 8 && !ext.isEmpty ? "." + ext : ""
+            var stem = Substring(name.dropLast(keep.count))
+            while stem.utf8.count + keep.utf8.count > 200 { stem = stem.dropLast() }
+            name = String(stem) + keep
+        }
+        if name.isEmpty || name.allSatisfy({ $0 == "." }) { name = "upload" }
+        return name
+    }
 
     /// Saves an upload and checks it without writing anything.
     func stage(kind: ImportKind, fileName: String, sheet: String?, data: Data, workspace: Workspace) throws -> StagedImport {
+        discardExpired()
+        while staged.count >= Self.maximumHeld, let oldest = staged.values.min(by: { $0.stagedAt < $1.stagedAt }) {
+            cancel(oldest.token)
+        }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let token = Security.newToken()
-        let safeName = fileName.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "\\", with: "_")
         let dir = folder.appendingPathComponent(token)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let url = dir.appendingPathComponent(safeName.isEmpty ? "upload" : safeName)
+        let url = dir.appendingPathComponent(Self.safeName(fileName))
         try data.write(to: url)
         let check = try workspace.imports(actor: "web").check(kind, file: url, sheet: sheet)
-        let item = StagedImport(token: token, sheet: sheet, url: url, check: check)
+        let item = StagedImport(token: token, sheet: sheet, url: url, stagedAt: .now, check: check)
         staged[token] = item
         return item
     }
 
-    func item(_ token: String) -> StagedImport? { staged[token] }
+    func item(_ token: String) -> StagedImport? {
+        discardExpired()
+        return staged[token]
+    }
 
-    /// Writes a staged file for real and forgets it; `notFound` when the token is unknown.
+    /// Writes a staged file for real and forgets it; `notFound` when the token is unknown or expired.
     func commit(_ token: String, workspace: Workspace, actor: String) throws -> StagedImport {
+        discardExpired()
         guard var item = staged[token] else { throw UserError(.notFound, L10n.message(.webImportExpired)) }
         item.check = try workspace.imports(actor: actor).commit(item.check.kind, file: item.url, sheet: item.sheet)
         cancel(token)
@@ -46,5 +101,20 @@ actor ImportStaging {
         if let item = staged.removeValue(forKey: token) {
             try? FileManager.default.removeItem(at: item.url.deletingLastPathComponent())
         }
+    }
+
+    /// How many uploads are held.
+    var count: Int { staged.count }
+
+    /// Discards uploads held longer than the lifetime.
+    func discardExpired() {
+        let now = ContinuousClock.now
+        for (token, item) in staged where now - item.stagedAt > lifetime { cancel(token) }
+    }
+
+    /// Removes this server's staging folder (at shutdown).
+    func removeAll() {
+        staged.removeAll()
+        try? FileManager.default.removeItem(at: folder)
     }
 }

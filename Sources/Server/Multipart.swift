@@ -1,7 +1,10 @@
 import Foundation
+import MultipartKit
+import NIOCore
 
-/// A minimal `multipart/form-data` reader (RFC 7578) for the import form: text fields and one
-/// or more files, held in memory (the upload size is capped before parsing).
+/// A `multipart/form-data` body (RFC 7578) read with multipart-kit's streaming parser — linear in
+/// the body's length — into text fields and files. The body is size-capped before parsing, and at
+/// most `maximumParts` parts are read.
 struct MultipartForm {
     /// A file part.
     struct File {
@@ -9,6 +12,9 @@ struct MultipartForm {
         var fileName: String
         var data: Data
     }
+
+    /// The most parts a form may have (the import form has four).
+    static let maximumParts = 32
 
     var fields = FormFields()
     var files: [File] = []
@@ -19,43 +25,50 @@ struct MultipartForm {
         var boundary = String(contentType[range.upperBound...])
         if let semicolon = boundary.firstIndex(of: ";") { boundary = String(boundary[..<semicolon]) }
         boundary = boundary.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
-        guard !boundary.isEmpty else { return nil }
-        let delimiter = Data("--\(boundary)".utf8)
-        let headerEnd = Data("\r\n\r\n".utf8)
-        var parts: [Data] = []
-        var cursor = body.startIndex
-        while let found = body.range(of: delimiter, in: cursor..<body.endIndex) {
-            if cursor != body.startIndex || found.lowerBound != body.startIndex {
-                parts.append(body[cursor..<found.lowerBound])
-            }
-            cursor = found.upperBound
+        guard !boundary.isEmpty, boundary.count <= 200 else { return nil }
+        let parser = MultipartParser(boundary: boundary)
+        var headers: [(String, String)] = []
+        var content = Data()
+        var parts: [(headers: [(String, String)], content: Data)] = []
+        parser.onHeader = { name, value in headers.append((name.lowercased(), value)) }
+        parser.onBody = { buffer in content.append(contentsOf: buffer.readableBytesView) }
+        parser.onPartComplete = {
+            parts.append((headers, content))
+            headers = []
+            content = Data()
         }
-        for var part in parts where !part.isEmpty {
-            if part.starts(with: Data("\r\n".utf8)) { part = part.dropFirst(2) }
-            if part.count >= 2 && part.suffix(2) == Data("\r\n".utf8) { part = part.dropLast(2) }
-            guard let split = part.range(of: headerEnd) else { continue }
-            let headers = String(decoding: part[part.startIndex..<split.lowerBound], as: UTF8.self)
-            let content = Data(part[split.upperBound...])
-            guard
-                let disposition = headers.split(separator: "\r\n").first(where: {
-                    $0.lowercased().hasPrefix("content-disposition")
-                })
+        do {
+            var remaining = body[...]
+            while !remaining.isEmpty {
+                let chunk = remaining.prefix(1 << 16)
+                try parser.execute(ByteBuffer(bytes: chunk))
+                remaining = remaining.dropFirst(chunk.count)
+                if parts.count > Self.maximumParts { return nil }
+            }
+        } catch {
+            return nil
+        }
+        for part in parts {
+            guard let disposition = part.headers.first(where: { $0.0 == "content-disposition" })?.1,
+                let name = Self.parameter("name", in: disposition)
             else { continue }
-            guard let name = Self.parameter("name", in: String(disposition)) else { continue }
-            if let fileName = Self.parameter("filename", in: String(disposition)) {
-                files.append(File(fieldName: name, fileName: fileName, data: content))
+            if let fileName = Self.parameter("filename", in: disposition) {
+                files.append(File(fieldName: name, fileName: fileName, data: part.content))
             } else {
-                fields.pairs.append((name, String(decoding: content, as: UTF8.self)))
+                fields.pairs.append((name, String(decoding: part.content, as: UTF8.self)))
             }
         }
     }
 
     /// A quoted parameter of a header line, e.g. `filename="学校.csv"`.
     static func parameter(_ key: String, in header: String) -> String? {
-        guard let range = header.range(of: "\(key)=\"") else { return nil }
-        let rest = header[range.upperBound...]
-        guard let end = rest.firstIndex(of: "\"") else { return nil }
-        return String(rest[..<end])
+        for piece in header.split(separator: ";") {
+            let trimmed = piece.trimmingCharacters(in: .whitespaces)
+            guard trimmed.lowercased().hasPrefix(key + "=") else { continue }
+            let value = trimmed.dropFirst(key.count + 1)
+            return value.hasPrefix("\"") && value.hasSuffix("\"") && value.count >= 2 ? String(value.dropFirst().dropLast()) : String(value)
+        }
+        return nil
     }
 }
 

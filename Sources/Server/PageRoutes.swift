@@ -125,6 +125,7 @@ enum PageRoutes {
         }
         router.post("/import") { request, _ in
             let web = WebContext(request, state)
+            try Security.requireFormCookie(request)
             let data = try await Upload.body(request, limit: state.settings.maxUploadBytes)
             guard let form = MultipartForm(contentType: request.headers[.contentType] ?? "", body: data) else {
                 throw UserError(.malformed, L10n.message(.uiUploadMalformed))

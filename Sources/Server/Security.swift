@@ -30,6 +30,14 @@ enum Security {
         }
     }
 
+    /// Refuses a form post that carries no CSRF cookie before its body is read, so a cross-site
+    /// upload costs this server nothing to parse.
+    static func requireFormCookie(_ request: Request) throws {
+        guard let cookie = request.cookies[csrfCookie]?.value, !cookie.isEmpty else {
+            throw UserError(.forbidden, L10n.message(.webStaleForm))
+        }
+    }
+
     /// Checks a state-changing API request (see the type's comment).
     static func verifyAPI(_ request: Request) throws {
         if let token = request.headers[.init("X-CSRF-Token")!], let cookie = request.cookies[csrfCookie]?.value, token == cookie {
@@ -44,9 +52,13 @@ enum Security {
         }
     }
 
-    /// A local path to go back to, or "/" when the given one could lead off-site.
+    /// A local path to go back to, or "/" when the given one could lead off-site. Browsers drop
+    /// tabs and newlines and read a backslash as a slash, so `/\t/evil.example` is `//evil.example`:
+    /// a path with any control character, space or backslash, or starting `//`, is refused.
     static func localPath(_ path: String?) -> String {
-        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"), !path.contains("://") else { return "/" }
+        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("://"),
+            path.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && $0 != "\\" })
+        else { return "/" }
         return path
     }
 }

@@ -12,19 +12,21 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
     @Option(help: help(.optHost)) var host = "127.0.0.1"
     @Option(help: help(.optPort)) var port = 8080
+    @Option(name: .customLong("allow-host"), help: help(.optAllowHost)) var allowedHosts: [String] = []
 
     func run() async throws {
         try await reportingFailures {
-            try await Self.serve(workspace: try options.workspace(), host: host, port: port, language: options.language)
+            try await Self.serve(
+                workspace: try options.workspace(), host: host, port: port, allowedHosts: allowedHosts, language: options.language)
         }
     }
 
     /// Runs the server until interrupted, printing its address once it listens.
-    static func serve(workspace: Workspace, host: String, port: Int, language: Language) async throws {
-        let app = ChengxiangServer.application(workspace: workspace, settings: ServerSettings(host: host, port: port)) { bound in
+    static func serve(workspace: Workspace, host: String, port: Int, allowedHosts: [String] = [], language: Language) async throws {
+        let settings = ServerSettings(host: host, port: port, allowedHosts: allowedHosts)
+        try await ChengxiangServer.run(workspace: workspace, settings: settings) { bound in
             print(L10n.text(.serveListening, language, host == "0.0.0.0" ? "127.0.0.1" : host, bound))
             fflush(nil)
         }
-        try await app.runService()
     }
 }

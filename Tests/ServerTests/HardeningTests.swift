@@ -1,0 +1,168 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Services
+import Store
+import Testing
+
+@testable import Server
+
+/// Sends raw bytes to a loopback port and returns what comes back before the server closes the
+/// connection or `wait` passes.
+func rawExchange(port: Int, _ request: String, wait: Int = 10) throws -> String {
+    let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    try #require(socketFD >= 0)
+    defer { close(socketFD) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    try #require(connected == 0)
+    var timeout = timeval(tv_sec: wait, tv_usec: 0)
+    setsockopt(socketFD, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    _ = Array(request.utf8).withUnsafeBytes { send(socketFD, $0.baseAddress, $0.count, 0) }
+    var received = Data()
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let count = recv(socketFD, &buffer, buffer.count, 0)
+        if count <= 0 { break }
+        received.append(contentsOf: buffer[0..<count])
+        if String(decoding: received, as: UTF8.self).contains("\r\n\r\n"), !request.contains("Connection: keep-alive") { break }
+    }
+    return String(decoding: received, as: UTF8.self)
+}
+
+/// Runs the real server with the given settings on a free loopback port.
+func withLiveServer(_ settings: ServerSettings, _ body: (Int) async throws -> Void) async throws {
+    let (ports, continuation) = AsyncStream<Int>.makeStream()
+    var settings = settings
+    settings.port = 0
+    let app = ChengxiangServer.application(workspace: Workspace(store: demoForServer), settings: settings) { continuation.yield($0) }
+    let server = Task { try await app.runService() }
+    defer { server.cancel() }
+    var iterator = ports.makeAsyncIterator()
+    let port = try #require(await iterator.next())
+    try await body(port)
+}
+
+@Suite("Hostile requests: hosts, redirects, slow clients, uploads")
+struct HostileRequestTests {
+    @Test("a request addressed to another host name is refused (DNS rebinding); loopback and --allow-host names are served")
+    func hostCheck() async throws {
+        try await withLiveServer(ServerSettings(allowedHosts: ["cx.jiaocheng.example"])) { port in
+            let evil = try rawExchange(port: port, "GET /hello HTTP/1.1\r\nHost: evil.example:\(port)\r\nConnection: close\r\n\r\n")
+            #expect(evil.hasPrefix("HTTP/1.1 403"), "\(evil.prefix(80))")
+            for host in ["localhost:\(port)", "127.0.0.1:\(port)", "[::1]:\(port)", "CX.Jiaocheng.example"] {
+                let good = try rawExchange(port: port, "GET /hello HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
+                #expect(good.hasPrefix("HTTP/1.1 200"), "\(host): \(good.prefix(80))")
+            }
+        }
+    }
+
+    @Test("a client that never finishes its request head is disconnected after the idle timeout")
+    func slowClient() async throws {
+        try await withLiveServer(ServerSettings(idleTimeout: .seconds(1))) { port in
+            let started = Date()
+            let answer = try rawExchange(port: port, "GET /hello HTTP/1.1\r\nHost: localhost\r\nX-Slow: ", wait: 30)
+            #expect(!answer.contains("hello"))
+            #expect(Date().timeIntervalSince(started) < 25, "the connection was closed by the server, not by the test's own wait")
+        }
+    }
+
+    @Test(
+        "the language switch only goes back to a local path",
+        arguments: [
+            ("/tasks", "/tasks"), ("//evil.example", "/"), ("/%09/evil.example", "/"), ("/%5Cevil.example", "/"),
+            ("/%0A/evil.example", "/"), ("https://evil.example", "/"), ("/%20/evil.example", "/"),
+        ])
+    func languageRedirect(back: String, location: String) async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/lang/en?back=\(back)", method: .get) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == location)
+            }
+        }
+    }
+
+    @Test("an upload without the form cookie is refused before its body is read")
+    func uploadWithoutCookie() async throws {
+        try await app(demoForServer, maxUpload: 1024).test(.router) { client in
+            let body = ByteBuffer(bytes: Data(repeating: 0x41, count: 8192))
+            try await client.execute(uri: "/import", method: .post, headers: [.contentType: "multipart/form-data; boundary=x"], body: body)
+            {
+                response in
+                #expect(response.status == .forbidden, "403, not 413: the body was not read")
+            }
+        }
+    }
+
+    @Test("a multipart body of 80,000 parts is refused as malformed")
+    func manyParts() async throws {
+        try await app().test(.router) { client in
+            let csrf = try await FormTests().token(client)
+            var body = Data()
+            let part = Data("--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\ny\r\n".utf8)
+            for _ in 0..<80_000 { body += part }
+            body += Data("--b--\r\n".utf8)
+            try await client.execute(
+                uri: "/import", method: .post, headers: [.contentType: "multipart/form-data; boundary=b", .cookie: "cx_csrf=\(csrf)"],
+                body: ByteBuffer(bytes: body)
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.text.contains("上传内容格式错误"))
+            }
+        }
+    }
+
+    @Test(
+        "file names that could escape the staging folder or overflow a file name are stored under a safe name",
+        arguments: [".", "..", "../../etc/passwd", "..\\..\\x.csv", String(repeating: "学", count: 5000) + ".csv", "a\u{0}b.csv", "   "])
+    func hostileFileNames(name: String) async throws {
+        let safe = ImportStaging.safeName(name)
+        #expect(!safe.isEmpty && safe != "." && safe != "..")
+        #expect(!safe.contains("/") && !safe.contains("\\") && !safe.contains("\u{0}"))
+        #expect(safe.utf8.count <= 200)
+        try await app().test(.router) { client in
+            let csrf = try await FormTests().token(client)
+            let content = Data("乡镇,学校名称,规模,在校人数,教职人数\n夏家营,夏家营小学,小学,320,21\n".utf8)
+            let (type, body) = FormTests().multipart(csrf, kind: "schools", file: name, content: content)
+            try await client.execute(uri: "/import", method: .post, headers: [.contentType: type, .cookie: "cx_csrf=\(csrf)"], body: body) {
+                response in
+                #expect(response.status == .ok, "\(response.text.prefix(300))")
+            }
+        }
+    }
+
+    @Test("an upload not committed within the staging lifetime is gone: commit says it expired")
+    func stagingExpires() async throws {
+        let store = try freshDemo()
+        let before = try store.read { try $0.schools() }.count
+        let router = ChengxiangServer.router(
+            workspace: Workspace(store: store), settings: ServerSettings(stagingLifetime: .milliseconds(1)))
+        try await Application(router: router).test(.router) { client in
+            let csrf = try await FormTests().token(client)
+            let content = Data("乡镇,学校名称,规模,在校人数,教职人数\n夏家营,夏家营小学,小学,320,21\n".utf8)
+            let (type, body) = FormTests().multipart(csrf, kind: "schools", file: "夏家营.csv", content: content)
+            let token = try await client.execute(
+                uri: "/import", method: .post, headers: [.contentType: type, .cookie: "cx_csrf=\(csrf)"], body: body
+            ) { response in
+                let html = response.text
+                let marker = try #require(html.range(of: "/import/"))
+                return String(html[marker.upperBound...].prefix(32))
+            }
+            try await Task.sleep(for: .milliseconds(20))
+            try await client.execute(
+                uri: "/import/\(token)/commit", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf)"],
+                body: ByteBuffer(string: "csrf=\(csrf)")
+            ) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+        #expect(try store.read { try $0.schools() }.count == before)
+    }
+}
