@@ -129,7 +129,8 @@ let package = Package(
                 "Server", "Services", "Demo", "Store", "Domain", "Localization",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
-        .testTarget(name: "CLITests", dependencies: ["chengxiang"], exclude: ["Golden"]),
+        .testTarget(
+            name: "CLITests", dependencies: ["chengxiang", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
         .testTarget(name: "RepositoryTests", dependencies: ["Localization"]),
     ]
 )

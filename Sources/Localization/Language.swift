@@ -47,10 +47,13 @@ public enum L10n {
         message(key, arguments: arguments)
     }
 
-    /// The message for a key with an array of arguments.
+    /// The message for a key with an array of arguments; an argument that is itself `Localized`
+    /// (a rule, a name) fills each language with its own text.
     public static func message(_ key: MessageKey, arguments: [any CustomStringConvertible]) -> Localized {
         let entry = MessageTable.entry(key)
-        return Localized(zh: fill(entry.zh, arguments), en: fill(entry.en, arguments))
+        let zh = arguments.map { ($0 as? Localized)?.zh ?? $0 }
+        let en = arguments.map { ($0 as? Localized)?.en ?? $0 }
+        return Localized(zh: fill(entry.zh, zh), en: fill(entry.en, en))
     }
 
     /// The message for a key where the arguments differ by language (names of levels, fields).

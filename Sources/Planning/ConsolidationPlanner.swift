@@ -74,9 +74,7 @@ public struct ConsolidationPlanner: Sendable {
     /// Refuses options a scenario cannot be run with, naming the field and what it must be.
     public func validate(_ options: ConsolidationOptions, candidates: Int) throws(UserError) {
         func bad(_ field: String, _ value: Any, _ rule: MessageKey) -> UserError {
-            UserError(
-                .invalid,
-                L10n.message(.planBadNumber, zh: [field, "\(value)", L10n.text(rule, .zh)], en: [field, "\(value)", L10n.text(rule, .en)]))
+            UserError(.invalid, L10n.message(.planBadNumber, field, "\(value)", L10n.message(rule)))
         }
         if let p = options.schoolsToKeep, options.model != .lscp, !(1...max(1, candidates)).contains(p) {
             throw UserError(.invalid, L10n.message(.enginePExceedsCandidates, p, candidates))

@@ -27,7 +27,7 @@ struct SolveCommand: AsyncParsableCommand {
         guard (orlib == nil) != (costs == nil) else { throw ValidationError(text(.solveEitherInput)) }
         if orlib != nil && model != .pmedian { throw ValidationError(text(.solveOrlibOnlyPMedian)) }
         if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
-            throw ValidationError(L10n.message(.planBadNumber, "--time-limit", timeLimit, L10n.message(.rulePositive).zh).helpText)
+            throw ValidationError(L10n.message(.planBadNumber, "--time-limit", timeLimit, L10n.message(.rulePositive)).helpText)
         }
     }
 

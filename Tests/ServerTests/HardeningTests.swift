@@ -166,3 +166,73 @@ struct HostileRequestTests {
         #expect(try store.read { try $0.schools() }.count == before)
     }
 }
+
+@Suite("A register that already holds absurd figures (written before the limits) still serves every page")
+struct AbsurdStoredDataTests {
+    @Test(
+        "two schools of 4×10¹⁸ pupils: the roll-ups saturate instead of trapping",
+        arguments: ["/", "/indicators", "/map", "/schools", "/api/v1/diagnostics", "/api/v1/indicators/status"])
+    func hugeCounts(path: String) async throws {
+        let store = try freshDemo()
+        let schools = try store.read { try $0.schools() }
+        try store.write(actor: "test") { writer in
+            for var school in schools.prefix(2) {
+                school.students = 4_000_000_000_000_000_000
+                school.staff = 4_000_000_000_000_000_000
+                try writer.update(school)
+            }
+        }
+        try await app(store).test(.router) { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .ok, "\(path): \(response.text.prefix(200))")
+            }
+        }
+    }
+}
+
+@Suite("Scenario requests the engine cannot honour are refused with a reason, never stored")
+struct HostileScenarioTests {
+    @Test(
+        "the API answers 422 (or 400 for JSON that is not a request) and stores nothing",
+        arguments: [
+            (
+                #"{"name":"远","model":"pmedian","p":12,"newSites":[{"name":"远方","longitude":1e308,"latitude":37.5,"illustrative":true}]}"#,
+                422
+            ),
+            (
+                #"{"name":"重","model":"pmedian","p":12,"newSites":[{"name":"甲","longitude":112.1,"latitude":37.5,"illustrative":true},{"name":"甲","longitude":112.2,"latitude":37.5,"illustrative":true}]}"#,
+                422
+            ),
+            (#"{"name":"零","model":"pmedian","p":12,"detourFactor":0}"#, 422),
+            (#"{"name":"负","model":"pmedian","p":12,"maxWalk":-3}"#, 422),
+            (#"{"name":"大","model":"pmedian","p":99999999999999999999}"#, 400),
+        ])
+    func api(body: String, status: Int) async throws {
+        let store = try freshDemo()
+        let before = try store.read { try $0.scenarios() }.count
+        try await app(store).test(.router) { client in
+            try await client.execute(
+                uri: "/api/v1/scenarios", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)
+            ) { response in
+                #expect(response.status.code == status, "\(response.text.prefix(300))")
+                #expect(response.headers[.contentType] == "application/problem+json; charset=utf-8")
+                #expect(!response.text.isEmpty)
+            }
+        }
+        #expect(try store.read { try $0.scenarios() }.count == before)
+    }
+
+    @Test("the form says that p = 99999999999999999999 is not a number instead of ignoring it")
+    func formOverflow() async throws {
+        try await app().test(.router) { client in
+            let csrf = try await FormTests().token(client)
+            try await client.execute(
+                uri: "/scenarios", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf)"],
+                body: ByteBuffer(string: "csrf=\(csrf)&name=x&model=pmedian&level=primary&p=99999999999999999999")
+            ) { response in
+                #expect(response.status == .unprocessableContent, "\(response.text.prefix(300))")
+                #expect(response.text.contains("99999999999999999999"))
+            }
+        }
+    }
+}
