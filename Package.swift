@@ -29,7 +29,7 @@ let package = Package(
         // Pure value types: the county's nouns, with typed ids, codes, units and time.
         .target(name: "Domain", dependencies: ["Localization"], swiftSettings: strictSettings),
         // Geometry on WGS84/CGCS2000 coordinates that needs no C library.
-        .target(name: "Geo", swiftSettings: strictSettings),
+        .target(name: "Geo", dependencies: ["CGEOS"], swiftSettings: strictSettings),
         // School diagnostics and other analyses over domain values; no I/O.
         .target(name: "Analysis", dependencies: ["Domain", "Localization"], swiftSettings: strictSettings),
         // Location-allocation engine: p-median, capacitated p-median, MCLP, LSCP, p-center; pure.
@@ -51,6 +51,8 @@ let package = Package(
             swiftSettings: strictSettings),
         // libxml2 from Debian: a streaming XML reader that reports bad bytes instead of trapping.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // GEOS for geometry validity (and, later, overlay and indexes).
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         // Readers for CSV (UTF-8/GBK/GB18030), XLSX and GeoJSON, and row-level validation.
         .target(
             name: "Interchange",

@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   libsqlite3-dev     # GRDB links the system SQLite
   libxml2-dev        # libxml2's streaming reader (XLSX reading)
+  libgeos-dev        # GEOS: geometry validity
   libxlsxwriter-dev  # Excel reports
   chromium           # `chengxiang report --format pdf` prints with headless Chromium
   fonts-noto-cjk     # Chinese glyphs in PDFs

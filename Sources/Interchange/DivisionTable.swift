@@ -73,7 +73,7 @@ public struct DivisionTableReader: Sendable {
             source, matcher: Self.matcher, required: [.name], requiredNames: L10n.message(.requiredDivisionColumns))
         return try validate(
             table.records.map { ($0.row, $0.values, nil) }, file: source.fileName, headers: table.headers,
-            columns: table.columns, earlier: table.issues.filter { $0.message != L10n.message(.noDataRows) })
+            columns: table.columns, earlier: table.issues)
     }
 
     /// Reads GeoJSON features whose properties name the division (code, name, kind …).
@@ -85,12 +85,12 @@ public struct DivisionTableReader: Sendable {
             for (column, index) in found { values[column] = feature.properties[keys[index]] ?? "" }
             return (feature.index, values, feature.geometry)
         }
-        return try validate(records, file: file, headers: nil, columns: nil, earlier: [])
+        return try validate(records, file: file, headers: nil, columns: nil, earlier: IssueList(file: file))
     }
 
     private func validate(
         _ records: [(Int, [Column: String], GeoJSONFeature.Geometry?)], file: String, headers: [String]?,
-        columns: [Column: Int]?, earlier: [ImportIssue]
+        columns: [Column: Int]?, earlier: IssueList
     ) throws -> [DivisionImportRow] {
         var issues = earlier
         var rows: [DivisionImportRow] = []
@@ -152,7 +152,7 @@ public struct DivisionTableReader: Sendable {
                     let shown = parentCode?.rawValue ?? parentName ?? "—"
                     issues.append(issue(number, parentCode != nil ? .parentCode : .parentName, L10n.message(.unknownParent, shown)))
                 }
-            } else if kind == nil && !name.isEmpty && !issues.dropFirst(before).contains(where: { $0.columnName == Column.kind.rawValue }) {
+            } else if kind == nil && !name.isEmpty && value(.kind).isEmpty {
                 issues.append(issue(number, .kind, L10n.message(.unknownDivisionKind, "—")))
             }
             let nameKey = "\(parentCode?.rawValue ?? parentName ?? "")|\(name)"
@@ -224,13 +224,13 @@ public struct DivisionTableReader: Sendable {
                     successorInferred: inferred ?? false,
                     note: value(.note).isEmpty ? nil : value(.note), source: value(.source).isEmpty ? nil : value(.source)))
         }
-        if records.isEmpty { issues.append(ImportIssue(file: file, message: L10n.message(.noDataRows))) }
-        if issues.contains(where: { $0.severity == .error }) { throw UserError.rejected(issues) }
+        if records.isEmpty && issues.isEmpty { issues.append(ImportIssue(file: file, message: L10n.message(.noDataRows))) }
+        if issues.hasErrors { throw UserError.rejected(issues) }
         return rows
     }
 
     private func integer(
-        _ text: String, _ column: Column, _ row: Int, _ issues: inout [ImportIssue],
+        _ text: String, _ column: Column, _ row: Int, _ issues: inout IssueList,
         _ issue: (Int, Column?, Localized) -> ImportIssue
     ) -> Int? {
         switch CellNumber.count(text, units: Self.countUnits, maximum: Limits.populationPerDivision) {

@@ -16,7 +16,7 @@ struct HeaderedRows<Column: Hashable & CaseIterable & Sendable> {
     let headers: [String]
     var records: [Record] = []
     /// Structural problems (ragged rows) found while reading.
-    var issues: [ImportIssue] = []
+    var issues: IssueList
 
     /// Reads the header (the first row naming every required column, within the first ten rows)
     /// and the data rows below it; blank rows are skipped.
@@ -24,7 +24,7 @@ struct HeaderedRows<Column: Hashable & CaseIterable & Sendable> {
         var found: [Column: Int]?
         var headers: [String] = []
         var records: [Record] = []
-        var issues: [ImportIssue] = []
+        var issues = IssueList(file: source.fileName)
         var seen = 0
         try source.forEachRow { row in
             seen += 1

@@ -78,12 +78,12 @@ public enum LocationInputReader {
 
     /// A value per id from a two-column table; ids missing from the table are an error.
     static func values(
-        of url: URL, key: Column, value: Column, ids: [String: Int], issues: inout [ImportIssue]
+        of url: URL, key: Column, value: Column, ids: [String: Int], issues: inout IssueList
     ) throws -> [Double] {
         let table = try HeaderedRows(
             try TableSources.open(url), matcher: matcher, required: [key, value],
             requiredNames: Localized(zh: "\(key.rawValue)、\(value.rawValue)", en: "\(key.rawValue), \(value.rawValue)"))
-        issues += table.issues
+        issues.append(contentsOf: table.issues)
         var result = [Double?](repeating: nil, count: ids.count)
         for r in table.records {
             guard let index = ids[r(key)] else {

@@ -75,9 +75,6 @@ public struct SchoolTableReader: Sendable {
     static let required: [Column] = [.township, .name, .level, .students, .staff]
     /// Rows searched for the header (a title row may sit above it).
     static let headerSearchRows = 10
-    /// At most this many errors are listed; the rest are counted.
-    public static let maxListedErrors = 200
-
     public let register: DivisionRegister
     public let defaults: SchoolImportDefaults
 
@@ -92,7 +89,8 @@ public struct SchoolTableReader: Sendable {
     /// rolled back — or, better, validates in a first pass and writes in a second.
     @discardableResult
     public func read(_ source: any TableSource, each: ((SchoolImportRow) throws -> Void)? = nil) throws -> SchoolTableSummary {
-        var state = ReadState(file: source.fileName, rowsHaveFixedWidth: source.rowsHaveFixedWidth)
+        var state = ReadState(
+            file: source.fileName, rowsHaveFixedWidth: source.rowsHaveFixedWidth, errors: IssueList(file: source.fileName))
         try source.forEachRow { row in
             state.rowsSeen += 1
             if state.columns == nil {
@@ -118,16 +116,7 @@ public struct SchoolTableReader: Sendable {
             .sorted(by: byCode)
         state.summary.townshipsListedWithoutRows = state.listedTownships.values
             .filter { !state.townshipsWithRows.contains($0.id) }.sorted(by: byCode)
-        if !state.errors.isEmpty {
-            var issues = Array(state.errors.prefix(Self.maxListedErrors))
-            if state.errors.count > Self.maxListedErrors {
-                issues.append(
-                    ImportIssue(
-                        file: source.fileName,
-                        message: L10n.message(.moreErrors, state.errors.count - Self.maxListedErrors)))
-            }
-            throw UserError.rejected(issues)
-        }
+        if !state.errors.isEmpty { throw UserError.rejected(state.errors) }
         return state.summary
     }
 
@@ -139,7 +128,7 @@ public struct SchoolTableReader: Sendable {
         var columns: [Column: Int]?
         var headerCells: [String] = []
         var summary = SchoolTableSummary()
-        var errors: [ImportIssue] = []
+        var errors: IssueList
         var rowsSeen = 0
         var currentTownship: Stored<Division>?
         var currentNote: String?

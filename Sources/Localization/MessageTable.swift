@@ -292,7 +292,7 @@ enum MessageTable {
         case .missingColumns: ("缺少必需的列：{1}", "required column missing: {2}")
         case .raggedRow: ("此行有 {1} 列，表头有 {2} 列", "this row has {1} cells but the header has {2}")
         case .noDataRows: ("表头之后没有数据行", "there are no data rows after the header")
-        case .moreErrors: ("另有 {1} 处错误未列出", "{1} more errors not listed")
+        case .moreErrors: ("另有 {1} 处问题未列出", "{1} more issues not listed")
         case .notANumber: ("「{1}」不是数字", "\"{1}\" is not a number")
         case .negativeNumber: ("「{1}」为负数", "\"{1}\" is negative")
         case .notWholeNumber: ("「{1}」应为整数", "\"{1}\" must be a whole number")

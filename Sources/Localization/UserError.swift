@@ -32,11 +32,14 @@ public struct UserError: Error, Sendable, CustomStringConvertible {
     public var message: Localized
     /// Row-level issues of refused data, errors and warnings; empty when the message says it all.
     public var issues: [ImportIssue]
+    /// Blocking issues found, including those beyond the listed ones (see `IssueList`).
+    public var errorCount: Int
 
-    public init(_ kind: Kind, _ message: Localized, issues: [ImportIssue] = []) {
+    public init(_ kind: Kind, _ message: Localized, issues: [ImportIssue] = [], errorCount: Int? = nil) {
         self.kind = kind
         self.message = message
         self.issues = issues
+        self.errorCount = errorCount ?? issues.filter { $0.severity == .error }.count
     }
 
     /// Refused data: every issue found, nothing written.

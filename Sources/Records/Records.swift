@@ -424,7 +424,10 @@ public struct ImportCheckRecord: Encodable, Sendable {
     public var valid: Bool
     @Nullable public var rowsRead: Int?
     public var notReported: [String]
+    /// The issues listed: at most 200, then one counting the rest.
     public var issues: [IssueRecord]
+    /// Blocking issues found, listed or not.
+    public var errorCount: Int
 
     public init(token: String, _ check: ImportCheck) {
         self.token = token
@@ -434,5 +437,6 @@ public struct ImportCheckRecord: Encodable, Sendable {
         rowsRead = check.rowsRead
         notReported = check.notReported
         issues = check.issues.map(IssueRecord.init)
+        errorCount = check.errorCount
     }
 }

@@ -126,7 +126,7 @@ enum OpenAPIDocument {
             "ImportCheck": object(
                 [
                     "token": "string", "kind": "string", "fileName": "string", "valid": "boolean", "rowsRead": "integer|null",
-                    "notReported": "[string]", "issues": "[object]",
+                    "notReported": "[string]", "issues": "[object]", "errorCount": "integer",
                 ]),
             "Scenario": object(["id": "integer", "name": "string", "model": "string", "objective": "number", "provenOptimal": "boolean"]),
             "ScenarioList": list(object(["id": "integer", "name": "string"])),

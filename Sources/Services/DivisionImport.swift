@@ -33,7 +33,7 @@ extension ImportService {
         let ordered = rows.sorted { $0.kind.tier < $1.kind.tier }
         let write = { (writer: RegisterWriter) throws in
             let importID = dryRun ? nil : try writer.beginImport(kind: "divisions", fileName: fileName, format: format, actor: actor)
-            var issues: [ImportIssue] = []
+            var issues = IssueList(file: fileName)
             var known = try writer.reader.divisions()
             var current = DivisionRegister(known)
             for row in ordered {

@@ -41,8 +41,11 @@ public struct ImportCheck: Sendable {
     public var fileName: String
     /// Rows that would be (or were) written; nil when the file was refused.
     public var rowsRead: Int?
-    /// Every issue found: errors block, warnings are listed.
+    /// The issues found, at most `IssueList.shown` and a line counting the rest: errors block,
+    /// warnings are listed.
     public var issues: [ImportIssue]
+    /// Blocking issues found, listed or not.
+    public var errorCount = 0
     /// Townships listed with no rows (school tables only).
     public var notReported: [String]
 
@@ -69,6 +72,7 @@ public struct ImportService: Sendable {
             check = try run(kind, file: url, sheet: sheet, dryRun: true)
         } catch let error as UserError where error.kind == .rejected {
             check.issues = error.issues
+            check.errorCount = error.errorCount
         }
         return check
     }
@@ -91,9 +95,13 @@ public struct ImportService: Sendable {
         case .observations:
             let outcome = try monitoring.importObservations(from: url, sheet: sheet, actor: actor, dryRun: dryRun)
             check.rowsRead = outcome.inserted + outcome.replaced
-            check.issues = outcome.warnings.map {
-                ImportIssue(file: check.fileName, columnName: $0.observation.indicatorCode, message: $0.message, severity: .warning)
-            }
+            check.issues =
+                IssueList(
+                    file: check.fileName,
+                    outcome.warnings.map {
+                        ImportIssue(file: check.fileName, columnName: $0.observation.indicatorCode, message: $0.message, severity: .warning)
+                    }
+                ).listed
         case .tasks:
             check.rowsRead = try monitoring.importTasks(from: url, sheet: sheet, actor: actor, dryRun: dryRun)
         }
@@ -166,7 +174,7 @@ public struct ImportService: Sendable {
         let register = try store.read { try $0.register() }
         let links = try SchoolVillageTableReader(register: register).read(try TableSources.open(url))
         return try store.write(actor: actor) { writer in
-            var issues: [ImportIssue] = []
+            var issues = IssueList(file: url.lastPathComponent)
             for link in links {
                 guard var school = try writer.school(townshipID: link.townshipID, name: link.school) else {
                     issues.append(

@@ -201,7 +201,7 @@ public struct MonitoringService: Sendable {
     public func record(_ entries: [ObservationEntry], actor: String, dryRun: Bool = false) throws -> RecordOutcome {
         let (register, indicators) = try store.read { (try $0.register(), try $0.indicators()) }
         let reader = ObservationTableReader(register: register, indicators: indicators)
-        var issues: [ImportIssue] = []
+        var issues = IssueList(file: "—")
         var observations: [Observation] = []
         for (index, e) in entries.enumerated() {
             do {
@@ -211,11 +211,12 @@ public struct MonitoringService: Sendable {
                         source: e.source.flatMap { $0.isEmpty ? nil : $0 } ?? actor,
                         note: e.note))
             } catch let error as UserError {
-                issues += error.issues.map {
-                    var i = $0
-                    i.row = entries.count > 1 ? index + 1 : nil
-                    return i
-                }
+                issues.append(
+                    contentsOf: error.issues.map {
+                        var i = $0
+                        i.row = entries.count > 1 ? index + 1 : nil
+                        return i
+                    })
             }
         }
         var firstRow: [Observation.Key: Int] = [:]
@@ -237,12 +238,14 @@ public struct MonitoringService: Sendable {
             let stored = try w.reader.observations()
             let violations = try validator(w.reader).violations(of: observations, stored: stored)
             let rowOf = Dictionary(zip(observations.map(\.key), rows ?? []), uniquingKeysWith: { a, _ in a })
-            let issues = violations.map { v in
-                ImportIssue(
-                    file: file, row: rowOf[v.observation.key], columnName: v.observation.indicatorCode, message: v.message,
-                    severity: v.isError ? .error : .warning)
-            }
-            if issues.contains(where: { $0.severity == .error }) { throw UserError.rejected(issues) }
+            let issues = IssueList(
+                file: file,
+                violations.map { v in
+                    ImportIssue(
+                        file: file, row: rowOf[v.observation.key], columnName: v.observation.indicatorCode, message: v.message,
+                        severity: v.isError ? .error : .warning)
+                })
+            if issues.hasErrors { throw UserError.rejected(issues) }
             var outcome = RecordOutcome(warnings: violations)
             if dryRun {
                 let keys = Set(stored.map(\.key))

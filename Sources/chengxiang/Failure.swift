@@ -11,7 +11,7 @@ func reportingFailures(_ body: () async throws -> Void) async throws {
         try await body()
     } catch let error as UserError {
         if error.kind == .rejected {
-            Terminal.error(L10n.message(.failRejected, error.errors.count).bilingual)
+            Terminal.error(L10n.message(.failRejected, error.errorCount).bilingual)
         } else {
             Terminal.error(error.message.bilingual)
         }

@@ -115,4 +115,17 @@ struct HostileInputCLITests {
         #expect(wide.status == 65, "\(wide.stderr)")
         #expect(wide.stderr.contains("6000 个需求点、6000 个候选点"), "\(wide.stderr)")
     }
+
+    @Test("a file with thousands of bad rows lists the first 200 and counts the rest")
+    func errorCap() throws {
+        let db = try CLI.demoDatabase()
+        var text = "代码,名称,类型,上级代码\n"
+        for i in 0..<5000 { text += "12345,坏村\(i),村,141122100000\n" }
+        let file = try temporaryFile("bad-divisions.csv", text)
+        try expectRefused(["import", "divisions", file], db, says: "另有 4800 处问题未列出")
+        let run = try CLI.run(["import", "divisions", file, "--database", db])
+        let lines = run.stderr.split(separator: "\n").filter { $0.contains("bad-divisions.csv") }
+        #expect(lines.count == 201, "200 issues and the count: \(lines.count)")
+        #expect(run.stderr.contains("5000 处错误"), "the headline counts every error")
+    }
 }

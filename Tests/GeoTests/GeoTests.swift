@@ -1,7 +1,7 @@
 import Geo
 import Testing
 
-@Suite("Geometry without C libraries")
+@Suite("Geometry: positions, rings, distances")
 struct GeoTests {
     let square = Polygon(rings: [
         [LonLat(0, 0), LonLat(10, 0), LonLat(10, 10), LonLat(0, 10), LonLat(0, 0)],
@@ -36,6 +36,43 @@ struct GeoTests {
         #expect(GeometryValidator.problems(of: short) == [.tooFewPositions(ring: 0, count: 3)])
         let projected = Polygon(rings: [[LonLat(602506.9, 4158183.9), LonLat(1, 0), LonLat(1, 1), LonLat(602506.9, 4158183.9)]])
         #expect(GeometryValidator.problems(of: projected) == [.outOfRange(ring: 0, position: 0, lon: 602506.9, lat: 4158183.9)])
+    }
+
+    /// A comb: `teeth` tall thin teeth along the bottom edge, every edge overlapping every other
+    /// in latitude and most in longitude — the shape that made the old sweep quadratic.
+    func comb(teeth: Int) -> [LonLat] {
+        var ring: [LonLat] = [LonLat(0, 0)]
+        for t in 0..<teeth {
+            let x = Double(t) * 1e-4
+            ring += [LonLat(x, 1), LonLat(x + 5e-5, 1), LonLat(x + 5e-5, 0.1)]
+        }
+        ring += [LonLat(Double(teeth) * 1e-4, 0.1), LonLat(Double(teeth) * 1e-4, 0), LonLat(0, 0)]
+        return ring
+    }
+
+    @Test("a ring of 300,000 positions is checked (it took 238 s when the check compared edge pairs)")
+    func largeRing() {
+        let simple = comb(teeth: 100_000)
+        #expect(simple.count > 300_000)
+        #expect(GeometryValidator.problems(of: Polygon(rings: [simple])).isEmpty)
+        var crossed = simple
+        crossed[150_000] = LonLat(crossed[150_000].lon + 0.01, crossed[150_000].lat)
+        guard case .selfIntersection(ring: 0, _)? = GeometryValidator.problems(of: Polygon(rings: [crossed])).first else {
+            Issue.record("the crossing tooth was not found")
+            return
+        }
+    }
+
+    @Test("a ring that touches itself at a vertex is not simple either")
+    func selfTouching() {
+        let figureEight = Polygon(rings: [
+            [LonLat(0, 0), LonLat(2, 0), LonLat(1, 1), LonLat(2, 2), LonLat(0, 2), LonLat(1, 1), LonLat(0, 0)]
+        ])
+        guard case .selfIntersection(ring: 0, let near)? = GeometryValidator.problems(of: figureEight).first else {
+            Issue.record("the touching vertex was not found")
+            return
+        }
+        #expect(near == LonLat(1, 1))
     }
 
     @Test("great-circle distance: one degree of latitude is about 111.2 km")

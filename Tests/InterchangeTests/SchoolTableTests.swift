@@ -201,6 +201,6 @@ struct BadSchoolTableTests {
     func manyErrors() throws {
         let errors = try rejection("bad_many_errors.csv")
         #expect(errors.count == 201)
-        #expect(errors.last?.message.zh == "另有 400 处错误未列出")
+        #expect(errors.last?.message.zh == "另有 400 处问题未列出")
     }
 }

@@ -9,8 +9,17 @@ import Testing
 @testable import Server
 
 /// Sends raw bytes to a loopback port and returns what comes back before the server closes the
-/// connection or `wait` passes.
-func rawExchange(port: Int, _ request: String, wait: Int = 10) throws -> String {
+/// connection or `wait` passes. The blocking socket calls run on a thread of their own: on the
+/// cooperative pool (two threads on a two-core machine) they could starve the server under test.
+func rawExchange(port: Int, _ request: String, wait: Int = 10) async throws -> String {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread {
+            continuation.resume(with: Result { try blockingExchange(port: port, request, wait: wait) })
+        }.start()
+    }
+}
+
+private func blockingExchange(port: Int, _ request: String, wait: Int) throws -> String {
     let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     try #require(socketFD >= 0)
     defer { close(socketFD) }
@@ -54,10 +63,10 @@ struct HostileRequestTests {
     @Test("a request addressed to another host name is refused (DNS rebinding); loopback and --allow-host names are served")
     func hostCheck() async throws {
         try await withLiveServer(ServerSettings(allowedHosts: ["cx.jiaocheng.example"])) { port in
-            let evil = try rawExchange(port: port, "GET /hello HTTP/1.1\r\nHost: evil.example:\(port)\r\nConnection: close\r\n\r\n")
+            let evil = try await rawExchange(port: port, "GET /hello HTTP/1.1\r\nHost: evil.example:\(port)\r\nConnection: close\r\n\r\n")
             #expect(evil.hasPrefix("HTTP/1.1 403"), "\(evil.prefix(80))")
             for host in ["localhost:\(port)", "127.0.0.1:\(port)", "[::1]:\(port)", "CX.Jiaocheng.example"] {
-                let good = try rawExchange(port: port, "GET /hello HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
+                let good = try await rawExchange(port: port, "GET /hello HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
                 #expect(good.hasPrefix("HTTP/1.1 200"), "\(host): \(good.prefix(80))")
             }
         }
@@ -67,7 +76,7 @@ struct HostileRequestTests {
     func slowClient() async throws {
         try await withLiveServer(ServerSettings(idleTimeout: .seconds(1))) { port in
             let started = Date()
-            let answer = try rawExchange(port: port, "GET /hello HTTP/1.1\r\nHost: localhost\r\nX-Slow: ", wait: 30)
+            let answer = try await rawExchange(port: port, "GET /hello HTTP/1.1\r\nHost: localhost\r\nX-Slow: ", wait: 30)
             #expect(!answer.contains("hello"))
             #expect(Date().timeIntervalSince(started) < 25, "the connection was closed by the server, not by the test's own wait")
         }

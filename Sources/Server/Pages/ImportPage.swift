@@ -38,7 +38,6 @@ enum ImportPage {
 
     static func preview(_ item: StagedImport, _ web: WebContext) -> [HTMLNode] {
         let check = item.check
-        let errors = check.issues.filter { $0.severity == .error }
         var nodes: [HTMLNode] = [el("p", text: "\(web.t(check.kind.label)) · \(check.fileName)")]
         if check.isValid {
             nodes.append(el("p", [("class", "ok")], text: web.t(.uiImportValid, check.rowsRead ?? 0)))
@@ -46,7 +45,7 @@ enum ImportPage {
                 nodes.append(el("p", text: web.t(.gapSchoolsNotReported, check.notReported.joined(separator: "、"))))
             }
         } else {
-            nodes.append(el("p", [("class", "errors")], text: web.t(.uiImportInvalid, errors.count)))
+            nodes.append(el("p", [("class", "errors")], text: web.t(.uiImportInvalid, check.errorCount)))
         }
         if !check.issues.isEmpty {
             let rows = check.issues.map { i -> [HTMLNode] in

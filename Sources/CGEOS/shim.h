@@ -1,0 +1,3 @@
+// GEOS's C API, reentrant functions only (each call takes a context handle).
+#define GEOS_USE_ONLY_R_API 1
+#include <geos_c.h>
