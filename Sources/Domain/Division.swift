@@ -203,6 +203,29 @@ public struct Division: Hashable, Sendable {
 
 /// Helpers for the way Chinese division names are written.
 public enum DivisionNames {
+    /// A name as it is stored and matched, so that two names that look the same are the same
+    /// name: CJK compatibility ideographs (U+F900 豈 → U+8C48 豈) and full-width letters and digits
+    /// (１ → 1) take their compatibility (NFKC) form, the rest is NFC, whitespace runs (the
+    /// ideographic space included) become one space and the ends are trimmed. Full-width
+    /// punctuation is kept: （规划） is how the county writes it.
+    public static func canonical(_ text: String) -> String {
+        var mapped = ""
+        for scalar in text.unicodeScalars {
+            if compatibilityMapped.contains(where: { $0.contains(scalar.value) }) {
+                mapped += String(scalar).precomposedStringWithCompatibilityMapping
+            } else {
+                mapped.unicodeScalars.append(scalar)
+            }
+        }
+        return mapped.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Scalars replaced by their NFKC form: CJK compatibility ideographs (and their supplement),
+    /// full-width digits and Latin letters.
+    static let compatibilityMapped: [ClosedRange<UInt32>] = [
+        0xF900...0xFAFF, 0x2F800...0x2FA1F, 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A,
+    ]
+
     /// Endings removed to get the short name, longest first.
     static let suffixes = ["村民委员会", "居民委员会", "街道办事处", "村委会", "居委会", "街道", "社区", "镇", "乡", "村"]  // vocabulary
 

@@ -58,7 +58,7 @@ public struct DivisionRegister: Sendable {
     /// When a current and a historical unit share the name (洪相乡 → 洪相镇) the current one wins.
     /// Returns every match so the caller can report ambiguity.
     public func townships(named text: String) -> [Stored<Division>] {
-        let wanted = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let wanted = DivisionNames.canonical(text)
         guard !wanted.isEmpty else { return [] }
         let exact = townships.filter { $0.name == wanted }
         if !exact.isEmpty { return exact }
@@ -72,6 +72,7 @@ public struct DivisionRegister: Sendable {
     ///
     /// Looks in the township itself and in any historical township that was merged into it.
     public func village(named text: String, in township: Stored<Division>) -> Stored<Division>? {
+        let text = DivisionNames.canonical(text)
         let short = DivisionNames.shortName(of: text)
         let candidates = ([township] + predecessors(of: township)).flatMap { villages(in: $0) }
         return candidates.first { $0.name == text } ?? candidates.first { $0.shortName == short }

@@ -98,7 +98,7 @@ public struct DivisionTableReader: Sendable {
         var firstRowOfName: [String: Int] = [:]
         // A parent may be introduced anywhere in the same file.
         let fileCodes = Set(records.compactMap { $0.1[.code].flatMap(DivisionCode.init) })
-        let fileNames = Set(records.compactMap { $0.1[.name] })
+        let fileNames = Set(records.compactMap { $0.1[.name].map(DivisionNames.canonical) })
         func issue(_ row: Int, _ column: Column?, _ message: Localized) -> ImportIssue {
             if let column, let index = columns?[column] {
                 return ImportIssue(file: file, row: row, column: index + 1, columnName: headers?[index], message: message)
@@ -108,7 +108,7 @@ public struct DivisionTableReader: Sendable {
         for (number, values, geometry) in records {
             let before = issues.count
             func value(_ column: Column) -> String { values[column] ?? "" }
-            let name = value(.name)
+            let name = DivisionNames.canonical(value(.name))
             if name.isEmpty { issues.append(issue(number, .name, L10n.message(.divisionNameBlank))) }
             var code: DivisionCode?
             if !value(.code).isEmpty {
@@ -138,7 +138,7 @@ public struct DivisionTableReader: Sendable {
                 parentCode = DivisionCode(value(.parentCode))
                 if parentCode == nil { issues.append(issue(number, .parentCode, L10n.message(.badDivisionCode, value(.parentCode)))) }
             }
-            let parentName = value(.parentName).isEmpty ? nil : value(.parentName)
+            let parentName = value(.parentName).isEmpty ? nil : DivisionNames.canonical(value(.parentName))
             if let resolvedKind = kind, resolvedKind.tier != .county {
                 let parentKnown: Bool
                 if let parentCode {

@@ -97,6 +97,7 @@ public struct ObservationTableReader: Sendable {
 
     /// An area by 12-digit code, or by name (the county, a township, or a village).
     func area(_ text: String) -> Stored<Division>? {
+        let text = DivisionNames.canonical(text)
         if let code = DivisionCode(text), let d = register.division(code: code) { return d }
         if let county = register.county, county.name == text || county.shortName == text { return county }
         if let township = register.townships(named: text).first { return township }

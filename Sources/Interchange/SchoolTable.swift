@@ -209,7 +209,7 @@ public struct SchoolTableReader: Sendable {
         }
         let township = state.currentTownship!
 
-        let name = cell(.name).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let name = DivisionNames.canonical(cell(.name))
         let figures: [Column] = [.level, .students, .staff, .landMu, .landSquareMetres, .classes]
         if name.isEmpty {
             if figures.allSatisfy({ cell($0).isEmpty }) {

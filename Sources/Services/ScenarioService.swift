@@ -108,7 +108,7 @@ public struct ScenarioService: Sendable {
 
     /// A school named by id, "乡镇/学校", a name unique in the county, or a new site's name.
     func site(_ text: String, schools: [PlanningSchool], newSites: [NewSite], level: PlanningLevel) throws -> SiteReference {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = DivisionNames.canonical(text)
         if let id = School.ID(text: t), schools.contains(where: { $0.school.id == id }) { return .school(id) }
         if newSites.contains(where: { $0.name == t }) { return .newSite(t) }
         let parts = t.split(whereSeparator: { $0 == "/" || $0 == "／" }).map { $0.trimmingCharacters(in: .whitespaces) }

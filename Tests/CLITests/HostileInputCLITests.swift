@@ -128,4 +128,24 @@ struct HostileInputCLITests {
         #expect(lines.count == 201, "200 issues and the count: \(lines.count)")
         #expect(run.stderr.contains("5000 处错误"), "the headline counts every error")
     }
+
+    @Test("names that look the same are the same: a CJK compatibility ideograph or full-width digits make no second school")
+    func lookalikeNames() throws {
+        let db = try CLI.demoDatabase()
+        let compatibility = try temporaryFile(
+            "lookalike.csv", "乡镇,学校名称,规模,在校人数,教职人数\n天宁,豈山小学,小学,30,5\n天宁,\u{F900}山小学,小学,40,6\n")
+        try expectRefused(["import", "schools", compatibility], db, says: "学校「豈山小学」在天宁镇重复（首次出现在第 2 行）")
+        let fullWidth = try temporaryFile("fullwidth.csv", "乡镇,学校名称,规模,在校人数,教职人数\n天宁,第１小学,小学,30,5\n天宁,第1小学,小学,40,6\n")
+        try expectRefused(["import", "schools", fullWidth], db, says: "学校「第1小学」在天宁镇重复")
+        let township = try temporaryFile("township.csv", "乡镇,学校名称,规模,在校人数,教职人数\n\u{3000}天宁镇\u{3000},新小学,小学,30,5\n")
+        let run = try CLI.run(["import", "schools", township, "--database", db])
+        #expect(run.status == 0, "an ideographic space around a township name is trimmed: \(run.stderr)")
+        let first = try temporaryFile("first.csv", "乡镇,学校名称,规模,在校人数,教职人数\n天宁,豈山小学,小学,30,5\n")
+        let again = try temporaryFile("again.csv", "乡镇,学校名称,规模,在校人数,教职人数\n天宁,\u{F900}山小学,小学,31,5\n")
+        #expect(try CLI.run(["import", "schools", first, "--database", db]).status == 0)
+        #expect(try CLI.run(["import", "schools", again, "--database", db]).status == 0)
+        let queue = try DatabaseQueue(path: db)
+        let stored = try queue.read { try Int.fetchAll($0, sql: "SELECT students FROM schools WHERE name LIKE '%山小学'") }
+        #expect(stored == [31], "the second file updated the stored school instead of adding a look-alike")
+    }
 }
