@@ -1372,7 +1372,7 @@ enum MessageTable {
                 "the cost table has {1} demand points and {2} candidate sites: more than {3} matrix cells; split the problem"
             )
         case .orlibTooLarge: ("OR-Library 文件声明 {1} 个点，超过上限 {2}", "the OR-Library file declares {1} points, more than the limit of {2}")
-        case .databaseBusy: ("数据库正被另一项写入占用，已等待 {1} 秒；请稍后重试", "the database is busy with another write; waited {1} s — try again shortly")
+        case .databaseBusy: ("数据库正被另一项写入占用，等待超时；请稍后重试", "the database is busy with another write and the wait timed out; try again shortly")
         case .databaseRule: ("数据库规则不允许这项修改：{1}", "a rule of the register forbids this change: {1}")
         case .divisionNameTaken:
             (

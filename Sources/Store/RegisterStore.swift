@@ -11,12 +11,13 @@ public final class RegisterStore: Sendable {
     let writer: any DatabaseWriter
 
     /// Opens (creating if needed) the database file at `path` and applies pending migrations.
-    public init(path: String) throws {
+    /// A writer waits up to `busyTimeout` seconds for another's transaction — by default long
+    /// enough for the write phase of a million-row import — and then gets `unavailable` (HTTP 503,
+    /// exit 69) rather than a raw "database is locked".
+    public init(path: String, busyTimeout: TimeInterval = RegisterStore.busyTimeoutSeconds) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        // A writer waits its turn while another commits — long enough for the write phase of a
-        // million-row import — and then answers `unavailable` (HTTP 503) rather than failing.
-        configuration.busyMode = .timeout(Self.busyTimeoutSeconds)
+        configuration.busyMode = .timeout(busyTimeout)
         writer = try DatabasePool(path: path, configuration: configuration)
         try Schema.migrator().migrate(writer)
     }
@@ -66,7 +67,7 @@ public final class RegisterStore: Sendable {
     static func userError(_ error: DatabaseError) -> UserError? {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return UserError(.unavailable, L10n.message(.databaseBusy, Int(busyTimeoutSeconds)))
+            return UserError(.unavailable, L10n.message(.databaseBusy))
         case .SQLITE_CONSTRAINT:
             return UserError.rejected(file: "—", L10n.message(.databaseRule, error.message ?? "\(error.resultCode)"))
         default:

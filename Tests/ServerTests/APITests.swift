@@ -139,6 +139,25 @@ struct APITests {
         #expect(try store.read { try $0.observations() }.isEmpty)
     }
 
+    @Test("two entries for one indicator, area and period in one batch are refused, not both written")
+    func duplicateEntries() async throws {
+        let store = try freshDemo()
+        try await app(store).test(.router) { client in
+            let body = ByteBuffer(
+                string:
+                    #"[{"code":"INS_WHEAT","area":"天宁镇","period":"2024","value":50},{"code":"INS_WHEAT","area":"天宁","period":"2024","value":60}]"#
+            )
+            try await client.execute(uri: "/api/v1/observations", method: .post, headers: [.contentType: "application/json"], body: body) {
+                response in
+                #expect(response.status == .unprocessableContent)
+                let p = try #require(try object(response) as? [String: Any])
+                let issues = try #require(p["issues"] as? [[String: Any]])
+                #expect(issues.map { $0["messageZh"] as? String } == ["同一指标、地区、期间重复（首次出现在第 1 行）"])
+            }
+        }
+        #expect(try store.read { try $0.observations() }.isEmpty)
+    }
+
     @Test("a state-changing call with a form content type and no token is refused (CSRF)")
     func apiCSRF() async throws {
         let store = try freshDemo()

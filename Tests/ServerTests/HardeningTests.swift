@@ -1,3 +1,4 @@
+import Demo
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -241,6 +242,38 @@ struct HostileScenarioTests {
             ) { response in
                 #expect(response.status == .unprocessableContent, "\(response.text.prefix(300))")
                 #expect(response.text.contains("99999999999999999999"))
+            }
+        }
+    }
+}
+
+@Suite("A writer that cannot get the register in time is told to retry")
+struct BusyRegisterTests {
+    @Test("while another process holds the write lock, POST /api/v1/observations answers 503 with Retry-After, in both languages")
+    func busy() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cx-busy-\(UUID().uuidString).sqlite").path
+        try DemoBuilder(workspace: Workspace(store: try RegisterStore(path: path))).build()
+        let store = try RegisterStore(path: path, busyTimeout: 0.2)
+        let holder = try RegisterStore(path: path)
+        let locked = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            try? holder.write(actor: "long import") { _ in
+                locked.signal()
+                release.wait()
+            }
+        }
+        thread.start()
+        locked.wait()
+        defer { release.signal() }
+        try await app(store).test(.router) { client in
+            let body = ByteBuffer(string: #"[{"code":"INS_WHEAT","area":"天宁镇","period":"2024","value":50}]"#)
+            try await client.execute(uri: "/api/v1/observations", method: .post, headers: [.contentType: "application/json"], body: body) {
+                response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.retryAfter] == "5")
+                #expect(response.text.contains("数据库正被另一项写入占用"))
+                #expect(response.text.contains("the database is busy"))
             }
         }
     }
