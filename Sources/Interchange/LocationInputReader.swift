@@ -27,45 +27,69 @@ public enum LocationInputReader {
 
     static let unreachableWords: Set<String> = ["inf", "infinity", "unreachable", "不可达", "∞"]  // vocabulary
 
-    /// Reads the cost table and, if given, the weight and capacity tables.
-    public static func read(costs: URL, weights: URL?, capacities: URL?) throws -> LocationInput {
-        let table = try HeaderedRows(
-            try TableSources.open(costs), matcher: matcher, required: [.demand, .candidate, .cost],
-            requiredNames: Localized(zh: "demand、candidate、cost", en: "demand, candidate, cost"))
-        var issues = table.issues
+    /// Reads the cost table and, if given, the weight and capacity tables. The cost table is
+    /// streamed (a 5,000 × 5,000 table is 25 million rows): each row leaves three numbers behind.
+    /// Past `deadline` reading stops with a refusal, so a time limit covers the reading too.
+    public static func read(
+        costs: URL, weights: URL?, capacities: URL?, deadline: ContinuousClock.Instant? = nil
+    ) throws -> LocationInput {
+        var issues = IssueList(file: costs.lastPathComponent)
         var demands: [String] = []
         var candidates: [String] = []
         var demandIndex: [String: Int] = [:]
         var candidateIndex: [String: Int] = [:]
-        var entries: [(Int, Int, Double?)] = []
-        for r in table.records {
+        // One entry per row: demand and candidate index, cost (NaN for unreachable).
+        var entryDemand: [Int32] = []
+        var entryCandidate: [Int32] = []
+        var entryCost: [Double] = []
+        var rows = 0
+        let table = try HeaderedRows.stream(
+            try TableSources.open(costs), matcher: matcher, required: [.demand, .candidate, .cost],
+            requiredNames: Localized(zh: "demand、candidate、cost", en: "demand, candidate, cost")
+        ) { table, r in
+            rows += 1
+            if rows % 65_536 == 0, let deadline, ContinuousClock.now > deadline {
+                throw UserError(.invalid, L10n.message(.locationReadTimeLimit, costs.lastPathComponent, rows))
+            }
             let d = r(.demand)
             let c = r(.candidate)
-            if demandIndex[d] == nil {
-                demandIndex[d] = demands.count
+            let di = demandIndex[d] ?? demands.count
+            if di == demands.count {
+                demandIndex[d] = di
                 demands.append(d)
             }
-            if candidateIndex[c] == nil {
-                candidateIndex[c] = candidates.count
+            let ci = candidateIndex[c] ?? candidates.count
+            if ci == candidates.count {
+                candidateIndex[c] = ci
                 candidates.append(c)
             }
+            guard demands.count * candidates.count <= Limits.costMatrixCells else {
+                throw UserError.rejected(
+                    file: costs.lastPathComponent,
+                    L10n.message(.costMatrixTooLarge, demands.count, candidates.count, Limits.costMatrixCells))
+            }
             let text = r(.cost)
-            if unreachableWords.contains(text.lowercased()) {
-                entries.append((demandIndex[d]!, candidateIndex[c]!, nil))
-                continue
+            var cost = Double.nan
+            if !unreachableWords.contains(text.lowercased()) {
+                switch CellNumber.quantity(text, units: [], maximum: Limits.engineValue) {
+                case .success(let v?): cost = v
+                case .success(nil):
+                    issues.append(table.issue(r.row, .cost, L10n.message(.requiredCellBlank)))
+                    return
+                case .failure(let p):
+                    issues.append(table.issue(r.row, .cost, SchoolTableReader.problemMessage(p, text)))
+                    return
+                }
             }
-            switch CellNumber.quantity(text, units: [], maximum: Limits.engineValue) {
-            case .success(let v?): entries.append((demandIndex[d]!, candidateIndex[c]!, v))
-            case .success(nil): issues.append(table.issue(r.row, .cost, L10n.message(.requiredCellBlank)))
-            case .failure(let p): issues.append(table.issue(r.row, .cost, SchoolTableReader.problemMessage(p, text)))
-            }
+            entryDemand.append(Int32(di))
+            entryCandidate.append(Int32(ci))
+            entryCost.append(cost)
         }
-        guard demands.count * candidates.count <= Limits.costMatrixCells else {
-            throw UserError.rejected(
-                file: costs.lastPathComponent, L10n.message(.costMatrixTooLarge, demands.count, candidates.count, Limits.costMatrixCells))
-        }
+        issues.append(contentsOf: table.issues)
         var matrix = [Double?](repeating: nil, count: demands.count * candidates.count)
-        for (i, j, v) in entries { matrix[i * candidates.count + j] = v }
+        for k in entryCost.indices where !entryCost[k].isNaN {
+            matrix[Int(entryDemand[k]) * candidates.count + Int(entryCandidate[k])] = entryCost[k]
+        }
         let weightValues = try weights.map { try values(of: $0, key: .demand, value: .weight, ids: demandIndex, issues: &issues) }
         let capacityValues = try capacities.map {
             try values(of: $0, key: .candidate, value: .capacity, ids: candidateIndex, issues: &issues)

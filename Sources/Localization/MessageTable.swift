@@ -215,6 +215,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case optTo, moveDone
     // Web security
     case webUnknownHost, optAllowHost
+    // engine
+    case locationReadTimeLimit
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1430,6 +1432,11 @@ enum MessageTable {
             )
         case .optAllowHost:
             ("允许的主机名（可重复；默认只有本机地址）", "a host name the server answers to (repeatable; by default only this machine's addresses)")
+        case .locationReadTimeLimit:
+            (
+                "读取 {1} 时超出时间限制（已读 {2} 行）；请放宽 --time-limit 或分区计算",
+                "reading {1} ran past the time limit ({2} rows read); raise --time-limit or split the problem"
+            )
         }
     }
 }

@@ -18,8 +18,11 @@ public struct CostTables: Sendable {
 /// file and, for the engine's own checks, the ids involved.
 public enum EngineInputs {
     /// Long tables: costs `demand,candidate,cost`, weights `demand,weight`, capacities `candidate,capacity`.
-    public static func costTables(costs: URL, weights: URL?, capacities: URL?) throws -> CostTables {
-        let input = try LocationInputReader.read(costs: costs, weights: weights, capacities: capacities)
+    /// Reading stops with a refusal past `deadline`.
+    public static func costTables(
+        costs: URL, weights: URL?, capacities: URL?, deadline: ContinuousClock.Instant? = nil
+    ) throws -> CostTables {
+        let input = try LocationInputReader.read(costs: costs, weights: weights, capacities: capacities, deadline: deadline)
         do {
             let matrix = try CostMatrix(demandCount: input.demandIDs.count, candidateCount: input.candidateIDs.count, costs: input.costs)
             return CostTables(

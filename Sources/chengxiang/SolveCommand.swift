@@ -33,11 +33,14 @@ struct SolveCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let (problem, demandIDs, candidateIDs) = try buildProblem()
+            // The time limit covers reading the tables as well as solving.
+            let started = ContinuousClock.now
+            let (problem, demandIDs, candidateIDs) = try buildProblem(deadline: timeLimit.map { started + .seconds($0) })
             var options = SolveOptions()
             options.method = exact ? .exact : .heuristic
             options.seed = seed
-            options.timeLimitSeconds = timeLimit
+            let reading = ContinuousClock.now - started
+            options.timeLimitSeconds = timeLimit.map { max(0.001, $0 - reading / .seconds(1)) }
             options.threads = ProcessInfo.processInfo.activeProcessorCount
             options.progress = ProgressPrinter().report
             let solution: LocationSolution
@@ -56,7 +59,9 @@ struct SolveCommand: AsyncParsableCommand {
     }
 
     /// The problem as a closure over the solve options, and the demand and candidate ids for output.
-    func buildProblem() throws -> ((SolveOptions) throws(LocationModelError) -> LocationSolution, [String], [String]) {
+    func buildProblem(deadline: ContinuousClock.Instant?) throws -> (
+        (SolveOptions) throws(LocationModelError) -> LocationSolution, [String], [String]
+    ) {
         if let orlib {
             var problem = try EngineInputs.orLibrary(try inputFile(orlib))
             if let p { problem.p = p }
@@ -65,7 +70,8 @@ struct SolveCommand: AsyncParsableCommand {
             return ({ (o: SolveOptions) throws(LocationModelError) in try chosen.solve(options: o) }, ids, ids)
         }
         let input = try EngineInputs.costTables(
-            costs: try inputFile(costs ?? ""), weights: try weights.map(inputFile), capacities: try capacity.map(inputFile))
+            costs: try inputFile(costs ?? ""), weights: try weights.map(inputFile), capacities: try capacity.map(inputFile),
+            deadline: deadline)
         let index = Dictionary(input.candidateIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         func indices(_ list: String?) throws -> Set<Int> {
             Set(

@@ -113,7 +113,7 @@ struct HostileInputCLITests {
         try Data(sparse.utf8).write(to: table)
         let wide = try CLI.run(["solve", "pmedian", "--costs", table.path, "-p", "2"])
         #expect(wide.status == 65, "\(wide.stderr)")
-        #expect(wide.stderr.contains("6000 个需求点、6000 个候选点"), "\(wide.stderr)")
+        #expect(wide.stderr.contains("超过 25000000 个单元"), "\(wide.stderr)")
     }
 
     @Test("a file with thousands of bad rows lists the first 200 and counts the rest")
@@ -147,5 +147,15 @@ struct HostileInputCLITests {
         let queue = try DatabaseQueue(path: db)
         let stored = try queue.read { try Int.fetchAll($0, sql: "SELECT students FROM schools WHERE name LIKE '%山小学'") }
         #expect(stored == [31], "the second file updated the stored school instead of adding a look-alike")
+    }
+
+    @Test("the time limit covers reading the cost table, not only solving")
+    func timeLimitCoversReading() throws {
+        var text = "demand,candidate,cost\n"
+        for i in 0..<300 { for j in 0..<300 { text += "d\(i),c\(j),\((i * 7 + j * 13) % 100)\n" } }
+        let table = try temporaryFile("costs.csv", text)
+        let run = try CLI.run(["solve", "pmedian", "--costs", table, "-p", "3", "--time-limit", "0.001"])
+        #expect(run.status == 65, "\(run.stderr)")
+        #expect(run.stderr.contains("读取 costs.csv 时超出时间限制"))
     }
 }
