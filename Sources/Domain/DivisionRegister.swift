@@ -48,6 +48,9 @@ public struct DivisionRegister: Sendable {
         return nil
     }
 
+    /// The units directly under a division.
+    public func children(of id: Division.ID) -> [Stored<Division>] { children[id] ?? [] }
+
     /// Village-level units whose parent is the given township.
     public func villages(in township: Stored<Division>) -> [Stored<Division>] {
         (children[township.id] ?? []).filter { $0.kind.tier == .village }

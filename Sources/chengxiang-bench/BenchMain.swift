@@ -14,10 +14,16 @@ struct BenchMain {
         case "import-schools":
             let rows = arguments.dropFirst().first.flatMap(Int.init) ?? 1_000_000
             try ImportBenchmark(rows: rows).run()
+        case "prefecture":
+            guard let path = arguments.dropFirst().first else {
+                FileHandle.standardError.write(Data("usage: chengxiang-bench prefecture DATABASE\n".utf8))
+                exit(64)
+            }
+            try PrefectureBenchmark(path: path).run()
         case "orlib", "random", "peer-instance":
             LocationBench.main(arguments)
         default:
-            FileHandle.standardError.write(Data(("usage: chengxiang-bench import-schools [ROWS]\n" + LocationBench.usage + "\n").utf8))
+            FileHandle.standardError.write(Data(("usage: chengxiang-bench import-schools [ROWS]\n       chengxiang-bench prefecture DATABASE\n" + LocationBench.usage + "\n").utf8))
             exit(64)
         }
     }
