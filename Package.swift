@@ -101,7 +101,8 @@ let package = Package(
             swiftSettings: strictSettings),
         // Benchmarks too slow or large for tests (see docs/benchmarks.md).
         .executableTarget(
-            name: "chengxiang-bench", dependencies: ["Interchange", "Services", "Demo", "Store", "Domain", "LocationModels", "Localization"],
+            name: "chengxiang-bench",
+            dependencies: ["Interchange", "Services", "Demo", "Store", "Domain", "LocationModels", "Localization"],
             swiftSettings: strictSettings),
 
         .testTarget(name: "DomainTests", dependencies: ["Domain", "Localization"]),

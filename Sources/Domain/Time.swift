@@ -25,6 +25,13 @@ public struct FractionalYear: Hashable, Comparable, Sendable, CustomStringConver
         value = Double(year) + Self.fraction(of: date, inYear: year, calendar)
     }
 
+    /// The first instant of the Beijing calendar day `date` falls in: "today" on the time line,
+    /// the same value all day, so what is computed for today can be kept until tomorrow.
+    public static func startOfDay(_ date: Date) -> FractionalYear {
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return FractionalYear(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+
     /// The first instant of a calendar day (month and day 1-based).
     public init(year: Int, month: Int = 1, day: Int = 1) {
         let calendar = Self.calendar

@@ -76,7 +76,6 @@ enum APIRoutes {
                     entries = [try decode(ObservationEntry.self, from: body)]
                 }
                 let outcome = try state.workspace.monitoring.record(entries, actor: "api")
-                state.didWrite()
                 return try Responses.json(RecordOutcomeRecord(outcome), status: .created)
             },
             APIRoute(method: .get, path: "/api/v1/tasks", summary: .apiTasks, tag: "monitoring", responseSchema: "TaskList") {
@@ -96,7 +95,6 @@ enum APIRoutes {
                     status: input.status, percent: input.percentComplete.map { $0.description }, evidence: input.evidence,
                     deadline: input.deadline, owner: input.ownerUnit)
                 let task = try state.workspace.monitoring.updateTask(code: code, update, actor: "api")
-                state.didWrite()
                 return try Responses.json(TaskRecord(task, now: state.now))
             },
         ]

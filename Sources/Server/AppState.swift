@@ -10,8 +10,6 @@ final class AppState: Sendable {
     let cache = PageCache()
     let imports: ImportStaging
     let jobs = ScenarioJobs()
-    /// Bumped after every write made through this server, so cached pages refresh at once.
-    let writes = Atomic<Int>(0)
 
     init(workspace: Workspace, settings: ServerSettings) {
         self.workspace = workspace
@@ -19,37 +17,45 @@ final class AppState: Sendable {
         imports = ImportStaging(lifetime: settings.stagingLifetime)
     }
 
-    /// The cache generation: this server's writes, and the wall-clock second (so writes made by
-    /// another process — the CLI — show within a second).
-    var generation: String { "\(writes.load(ordering: .relaxed))-\(Int(Date().timeIntervalSince1970))" }
+    /// What a cached page depends on: the register's data stamp (moved by any write, by this
+    /// server or another process) and the day ("now" on the time line).
+    func generation() throws -> String { "\(try workspace.dataStamp())-\(now.value)" }
 
-    /// Records that data changed.
-    func didWrite() { writes.add(1, ordering: .relaxed) }
-
-    /// "Now" on the monitoring time line.
-    var now: FractionalYear { FractionalYear(Date()) }
+    /// "Now" on the monitoring time line: the start of today in Beijing, so that statuses,
+    /// deadlines and the pages built from them hold all day and are computed once a day.
+    var now: FractionalYear { FractionalYear.startOfDay(Date()) }
 }
 
-/// Rendered responses keyed by path, query and language, valid for one generation.
+/// Rendered responses keyed by path, the query parameters a page reads, and language, valid for
+/// one generation. A page missing from the cache is built once: requests for it that arrive while
+/// it is being built wait for that build instead of starting their own.
 final class PageCache: Sendable {
-    struct Entry {
+    private struct Entry {
         var generation: String
         var body: [UInt8]
-        var contentType: String
     }
 
     private let entries = Mutex<[String: Entry]>([:])
+    private let building = Mutex<[String: Task<[UInt8], any Error>]>([:])
     /// Entries kept at most; the cache is cleared when full.
     let capacity = 512
 
-    func get(_ key: String, generation: String) -> Entry? {
-        entries.withLock { $0[key] }.flatMap { $0.generation == generation ? $0 : nil }
-    }
-
-    func put(_ key: String, _ entry: Entry) {
+    /// The body for `key` in `generation`, built by `build` when not cached.
+    func body(_ key: String, generation: String, build: @escaping @Sendable () async throws -> [UInt8]) async throws -> [UInt8] {
+        if let entry = entries.withLock({ $0[key] }), entry.generation == generation { return entry.body }
+        let flight = "\(generation) \(key)"
+        let task = building.withLock { tasks in
+            if let running = tasks[flight] { return running }
+            let task = Task { try await build() }
+            tasks[flight] = task
+            return task
+        }
+        defer { building.withLock { _ = $0.removeValue(forKey: flight) } }
+        let body = try await task.value
         entries.withLock { dict in
             if dict.count >= capacity { dict.removeAll(keepingCapacity: true) }
-            dict[key] = entry
+            dict[key] = Entry(generation: generation, body: body)
         }
+        return body
     }
 }

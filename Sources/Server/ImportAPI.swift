@@ -45,7 +45,6 @@ enum ImportAPI {
             ) { request, context, state in
                 try Security.verifyAPI(request)
                 let item = try await state.imports.commit(try context.parameters.require("token"), workspace: state.workspace, actor: "api")
-                state.didWrite()
                 return try Responses.json(ImportCheckRecord(token: item.token, item.check))
             },
             APIRoute(

@@ -85,7 +85,6 @@ enum PageRoutes {
                     code: form["code"] ?? "", area: form["area"] ?? "", period: form["period"] ?? "", value: form["value"] ?? "",
                     source: form.text("source") ?? "web")
                 let outcome = try state.workspace.monitoring.record([entry], actor: "web")
-                state.didWrite()
                 let warnings = outcome.warnings.map { el("li", [("class", "warning")], text: web.t($0.message)) }
                 return try indicatorsPage(
                     web, message: el("div", [], [el("p", [("class", "ok")], text: web.t(.uiRecorded)), el("ul", [], warnings)]))
@@ -104,7 +103,6 @@ enum PageRoutes {
             do {
                 let update = try TaskUpdate.parse(status: form["status"], percent: form["percent"], evidence: form["evidence"])
                 let task = try state.workspace.monitoring.updateTask(code: try context.parameters.require("code"), update, actor: "web")
-                state.didWrite()
                 return try tasksPage(web, message: el("p", [("class", "ok")], text: web.t(.uiTaskSaved, task.code)))
             } catch let error as UserError {
                 return try tasksPage(web, message: refusal(error, web), status: HTTPErrors.status(error.kind))
@@ -143,7 +141,6 @@ enum PageRoutes {
             let web = WebContext(request, state)
             _ = try await form(request, state)
             let item = try await state.imports.commit(try context.parameters.require("token"), workspace: state.workspace, actor: "web")
-            state.didWrite()
             return Responses.html(
                 Layout.document(
                     web, title: web.t(.uiImportDone),

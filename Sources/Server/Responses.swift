@@ -14,13 +14,23 @@ enum Responses {
         return response
     }
 
-    /// A page without forms, cached per path, query and language until the data changes.
+    /// A page without forms, cached per path, the query parameters it reads (`parameters`; any
+    /// other is ignored, so `?x=1` cannot force a rebuild) and language until the data changes.
     static func cachedHTML(
-        _ request: Request, _ state: AppState, _ web: WebContext, build: () async throws -> String
+        _ request: Request, _ state: AppState, _ web: WebContext, parameters: [String] = [],
+        build: @escaping @Sendable () async throws -> String
     ) async throws -> Response {
-        try await cached(request, state, key: "\(web.language.rawValue) \(request.uri.description)", type: "text/html; charset=utf-8") {
+        try await cached(
+            state, key: "\(web.language.rawValue) \(cacheKey(request, parameters))", type: "text/html; charset=utf-8"
+        ) {
             Array(try await build().utf8)
         }
+    }
+
+    /// The path and the named query parameters, in a fixed order.
+    static func cacheKey(_ request: Request, _ parameters: [String]) -> String {
+        let query = request.uri.queryParameters
+        return ([request.uri.path] + parameters.compactMap { name in query.get(name).map { "\(name)=\($0)" } }).joined(separator: " ")
     }
 
     /// JSON of an encodable value (sorted keys, pretty).
@@ -31,24 +41,19 @@ enum Responses {
     }
 
     /// JSON cached like pages (the diagnostics API is read far more often than data changes).
-    static func cachedJSON(_ request: Request, _ state: AppState, build: () async throws -> Data) async throws -> Response {
-        try await cached(request, state, key: "json \(request.uri.description)", type: "application/json; charset=utf-8") {
+    static func cachedJSON(
+        _ request: Request, _ state: AppState, parameters: [String] = [], build: @escaping @Sendable () async throws -> Data
+    ) async throws -> Response {
+        try await cached(state, key: "json \(cacheKey(request, parameters))", type: "application/json; charset=utf-8") {
             Array(try await build())
         }
     }
 
-    /// A response body from the cache, or built and cached for this generation.
+    /// A response body from the cache, or built (once, however many ask) and cached for this generation.
     private static func cached(
-        _ request: Request, _ state: AppState, key: String, type: String, build: () async throws -> [UInt8]
+        _ state: AppState, key: String, type: String, build: @escaping @Sendable () async throws -> [UInt8]
     ) async throws -> Response {
-        let generation = state.generation
-        let bytes: [UInt8]
-        if let entry = state.cache.get(key, generation: generation) {
-            bytes = entry.body
-        } else {
-            bytes = try await build()
-            state.cache.put(key, .init(generation: generation, body: bytes, contentType: type))
-        }
+        let bytes = try await state.cache.body(key, generation: try state.generation(), build: build)
         return Response(
             status: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }

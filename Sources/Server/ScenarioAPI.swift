@@ -42,7 +42,6 @@ enum ScenarioAPI {
                 try Security.verifyAPI(request)
                 let input = try APIRoutes.decode(Input.self, from: try await Upload.body(request, limit: 1 << 20))
                 let scenario = try state.workspace.scenarios.run(try input.request(), actor: "api")
-                state.didWrite()
                 return try Responses.json(ScenarioRecord(scenario), status: .created)
             },
             APIRoute(

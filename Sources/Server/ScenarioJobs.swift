@@ -19,7 +19,7 @@ actor ScenarioJobs {
     private var jobs: [String: Job] = [:]
 
     /// Starts solving; returns the job id at once.
-    func start(_ request: ScenarioRequest, workspace: Workspace, language: Language, onDone: @escaping @Sendable () -> Void) -> String {
+    func start(_ request: ScenarioRequest, workspace: Workspace, language: Language) -> String {
         let id = Security.newToken()
         jobs[id] = Job(id: id, state: .running, message: L10n.text(.uiSolving, language), redirect: nil)
         Task.detached {
@@ -31,7 +31,6 @@ actor ScenarioJobs {
                         + (bound.map { L10n.text(.webSolvingBound, language, Format.fixed($0, digits: 2)) } ?? "")
                     Task { await self.update(id, message: text) }
                 }
-                onDone()
                 await self.finish(id, scenario: scenario.id, language: language)
             } catch let error as UserError {
                 await self.fail(id, message: error.message.text(language))

@@ -28,7 +28,7 @@ enum ScenarioRoutes {
                 if try state.workspace.scenarios.list().contains(where: { $0.name == scenario.name.trimmingCharacters(in: .whitespaces) }) {
                     throw UserError(.conflict, L10n.message(.planNameTaken, scenario.name))
                 }
-                let id = await state.jobs.start(scenario, workspace: state.workspace, language: web.language) { state.didWrite() }
+                let id = await state.jobs.start(scenario, workspace: state.workspace, language: web.language)
                 return Responses.redirect("/scenarios/jobs/\(id)")
             } catch let error as UserError {
                 return try index(

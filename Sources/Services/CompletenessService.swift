@@ -32,26 +32,28 @@ public struct CompletenessService: Sendable {
     }
 
     public func rows() throws -> [CompletenessRow] {
-        let (register, reports) = try store.read { reader in
-            (try reader.register(), try reader.townshipReports(topic: "schools"))
-        }
-        // Current townships, plus merged ones whose successor is unknown (their villages belong nowhere else).
-        return register.townships.filter { $0.status == .current || register.currentUnit(for: $0) == nil }.map { township in
-            let area = [township] + register.predecessors(of: township)
-            let villages = area.flatMap { register.villages(in: $0) }
-            let areaIDs = Set(area.map(\.id))
-            let areaReports = reports.filter { areaIDs.contains($0.townshipID) }
-            let schools: ReportStatus? = areaReports.contains { $0.status == .reported } ? .reported : areaReports.first?.status
-            return CompletenessRow(
-                township: township, villages: villages.count,
-                villagesWithoutCode: villages.filter { $0.code == nil }.count,
-                villagesWithoutRealPosition: villages.filter { !$0.locationQuality.isReal }.count,
-                villagesIllustrative: villages.filter { $0.locationQuality == .illustrative || $0.locationQuality == .unknown }.count,
-                villagesApproximate: villages.filter { $0.locationQuality == .approximate }.count,
-                villagesWithPopulation: villages.filter { $0.population != nil }.count,
-                villagesWithUrbanRuralClass: villages.filter { $0.urbanRuralClass != nil }.count,
-                inferredPredecessors: area.filter { register.reachesCurrentUnitByInference($0) }.map(\.name),
-                seatPositionQuality: township.locationQuality, schoolsReport: schools)
+        try store.derived("completeness") {
+            let (register, reports) = try store.read { reader in
+                (try reader.register(), try reader.townshipReports(topic: "schools"))
+            }
+            // Current townships, plus merged ones whose successor is unknown (their villages belong nowhere else).
+            return register.townships.filter { $0.status == .current || register.currentUnit(for: $0) == nil }.map { township in
+                let area = [township] + register.predecessors(of: township)
+                let villages = area.flatMap { register.villages(in: $0) }
+                let areaIDs = Set(area.map(\.id))
+                let areaReports = reports.filter { areaIDs.contains($0.townshipID) }
+                let schools: ReportStatus? = areaReports.contains { $0.status == .reported } ? .reported : areaReports.first?.status
+                return CompletenessRow(
+                    township: township, villages: villages.count,
+                    villagesWithoutCode: villages.filter { $0.code == nil }.count,
+                    villagesWithoutRealPosition: villages.filter { !$0.locationQuality.isReal }.count,
+                    villagesIllustrative: villages.filter { $0.locationQuality == .illustrative || $0.locationQuality == .unknown }.count,
+                    villagesApproximate: villages.filter { $0.locationQuality == .approximate }.count,
+                    villagesWithPopulation: villages.filter { $0.population != nil }.count,
+                    villagesWithUrbanRuralClass: villages.filter { $0.urbanRuralClass != nil }.count,
+                    inferredPredecessors: area.filter { register.reachesCurrentUnitByInference($0) }.map(\.name),
+                    seatPositionQuality: township.locationQuality, schoolsReport: schools)
+            }
         }
     }
 }

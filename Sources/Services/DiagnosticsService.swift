@@ -29,36 +29,38 @@ public struct DiagnosticsService: Sendable {
     }
 
     public func schoolDiagnostics() throws -> SchoolDiagnosticsReport {
-        let (register, schools, norms, reports) = try store.read { reader in
-            (try reader.register(), try reader.schools(), try reader.norms(), try reader.townshipReports(topic: "schools"))
+        try store.derived("schoolDiagnostics") {
+            let (register, schools, norms, reports) = try store.read { reader in
+                (try reader.register(), try reader.schools(), try reader.norms(), try reader.townshipReports(topic: "schools"))
+            }
+            let book = NormBook(norms)
+            let engine = SchoolDiagnostics(norms: book)
+            var diagnoses: [(SchoolDiagnosis, Division.ID)] = []
+            var byTownship: [Division.ID: [SchoolDiagnosis]] = [:]
+            for school in schools {
+                guard let own = register.division(id: school.townshipID) else { continue }
+                let unit = register.currentUnit(for: own) ?? own
+                let inferred = register.reachesCurrentUnitByInference(own) ? own.name : nil
+                let d = engine.diagnose(
+                    school, townshipName: unit.name, townshipIsHistorical: unit.status == .historical, inferredFrom: inferred)
+                diagnoses.append((d, unit.id))
+                byTownship[unit.id, default: []].append(d)
+            }
+            var statusByUnit: [Division.ID: ReportStatus] = [:]
+            for report in reports {
+                guard let own = register.division(id: report.townshipID) else { continue }
+                let unit = register.currentUnit(for: own) ?? own
+                // A unit counts as reported if it or any predecessor reported.
+                if statusByUnit[unit.id] != .reported { statusByUnit[unit.id] = report.status }
+            }
+            let units = register.townships.filter { $0.status == .current || byTownship[$0.id] != nil }
+            let summaries = units.map { unit in
+                TownshipSchoolSummary(township: unit, rollup: SchoolRollup(byTownship[unit.id] ?? []), reportStatus: statusByUnit[unit.id])
+            }
+            let order = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1.id, $0) })
+            let sorted = diagnoses.sorted { a, b in (order[a.1] ?? .max, a.0.school.id) < (order[b.1] ?? .max, b.0.school.id) }.map(\.0)
+            return SchoolDiagnosticsReport(schools: sorted, townships: summaries, county: SchoolRollup(sorted), norms: book)
         }
-        let book = NormBook(norms)
-        let engine = SchoolDiagnostics(norms: book)
-        var diagnoses: [(SchoolDiagnosis, Division.ID)] = []
-        var byTownship: [Division.ID: [SchoolDiagnosis]] = [:]
-        for school in schools {
-            guard let own = register.division(id: school.townshipID) else { continue }
-            let unit = register.currentUnit(for: own) ?? own
-            let inferred = register.reachesCurrentUnitByInference(own) ? own.name : nil
-            let d = engine.diagnose(
-                school, townshipName: unit.name, townshipIsHistorical: unit.status == .historical, inferredFrom: inferred)
-            diagnoses.append((d, unit.id))
-            byTownship[unit.id, default: []].append(d)
-        }
-        var statusByUnit: [Division.ID: ReportStatus] = [:]
-        for report in reports {
-            guard let own = register.division(id: report.townshipID) else { continue }
-            let unit = register.currentUnit(for: own) ?? own
-            // A unit counts as reported if it or any predecessor reported.
-            if statusByUnit[unit.id] != .reported { statusByUnit[unit.id] = report.status }
-        }
-        let units = register.townships.filter { $0.status == .current || byTownship[$0.id] != nil }
-        let summaries = units.map { unit in
-            TownshipSchoolSummary(township: unit, rollup: SchoolRollup(byTownship[unit.id] ?? []), reportStatus: statusByUnit[unit.id])
-        }
-        let order = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1.id, $0) })
-        let sorted = diagnoses.sorted { a, b in (order[a.1] ?? .max, a.0.school.id) < (order[b.1] ?? .max, b.0.school.id) }.map(\.0)
-        return SchoolDiagnosticsReport(schools: sorted, townships: summaries, county: SchoolRollup(sorted), norms: book)
     }
 
     /// One school's diagnosis, or `notFound`.

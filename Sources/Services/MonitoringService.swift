@@ -91,32 +91,34 @@ public struct MonitoringService: Sendable {
 
     /// The status of every indicator in every area it is reported at.
     public func statuses(now: FractionalYear) throws -> [IndicatorStatus] {
-        let (register, indicators, stored) = try store.read { r in
-            (try r.register(), try r.indicators(), try r.observations())
-        }
-        let computed = try computedValues(register: register, indicators: indicators)
-        let evaluator = ProgressEvaluator(now: now)
-        var result: [IndicatorStatus] = []
-        for indicator in indicators {
-            let observations: [Observation]
-            switch indicator.kind {
-            case .value: observations = stored.filter { $0.indicatorCode == indicator.code }
-            case .ratio(let numerator, let denominator):
-                observations = Self.ratioObservations(indicator, numerator: numerator, denominator: denominator, stored)
-            case .computed: observations = computed.dated.filter { $0.indicatorCode == indicator.code }
+        try store.derived("statuses \(now.value)") {
+            let (register, indicators, stored) = try store.read { r in
+                (try r.register(), try r.indicators(), try r.observations())
             }
-            for area in areas(of: indicator, register: register, observations: observations) {
-                var status = evaluator.evaluate(
-                    indicator, areaID: area.id, areaName: area.name, isCounty: area.kind.tier == .county,
-                    observations: observations.filter { $0.areaID == area.id })
-                if let value = computed.undated[ComputedKey(code: indicator.code, area: area.id)] {
-                    status.undatedValue = value
-                    status.reason = L10n.message(.statusComputedYearUnknown, indicator.valueText(value))
+            let computed = try computedValues(register: register, indicators: indicators)
+            let evaluator = ProgressEvaluator(now: now)
+            var result: [IndicatorStatus] = []
+            for indicator in indicators {
+                let observations: [Observation]
+                switch indicator.kind {
+                case .value: observations = stored.filter { $0.indicatorCode == indicator.code }
+                case .ratio(let numerator, let denominator):
+                    observations = Self.ratioObservations(indicator, numerator: numerator, denominator: denominator, stored)
+                case .computed: observations = computed.dated.filter { $0.indicatorCode == indicator.code }
                 }
-                result.append(status)
+                for area in areas(of: indicator, register: register, observations: observations) {
+                    var status = evaluator.evaluate(
+                        indicator, areaID: area.id, areaName: area.name, isCounty: area.kind.tier == .county,
+                        observations: observations.filter { $0.areaID == area.id })
+                    if let value = computed.undated[ComputedKey(code: indicator.code, area: area.id)] {
+                        status.undatedValue = value
+                        status.reason = L10n.message(.statusComputedYearUnknown, indicator.valueText(value))
+                    }
+                    result.append(status)
+                }
             }
+            return result
         }
-        return result
     }
 
     /// The county for county-level indicators, every current township for township-level ones,

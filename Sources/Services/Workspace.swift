@@ -52,5 +52,7 @@ public final class Workspace: Sendable {
     public func imports(actor: String) -> ImportService { ImportService(store: store, actor: actor) }
 
     /// Copies the whole register into another workspace (an online backup).
+    public func dataStamp() throws -> Int64 { try store.dataStamp() }
+
     public func backup(to other: Workspace) throws { try store.backup(toStore: other.store) }
 }

@@ -99,6 +99,11 @@ extension AssumptionSchema {
 }
 
 extension AuditedTable {
+    /// Metadata (the plan's findings, the dataset's kind), audited from migration "2026-12-02
+    /// audited metadata" on, so that every change of data — metadata included — moves the audit
+    /// log's last id, which is the register's data stamp (frozen with it).
+    static let metadata = AuditedTable(name: "metadata", key: { "\($0).key" }, columns: ["key", "value"])
+
     /// The divisions table as rebuilt by migration "2026-12-02 positions and assumptions" (frozen with it).
     static let divisions = AuditedTable(
         name: "divisions", key: { "\($0).id" },

@@ -5,6 +5,8 @@ import GRDB
 /// Read access to the register inside one snapshot.
 public struct RegisterReader {
     let db: Database
+    /// Derived values shared across reads of committed data; nil inside a write.
+    let memo: DerivedMemo?
 
     /// Every division, historical ones included, ordered by tier then code.
     public func divisions() throws -> [Stored<Division>] {
@@ -24,7 +26,16 @@ public struct RegisterReader {
     }
 
     /// The division hierarchy as a lookup structure.
-    public func register() throws -> DivisionRegister { DivisionRegister(try divisions()) }
+    /// Built once per data stamp outside writes (a prefecture's 20,000 villages take a while).
+    public func register() throws -> DivisionRegister {
+        guard let memo else { return DivisionRegister(try divisions()) }
+        return try memo.value("register", stamp: try dataStamp()) { DivisionRegister(try divisions()) }
+    }
+
+    /// The audit log's last id: moves with every change of data.
+    func dataStamp() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM audit_log") ?? 0
+    }
 
     /// The county outline (or any division's boundary) as stored GeoJSON geometry text.
     public func boundaryGeoJSON(divisionID: Division.ID) throws -> String? {

@@ -33,6 +33,21 @@ public final class RegisterStore: Sendable {
         try Schema.migrator().migrate(writer)
     }
 
+    /// A number that changes whenever any data changes, by any writer (this process, the command
+    /// line, a script): the audit log's last id — every table of data is audited by triggers.
+    public func dataStamp() throws -> Int64 {
+        try read { try $0.dataStamp() }
+    }
+
+    /// A value derived from the register (a roll-up, a status table), computed once per data stamp
+    /// and shared by every caller until the data changes. `key` names the value and its
+    /// parameters; the value must not depend on anything else.
+    public func derived<T: Sendable>(_ key: String, _ compute: () throws -> T) throws -> T {
+        try memo.value(key, stamp: try dataStamp(), compute)
+    }
+
+    private let memo = DerivedMemo()
+
     /// The names of the migrations applied, in order.
     public func appliedMigrations() throws -> [String] {
         try writer.read { db in try Schema.migrator().appliedMigrations(db) }
@@ -40,7 +55,7 @@ public final class RegisterStore: Sendable {
 
     /// Runs `body` on a consistent snapshot of the register.
     public func read<T>(_ body: (RegisterReader) throws -> T) throws -> T {
-        try Self.translating { try writer.read { db in try body(RegisterReader(db: db)) } }
+        try Self.translating { try writer.read { db in try body(RegisterReader(db: db, memo: memo)) } }
     }
 
     /// Runs `body` in one transaction, recording `actor` (and the import, if any) in the audit log.

@@ -7,7 +7,7 @@ public struct RegisterWriter {
     let db: Database
 
     /// Reads within the same transaction.
-    public var reader: RegisterReader { RegisterReader(db: db) }
+    public var reader: RegisterReader { RegisterReader(db: db, memo: nil) }
 
     /// Inserts a division and returns its id.
     @discardableResult

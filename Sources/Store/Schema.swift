@@ -18,6 +18,7 @@ enum Schema {
         migrator.registerMigration("2026-11-29 scenarios", migrate: ScenarioSchema.create)
         migrator.registerMigration("2026-12-02 positions and assumptions", migrate: AssumptionSchema.migrate)
         migrator.registerMigration("2026-12-02 register rules", migrate: AssumptionSchema.registerRules)
+        migrator.registerMigration("2026-12-02 audited metadata") { db in try db.execute(sql: AuditedTable.metadata.triggerSQL()) }
         return migrator
     }
 

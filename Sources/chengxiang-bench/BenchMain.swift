@@ -23,7 +23,10 @@ struct BenchMain {
         case "orlib", "random", "peer-instance":
             LocationBench.main(arguments)
         default:
-            FileHandle.standardError.write(Data(("usage: chengxiang-bench import-schools [ROWS]\n       chengxiang-bench prefecture DATABASE\n" + LocationBench.usage + "\n").utf8))
+            FileHandle.standardError.write(
+                Data(
+                    ("usage: chengxiang-bench import-schools [ROWS]\n       chengxiang-bench prefecture DATABASE\n" + LocationBench.usage
+                        + "\n").utf8))
             exit(64)
         }
     }

@@ -50,7 +50,8 @@ struct PrefectureBenchmark {
             divisions += "\(code)000,\(townshipName),town,141122000000,\(position(village + t)),illustrative\n"
             for v in 0..<perTownship where village < newVillages {
                 let villageName = String(format: "示意村%05d", village)  // data
-                divisions += "\(code)\(String(format: "%03d", v + 1)),\(villageName),village,\(code)000,\(position(village + t + 1)),illustrative\n"
+                divisions +=
+                    "\(code)\(String(format: "%03d", v + 1)),\(villageName),village,\(code)000,\(position(village + t + 1)),illustrative\n"
                 villageNames.append((townshipName, villageName))
                 village += 1
             }
@@ -65,7 +66,8 @@ struct PrefectureBenchmark {
         for s in 0..<newSchools {
             let place = villageNames[(s * 4) % max(1, villageNames.count)]
             let students = 20 + (s * 37) % 1400
-            table += "\(place.township),示意学校\(s),\(levels[s % 3]),\(students),\(3 + students / 18),\(8 + s % 40),\(1 + students / 40),\(place.village)\n"  // data
+            table +=
+                "\(place.township),示意学校\(s),\(levels[s % 3]),\(students),\(3 + students / 18),\(8 + s % 40),\(1 + students / 40),\(place.village)\n"  // data
         }
         let schoolFile = dir.appendingPathComponent("schools.csv")
         try Data(table.utf8).write(to: schoolFile)

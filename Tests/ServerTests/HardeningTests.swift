@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import Services
 import Store
+import Synchronization
 import Testing
 
 @testable import Server
@@ -275,6 +276,67 @@ struct BusyRegisterTests {
                 #expect(response.text.contains("数据库正被另一项写入占用"))
                 #expect(response.text.contains("the database is busy"))
             }
+        }
+    }
+}
+
+/// A count shared by concurrent tasks.
+final class Counter: Sendable {
+    private let count = Mutex(0)
+    func add() { count.withLock { $0 += 1 } }
+    var value: Int { count.withLock { $0 } }
+}
+
+@Suite("The page cache: one build per page and data version, whatever the load")
+struct PageCacheTests {
+    @Test("fifty concurrent requests for a page not yet built cause one build, and all get its bytes")
+    func singleFlight() async throws {
+        let cache = PageCache()
+        let builds = Counter()
+        let bodies = try await withThrowingTaskGroup(of: [UInt8].self) { group in
+            for _ in 0..<50 {
+                group.addTask {
+                    try await cache.body("/schools", generation: "7-2026.9") {
+                        builds.add()
+                        try await Task.sleep(for: .milliseconds(200))
+                        return Array("page".utf8)
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(builds.value == 1)
+        #expect(bodies.count == 50 && bodies.allSatisfy { $0 == Array("page".utf8) })
+        _ = try await cache.body("/schools", generation: "8-2026.9") {
+            builds.add()
+            return []
+        }
+        #expect(builds.value == 2, "a new data version builds again")
+    }
+
+    @Test("query parameters a page does not read are not part of its key")
+    func keyIgnoresUnknownParameters() {
+        func request(_ uri: String) -> Request {
+            Request(head: .init(method: .get, scheme: "http", authority: "localhost", path: uri), body: .init(buffer: ByteBuffer()))
+        }
+        #expect(Responses.cacheKey(request("/schools?x=1"), ["page"]) == Responses.cacheKey(request("/schools"), ["page"]))
+        #expect(Responses.cacheKey(request("/schools?page=2&x=1"), ["page"]) == "/schools page=2")
+    }
+
+    @Test("a write by another process (the command line) shows on the next request, without waiting")
+    func anotherWriter() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cx-cache-\(UUID().uuidString).sqlite").path
+        try DemoBuilder(workspace: Workspace(store: try RegisterStore(path: path))).build()
+        let server = try RegisterStore(path: path)
+        try await app(server).test(.router) { client in
+            let before = try await client.execute(uri: "/schools", method: .get) { $0.text }
+            #expect(!before.contains("缓存测试学校"))
+            let cli = Workspace(store: try RegisterStore(path: path))
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("cx-cache-\(UUID().uuidString).csv")
+            try Data("乡镇,学校名称,规模,在校人数,教职人数\n天宁,缓存测试学校,小学,30,5\n".utf8).write(to: file)
+            _ = try cli.imports(actor: "cli").importSchools(from: file)
+            let after = try await client.execute(uri: "/schools", method: .get) { $0.text }
+            #expect(after.contains("缓存测试学校"))
         }
     }
 }

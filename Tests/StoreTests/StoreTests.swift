@@ -27,7 +27,7 @@ struct StoreTests {
             try store.appliedMigrations() == [
                 "2026-11-29 divisions", "2026-11-29 schools", "2026-11-29 norms", "2026-11-29 township reports",
                 "2026-11-29 import log", "2026-11-29 metadata", "2026-11-29 audit log", "2026-11-29 monitoring",
-                "2026-11-29 scenarios", "2026-12-02 positions and assumptions", "2026-12-02 register rules",
+                "2026-11-29 scenarios", "2026-12-02 positions and assumptions", "2026-12-02 register rules", "2026-12-02 audited metadata",
             ])
         let tables = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
@@ -47,7 +47,7 @@ struct StoreTests {
         try RegisterStore(path: path).write(actor: "t") { try $0.setMetadata("dataset", "test") }
         let reopened = try RegisterStore(path: path)
         #expect(try reopened.read { try $0.metadata("dataset") } == "test")
-        #expect(try reopened.appliedMigrations().count == 11)
+        #expect(try reopened.appliedMigrations().count == 12)
     }
 
     @Test(
