@@ -63,11 +63,12 @@ struct PrefectureBenchmark {
         // Schools spread over the villages: every fourth village has one.
         var table = "乡镇,学校名称,规模,在校人数,教职人数,占地面积（亩）,班级数,所在村\n"  // data
         let levels = ["小学", "初中", "小初一体"]  // data
+        let schoolName = "示意学校"  // data
         for s in 0..<newSchools {
             let place = villageNames[(s * 4) % max(1, villageNames.count)]
             let students = 20 + (s * 37) % 1400
-            table +=
-                "\(place.township),示意学校\(s),\(levels[s % 3]),\(students),\(3 + students / 18),\(8 + s % 40),\(1 + students / 40),\(place.village)\n"  // data
+            let figures = "\(students),\(3 + students / 18),\(8 + s % 40),\(1 + students / 40)"
+            table += "\(place.township),\(schoolName)\(s),\(levels[s % 3]),\(figures),\(place.village)\n"
         }
         let schoolFile = dir.appendingPathComponent("schools.csv")
         try Data(table.utf8).write(to: schoolFile)
