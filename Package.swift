@@ -129,7 +129,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Services", "Demo", "Store", "Domain", "Localization",
+                "Server", "Services", "Demo", "Store", "Domain", "Localization", "Charts",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(

@@ -217,6 +217,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case webUnknownHost, optAllowHost
     // engine
     case locationReadTimeLimit
+    // paging
+    case uiPageOf, uiPreviousPage, uiNextPage, uiAllTownships, uiShow, apiParamLimit
+    case apiParamOffset
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1437,6 +1440,13 @@ enum MessageTable {
                 "读取 {1} 时超出时间限制（已读 {2} 行）；请放宽 --time-limit 或分区计算",
                 "reading {1} ran past the time limit ({2} rows read); raise --time-limit or split the problem"
             )
+        case .uiPageOf: ("第 {1}/{2} 页，共 {3} 所学校", "page {1} of {2}, {3} schools")
+        case .uiPreviousPage: ("上一页", "Previous")
+        case .uiNextPage: ("下一页", "Next")
+        case .uiAllTownships: ("全部乡镇", "all townships")
+        case .uiShow: ("显示", "Show")
+        case .apiParamLimit: ("最多返回条数（默认 1000，最多 5000）", "at most this many items (default 1000, at most 5000)")
+        case .apiParamOffset: ("跳过的条数（分页）", "items to skip (paging)")
         }
     }
 }

@@ -23,11 +23,18 @@ enum APIRoutes {
             APIRoute(method: .get, path: "/api/v1/divisions", summary: .apiDivisions, tag: "register", responseSchema: "DivisionList") {
                 _, _, state in try Responses.json(try state.workspace.register.divisions().map(DivisionRecord.init))
             },
-            APIRoute(method: .get, path: "/api/v1/schools", summary: .apiSchools, tag: "schools", responseSchema: "SchoolList") {
-                request, _, state in
-                try await Responses.cachedJSON(request, state) {
-                    try Records.json(try state.workspace.diagnostics.schoolDiagnostics().schools.map(SchoolDiagnosisRecord.init))
-                }
+            APIRoute(
+                method: .get, path: "/api/v1/schools", summary: .apiSchools, tag: "schools", parameters: Paging.parameters,
+                responseSchema: "SchoolList"
+            ) { request, _, state in
+                let paging = try Paging(request)
+                let total = try state.workspace.diagnostics.schoolDiagnostics().schools.count
+                return paging.counted(
+                    total,
+                    try await Responses.cachedJSON(request, state, parameters: Paging.names) {
+                        try Records.json(
+                            paging.slice(try state.workspace.diagnostics.schoolDiagnostics().schools).map(SchoolDiagnosisRecord.init))
+                    })
             },
             APIRoute(
                 method: .get, path: "/api/v1/schools/{id}", summary: .apiSchool, tag: "schools",
@@ -36,11 +43,19 @@ enum APIRoutes {
             ) { _, context, state in
                 try Responses.json(SchoolDiagnosisRecord(try state.workspace.diagnostics.school(try schoolID(context))))
             },
-            APIRoute(method: .get, path: "/api/v1/diagnostics", summary: .apiDiagnostics, tag: "schools", responseSchema: "Diagnostics") {
-                request, _, state in
-                try await Responses.cachedJSON(request, state) {
-                    try Records.json(DiagnosticsRecord(try state.workspace.diagnostics.schoolDiagnostics()))
-                }
+            APIRoute(
+                method: .get, path: "/api/v1/diagnostics", summary: .apiDiagnostics, tag: "schools", parameters: Paging.parameters,
+                responseSchema: "Diagnostics"
+            ) { request, _, state in
+                let paging = try Paging(request)
+                let total = try state.workspace.diagnostics.schoolDiagnostics().schools.count
+                return paging.counted(
+                    total,
+                    try await Responses.cachedJSON(request, state, parameters: Paging.names) {
+                        var report = try state.workspace.diagnostics.schoolDiagnostics()
+                        report.schools = Array(paging.slice(report.schools))
+                        return try Records.json(DiagnosticsRecord(report))
+                    })
             },
             APIRoute(method: .get, path: "/api/v1/completeness", summary: .apiCompleteness, tag: "register", responseSchema: "Completeness")
             {
@@ -124,4 +139,42 @@ struct TaskChangeInput: Decodable {
     var evidence: String?
     var deadline: String?
     var ownerUnit: String?
+}
+
+/// `limit` and `offset` of a list the API pages (schools: a prefecture has thousands). The
+/// total is sent in `X-Total-Count`.
+struct Paging: Sendable {
+    static let defaultLimit = 1000
+    static let maximumLimit = 5000
+    static let names = ["limit", "offset"]
+    static let parameters: [APIRoute.Parameter] = [
+        .init(name: "limit", location: .query, description: .apiParamLimit, required: false, type: "integer"),
+        .init(name: "offset", location: .query, description: .apiParamOffset, required: false, type: "integer"),
+    ]
+
+    let limit: Int
+    let offset: Int
+
+    /// Reads the parameters; a value that is not a whole number in range is refused.
+    init(_ request: Request) throws {
+        let query = request.uri.queryParameters
+        func number(_ name: String, _ range: ClosedRange<Int>, _ fallback: Int) throws -> Int {
+            guard let text = query.get(name) else { return fallback }
+            guard let value = Int(text), range.contains(value) else {
+                throw UserError(.invalid, L10n.message(.badNumberField, name, text))
+            }
+            return value
+        }
+        limit = try number("limit", 1...Self.maximumLimit, Self.defaultLimit)
+        offset = try number("offset", 0...Int(Int32.max), 0)
+    }
+
+    func slice<T>(_ items: [T]) -> ArraySlice<T> { items.dropFirst(offset).prefix(limit) }
+
+    /// The response with the list's total length in `X-Total-Count`.
+    func counted(_ total: Int, _ response: Response) -> Response {
+        var response = response
+        response.headers[.init("X-Total-Count")!] = "\(total)"
+        return response
+    }
 }

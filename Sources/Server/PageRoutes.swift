@@ -37,8 +37,13 @@ enum PageRoutes {
         }
         router.get("/schools") { request, _ in
             let web = WebContext(request, state)
-            return try await Responses.cachedHTML(request, state, web) {
-                Layout.document(web, title: web.t(.navSchools), SchoolsPage.list(try state.workspace.diagnostics.schoolDiagnostics(), web))
+            let query = request.uri.queryParameters
+            let page = query.get("page").flatMap(Int.init) ?? 1
+            let township = query.get("township").flatMap(Division.ID.init(text:))
+            return try await Responses.cachedHTML(request, state, web, parameters: ["page", "township"]) {
+                Layout.document(
+                    web, title: web.t(.navSchools),
+                    SchoolsPage.list(try state.workspace.diagnostics.schoolDiagnostics(), page: page, township: township, web))
             }
         }
         router.get("/schools/:id") { request, context in

@@ -1,3 +1,4 @@
+import Charts
 import Demo
 import Foundation
 import Hummingbird
@@ -337,6 +338,67 @@ struct PageCacheTests {
             _ = try cli.imports(actor: "cli").importSchools(from: file)
             let after = try await client.execute(uri: "/schools", method: .get) { $0.text }
             #expect(after.contains("缓存测试学校"))
+        }
+    }
+}
+
+@Suite("Pages of a prefecture-size register stay small")
+struct LargeRegisterPageTests {
+    @Test("a map of 1,500 villages and 1,200 schools draws the villages as one path and each school as a lean circle")
+    func denseMap() {
+        var map = CountyMap(outline: [[(0, 0), (1, 0), (1, 1), (0, 1), (0, 0)]])
+        map.qualityNotes = [.illustrative: "示意"]
+        map.villages = (0..<1500).map {
+            CountyMap.Marker(
+                id: "v\($0)", lon: Double($0 % 40) / 40, lat: Double($0 / 40) / 40, label: "村\($0)", radius: 2.5, fill: "#bbb",
+                quality: .illustrative, data: [("field-1", "code")])
+        }
+        map.schools = (0..<1200).map {
+            CountyMap.Marker(
+                id: "s\($0)", lon: Double($0 % 30) / 30, lat: Double($0 / 30) / 40, label: "学校\($0)", radius: 6, fill: "#27ae60",
+                quality: .illustrative, data: [("field-1", "天宁镇"), ("href", "/schools/\($0)")])
+        }
+        let svg = map.svg()
+        #expect(svg.components(separatedBy: "<path class=\"villages illustrative\"").count == 2, "one path for all the villages")
+        #expect(!svg.contains("id=\"v1\""), "no element per village")
+        #expect(svg.components(separatedBy: "<circle id=\"s").count == 1201, "a circle per school, for its card")
+        #expect(svg.contains("data-href=\"/schools/7\""))
+        #expect(!svg.contains("data-field-1=\"天宁镇\""), "no card fields in a dense layer")
+        #expect(svg.utf8.count < 1200 * 200 + 1500 * 20 + 20_000, "\(svg.utf8.count) bytes")
+        map.villages = Array(map.villages.prefix(100))
+        #expect(map.svg().contains("id=\"v1\""), "a county's 140 villages are drawn one by one, with their cards")
+    }
+
+    @Test("the school list is paged and can be narrowed to one township")
+    func pagedSchools() async throws {
+        try await app().test(.router) { client in
+            let all = try await client.execute(uri: "/schools", method: .get) { $0.text }
+            #expect(all.contains("第 1/1 页，共 19 所学校"))
+            #expect(!all.contains("下一页"))
+            let tianning = try await client.execute(uri: "/schools?township=2", method: .get) { $0.text }
+            #expect(tianning.contains("共 5 所学校"))
+            #expect(tianning.contains("交城县阳渠学校") && !tianning.contains("交城县西营学校"))
+            let beyond = try await client.execute(uri: "/schools?page=99", method: .get) { $0.text }
+            #expect(beyond.contains("第 1/1 页"), "a page past the end shows the last page")
+        }
+    }
+
+    @Test("the schools API pages with limit and offset and sends the total")
+    func pagedAPI() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/schools?limit=5&offset=15", method: .get) { response in
+                #expect(response.headers[.init("X-Total-Count")!] == "19")
+                let list = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [Any])
+                #expect(list.count == 4)
+            }
+            try await client.execute(uri: "/api/v1/diagnostics?limit=2", method: .get) { response in
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                #expect((object["schools"] as? [Any])?.count == 2)
+                #expect(((object["county"] as? [String: Any])?["schools"] as? Int) == 19, "the totals stay the county's")
+            }
+            try await client.execute(uri: "/api/v1/schools?limit=0", method: .get) { response in
+                #expect(response.status == .unprocessableContent)
+            }
         }
     }
 }

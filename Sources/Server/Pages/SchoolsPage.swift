@@ -7,7 +7,15 @@ import Services
 /// `/schools` and `/schools/{id}`: the diagnosis as a sortable, filterable table, a chart of
 /// students per staff against the norm, and a page per school.
 enum SchoolsPage {
-    static func list(_ report: SchoolDiagnosticsReport, _ web: WebContext) -> [HTMLNode] {
+    /// Schools shown on one page of the list; a prefecture's 5,000 schools are paged (with a
+    /// township choice) instead of sent as one table of several megabytes.
+    static let pageSize = 500
+
+    static func list(_ report: SchoolDiagnosticsReport, page requested: Int, township: Division.ID?, _ web: WebContext) -> [HTMLNode] {
+        let chosen = report.schools.filter { township == nil || $0.school.townshipID == township }
+        let pages = max(1, (chosen.count + pageSize - 1) / pageSize)
+        let page = min(max(1, requested), pages)
+        let shown = Array(chosen.dropFirst((page - 1) * pageSize).prefix(pageSize))
         let filter = el(
             "form", [("class", "inline"), ("onsubmit", "return false")],
             [
@@ -27,7 +35,7 @@ enum SchoolsPage {
             web.t(.labelRatio), web.t(.labelNorm), web.t(.labelSurplus), web.t(.labelLandPerStudent), web.t(.labelFlags),
             web.t(.labelReasons),
         ]
-        let rows = report.schools.map { d -> [HTMLNode] in
+        let rows = shown.map { d -> [HTMLNode] in
             [
                 .text(d.townshipName), el("a", [("href", "/schools/\(d.school.id)")], text: d.school.name),
                 .text(web.t(d.school.level.label)),
@@ -38,13 +46,40 @@ enum SchoolsPage {
                 .text(d.reasons.map { web.t($0.text) }.joined(separator: web.language == .zh ? "" : " ")),
             ]
         }
-        let attributes = report.schools.map { [("data-flags", $0.flags.map(\.rawValue).joined(separator: " "))] }
+        let attributes = shown.map { [("data-flags", $0.flags.map(\.rawValue).joined(separator: " "))] }
         return [
-            filter,
+            townshipChoice(report, township, web), filter, pager(page: page, pages: pages, count: chosen.count, township: township, web),
             Components.table(headers, rows, classes: "sortable filterable", rowAttributes: attributes),
             el("p", [("class", "muted")], text: normNote(report.norms, web)),
-            Components.ratioChart(report.schools, web),
+            Components.ratioChart(shown, web),
         ]
+    }
+
+    /// A form choosing the township whose schools are listed (a GET, so the page is cached per choice).
+    static func townshipChoice(_ report: SchoolDiagnosticsReport, _ chosen: Division.ID?, _ web: WebContext) -> HTMLNode {
+        let options =
+            [el("option", [("value", "")], text: web.t(.uiAllTownships))]
+            + report.townships.map { summary in
+                let id = summary.township.id
+                return el("option", [("value", "\(id)")] + (id == chosen ? [("selected", "selected")] : []), text: summary.township.name)
+            }
+        return el(
+            "form", [("class", "inline"), ("method", "get"), ("action", "/schools")],
+            [
+                el("label", [], [.text(web.t(.labelTownship)), el("select", [("name", "township")], options)]),
+                el("button", [("type", "submit"), ("class", "secondary")], text: web.t(.uiShow)),
+            ])
+    }
+
+    /// "Page 2 of 10" with links to the neighbouring pages (only when there is more than one).
+    static func pager(page: Int, pages: Int, count: Int, township: Division.ID?, _ web: WebContext) -> HTMLNode {
+        func link(_ target: Int, _ key: MessageKey) -> HTMLNode {
+            el("a", [("href", "/schools?page=\(target)" + (township.map { "&township=\($0)" } ?? ""))], text: web.t(key))
+        }
+        var parts: [HTMLNode] = [.text(web.t(.uiPageOf, page, pages, count))]
+        if page > 1 { parts += [.text(" · "), link(page - 1, .uiPreviousPage)] }
+        if page < pages { parts += [.text(" · "), link(page + 1, .uiNextPage)] }
+        return el("p", [("class", "muted pager")], parts)
     }
 
     /// The staffing norms in use, from the stored norms.

@@ -56,7 +56,8 @@
       var h = document.createElement("strong");
       h.textContent = t.getAttribute("data-label");
       card.appendChild(h);
-      var quality = t.getAttribute("data-quality");
+      var quality = t.getAttribute("data-quality") ||
+        (t.classList.contains("illustrative") ? "illustrative" : t.classList.contains("approximate") ? "approximate" : "");
       if (quality === "illustrative" || quality === "approximate") {
         var n = document.createElement("div");
         n.className = "illustrative-note";
