@@ -20,8 +20,17 @@ enum APIRoutes {
 
     static func registerRoutes() -> [APIRoute] {
         [
-            APIRoute(method: .get, path: "/api/v1/divisions", summary: .apiDivisions, tag: "register", responseSchema: "DivisionList") {
-                _, _, state in try Responses.json(try state.workspace.register.divisions().map(DivisionRecord.init))
+            APIRoute(
+                method: .get, path: "/api/v1/divisions", summary: .apiDivisions, tag: "register", parameters: Paging.parameters,
+                responseSchema: "DivisionList"
+            ) { request, _, state in
+                let paging = try Paging(request)
+                let total = try state.workspace.register.divisionRegister().divisions.count
+                return paging.counted(
+                    total,
+                    try await Responses.cachedJSON(request, state, parameters: Paging.names) {
+                        try Records.json(paging.slice(try state.workspace.register.divisionRegister().divisions).map(DivisionRecord.init))
+                    })
             },
             APIRoute(
                 method: .get, path: "/api/v1/schools", summary: .apiSchools, tag: "schools", parameters: Paging.parameters,
@@ -73,10 +82,12 @@ enum APIRoutes {
             APIRoute(
                 method: .get, path: "/api/v1/indicators/status", summary: .apiStatuses, tag: "monitoring",
                 responseSchema: "IndicatorStatusList"
-            ) { _, _, state in
-                let monitoring = state.workspace.monitoring
-                let catalogue = try monitoring.indicators()
-                return try Responses.json(try monitoring.statuses(now: state.now).map { IndicatorStatusRecord($0, catalogue: catalogue) })
+            ) { request, _, state in
+                try await Responses.cachedJSON(request, state) {
+                    let monitoring = state.workspace.monitoring
+                    let catalogue = try monitoring.indicators()
+                    return try Records.json(try monitoring.statuses(now: state.now).map { IndicatorStatusRecord($0, catalogue: catalogue) })
+                }
             },
             APIRoute(
                 method: .post, path: "/api/v1/observations", summary: .apiRecord, tag: "monitoring", requestBody: "application/json",

@@ -32,30 +32,51 @@ final class AppState: Sendable {
 final class PageCache: Sendable {
     private struct Entry {
         var generation: String
-        var body: [UInt8]
+        /// The body split where the CSRF token placeholder stood.
+        var segments: [[UInt8]]
     }
 
     private let entries = Mutex<[String: Entry]>([:])
-    private let building = Mutex<[String: Task<[UInt8], any Error>]>([:])
+    private let building = Mutex<[String: Task<[[UInt8]], any Error>]>([:])
     /// Entries kept at most; the cache is cleared when full.
     let capacity = 512
 
-    /// The body for `key` in `generation`, built by `build` when not cached.
-    func body(_ key: String, generation: String, build: @escaping @Sendable () async throws -> [UInt8]) async throws -> [UInt8] {
-        if let entry = entries.withLock({ $0[key] }), entry.generation == generation { return entry.body }
+    /// The body for `key` in `generation`, built by `build` when not cached, split where
+    /// `WebContext.tokenPlaceholder` stands (one segment when it does not).
+    func body(_ key: String, generation: String, build: @escaping @Sendable () async throws -> [UInt8]) async throws -> [[UInt8]] {
+        if let entry = entries.withLock({ $0[key] }), entry.generation == generation { return entry.segments }
         let flight = "\(generation) \(key)"
         let task = building.withLock { tasks in
             if let running = tasks[flight] { return running }
-            let task = Task { try await build() }
+            let task = Task { Self.split(try await build()) }
             tasks[flight] = task
             return task
         }
         defer { building.withLock { _ = $0.removeValue(forKey: flight) } }
-        let body = try await task.value
+        let segments = try await task.value
         entries.withLock { dict in
             if dict.count >= capacity { dict.removeAll(keepingCapacity: true) }
-            dict[key] = Entry(generation: generation, body: body)
+            dict[key] = Entry(generation: generation, segments: segments)
         }
-        return body
+        return segments
+    }
+
+    /// The bytes split at each occurrence of the token placeholder.
+    static func split(_ bytes: [UInt8]) -> [[UInt8]] {
+        let marker = Array(WebContext.tokenPlaceholder.utf8)
+        var segments: [[UInt8]] = []
+        var start = 0
+        var i = 0
+        while i + marker.count <= bytes.count {
+            if bytes[i] == marker[0] && bytes[i..<i + marker.count].elementsEqual(marker) {
+                segments.append(Array(bytes[start..<i]))
+                i += marker.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        segments.append(Array(bytes[start...]))
+        return segments
     }
 }

@@ -24,14 +24,14 @@ enum PageRoutes {
         }
         router.get("/") { request, _ in
             let web = WebContext(request, state)
-            return try await Responses.cachedHTML(request, state, web) {
+            return try await Responses.cachedHTML(request, state, web) { web in
                 Layout.document(
                     web, title: web.t(.navOverview), OverviewPage.content(try state.workspace.overview.overview(now: state.now), web))
             }
         }
         router.get("/map") { request, _ in
             let web = WebContext(request, state)
-            return try await Responses.cachedHTML(request, state, web) {
+            return try await Responses.cachedHTML(request, state, web) { web in
                 Layout.document(web, title: web.t(.navMap), MapPage.content(try state.workspace.overview.map(), web))
             }
         }
@@ -40,7 +40,7 @@ enum PageRoutes {
             let query = request.uri.queryParameters
             let page = query.get("page").flatMap(Int.init) ?? 1
             let township = query.get("township").flatMap(Division.ID.init(text:))
-            return try await Responses.cachedHTML(request, state, web, parameters: ["page", "township"]) {
+            return try await Responses.cachedHTML(request, state, web, parameters: ["page", "township"]) { web in
                 Layout.document(
                     web, title: web.t(.navSchools),
                     SchoolsPage.list(try state.workspace.diagnostics.schoolDiagnostics(), page: page, township: township, web))
@@ -50,9 +50,12 @@ enum PageRoutes {
             let web = WebContext(request, state)
             let id = try APIRoutes.schoolID(context)
             let d = try state.workspace.diagnostics.school(id)
-            let body = SchoolsPage.detail(
-                d, register: try state.workspace.register.divisionRegister(), history: try state.workspace.register.history(of: id), web)
-            return Responses.html(Layout.document(web, title: d.school.name, body), web)
+            return try await Responses.cachedHTML(request, state, web) { web in
+                let body = SchoolsPage.detail(
+                    d, register: try state.workspace.register.divisionRegister(), history: try state.workspace.register.history(of: id), web
+                )
+                return Layout.document(web, title: d.school.name, body)
+            }
         }
         registerMonitoring(on: router, state)
         registerImport(on: router, state)
@@ -81,7 +84,16 @@ enum PageRoutes {
                 areas: areaNames(try state.workspace.register.divisionRegister()), message: message, web)
             return Responses.html(Layout.document(web, title: web.t(.navIndicators), body), web, status: status)
         }
-        router.get("/indicators") { request, _ in try indicatorsPage(WebContext(request, state), message: nil) }
+        router.get("/indicators") { request, _ in
+            let web = WebContext(request, state)
+            return try await Responses.cachedHTML(request, state, web) { web in
+                let monitoring = state.workspace.monitoring
+                let body = IndicatorsPage.content(
+                    try monitoring.statuses(now: state.now), indicators: try monitoring.indicators(),
+                    areas: areaNames(try state.workspace.register.divisionRegister()), message: nil, web)
+                return Layout.document(web, title: web.t(.navIndicators), body)
+            }
+        }
         router.post("/indicators/record") { request, _ in
             let web = WebContext(request, state)
             let form = try await form(request, state)

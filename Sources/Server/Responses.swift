@@ -14,23 +14,29 @@ enum Responses {
         return response
     }
 
-    /// A page without forms, cached per path, the query parameters it reads (`parameters`; any
-    /// other is ignored, so `?x=1` cannot force a rebuild) and language until the data changes.
+    /// A page cached per path, the query parameters it reads (`parameters`; any other is
+    /// ignored, so `?x=1` cannot force a rebuild) and language until the data changes. `build`
+    /// gets a context whose CSRF token is a placeholder; each response carries its visitor's own.
     static func cachedHTML(
         _ request: Request, _ state: AppState, _ web: WebContext, parameters: [String] = [],
-        build: @escaping @Sendable () async throws -> String
+        build: @escaping @Sendable (WebContext) async throws -> String
     ) async throws -> Response {
-        try await cached(
-            state, key: "\(web.language.rawValue) \(cacheKey(request, parameters))", type: "text/html; charset=utf-8"
+        let cacheWeb = web.forCache()
+        var response = try await cached(
+            state, key: "\(web.language.rawValue) \(cacheKey(request, parameters))", type: "text/html; charset=utf-8",
+            token: web.csrfToken
         ) {
-            Array(try await build().utf8)
+            Array(try await build(cacheWeb).utf8)
         }
+        if web.isNewToken { response.setCookie(Security.csrfCookie(web.csrfToken)) }
+        return response
     }
 
     /// The path and the named query parameters, in a fixed order.
     static func cacheKey(_ request: Request, _ parameters: [String]) -> String {
         let query = request.uri.queryParameters
-        return ([request.uri.path] + parameters.compactMap { name in query.get(name).map { "\(name)=\($0)" } }).joined(separator: " ")
+        let values = parameters.map { name in query.getAll(name).map { "\(name)=\($0)" }.joined(separator: " ") }
+        return ([request.uri.path] + values.filter { !$0.isEmpty }).joined(separator: " ")
     }
 
     /// JSON of an encodable value (sorted keys, pretty).
@@ -44,18 +50,23 @@ enum Responses {
     static func cachedJSON(
         _ request: Request, _ state: AppState, parameters: [String] = [], build: @escaping @Sendable () async throws -> Data
     ) async throws -> Response {
-        try await cached(state, key: "json \(cacheKey(request, parameters))", type: "application/json; charset=utf-8") {
+        try await cached(state, key: "json \(cacheKey(request, parameters))", type: "application/json; charset=utf-8", token: nil) {
             Array(try await build())
         }
     }
 
-    /// A response body from the cache, or built (once, however many ask) and cached for this generation.
+    /// A response body from the cache, or built (once, however many ask) and cached for this
+    /// generation; the token placeholder is replaced by `token`.
     private static func cached(
-        _ state: AppState, key: String, type: String, build: @escaping @Sendable () async throws -> [UInt8]
+        _ state: AppState, key: String, type: String, token: String?, build: @escaping @Sendable () async throws -> [UInt8]
     ) async throws -> Response {
-        let bytes = try await state.cache.body(key, generation: try state.generation(), build: build)
-        return Response(
-            status: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        let segments = try await state.cache.body(key, generation: try state.generation(), build: build)
+        var buffer = ByteBuffer()
+        for (index, segment) in segments.enumerated() {
+            if index > 0 { buffer.writeString(token ?? WebContext.tokenPlaceholder) }
+            buffer.writeBytes(segment)
+        }
+        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: .init(byteBuffer: buffer))
     }
 
     /// 303 See Other to a local path.

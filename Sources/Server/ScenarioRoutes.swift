@@ -15,7 +15,17 @@ enum ScenarioRoutes {
                 message: message, web)
             return Responses.html(Layout.document(web, title: web.t(.navScenarios), body), web, status: status)
         }
-        router.get("/scenarios") { request, _ in try index(request, message: nil) }
+        router.get("/scenarios") { request, _ in
+            let web = WebContext(request, state)
+            let ids = request.uri.queryParameters.getAll("compare").flatMap { $0.split(separator: ",").map(String.init) }
+            return try await Responses.cachedHTML(request, state, web, parameters: ["compare"]) { web in
+                let service = state.workspace.scenarios
+                let body = ScenariosPage.index(
+                    try service.list(), schools: try service.planningSchools(), compare: ids.isEmpty ? [] : try service.find(ids),
+                    message: nil, web)
+                return Layout.document(web, title: web.t(.navScenarios), body)
+            }
+        }
         router.post("/scenarios") { request, _ in
             let web = WebContext(request, state)
             let form = try await PageRoutes.form(request, state)
@@ -47,8 +57,9 @@ enum ScenarioRoutes {
         router.get("/scenarios/:id") { request, context in
             let web = WebContext(request, state)
             let scenario = try state.workspace.scenarios.find([try context.parameters.require("id")])[0]
-            let body = ScenariosPage.detail(scenario, map: try state.workspace.overview.map(), web)
-            return Responses.html(Layout.document(web, title: scenario.name, body), web)
+            return try await Responses.cachedHTML(request, state, web) { web in
+                Layout.document(web, title: scenario.name, ScenariosPage.detail(scenario, map: try state.workspace.overview.map(), web))
+            }
         }
     }
 

@@ -7,7 +7,7 @@ import Services
 struct WebContext {
     let language: Language
     /// The token to put in forms; new when the request carried none.
-    let csrfToken: String
+    private(set) var csrfToken: String
     let isNewToken: Bool
     let path: String
     /// The county's name from the register; nil before divisions are imported.
@@ -24,6 +24,17 @@ struct WebContext {
         }
         path = request.uri.path
         countyName = try? state.workspace.register.countyName()
+    }
+
+    /// Stands for the request's token in a cached page; each response puts its own token in.
+    static let tokenPlaceholder = "cxtokenplaceholder00000000000000"
+
+    /// This context with the placeholder for the token, to build a page that is cached and
+    /// served to every visitor.
+    func forCache() -> WebContext {
+        var copy = self
+        copy.csrfToken = Self.tokenPlaceholder
+        return copy
     }
 
     /// A message in the page's language.

@@ -294,7 +294,7 @@ struct PageCacheTests {
     func singleFlight() async throws {
         let cache = PageCache()
         let builds = Counter()
-        let bodies = try await withThrowingTaskGroup(of: [UInt8].self) { group in
+        let bodies = try await withThrowingTaskGroup(of: [[UInt8]].self) { group in
             for _ in 0..<50 {
                 group.addTask {
                     try await cache.body("/schools", generation: "7-2026.9") {
@@ -307,7 +307,7 @@ struct PageCacheTests {
             return try await group.reduce(into: []) { $0.append($1) }
         }
         #expect(builds.value == 1)
-        #expect(bodies.count == 50 && bodies.allSatisfy { $0 == Array("page".utf8) })
+        #expect(bodies.count == 50 && bodies.allSatisfy { $0 == [Array("page".utf8)] })
         _ = try await cache.body("/schools", generation: "8-2026.9") {
             builds.add()
             return []
@@ -399,6 +399,23 @@ struct LargeRegisterPageTests {
             try await client.execute(uri: "/api/v1/schools?limit=0", method: .get) { response in
                 #expect(response.status == .unprocessableContent)
             }
+        }
+    }
+}
+
+@Suite("Cached pages carry each visitor's own form token")
+struct CachedTokenTests {
+    @Test(
+        "two visitors of the same cached pages each get their own token, never the other's", arguments: ["/", "/indicators", "/scenarios"])
+    func ownToken(path: String) async throws {
+        try await app().test(.router) { client in
+            let a = String(repeating: "a", count: 32)
+            let b = String(repeating: "b", count: 32)
+            let first = try await client.execute(uri: path, method: .get, headers: [.cookie: "cx_csrf=\(a)"]) { $0.text }
+            let second = try await client.execute(uri: path, method: .get, headers: [.cookie: "cx_csrf=\(b)"]) { $0.text }
+            #expect(first.contains(a) && !first.contains(b))
+            #expect(second.contains(b) && !second.contains(a))
+            #expect(!second.contains(WebContext.tokenPlaceholder))
         }
     }
 }
