@@ -1,40 +1,89 @@
 #!/usr/bin/env bash
-# Web benchmark (issue 4): wrk on loopback against a release build serving the 交城 demo.
-# Measures the bare Hummingbird "hello" route, the diagnostics API and the overview page in the
-# same binary and the same run; each route 3 runs of DURATION seconds, median reported.
-# Usage: scripts/bench-web.sh [DURATION] [CONNECTIONS]   (needs wrk: apt-get install wrk)
+# Web benchmark: wrk on loopback against a release build of `chengxiang serve`.
+#
+#   scripts/bench-web.sh demo [DURATION] [CONNECTIONS]
+#       the 交城 demo: the bare Hummingbird "hello" route, the diagnostics API and the overview
+#       page, 3 runs each, median reported (issue 4).
+#   scripts/bench-web.sh prefecture [DURATION]
+#       a register of prefecture size built by `chengxiang-bench prefecture` (150 townships,
+#       20,000 villages, 5,000 schools): every page and API route, 3 runs of DURATION seconds at
+#       64 connections (median reported, with p50 and p99), then one run at 200 connections;
+#       errors (socket errors and non-2xx answers) counted for every run (issue 10).
+#
+# Needs wrk and curl (apt-get install -y wrk curl). wrk runs on the same cores as the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-duration=${1:-10}
-connections=${2:-64}
+mode=${1:-demo}
+duration=${2:-10}
+connections=${3:-64}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 swift build -c release --product chengxiang >/dev/null
-bin=$(swift build -c release --show-bin-path)/chengxiang
+swift build -c release --product chengxiang-bench >/dev/null
+bin=$(swift build -c release --show-bin-path)
 work=$(mktemp -d)
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
-"$bin" demo --no-serve --database "$work/demo.sqlite" >/dev/null 2>&1
-"$bin" serve --database "$work/demo.sqlite" --port 18080 >"$work/server.log" 2>&1 &
+server=
+trap 'if [[ -n $server ]]; then kill $server 2>/dev/null || true; fi; rm -rf "$work"' EXIT
+port=18080
+base="http://127.0.0.1:$port"
+
+case "$mode" in
+  demo)
+    "$bin/chengxiang" demo --no-serve --database "$work/db.sqlite" >/dev/null 2>&1
+    routes=(/hello /api/v1/diagnostics /)
+    ;;
+  prefecture)
+    echo "building the prefecture register: $("$bin/chengxiang-bench" prefecture "$work/db.sqlite")"
+    routes=(/hello / /map /schools "/schools?page=5" /schools/1 /indicators /tasks /scenarios /scenarios/1 /import
+      /api/v1/diagnostics /api/v1/schools /api/v1/schools/1 /api/v1/divisions /api/v1/indicators /api/v1/indicators/status
+      /api/v1/tasks /api/v1/completeness /api/v1/scenarios /api/v1/scenarios/1)
+    duration=${2:-5}
+    connections=64
+    ;;
+  *) echo "usage: $0 demo|prefecture [DURATION] [CONNECTIONS]" >&2; exit 64 ;;
+esac
+
+"$bin/chengxiang" serve --database "$work/db.sqlite" --port $port >"$work/server.log" 2>&1 &
 server=$!
-for _ in $(seq 50); do curl -sf http://127.0.0.1:18080/hello >/dev/null && break; sleep 0.2; done
+for _ in $(seq 100); do curl -sf "$base/hello" >/dev/null && break; sleep 0.2; done
+
+to_ms() { case "$1" in *us) awk -v v="${1%us}" 'BEGIN{printf "%.2f", v/1000}';; *ms) echo "${1%ms}";; *s) awk -v v="${1%s}" 'BEGIN{printf "%.2f", v*1000}';; esac; }
+# One wrk run: prints "requests/s p50 p99 errors".
+run() {
+  local out rps p50 p99 errors
+  out=$(wrk -t2 -c"$1" -d"$2s" --latency "$base$3")
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  errors=$(echo "$out" | awk '/Socket errors/ {gsub(",",""); s+=$4+$6+$8+$10} /Non-2xx/ {s+=$NF} END {print s+0}')
+  echo "$rps $(to_ms "$p50") $(to_ms "$p99") $errors"
+}
+
 echo "machine: $(nproc) cores, $(uname -sr); $(date -u +%Y-%m-%dT%H:%MZ); load $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-22s %12s %10s %10s %10s\n' route "req/s (med)" "p50 ms" "p99 ms" "bytes"
-for route in /hello /api/v1/diagnostics /; do
-  bytes=$(curl -s -o /dev/null -w '%{size_download}' "http://127.0.0.1:18080$route")
+printf '%-28s %9s %10s %8s %8s %6s %10s' route "cold ms" "req/s" "p50 ms" "p99 ms" errors bytes
+[[ $mode == prefecture ]] && printf ' | %10s %8s %8s %6s' "req/s@200" "p50 ms" "p99 ms" errors
+printf '\n'
+for route in "${routes[@]}"; do
+  # The first request builds the page (after the server started: nothing is computed yet).
+  set -- $(curl -s -o /dev/null -w '%{size_download} %{time_total}' "$base$route")
+  bytes=$1
+  cold=$(awk -v v="$2" 'BEGIN{printf "%.1f", v*1000}')
   results=()
-  for run in 1 2 3; do
-    out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:18080$route")
-    rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-    p50=$(echo "$out" | awk '$1=="50%" {print $2}')
-    p99=$(echo "$out" | awk '$1=="99%" {print $2}')
-    results+=("$rps $p50 $p99")
-  done
+  for _ in 1 2 3; do results+=("$(run "$connections" "$duration" "$route")"); done
   median=$(printf '%s\n' "${results[@]}" | sort -n | sed -n 2p)
-  to_ms() { case "$1" in *us) awk -v v="${1%us}" 'BEGIN{printf "%.2f", v/1000}';; *ms) echo "${1%ms}";; *s) awk -v v="${1%s}" 'BEGIN{printf "%.2f", v*1000}';; esac; }
+  errors=$(printf '%s\n' "${results[@]}" | awk '{s+=$4} END {print s+0}')
   set -- $median
-  printf '%-22s %12s %10s %10s %10s\n' "$route" "$1" "$(to_ms "$2")" "$(to_ms "$3")" "$bytes"
-  echo "  runs: ${results[*]}" >&2
+  printf '%-28s %9s %10s %8s %8s %6s %10s' "$route" "$cold" "$1" "$2" "$3" "$errors" "$bytes"
+  if [[ $mode == prefecture ]]; then
+    set -- $(run 200 "$duration" "$route")
+    printf ' | %10s %8s %8s %6s' "$1" "$2" "$3" "$4"
+  fi
+  printf '\n'
+  echo "  runs at $connections: ${results[*]}" >&2
 done
-map=$(curl -s -o /dev/null -w '%{size_download}' http://127.0.0.1:18080/map)
-css=$(curl -s -o /dev/null -w '%{size_download}' http://127.0.0.1:18080/static/app.css)
-js=$(curl -s -o /dev/null -w '%{size_download}' http://127.0.0.1:18080/static/app.js)
-echo "map page transfer: page $map + css $css + js $js = $((map + css + js)) bytes"
+if [[ $mode == demo ]]; then
+  map=$(curl -s -o /dev/null -w '%{size_download}' "$base/map")
+  css=$(curl -s -o /dev/null -w '%{size_download}' "$base/static/app.css")
+  js=$(curl -s -o /dev/null -w '%{size_download}' "$base/static/app.js")
+  echo "map page transfer: page $map + css $css + js $js = $((map + css + js)) bytes"
+fi
+echo "server peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/$server/status)"

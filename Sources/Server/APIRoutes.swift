@@ -49,8 +49,11 @@ enum APIRoutes {
                 method: .get, path: "/api/v1/schools/{id}", summary: .apiSchool, tag: "schools",
                 parameters: [.init(name: "id", location: .path, description: .apiParamSchoolID, required: true, type: "integer")],
                 responseSchema: "SchoolDiagnosis"
-            ) { _, context, state in
-                try Responses.json(SchoolDiagnosisRecord(try state.workspace.diagnostics.school(try schoolID(context))))
+            ) { request, context, state in
+                let id = try schoolID(context)
+                return try await Responses.cachedJSON(request, state) {
+                    try Records.json(SchoolDiagnosisRecord(try state.workspace.diagnostics.school(id)))
+                }
             },
             APIRoute(
                 method: .get, path: "/api/v1/diagnostics", summary: .apiDiagnostics, tag: "schools", parameters: Paging.parameters,
@@ -68,7 +71,10 @@ enum APIRoutes {
             },
             APIRoute(method: .get, path: "/api/v1/completeness", summary: .apiCompleteness, tag: "register", responseSchema: "Completeness")
             {
-                _, _, state in try Responses.json(try state.workspace.completeness.rows().map(CompletenessRecord.init))
+                request, _, state in
+                try await Responses.cachedJSON(request, state) {
+                    try Records.json(try state.workspace.completeness.rows().map(CompletenessRecord.init))
+                }
             },
         ]
     }
@@ -77,7 +83,10 @@ enum APIRoutes {
         [
             APIRoute(method: .get, path: "/api/v1/indicators", summary: .apiIndicators, tag: "monitoring", responseSchema: "IndicatorList")
             {
-                _, _, state in try Responses.json(try state.workspace.monitoring.indicators().map(IndicatorRecord.init))
+                request, _, state in
+                try await Responses.cachedJSON(request, state) {
+                    try Records.json(try state.workspace.monitoring.indicators().map(IndicatorRecord.init))
+                }
             },
             APIRoute(
                 method: .get, path: "/api/v1/indicators/status", summary: .apiStatuses, tag: "monitoring",
@@ -105,9 +114,10 @@ enum APIRoutes {
                 return try Responses.json(RecordOutcomeRecord(outcome), status: .created)
             },
             APIRoute(method: .get, path: "/api/v1/tasks", summary: .apiTasks, tag: "monitoring", responseSchema: "TaskList") {
-                _, _, state in
-                let now = state.now
-                return try Responses.json(try state.workspace.monitoring.tasks().map { TaskRecord($0, now: now) })
+                request, _, state in
+                try await Responses.cachedJSON(request, state) {
+                    try Records.json(try state.workspace.monitoring.tasks().map { TaskRecord($0, now: state.now) })
+                }
             },
             APIRoute(
                 method: .put, path: "/api/v1/tasks/{code}", summary: .apiUpdateTask, tag: "monitoring",

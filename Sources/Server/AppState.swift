@@ -36,15 +36,17 @@ final class PageCache: Sendable {
         var segments: [[UInt8]]
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
+    private let entries = Mutex<(byKey: [String: Entry], bytes: Int)>(([:], 0))
     private let building = Mutex<[String: Task<[[UInt8]], any Error>]>([:])
-    /// Entries kept at most; the cache is cleared when full.
+    /// Entries and bytes kept at most; the cache is cleared when either is reached (a prefecture's
+    /// pages are up to a megabyte, and every page of a list is a key).
     let capacity = 512
+    let byteCapacity = 256 << 20
 
     /// The body for `key` in `generation`, built by `build` when not cached, split where
     /// `WebContext.tokenPlaceholder` stands (one segment when it does not).
     func body(_ key: String, generation: String, build: @escaping @Sendable () async throws -> [UInt8]) async throws -> [[UInt8]] {
-        if let entry = entries.withLock({ $0[key] }), entry.generation == generation { return entry.segments }
+        if let entry = entries.withLock({ $0.byKey[key] }), entry.generation == generation { return entry.segments }
         let flight = "\(generation) \(key)"
         let task = building.withLock { tasks in
             if let running = tasks[flight] { return running }
@@ -54,9 +56,14 @@ final class PageCache: Sendable {
         }
         defer { building.withLock { _ = $0.removeValue(forKey: flight) } }
         let segments = try await task.value
-        entries.withLock { dict in
-            if dict.count >= capacity { dict.removeAll(keepingCapacity: true) }
-            dict[key] = Entry(generation: generation, segments: segments)
+        let size = segments.reduce(0) { $0 + $1.count }
+        entries.withLock { cache in
+            if cache.byKey.count >= capacity || cache.bytes + size > byteCapacity {
+                cache.byKey.removeAll(keepingCapacity: true)
+                cache.bytes = 0
+            }
+            cache.bytes += size - (cache.byKey[key]?.segments.reduce(0) { $0 + $1.count } ?? 0)
+            cache.byKey[key] = Entry(generation: generation, segments: segments)
         }
         return segments
     }

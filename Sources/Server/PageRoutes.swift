@@ -113,7 +113,14 @@ enum PageRoutes {
             let body = TasksPage.content(try state.workspace.monitoring.tasks(), now: state.now, message: message, web)
             return Responses.html(Layout.document(web, title: web.t(.navTasks), body), web, status: status)
         }
-        router.get("/tasks") { request, _ in try tasksPage(WebContext(request, state), message: nil) }
+        router.get("/tasks") { request, _ in
+            let web = WebContext(request, state)
+            return try await Responses.cachedHTML(request, state, web) { web in
+                Layout.document(
+                    web, title: web.t(.navTasks),
+                    TasksPage.content(try state.workspace.monitoring.tasks(), now: state.now, message: nil, web))
+            }
+        }
         router.post("/tasks/:code") { request, context in
             let web = WebContext(request, state)
             let form = try await form(request, state)

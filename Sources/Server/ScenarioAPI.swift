@@ -33,7 +33,10 @@ enum ScenarioAPI {
     static func routes() -> [APIRoute] {
         [
             APIRoute(method: .get, path: "/api/v1/scenarios", summary: .apiScenarios, tag: "scenarios", responseSchema: "ScenarioList") {
-                _, _, state in try Responses.json(try state.workspace.scenarios.list().map(ScenarioRecord.init))
+                request, _, state in
+                try await Responses.cachedJSON(request, state) {
+                    try Records.json(try state.workspace.scenarios.list().map(ScenarioRecord.init))
+                }
             },
             APIRoute(
                 method: .post, path: "/api/v1/scenarios", summary: .apiScenarioCreate, tag: "scenarios", requestBody: "application/json",
@@ -50,7 +53,9 @@ enum ScenarioAPI {
                 responseSchema: "ScenarioComparison"
             ) { request, _, state in
                 let ids = (request.uri.queryParameters.get("ids") ?? "").split(separator: ",").map(String.init)
-                return try Responses.json(ScenarioComparisonRecord(try state.workspace.scenarios.find(ids)))
+                return try await Responses.cachedJSON(request, state, parameters: ["ids"]) {
+                    try Records.json(ScenarioComparisonRecord(try state.workspace.scenarios.find(ids)))
+                }
             },
             APIRoute(
                 method: .get, path: "/api/v1/scenarios/jobs/{id}", summary: .apiScenarioJob, tag: "scenarios",
@@ -64,8 +69,11 @@ enum ScenarioAPI {
             APIRoute(
                 method: .get, path: "/api/v1/scenarios/{id}", summary: .apiScenario, tag: "scenarios",
                 parameters: [.init(name: "id", location: .path, description: .apiParamScenario, required: true)], responseSchema: "Scenario"
-            ) { _, context, state in
-                try Responses.json(ScenarioRecord(try state.workspace.scenarios.find([try context.parameters.require("id")])[0]))
+            ) { request, context, state in
+                let id = try context.parameters.require("id")
+                return try await Responses.cachedJSON(request, state) {
+                    try Records.json(ScenarioRecord(try state.workspace.scenarios.find([id])[0]))
+                }
             },
         ]
     }

@@ -56,9 +56,11 @@ enum ScenarioRoutes {
         }
         router.get("/scenarios/:id") { request, context in
             let web = WebContext(request, state)
-            let scenario = try state.workspace.scenarios.find([try context.parameters.require("id")])[0]
+            let id = try context.parameters.require("id")
             return try await Responses.cachedHTML(request, state, web) { web in
-                Layout.document(web, title: scenario.name, ScenariosPage.detail(scenario, map: try state.workspace.overview.map(), web))
+                let scenario = try state.workspace.scenarios.find([id])[0]
+                return Layout.document(
+                    web, title: scenario.name, ScenariosPage.detail(scenario, map: try state.workspace.overview.map(), web))
             }
         }
     }
