@@ -13,7 +13,8 @@ public struct RegisterReader {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT d.*, p.code AS parent_code FROM divisions d LEFT JOIN divisions p ON p.id = d.parent_id
+                SELECT \(RowMapping.divisionColumns.map { "d.\($0)" }.joined(separator: ", ")), p.code AS parent_code
+                FROM divisions d LEFT JOIN divisions p ON p.id = d.parent_id
                 ORDER BY CASE d.kind WHEN 'county' THEN 1 WHEN 'village' THEN 3 WHEN 'community' THEN 3 ELSE 2 END,
                     d.code IS NULL, d.code, d.id
                 """

@@ -14,26 +14,35 @@ extension Row {
 
 /// Turns database rows into domain values and back.
 enum RowMapping {
+    /// The columns `division(_:)` reads, in the order it reads them by position (a name lookup
+    /// per cell was a quarter of building a prefecture's register); `parent_code` follows them.
+    static let divisionColumns = [
+        "id", "code", "name", "kind", "parent_id", "urban_rural_class", "population", "households", "longitude", "latitude",
+        "location_quality", "location_source", "status", "valid_from", "valid_to", "successor_code", "successor_inferred", "note",
+        "source",
+    ]
+
+    /// A division from a row of `divisionColumns` then `parent_code`.
     static func division(_ row: Row) -> Stored<Division> {
-        let lon: Double? = row["longitude"]
-        let lat: Double? = row["latitude"]
+        let lon: Double? = row[8]
+        let lat: Double? = row[9]
         let location = lon.flatMap { lon in lat.map { GeoPoint(longitudeDegrees: lon, latitudeDegrees: $0) } }
-        let code: String? = row["code"]
-        let parentCode: String? = row["parent_code"]
-        let successor: String? = row["successor_code"]
-        let kindText: String = row["kind"]
-        let qualityText: String = row["location_quality"]
-        let statusText: String = row["status"]
+        let code: String? = row[1]
+        let parentID: Int64? = row[4]
+        let successor: String? = row[15]
+        let kindText: String = row[3]
+        let qualityText: String = row[10]
+        let statusText: String = row[12]
+        let parentCode: String? = row[19]
         let division = Division(
-            code: code.flatMap(DivisionCode.init), name: row["name"], kind: DivisionKind(rawValue: kindText) ?? .village,
-            parentCode: parentCode.flatMap(DivisionCode.init), parentID: row.optionalID("parent_id"),
-            urbanRuralClass: row["urban_rural_class"], population: row["population"], households: row["households"],
+            code: code.flatMap(DivisionCode.init), name: row[2], kind: DivisionKind(rawValue: kindText) ?? .village,
+            parentCode: parentCode.flatMap(DivisionCode.init), parentID: parentID.map { Division.ID($0) },
+            urbanRuralClass: row[5], population: row[6], households: row[7],
             location: location, locationQuality: LocationQuality(rawValue: qualityText) ?? .unknown,
-            locationSource: row["location_source"], status: DivisionStatus(rawValue: statusText) ?? .current,
-            validFrom: row["valid_from"], validTo: row["valid_to"], successorCode: successor.flatMap(DivisionCode.init),
-            successorInferred: row["successor_inferred"],
-            note: row["note"], source: row["source"])
-        return Stored(id: row.id("id"), division)
+            locationSource: row[11], status: DivisionStatus(rawValue: statusText) ?? .current,
+            validFrom: row[13], validTo: row[14], successorCode: successor.flatMap(DivisionCode.init),
+            successorInferred: row[16], note: row[17], source: row[18])
+        return Stored(id: Division.ID(row[0] as Int64), division)
     }
 
     static func divisionArguments(_ d: Division) -> [String: (any DatabaseValueConvertible)?] {
