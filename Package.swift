@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "chengxiang", targets: ["chengxiang"]),
         .executable(name: "chengxiang-bench", targets: ["chengxiang-bench"]),
+        .executable(name: "chengxiang-fuzz", targets: ["chengxiang-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -104,6 +105,17 @@ let package = Package(
             name: "chengxiang-bench",
             dependencies: ["Interchange", "Services", "Demo", "Store", "Domain", "LocationModels", "Localization"],
             swiftSettings: strictSettings),
+        // Seeded mutations of files and request bodies, for the fuzz harness and the API fuzz test.
+        .target(
+            name: "Fuzzing", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: strictSettings),
+        // Seeded mutation of every importer's input; run by a test and by hand (docs/benchmarks.md).
+        .executableTarget(
+            name: "chengxiang-fuzz",
+            dependencies: [
+                "Fuzzing", "Services", "Demo", "Store", "Interchange", "Localization",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strictSettings),
 
         .testTarget(name: "DomainTests", dependencies: ["Domain", "Localization"]),
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
@@ -129,11 +141,12 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Services", "Demo", "Store", "Domain", "Localization", "Charts",
+                "Server", "Services", "Demo", "Store", "Domain", "Localization", "Charts", "Fuzzing",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(
-            name: "CLITests", dependencies: ["chengxiang", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
+            name: "CLITests", dependencies: ["chengxiang", "chengxiang-fuzz", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Golden"]),
         .testTarget(name: "RepositoryTests", dependencies: ["Localization"]),
     ]
 )

@@ -1,0 +1,160 @@
+import Demo
+import Foundation
+import Interchange
+import ZIPFoundation
+
+/// What a fuzzed input is fed to.
+enum FuzzTarget: String, CaseIterable, Sendable {
+    /// `import schools`: CSV (UTF-8 and GBK), TSV, XLSX.
+    case schools
+    /// `import divisions`: CSV and GeoJSON.
+    case divisions
+    /// `indicators import`: CSV and XLSX.
+    case observations
+    /// `tasks import`: CSV.
+    case tasks
+    /// `solve --costs`: a cost table for the location engine (no register involved).
+    case costs
+}
+
+/// One seed file: its name (the extension picks the reader) and bytes.
+struct SeedFile {
+    var name: String
+    var data: Data
+
+    var isWorkbook: Bool { name.hasSuffix(".xlsx") }
+}
+
+/// The seed files of each target, made from the demo's own data (the project's resources), so the
+/// fuzzer needs nothing outside the program.
+enum Corpus {
+    static func seeds(_ target: FuzzTarget) throws -> [SeedFile] {
+        func resource(_ name: String) throws -> Data { try Data(contentsOf: DemoResources.file(name)) }
+        switch target {
+        case .schools:
+            let csv = try resource("seed_table_6_1.csv")
+            let text = String(decoding: csv, as: UTF8.self)
+            return [
+                SeedFile(name: "schools.csv", data: csv),
+                SeedFile(name: "schools-gbk.csv", data: Data(GB18030Encoder.encode(text))),
+                SeedFile(name: "schools.tsv", data: Data(tabSeparated(text).utf8)),
+                SeedFile(name: "schools.xlsx", data: try workbook(rows: rows(text))),
+            ]
+        case .divisions:
+            return [
+                SeedFile(name: "townships.csv", data: try resource("townships.csv")),
+                SeedFile(name: "villages.csv", data: try resource("villages.csv")),
+                SeedFile(name: "outline.geojson", data: try resource("county_outline.geojson")),
+                SeedFile(name: "points.geojson", data: Data(points.utf8)),
+            ]
+        case .observations:
+            return [
+                SeedFile(name: "observations.csv", data: Data(observations.utf8)),
+                SeedFile(name: "observations.xlsx", data: try workbook(rows: rows(observations))),
+            ]
+        case .tasks:
+            return [SeedFile(name: "tasks.csv", data: try resource("seed_tasks.csv"))]
+        case .costs:
+            var table = "demand,candidate,cost\n"
+            for i in 0..<6 { for j in 0..<4 { table += "d\(i),c\(j),\((i * 7 + j * 3) % 10)\n" } }
+            return [SeedFile(name: "costs.csv", data: Data(table.utf8))]
+        }
+    }
+
+    /// Observations of the demo's indicators for the county and a township.
+    static let observations = """
+        指标代码,地区,期间,值
+        EDU_RETENTION,交城县,2023,95.5
+        EDU_RETENTION,交城县,2024,96
+        INS_WHEAT,天宁镇,2024,50
+        INS_WHEAT,西营镇,2023,40
+        """  // data
+
+    /// Two villages as GeoJSON points with stated positions.
+    static let points = """
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"code":"141122100001","name":"西街居委会","location_quality":"published"},
+         "geometry":{"type":"Point","coordinates":[112.158,37.553]}},
+        {"type":"Feature","properties":{"code":"141122100002","name":"南街居委会","location_quality":"approximate"},
+         "geometry":{"type":"Point","coordinates":[112.161,37.549]}}]}
+        """  // data
+
+    /// The lines of a CSV text split at commas (the seed tables quote nothing that holds a comma).
+    static func rows(_ text: String) -> [[String]] {
+        text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    static func tabSeparated(_ text: String) -> String {
+        rows(text).map { $0.joined(separator: "\t") }.joined(separator: "\n") + "\n"
+    }
+
+    /// A minimal workbook of one sheet, every cell a shared string (as Excel writes text).
+    static func workbook(rows: [[String]]) throws -> Data {
+        var strings: [String] = []
+        var index: [String: Int] = [:]
+        var sheet =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+        for (r, row) in rows.enumerated() {
+            sheet += "<row r=\"\(r + 1)\">"
+            for (c, cell) in row.enumerated() where !cell.isEmpty {
+                let i = index[cell] ?? strings.count
+                if i == strings.count {
+                    strings.append(cell)
+                    index[cell] = i
+                }
+                sheet += "<c r=\"\(column(c))\(r + 1)\" t=\"s\"><v>\(i)</v></c>"
+            }
+            sheet += "</row>"
+        }
+        sheet += "</sheetData></worksheet>"
+        let shared =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+            + strings.map { "<si><t>\(escape($0))</t></si>" }.joined() + "</sst>"
+        let parts: [(String, String)] = [
+            (
+                "[Content_Types].xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>"
+            ),
+            (
+                "_rels/.rels",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+            ),
+            (
+                "xl/workbook.xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>"
+            ),
+            ("xl/worksheets/sheet1.xml", sheet),
+            ("xl/sharedStrings.xml", shared),
+        ]
+        let archive = try Archive(accessMode: .create)
+        for (path, text) in parts {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) {
+                position, size in bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        return data
+    }
+
+    /// A, B, … Z, AA … for a 0-based column.
+    static func column(_ index: Int) -> String {
+        var n = index + 1
+        var letters = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + r))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;")
+    }
+}
