@@ -1,5 +1,6 @@
 import Charts
 import Demo
+import Domain
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -197,6 +198,31 @@ struct AbsurdStoredDataTests {
         try await app(store).test(.router) { client in
             try await client.execute(uri: path, method: .get) { response in
                 #expect(response.status == .ok, "\(path): \(response.text.prefix(200))")
+            }
+        }
+    }
+}
+
+@Suite("A target of infinity already stored (before targets were checked) does not break the API")
+struct InfiniteTargetTests {
+    @Test(
+        "the indicator list and statuses answer 200 with JSON",
+        arguments: ["/api/v1/indicators", "/api/v1/indicators/status", "/indicators"])
+    func infiniteTarget(path: String) async throws {
+        let store = try freshDemo()
+        let indicators = try store.read { try $0.indicators() }
+        try store.write(actor: "test") { writer in
+            guard var indicator = indicators.first(where: { $0.code == "EDU_RETENTION" }) else { return }
+            indicator.targets = [IndicatorTarget(value: .infinity, year: 2025, yearAssumed: false, areaID: nil, statement: "∞")]
+            try writer.save(indicator)
+        }
+        try await app(store).test(.router) { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .ok, "\(path): \(response.text.prefix(200))")
+                if path.hasPrefix("/api") {
+                    let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body))
+                    #expect(object is [Any])
+                }
             }
         }
     }
