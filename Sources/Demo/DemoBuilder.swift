@@ -1,5 +1,5 @@
 import Domain
-public import Foundation
+import Foundation
 import Planning
 public import Services
 

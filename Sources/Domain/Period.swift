@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A reporting period: a year (2024), a quarter (2024Q2) or a month (2024-05).
 public enum Period: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {

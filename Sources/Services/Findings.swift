@@ -1,6 +1,6 @@
 public import Analysis
 import Domain
-public import Foundation
+import Foundation
 
 /// What a county's plan itself concluded from its school table, stored with the register so the
 /// diagnosis can be checked against it (the demo stores 交城's; another county may store its own).

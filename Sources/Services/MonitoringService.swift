@@ -1,8 +1,8 @@
-public import Analysis
+import Analysis
 public import Domain
 public import Foundation
 import Interchange
-public import Localization
+import Localization
 public import Monitoring
 public import Store
 

@@ -1,7 +1,7 @@
 public import Domain
 public import Geo
 public import Monitoring
-public import Store
+import Store
 
 /// What the overview page shows at a moment.
 public struct Overview: Sendable {

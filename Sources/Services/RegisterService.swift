@@ -2,8 +2,8 @@ public import Domain
 import Foundation
 public import Geo
 import Interchange
-public import Localization
-public import Store
+import Localization
+import Store
 
 /// The county as the register knows it: its name, whether the register is the demo, and the
 /// plan findings stored with it (if any).

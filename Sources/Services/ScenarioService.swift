@@ -1,4 +1,4 @@
-public import Analysis
+import Analysis
 public import Domain
 public import Foundation
 import Interchange

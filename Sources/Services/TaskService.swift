@@ -1,6 +1,6 @@
 public import Domain
 import Foundation
-public import Localization
+import Localization
 import Store
 
 /// Changes to one task of the checklist as a person writes them; blank fields are left as they

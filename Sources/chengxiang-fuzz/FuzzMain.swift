@@ -38,8 +38,8 @@ struct FuzzMain {
             try worker.run()
         case "run":
             let targets =
-                try option("targets").map { list in
-                    try list.split(separator: ",").map { name in
+                option("targets").map { list in
+                    list.split(separator: ",").map { name in
                         guard let target = FuzzTarget(rawValue: String(name)) else { usage() }
                         return target
                     }
