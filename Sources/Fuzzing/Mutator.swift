@@ -36,11 +36,13 @@ public struct Mutator: Sendable {
     public static let tokens: [String] = [
         "-1", "0", "-0", "1e308", "-1e308", "1e-320", "nan", "NaN", "inf", "-inf", "Infinity", "99999999999999999999",
         "5000000000000000000", "2147483648", "0x10", "1,000", "１２３", "3.", ".5", "1e", "--1", "", " ", "\"", "\"\"", ",", ",,,,,",
-        "\n", "\r\n", "\r", "\t", "\u{FEFF}", "\u{0}", "\u{7F}", "\u{2028}", "\u{3000}", "天宁", "天宁镇", "交城县", "村", "镇", "县",
-        "\u{F900}", "141122100000", "141122", "1411221000001", "小学", "初中", "<", ">", "&", "&amp;", "&#0;", "&#x110000;",
+        "\n", "\r\n", "\r", "\t", "\u{FEFF}", "\u{0}", "\u{7F}", "\u{2028}", "\u{3000}", "\u{F900}", "141122100000", "141122",
+        "天宁", "天宁镇", "交城县", "村", "镇", "县", "小学", "初中",  // vocabulary
+        "1411221000001", "<", ">", "&", "&amp;", "&#0;", "&#x110000;",
         "&lt;", "]]>", "<!DOCTYPE x [<!ENTITY e \"e\">]>", "&e;", "<c r=\"XFE1\">", "<c r=\"A1048577\">", "<row r=\"0\">",
         "{", "}", "[", "]", ":", "null", "true", "[[[[[[[[", "\"coordinates\":", "\"type\":\"Polygon\"", "{\"type\":\"Point\"}",
-        String(repeating: "A", count: 5000), String(repeating: "9", count: 400), String(repeating: "学", count: 300),
+        String(repeating: "A", count: 5000), String(repeating: "9", count: 400),
+        String(repeating: "学", count: 300),  // vocabulary
     ]
 
     public init(seed: UInt64) { rng = SplitMix64(seed: seed) }

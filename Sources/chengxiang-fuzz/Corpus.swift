@@ -62,22 +62,22 @@ enum Corpus {
     }
 
     /// Observations of the demo's indicators for the county and a township.
-    static let observations = """
-        指标代码,地区,期间,值
-        EDU_RETENTION,交城县,2023,95.5
-        EDU_RETENTION,交城县,2024,96
-        INS_WHEAT,天宁镇,2024,50
-        INS_WHEAT,西营镇,2023,40
-        """  // data
+    static let observations = [
+        "指标代码,地区,期间,值",  // data
+        "EDU_RETENTION,交城县,2023,95.5",  // data
+        "EDU_RETENTION,交城县,2024,96",  // data
+        "INS_WHEAT,天宁镇,2024,50",  // data
+        "INS_WHEAT,西营镇,2023,40",  // data
+    ].joined(separator: "\n")
 
     /// Two villages as GeoJSON points with stated positions.
-    static let points = """
-        {"type":"FeatureCollection","features":[
-        {"type":"Feature","properties":{"code":"141122100001","name":"西街居委会","location_quality":"published"},
-         "geometry":{"type":"Point","coordinates":[112.158,37.553]}},
-        {"type":"Feature","properties":{"code":"141122100002","name":"南街居委会","location_quality":"approximate"},
-         "geometry":{"type":"Point","coordinates":[112.161,37.549]}}]}
-        """  // data
+    static let points = [
+        #"{"type":"FeatureCollection","features":["#,
+        #"{"type":"Feature","properties":{"code":"141122100001","name":"西街居委会","location_quality":"published"},"#,  // data
+        #" "geometry":{"type":"Point","coordinates":[112.158,37.553]}},"#,
+        #"{"type":"Feature","properties":{"code":"141122100002","name":"南街居委会","location_quality":"approximate"},"#,  // data
+        #" "geometry":{"type":"Point","coordinates":[112.161,37.549]}}]}"#,
+    ].joined(separator: "\n")
 
     /// The lines of a CSV text split at commas (the seed tables quote nothing that holds a comma).
     static func rows(_ text: String) -> [[String]] {
