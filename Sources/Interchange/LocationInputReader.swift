@@ -48,6 +48,9 @@ public enum LocationInputReader {
             requiredNames: Localized(zh: "demand、candidate、cost", en: "demand, candidate, cost")
         ) { table, r in
             rows += 1
+            guard rows <= Limits.costMatrixCells else {
+                throw UserError.rejected(file: costs.lastPathComponent, L10n.message(.costTableTooManyRows, Limits.costMatrixCells))
+            }
             if rows % 65_536 == 0, let deadline, ContinuousClock.now > deadline {
                 throw UserError(.invalid, L10n.message(.locationReadTimeLimit, costs.lastPathComponent, rows))
             }

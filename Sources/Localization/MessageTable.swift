@@ -220,6 +220,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // paging
     case uiPageOf, uiPreviousPage, uiNextPage, uiAllTownships, uiShow, apiParamLimit
     case apiParamOffset
+    // web
+    case webStagingUnsafe
+    // engine
+    case costTableTooManyRows
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1447,6 +1451,16 @@ enum MessageTable {
         case .uiShow: ("显示", "Show")
         case .apiParamLimit: ("最多返回条数（默认 1000，最多 5000）", "at most this many items (default 1000, at most 5000)")
         case .apiParamOffset: ("跳过的条数（分页）", "items to skip (paging)")
+        case .webStagingUnsafe:
+            (
+                "上传暂存目录 {1} 不属于本用户或他人可读写，已拒绝使用；请删除该目录后重启服务",
+                "the upload staging folder {1} is not this user's own private folder; remove it and restart the server"
+            )
+        case .costTableTooManyRows:
+            (
+                "费用表超过 {1} 行（需求点与候选点组合的上限），多出的行只能是重复；请检查文件",
+                "the cost table has more than {1} rows (the most demand–candidate pairs there can be), so rows repeat; check the file"
+            )
         }
     }
 }

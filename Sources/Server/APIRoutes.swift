@@ -28,7 +28,7 @@ enum APIRoutes {
                 let total = try state.workspace.register.divisionRegister().divisions.count
                 return paging.counted(
                     total,
-                    try await Responses.cachedJSON(request, state, parameters: Paging.names) {
+                    try await Responses.cachedJSON(request, state, variant: paging.variant(total)) {
                         try Records.json(paging.slice(try state.workspace.register.divisionRegister().divisions).map(DivisionRecord.init))
                     })
             },
@@ -40,7 +40,7 @@ enum APIRoutes {
                 let total = try state.workspace.diagnostics.schoolDiagnostics().schools.count
                 return paging.counted(
                     total,
-                    try await Responses.cachedJSON(request, state, parameters: Paging.names) {
+                    try await Responses.cachedJSON(request, state, variant: paging.variant(total)) {
                         try Records.json(
                             paging.slice(try state.workspace.diagnostics.schoolDiagnostics().schools).map(SchoolDiagnosisRecord.init))
                     })
@@ -63,7 +63,7 @@ enum APIRoutes {
                 let total = try state.workspace.diagnostics.schoolDiagnostics().schools.count
                 return paging.counted(
                     total,
-                    try await Responses.cachedJSON(request, state, parameters: Paging.names) {
+                    try await Responses.cachedJSON(request, state, variant: paging.variant(total)) {
                         var report = try state.workspace.diagnostics.schoolDiagnostics()
                         report.schools = Array(paging.slice(report.schools))
                         return try Records.json(DiagnosticsRecord(report))
@@ -167,7 +167,6 @@ struct TaskChangeInput: Decodable {
 struct Paging: Sendable {
     static let defaultLimit = 1000
     static let maximumLimit = 5000
-    static let names = ["limit", "offset"]
     static let parameters: [APIRoute.Parameter] = [
         .init(name: "limit", location: .query, description: .apiParamLimit, required: false, type: "integer"),
         .init(name: "offset", location: .query, description: .apiParamOffset, required: false, type: "integer"),
@@ -191,6 +190,9 @@ struct Paging: Sendable {
     }
 
     func slice<T>(_ items: [T]) -> ArraySlice<T> { items.dropFirst(offset).prefix(limit) }
+
+    /// The cache variant: an offset past the end is the end.
+    func variant(_ total: Int) -> [String] { ["\(limit)", "\(min(offset, total))"] }
 
     /// The response with the list's total length in `X-Total-Count`.
     func counted(_ total: Int, _ response: Response) -> Response {

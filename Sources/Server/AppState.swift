@@ -57,6 +57,8 @@ final class PageCache: Sendable {
         defer { building.withLock { _ = $0.removeValue(forKey: flight) } }
         let segments = try await task.value
         let size = segments.reduce(0) { $0 + $1.count }
+        // A body larger than an eighth of the cache is served but not kept.
+        guard size <= byteCapacity / 8 else { return segments }
         entries.withLock { cache in
             if cache.byKey.count >= capacity || cache.bytes + size > byteCapacity {
                 cache.byKey.removeAll(keepingCapacity: true)

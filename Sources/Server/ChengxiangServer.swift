@@ -58,7 +58,7 @@ public enum ChengxiangServer {
         logger.logLevel = .warning
         return Application(
             router: router(state),
-            server: .http1(configuration: .init(idleTimeout: .seconds(settings.idleTimeout.components.seconds))),
+            server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(settings.idleTimeout / .milliseconds(1))))),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "chengxiang"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger)

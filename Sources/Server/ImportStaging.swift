@@ -31,19 +31,44 @@ actor ImportStaging {
         self.lifetime = lifetime
         let pid = ProcessInfo.processInfo.processIdentifier
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(Self.prefix)\(pid)")
-        Self.removeAbandonedFolders()
+        Self.removeAbandonedFolders(olderThan: lifetime)
     }
 
-    /// Removes the staging folders of servers that are no longer running.
-    static func removeAbandonedFolders() {
+    /// Removes the staging folders of servers that are no longer running: folders of this user,
+    /// whose process is gone, untouched for longer than the lifetime (a server in another process
+    /// namespace may reuse a pid we cannot see).
+    static func removeAbandonedFolders(olderThan lifetime: Duration) {
         let temporary = FileManager.default.temporaryDirectory
         let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        let cutoff = Date().addingTimeInterval(-(lifetime / .seconds(1)))
         for name in names where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count)), pid != ProcessInfo.processInfo.processIdentifier else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH {
-                try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
-            }
+            let url = temporary.appendingPathComponent(name)
+            guard Self.isPrivateFolder(url.path), let modified = Self.attributes(url.path)?[.modificationDate] as? Date, modified < cutoff
+            else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(at: url) }
         }
+    }
+
+    /// Makes this server's folder readable by this user only, or checks that the folder already
+    /// there is ours, a real folder and private — another local user could otherwise prepare it to
+    /// read uploads or swap a file between check and commit.
+    func ensureFolder() throws {
+        if mkdir(folder.path, 0o700) == 0 { return }
+        guard errno == EEXIST, Self.isPrivateFolder(folder.path) else {
+            throw UserError(.unavailable, L10n.message(.webStagingUnsafe, folder.path))
+        }
+    }
+
+    /// The attributes of the item itself (a symbolic link is not followed).
+    static func attributes(_ path: String) -> [FileAttributeKey: Any]? { try? FileManager.default.attributesOfItem(atPath: path) }
+
+    /// Whether the path is a real folder (not a link) of this user that no one else may read or write.
+    static func isPrivateFolder(_ path: String) -> Bool {
+        guard let a = attributes(path), a[.type] as? FileAttributeType == .typeDirectory,
+            (a[.ownerAccountID] as? NSNumber)?.uint32Value == getuid(), let mode = (a[.posixPermissions] as? NSNumber)?.intValue
+        else { return false }
+        return mode & 0o077 == 0
     }
 
     /// A name safe to store a file under, kept as the user wrote it where possible (it names the
@@ -70,13 +95,19 @@ actor ImportStaging {
         while staged.count >= Self.maximumHeld, let oldest = staged.values.min(by: { $0.stagedAt < $1.stagedAt }) {
             cancel(oldest.token)
         }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try ensureFolder()
         let token = Security.newToken()
         let dir = folder.appendingPathComponent(token)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: false)
         let url = dir.appendingPathComponent(Self.safeName(fileName))
-        try data.write(to: url)
-        let check = try workspace.imports(actor: "web").check(kind, file: url, sheet: sheet)
+        let check: ImportCheck
+        do {
+            try data.write(to: url)
+            check = try workspace.imports(actor: "web").check(kind, file: url, sheet: sheet)
+        } catch {
+            try? FileManager.default.removeItem(at: dir)
+            throw error
+        }
         let item = StagedImport(token: token, sheet: sheet, url: url, stagedAt: .now, check: check)
         staged[token] = item
         return item

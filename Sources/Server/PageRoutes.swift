@@ -38,12 +38,10 @@ enum PageRoutes {
         router.get("/schools") { request, _ in
             let web = WebContext(request, state)
             let query = request.uri.queryParameters
-            let page = query.get("page").flatMap(Int.init) ?? 1
-            let township = query.get("township").flatMap(Division.ID.init(text:))
-            return try await Responses.cachedHTML(request, state, web, parameters: ["page", "township"]) { web in
-                Layout.document(
-                    web, title: web.t(.navSchools),
-                    SchoolsPage.list(try state.workspace.diagnostics.schoolDiagnostics(), page: page, township: township, web))
+            let report = try state.workspace.diagnostics.schoolDiagnostics()
+            let choice = SchoolsPage.Choice(report, page: query.get("page"), township: query.get("township"))
+            return try await Responses.cachedHTML(request, state, web, variant: choice.variant) { web in
+                Layout.document(web, title: web.t(.navSchools), SchoolsPage.list(report, choice, web))
             }
         }
         router.get("/schools/:id") { request, context in

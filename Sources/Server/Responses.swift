@@ -14,16 +14,18 @@ enum Responses {
         return response
     }
 
-    /// A page cached per path, the query parameters it reads (`parameters`; any other is
-    /// ignored, so `?x=1` cannot force a rebuild) and language until the data changes. `build`
-    /// gets a context whose CSRF token is a placeholder; each response carries its visitor's own.
+    /// A page cached per path, `variant` and language until the data changes. `variant` holds
+    /// the request's parameters as the handler parsed and checked them (a page number within the
+    /// pages there are, a township that exists), never the raw query: `?x=1` or `?page=abc` cannot
+    /// make a new entry. `build` gets a context whose CSRF token is a placeholder; each response
+    /// carries its visitor's own.
     static func cachedHTML(
-        _ request: Request, _ state: AppState, _ web: WebContext, parameters: [String] = [],
+        _ request: Request, _ state: AppState, _ web: WebContext, variant: [String] = [],
         build: @escaping @Sendable (WebContext) async throws -> String
     ) async throws -> Response {
         let cacheWeb = web.forCache()
         var response = try await cached(
-            state, key: "\(web.language.rawValue) \(cacheKey(request, parameters))", type: "text/html; charset=utf-8",
+            state, key: "\(web.language.rawValue) \(cacheKey(request.uri.path, variant))", type: "text/html; charset=utf-8",
             token: web.csrfToken
         ) {
             Array(try await build(cacheWeb).utf8)
@@ -32,11 +34,9 @@ enum Responses {
         return response
     }
 
-    /// The path and the named query parameters, in a fixed order.
-    static func cacheKey(_ request: Request, _ parameters: [String]) -> String {
-        let query = request.uri.queryParameters
-        let values = parameters.map { name in query.getAll(name).map { "\(name)=\($0)" }.joined(separator: " ") }
-        return ([request.uri.path] + values.filter { !$0.isEmpty }).joined(separator: " ")
+    /// The path and the variant's parts, each percent-encoded so that no part can pass for two.
+    static func cacheKey(_ path: String, _ variant: [String]) -> String {
+        ([path] + variant.map { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }).joined(separator: " ")
     }
 
     /// JSON of an encodable value (sorted keys, pretty).
@@ -48,9 +48,11 @@ enum Responses {
 
     /// JSON cached like pages (the diagnostics API is read far more often than data changes).
     static func cachedJSON(
-        _ request: Request, _ state: AppState, parameters: [String] = [], build: @escaping @Sendable () async throws -> Data
+        _ request: Request, _ state: AppState, variant: [String] = [], build: @escaping @Sendable () async throws -> Data
     ) async throws -> Response {
-        try await cached(state, key: "json \(cacheKey(request, parameters))", type: "application/json; charset=utf-8", token: nil) {
+        try await cached(
+            state, key: "json \(cacheKey(request.uri.path, variant))", type: "application/json; charset=utf-8", token: nil
+        ) {
             Array(try await build())
         }
     }
@@ -66,7 +68,9 @@ enum Responses {
             if index > 0 { buffer.writeString(token ?? WebContext.tokenPlaceholder) }
             buffer.writeBytes(segment)
         }
-        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: .init(byteBuffer: buffer))
+        // A page holds its visitor's token: private, not kept; JSON may be revalidated.
+        let control = token == nil ? "no-cache" : "private, no-store"
+        return Response(status: .ok, headers: [.contentType: type, .cacheControl: control], body: .init(byteBuffer: buffer))
     }
 
     /// 303 See Other to a local path.

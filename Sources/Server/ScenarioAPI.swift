@@ -52,8 +52,8 @@ enum ScenarioAPI {
                 parameters: [.init(name: "ids", location: .query, description: .apiParamScenarioIDs, required: true)],
                 responseSchema: "ScenarioComparison"
             ) { request, _, state in
-                let ids = (request.uri.queryParameters.get("ids") ?? "").split(separator: ",").map(String.init)
-                return try await Responses.cachedJSON(request, state, parameters: ["ids"]) {
+                let ids = ScenarioRequest.comparedReferences(request.uri.queryParameters.getAll("ids"))
+                return try await Responses.cachedJSON(request, state, variant: ids) {
                     try Records.json(ScenarioComparisonRecord(try state.workspace.scenarios.find(ids)))
                 }
             },

@@ -9,7 +9,7 @@ enum ScenarioRoutes {
         @Sendable func index(_ request: Request, message: HTMLNode?, status: HTTPResponse.Status = .ok) throws -> Response {
             let web = WebContext(request, state)
             let service = state.workspace.scenarios
-            let ids = request.uri.queryParameters.getAll("compare").flatMap { $0.split(separator: ",").map(String.init) }
+            let ids = ScenarioRequest.comparedReferences(request.uri.queryParameters.getAll("compare"))
             let body = ScenariosPage.index(
                 try service.list(), schools: try service.planningSchools(), compare: ids.isEmpty ? [] : try service.find(ids),
                 message: message, web)
@@ -17,8 +17,8 @@ enum ScenarioRoutes {
         }
         router.get("/scenarios") { request, _ in
             let web = WebContext(request, state)
-            let ids = request.uri.queryParameters.getAll("compare").flatMap { $0.split(separator: ",").map(String.init) }
-            return try await Responses.cachedHTML(request, state, web, parameters: ["compare"]) { web in
+            let ids = ScenarioRequest.comparedReferences(request.uri.queryParameters.getAll("compare"))
+            return try await Responses.cachedHTML(request, state, web, variant: ids) { web in
                 let service = state.workspace.scenarios
                 let body = ScenariosPage.index(
                     try service.list(), schools: try service.planningSchools(), compare: ids.isEmpty ? [] : try service.find(ids),

@@ -27,7 +27,8 @@ struct WebContext {
     }
 
     /// Stands for the request's token in a cached page; each response puts its own token in.
-    static let tokenPlaceholder = "cxtokenplaceholder00000000000000"
+    /// Random per process, so that no stored text can be mistaken for it.
+    static let tokenPlaceholder = "cx" + Security.newToken()
 
     /// This context with the placeholder for the token, to build a page that is cached and
     /// served to every visitor.

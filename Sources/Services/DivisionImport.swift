@@ -39,10 +39,11 @@ extension ImportService {
             var current = DivisionRegister(known)
             var tier = ordered.first?.kind.tier
             for row in ordered {
-                // Rows are resolved against the register as it stood before their tier: a row's
-                // parent is of a higher tier, and rows of one tier cannot name each other (the
-                // reader refuses duplicate codes and names), so rebuilding the lookup once per
-                // tier — not once per row — keeps a 20,000-village file linear.
+                // Rows are resolved against the register as it stood before their tier, plus the
+                // renames made in it: a row's parent is of a higher tier, and rows of one tier
+                // cannot name each other (the reader refuses duplicate codes and names), so the
+                // lookup is rebuilt once per tier and after a name or code changes — not after
+                // every row, which made a 20,000-village file quadratic.
                 if row.kind.tier != tier {
                     current = DivisionRegister(known)
                     tier = row.kind.tier
@@ -59,6 +60,7 @@ extension ImportService {
                         if before != division {
                             try writer.update(division)
                             if let index = position[division.id] { known[index] = division }
+                            if before.name != division.name || before.code != division.code { current = DivisionRegister(known) }
                         }
                         if let boundary = row.boundary {
                             try writer.setBoundary(divisionID: division.id, geoJSON: GeoJSONWriter.geometry(boundary))

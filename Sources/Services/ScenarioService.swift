@@ -58,6 +58,17 @@ public struct ScenarioRequest: Sendable {
         self.timeLimitSeconds = timeLimitSeconds
     }
 
+    /// The scenarios a comparison names (`compare=1,2&compare=方案甲`): each once, in order, at
+    /// most `maximumCompared` — a repeated id would repeat a whole scenario's result in the answer.
+    public static func comparedReferences(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        let all = values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        return Array(all.filter { !$0.isEmpty && seen.insert($0).inserted }.prefix(maximumCompared))
+    }
+
+    /// The most scenarios one comparison shows side by side.
+    public static let maximumCompared = 8
+
     /// Reads the words of a form or an API body for the model, stage and capacity rule; blank
     /// means the default; anything else unknown is refused.
     public static func words(model: String?, level: String?, capacity: String?) throws -> (PlanningModel, PlanningLevel, CapacityRule) {

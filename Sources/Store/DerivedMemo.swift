@@ -12,6 +12,9 @@ final class DerivedMemo: Sendable {
         if let value = state.withLock({ $0.stamp == stamp ? $0.values[key] as? T : nil }) { return value }
         let value = try compute()
         state.withLock { state in
+            // A value computed for an older stamp than the memo's is not kept (it would drop the
+            // newer values); the stamp only moves forward, except by `clear`.
+            guard stamp >= state.stamp else { return }
             if state.stamp != stamp {
                 state.stamp = stamp
                 state.values.removeAll()
@@ -19,5 +22,11 @@ final class DerivedMemo: Sendable {
             state.values[key] = value
         }
         return value
+    }
+
+    /// Forgets everything: after the store's content is replaced wholesale (a backup copied into
+    /// it), an old stamp may come back with other data.
+    func clear() {
+        state.withLock { $0 = (-1, [:]) }
     }
 }

@@ -92,6 +92,8 @@ public final class RegisterStore: Sendable {
 
     /// Copies the whole database into another store (an online backup; WAL content included).
     public func backup(toStore destination: RegisterStore) throws {
+        destination.memo.clear()
+        defer { destination.memo.clear() }
         try writer.backup(to: destination.writer)
     }
 }

@@ -19,6 +19,8 @@ enum Schema {
         migrator.registerMigration("2026-12-02 positions and assumptions", migrate: AssumptionSchema.migrate)
         migrator.registerMigration("2026-12-02 register rules", migrate: AssumptionSchema.registerRules)
         migrator.registerMigration("2026-12-02 audited metadata") { db in try db.execute(sql: AuditedTable.metadata.triggerSQL()) }
+        migrator.registerMigration("2026-12-02 audited boundaries", migrate: NameAndBoundarySchema.auditBoundaries)
+        migrator.registerMigration("2026-12-02 canonical names", migrate: NameAndBoundarySchema.canonicalNames)
         return migrator
     }
 

@@ -341,13 +341,17 @@ struct PageCacheTests {
         #expect(builds.value == 2, "a new data version builds again")
     }
 
-    @Test("query parameters a page does not read are not part of its key")
-    func keyIgnoresUnknownParameters() {
-        func request(_ uri: String) -> Request {
-            Request(head: .init(method: .get, scheme: "http", authority: "localhost", path: uri), body: .init(buffer: ByteBuffer()))
-        }
-        #expect(Responses.cacheKey(request("/schools?x=1"), ["page"]) == Responses.cacheKey(request("/schools"), ["page"]))
-        #expect(Responses.cacheKey(request("/schools?page=2&x=1"), ["page"]) == "/schools page=2")
+    @Test("the key holds the parameters as the handler checked them, each part escaped so that none can pass for two")
+    func keyFromCheckedParameters() async throws {
+        #expect(Responses.cacheKey("/schools", ["2 5"]) != Responses.cacheKey("/schools", ["2", "5"]))
+        let diagnostics = try Workspace(store: demoForServer).diagnostics.schoolDiagnostics()
+        let junk = SchoolsPage.Choice(diagnostics, page: "abc", township: "999999")
+        let first = SchoolsPage.Choice(diagnostics, page: nil, township: nil)
+        #expect(junk.variant == first.variant, "an unreadable page or an unknown township is the first page of all")
+        #expect(SchoolsPage.Choice(diagnostics, page: "99", township: nil).variant == first.variant, "a page past the end is the last")
+        #expect(
+            ScenarioRequest.comparedReferences(["1,1,2", "1", " 3 "] + Array(repeating: "1", count: 500)) == ["1", "2", "3"],
+            "each scenario once")
     }
 
     @Test("a write by another process (the command line) shows on the next request, without waiting")
@@ -443,5 +447,25 @@ struct CachedTokenTests {
             #expect(second.contains(b) && !second.contains(a))
             #expect(!second.contains(WebContext.tokenPlaceholder))
         }
+    }
+}
+
+@Suite("The upload staging folder is this user's own")
+struct StagingFolderTests {
+    @Test("only a real, private folder of this user is used; one others can write, or a link, is not")
+    func privateFolder() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("cx-private-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: base) }
+        let mine = base.appendingPathComponent("mine")
+        #expect(mkdir(mine.path, 0o700) == 0)
+        #expect(ImportStaging.isPrivateFolder(mine.path))
+        let open = base.appendingPathComponent("open")
+        #expect(mkdir(open.path, 0o700) == 0)
+        #expect(chmod(open.path, 0o777) == 0)
+        #expect(!ImportStaging.isPrivateFolder(open.path))
+        let link = base.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: mine)
+        #expect(!ImportStaging.isPrivateFolder(link.path), "a link is not followed")
     }
 }

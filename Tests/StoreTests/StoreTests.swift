@@ -28,6 +28,7 @@ struct StoreTests {
                 "2026-11-29 divisions", "2026-11-29 schools", "2026-11-29 norms", "2026-11-29 township reports",
                 "2026-11-29 import log", "2026-11-29 metadata", "2026-11-29 audit log", "2026-11-29 monitoring",
                 "2026-11-29 scenarios", "2026-12-02 positions and assumptions", "2026-12-02 register rules", "2026-12-02 audited metadata",
+                "2026-12-02 audited boundaries", "2026-12-02 canonical names",
             ])
         let tables = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
@@ -47,7 +48,7 @@ struct StoreTests {
         try RegisterStore(path: path).write(actor: "t") { try $0.setMetadata("dataset", "test") }
         let reopened = try RegisterStore(path: path)
         #expect(try reopened.read { try $0.metadata("dataset") } == "test")
-        #expect(try reopened.appliedMigrations().count == 12)
+        #expect(try reopened.appliedMigrations().count == 14)
     }
 
     @Test(
@@ -177,12 +178,26 @@ struct StoreTests {
                     INSERT INTO divisions (id, code, name, kind, parent_id, longitude, latitude, location_quality)
                         VALUES (2, '141122100000', '天宁镇', 'town', 1, 112.15, 37.55, 'published');
                     INSERT INTO schools (id, township_id, name, level, students, staff) VALUES (7, 2, '阳渠学校', 'primary', 10, 2);
+                    INSERT INTO schools (id, township_id, name, level, students, staff) VALUES (8, 2, '第１小学', 'primary', 10, 2);
+                    INSERT INTO schools (id, township_id, name, level, students, staff) VALUES (9, 2, '\u{F900}山小学', 'primary', 10, 2);
+                    INSERT INTO schools (id, township_id, name, level, students, staff) VALUES (10, 2, '豈山小学', 'primary', 10, 2);
+                    INSERT INTO schools (id, township_id, name, level, students, staff) VALUES (11, 2, '\u{F901}新小学', 'primary', 10, 2);
                     INSERT INTO township_reports (township_id, topic, status) VALUES (2, 'schools', 'reported');
                     """)
         }
         try migrator.migrate(queue)
         try queue.write { db in
             #expect(try String.fetchOne(db, sql: "SELECT name FROM divisions WHERE id = 2") == "天宁镇")
+            #expect(try String.fetchOne(db, sql: "SELECT name FROM schools WHERE id = 8") == "第1小学", "names take their canonical form")
+            let scalars = { (id: Int) in
+                try Array((String.fetchOne(db, sql: "SELECT name FROM schools WHERE id = \(id)") ?? "").unicodeScalars)
+            }
+            #expect(try scalars(11) == Array("\u{66F4}新小学".unicodeScalars), "a compatibility ideograph becomes the unified one")
+            #expect(try scalars(9) == Array("\u{F900}山小学".unicodeScalars), "a canonical form already taken in the township is left alone")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log WHERE actor = 'migration'") == 2)
+            let outline = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0
+            try db.execute(sql: "UPDATE divisions SET boundary_geojson = '{\"type\":\"Point\",\"coordinates\":[1,2]}' WHERE id = 1")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") == outline + 1, "a boundary change is audited")
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM township_reports") == 1)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM pragma_foreign_key_check") == 0)
             let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0

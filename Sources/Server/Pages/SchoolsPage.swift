@@ -11,11 +11,31 @@ enum SchoolsPage {
     /// township choice) instead of sent as one table of several megabytes.
     static let pageSize = 500
 
-    static func list(_ report: SchoolDiagnosticsReport, page requested: Int, township: Division.ID?, _ web: WebContext) -> [HTMLNode] {
-        let chosen = report.schools.filter { township == nil || $0.school.townshipID == township }
-        let pages = max(1, (chosen.count + pageSize - 1) / pageSize)
-        let page = min(max(1, requested), pages)
-        let shown = Array(chosen.dropFirst((page - 1) * pageSize).prefix(pageSize))
+    /// What the list shows, from the query as checked against the report: a township that is in
+    /// it (by its current unit, so schools of a merged township are listed under its successor)
+    /// and a page that exists. Anything else falls back to all townships and the nearest page.
+    struct Choice {
+        let township: TownshipSchoolSummary?
+        let schools: [SchoolDiagnosis]
+        let page: Int
+        let pages: Int
+
+        init(_ report: SchoolDiagnosticsReport, page: String?, township: String?) {
+            let chosen = township.flatMap(Division.ID.init(text:)).flatMap { id in report.townships.first { $0.township.id == id } }
+            self.township = chosen
+            schools = chosen.map { summary in report.schools.filter { $0.townshipName == summary.township.name } } ?? report.schools
+            pages = max(1, (schools.count + SchoolsPage.pageSize - 1) / SchoolsPage.pageSize)
+            self.page = min(max(1, page.flatMap(Int.init) ?? 1), pages)
+        }
+
+        /// The page's cache variant.
+        var variant: [String] { ["\(page)", township.map { "\($0.township.id)" } ?? ""] }
+
+        var shown: [SchoolDiagnosis] { Array(schools.dropFirst((page - 1) * SchoolsPage.pageSize).prefix(SchoolsPage.pageSize)) }
+    }
+
+    static func list(_ report: SchoolDiagnosticsReport, _ choice: Choice, _ web: WebContext) -> [HTMLNode] {
+        let shown = choice.shown
         let filter = el(
             "form", [("class", "inline"), ("onsubmit", "return false")],
             [
@@ -48,7 +68,8 @@ enum SchoolsPage {
         }
         let attributes = shown.map { [("data-flags", $0.flags.map(\.rawValue).joined(separator: " "))] }
         return [
-            townshipChoice(report, township, web), filter, pager(page: page, pages: pages, count: chosen.count, township: township, web),
+            townshipChoice(report, choice.township?.township.id, web), filter,
+            pager(page: choice.page, pages: choice.pages, count: choice.schools.count, township: choice.township?.township.id, web),
             Components.table(headers, rows, classes: "sortable filterable", rowAttributes: attributes),
             el("p", [("class", "muted")], text: normNote(report.norms, web)),
             Components.ratioChart(shown, web),
