@@ -107,12 +107,13 @@ let package = Package(
             swiftSettings: strictSettings),
         // Seeded mutations of files and request bodies, for the fuzz harness and the API fuzz test.
         .target(
-            name: "Fuzzing", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: strictSettings),
+            name: "Fuzzing", dependencies: ["LocationModels", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings),
         // Seeded mutation of every importer's input; run by a test and by hand (docs/benchmarks.md).
         .executableTarget(
             name: "chengxiang-fuzz",
             dependencies: [
-                "Fuzzing", "Services", "Demo", "Store", "Interchange", "Localization",
+                "Fuzzing", "Services", "Demo", "Store", "Interchange", "Localization", "LocationModels",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings),

@@ -1,21 +1,10 @@
 public import Foundation
+public import LocationModels
 import ZIPFoundation
 
-/// A small, fast, seedable random generator (SplitMix64): the same seed gives the same inputs on
-/// every machine, so a failing input can be made again from its seed, target and number.
-public struct SplitMix64: Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// The engine's seeded generator (SplitMix64) drives the mutations: the same seed gives the same
+/// inputs on every machine, so a failing input can be made again from its seed, target and number.
+extension SplitMix64 {
     /// A number in 0..<bound (bound > 0).
     public mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
 

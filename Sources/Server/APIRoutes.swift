@@ -24,26 +24,19 @@ enum APIRoutes {
                 method: .get, path: "/api/v1/divisions", summary: .apiDivisions, tag: "register", parameters: Paging.parameters,
                 responseSchema: "DivisionList"
             ) { request, _, state in
-                let paging = try Paging(request)
-                let total = try state.workspace.register.divisionRegister().divisions.count
-                return paging.counted(
-                    total,
-                    try await Responses.cachedJSON(request, state, variant: paging.variant(total)) {
-                        try Records.json(paging.slice(try state.workspace.register.divisionRegister().divisions).map(DivisionRecord.init))
-                    })
+                try await Paging.respond(request, state, total: try state.workspace.register.divisionRegister().divisions.count) { paging in
+                    try Records.json(paging.slice(try state.workspace.register.divisionRegister().divisions).map(DivisionRecord.init))
+                }
             },
             APIRoute(
                 method: .get, path: "/api/v1/schools", summary: .apiSchools, tag: "schools", parameters: Paging.parameters,
                 responseSchema: "SchoolList"
             ) { request, _, state in
-                let paging = try Paging(request)
-                let total = try state.workspace.diagnostics.schoolDiagnostics().schools.count
-                return paging.counted(
-                    total,
-                    try await Responses.cachedJSON(request, state, variant: paging.variant(total)) {
-                        try Records.json(
-                            paging.slice(try state.workspace.diagnostics.schoolDiagnostics().schools).map(SchoolDiagnosisRecord.init))
-                    })
+                try await Paging.respond(request, state, total: try state.workspace.diagnostics.schoolDiagnostics().schools.count) {
+                    paging in
+                    try Records.json(
+                        paging.slice(try state.workspace.diagnostics.schoolDiagnostics().schools).map(SchoolDiagnosisRecord.init))
+                }
             },
             APIRoute(
                 method: .get, path: "/api/v1/schools/{id}", summary: .apiSchool, tag: "schools",
@@ -59,15 +52,12 @@ enum APIRoutes {
                 method: .get, path: "/api/v1/diagnostics", summary: .apiDiagnostics, tag: "schools", parameters: Paging.parameters,
                 responseSchema: "Diagnostics"
             ) { request, _, state in
-                let paging = try Paging(request)
-                let total = try state.workspace.diagnostics.schoolDiagnostics().schools.count
-                return paging.counted(
-                    total,
-                    try await Responses.cachedJSON(request, state, variant: paging.variant(total)) {
-                        var report = try state.workspace.diagnostics.schoolDiagnostics()
-                        report.schools = Array(paging.slice(report.schools))
-                        return try Records.json(DiagnosticsRecord(report))
-                    })
+                try await Paging.respond(request, state, total: try state.workspace.diagnostics.schoolDiagnostics().schools.count) {
+                    paging in
+                    var report = try state.workspace.diagnostics.schoolDiagnostics()
+                    report.schools = Array(paging.slice(report.schools))
+                    return try Records.json(DiagnosticsRecord(report))
+                }
             },
             APIRoute(method: .get, path: "/api/v1/completeness", summary: .apiCompleteness, tag: "register", responseSchema: "Completeness")
             {
@@ -191,12 +181,16 @@ struct Paging: Sendable {
 
     func slice<T>(_ items: [T]) -> ArraySlice<T> { items.dropFirst(offset).prefix(limit) }
 
-    /// The cache variant: an offset past the end is the end.
-    func variant(_ total: Int) -> [String] { ["\(limit)", "\(min(offset, total))"] }
-
-    /// The response with the list's total length in `X-Total-Count`.
-    func counted(_ total: Int, _ response: Response) -> Response {
-        var response = response
+    /// A paged list's answer: the page of a list of `total` items built by `build` (cached per
+    /// limit and offset, an offset past the end counted as the end), with the total in
+    /// `X-Total-Count`.
+    static func respond(
+        _ request: Request, _ state: AppState, total: Int, build: @escaping @Sendable (Paging) throws -> Data
+    ) async throws -> Response {
+        let paging = try Paging(request)
+        var response = try await Responses.cachedJSON(request, state, variant: ["\(paging.limit)", "\(min(paging.offset, total))"]) {
+            try build(paging)
+        }
         response.headers[.init("X-Total-Count")!] = "\(total)"
         return response
     }

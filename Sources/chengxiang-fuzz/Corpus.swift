@@ -1,6 +1,7 @@
 import Demo
 import Foundation
 import Interchange
+import Localization
 import ZIPFoundation
 
 /// What a fuzzed input is fed to.
@@ -102,7 +103,7 @@ enum Corpus {
                     strings.append(cell)
                     index[cell] = i
                 }
-                sheet += "<c r=\"\(column(c))\(r + 1)\" t=\"s\"><v>\(i)</v></c>"
+                sheet += "<c r=\"\(ColumnLetters.letters(for: c + 1))\(r + 1)\" t=\"s\"><v>\(i)</v></c>"
             }
             sheet += "</row>"
         }
@@ -139,18 +140,6 @@ enum Corpus {
         }
         guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
         return data
-    }
-
-    /// A, B, … Z, AA … for a 0-based column.
-    static func column(_ index: Int) -> String {
-        var n = index + 1
-        var letters = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            letters = String(UnicodeScalar(UInt8(65 + r))) + letters
-            n = (n - 1) / 26
-        }
-        return letters
     }
 
     static func escape(_ text: String) -> String {

@@ -2,6 +2,7 @@ import Demo
 import Foundation
 import Fuzzing
 import Localization
+import LocationModels
 import Services
 import Store
 

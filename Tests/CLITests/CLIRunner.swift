@@ -17,10 +17,11 @@ enum CLI {
         return dir.appendingPathComponent("chengxiang")
     }
 
-    /// Runs `chengxiang` with the arguments, in Chinese unless `CHENGXIANG_LANG` is passed.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIRun {
+    /// Runs `chengxiang` (or another program of the build) with the arguments, in Chinese unless
+    /// `CHENGXIANG_LANG` is passed.
+    static func run(_ arguments: [String], environment: [String: String] = [:], program: URL = binary) throws -> CLIRun {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = program
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["CHENGXIANG_LANG"] = nil

@@ -9,18 +9,9 @@ struct FuzzTests {
 
     /// Runs the harness and returns its exit status and JSON summary.
     func fuzz(_ arguments: [String]) throws -> (Int32, [String: Any]) {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["run", "--out", try CLI.temporaryDirectory().path] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let summary = try #require(
-            try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(String(decoding: data, as: UTF8.self))")
-        return (process.terminationStatus, summary)
+        let run = try CLI.run(["run", "--out", try CLI.temporaryDirectory().path] + arguments, program: Self.binary)
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)")
+        return (run.status, summary)
     }
 
     @Test("3,000 mutated files (600 per importer, seed 20261202): every one accepted or refused, the register unchanged by every refusal")

@@ -7,12 +7,13 @@ import Store
 import Testing
 
 /// Runs the real server on a free loopback port for the duration of `body`.
-func withLiveServer(_ store: RegisterStore, _ body: (Int) async throws -> Void) async throws {
+func withLiveServer(
+    _ store: RegisterStore = demoForServer, settings: ServerSettings = ServerSettings(), _ body: (Int) async throws -> Void
+) async throws {
     let (ports, continuation) = AsyncStream<Int>.makeStream()
-    let app = ChengxiangServer.application(workspace: Workspace(store: store), settings: ServerSettings(host: "127.0.0.1", port: 0)) {
-        port in
-        continuation.yield(port)
-    }
+    var settings = settings
+    settings.port = 0
+    let app = ChengxiangServer.application(workspace: Workspace(store: store), settings: settings) { continuation.yield($0) }
     let server = Task { try await app.runService() }
     defer { server.cancel() }
     var iterator = ports.makeAsyncIterator()

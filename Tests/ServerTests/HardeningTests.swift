@@ -49,24 +49,11 @@ private func blockingExchange(port: Int, _ request: String, wait: Int) throws ->
     return String(decoding: received, as: UTF8.self)
 }
 
-/// Runs the real server with the given settings on a free loopback port.
-func withLiveServer(_ settings: ServerSettings, _ body: (Int) async throws -> Void) async throws {
-    let (ports, continuation) = AsyncStream<Int>.makeStream()
-    var settings = settings
-    settings.port = 0
-    let app = ChengxiangServer.application(workspace: Workspace(store: demoForServer), settings: settings) { continuation.yield($0) }
-    let server = Task { try await app.runService() }
-    defer { server.cancel() }
-    var iterator = ports.makeAsyncIterator()
-    let port = try #require(await iterator.next())
-    try await body(port)
-}
-
 @Suite("Hostile requests: hosts, redirects, slow clients, uploads")
 struct HostileRequestTests {
     @Test("a request addressed to another host name is refused (DNS rebinding); loopback and --allow-host names are served")
     func hostCheck() async throws {
-        try await withLiveServer(ServerSettings(allowedHosts: ["cx.jiaocheng.example"])) { port in
+        try await withLiveServer(settings: ServerSettings(allowedHosts: ["cx.jiaocheng.example"])) { port in
             let evil = try await rawExchange(port: port, "GET /hello HTTP/1.1\r\nHost: evil.example:\(port)\r\nConnection: close\r\n\r\n")
             #expect(evil.hasPrefix("HTTP/1.1 403"), "\(evil.prefix(80))")
             for host in ["localhost:\(port)", "127.0.0.1:\(port)", "[::1]:\(port)", "CX.Jiaocheng.example"] {
@@ -78,7 +65,7 @@ struct HostileRequestTests {
 
     @Test("a client that never finishes its request head is disconnected after the idle timeout")
     func slowClient() async throws {
-        try await withLiveServer(ServerSettings(idleTimeout: .seconds(1))) { port in
+        try await withLiveServer(settings: ServerSettings(idleTimeout: .seconds(1))) { port in
             let started = Date()
             let answer = try await rawExchange(port: port, "GET /hello HTTP/1.1\r\nHost: localhost\r\nX-Slow: ", wait: 30)
             #expect(!answer.contains("hello"))
