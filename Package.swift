@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
         .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // One table of user-facing strings in Chinese (default) and English, and the one user-facing error.
@@ -72,7 +74,8 @@ let package = Package(
             name: "Services",
             dependencies: [
                 "Domain", "Localization", "Geo", "Analysis", "Monitoring", "Planning", "LocationModels", "Reports", "Interchange",
-                "Store",
+                "Store", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),
         // The JSON shapes of the API and of `--format json`.

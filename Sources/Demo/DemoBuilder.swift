@@ -30,7 +30,8 @@ public struct DemoBuilder: Sendable {
     ]
 
     public let workspace: Workspace
-    public let actor = "demo"
+    /// The demo is built by the program itself, recorded as "demo" in the audit log.
+    public let principal = Principal.system("demo")
 
     public init(workspace: Workspace) {
         self.workspace = workspace
@@ -38,27 +39,27 @@ public struct DemoBuilder: Sendable {
 
     /// Loads everything into an empty register. `progress` receives one line per step.
     public func build(progress: (String) -> Void = { _ in }) throws {
-        let importer = workspace.imports(actor: actor)
-        let norms = try workspace.setup.installDefaultNorms(actor: actor)
-        try workspace.register.markAsDemo(actor: actor)
+        let importer = workspace.imports(by: principal)
+        let norms = try workspace.setup.installDefaultNorms(by: principal)
+        try workspace.register.markAsDemo(by: principal)
         progress("norms: \(norms)")
         for file in ["townships.csv", "villages.csv", "county_outline.geojson", "division_locations.csv"] {
             let summary = try importer.importDivisions(from: DemoResources.file(file))
             progress("divisions \(file): +\(summary.inserted) ~\(summary.updated)")
         }
         let placed = try workspace.register.placeIllustrativePositions(
-            seatSpacingMetres: Self.seatSpacingMetres, villageSpreadMetres: Self.villageSpreadMetres, actor: actor)
+            seatSpacingMetres: Self.seatSpacingMetres, villageSpreadMetres: Self.villageSpreadMetres, by: principal)
         progress("illustrative positions: \(placed)")
         let schools = try importer.importSchools(from: DemoResources.file("seed_table_6_1.csv"), source: Self.seedTableSource)
         progress("schools: +\(schools.inserted); not reported: \(schools.townshipsNotReported.joined(separator: ", "))")
         let linked = try importer.linkSchoolsToVillages(from: DemoResources.file("school_villages.csv"))
         progress("school villages linked: \(linked)")
-        try workspace.setup.installGenericCatalogue(actor: actor)
-        let catalogue = try JiaochengPlan.install(into: workspace, actor: actor)
+        try workspace.setup.installGenericCatalogue(by: principal)
+        let catalogue = try JiaochengPlan.install(into: workspace, by: principal)
         progress("indicators: \(catalogue.indicators); tasks: \(catalogue.tasks)")
-        try workspace.register.storePlanFindings(try DemoResources.planFindings(), actor: actor)
+        try workspace.register.storePlanFindings(try DemoResources.planFindings(), by: principal)
         for request in Self.scenarios {
-            let s = try workspace.scenarios.run(request, actor: actor)
+            let s = try workspace.scenarios.run(request, by: principal)
             progress("scenario #\(s.id) \(s.name): kept \(s.result.schoolsKept), closed \(s.result.schoolsClosed)")
         }
     }
@@ -68,8 +69,8 @@ public struct DemoBuilder: Sendable {
 public enum JiaochengPlan {
     /// Adds the plan's indicators, rules and tasks the register lacks; returns how many of each.
     @discardableResult
-    public static func install(into workspace: Workspace, actor: String) throws -> (indicators: Int, tasks: Int) {
+    public static func install(into workspace: Workspace, by principal: Principal) throws -> (indicators: Int, tasks: Int) {
         try workspace.monitoring.installCatalogue(
-            indicators: SeedCatalogue.indicators, rules: SeedCatalogue.rules, tasks: DemoResources.file("seed_tasks.csv"), actor: actor)
+            indicators: SeedCatalogue.indicators, rules: SeedCatalogue.rules, tasks: DemoResources.file("seed_tasks.csv"), by: principal)
     }
 }

@@ -224,6 +224,28 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case webStagingUnsafe
     // engine
     case costTableTooManyRows
+    // Access and accounts
+    case roleAdmin, roleBureauEditor, roleTownshipEditor, roleViewer, bureauEducation, bureauNaturalResources
+    case bureauAgriculture, bureauHealth, bureauFinance, accessViewer, accessAdminOnly, accessOtherBureau
+    case accessCountyData, accessCountyLevel, accessOtherTownship, accessSignInFirst, signInFailed, signInLocked
+    case passwordTooShort, passwordTooLong, passwordControl, userNameInvalid, userExists, userUnknown
+    case userNeedsBureau, userNeedsTownship, userNoScope, userUnknownBureau, userUnknownRole, userLastAdmin
+    // Access and accounts 2
+    case roleWithBureau
+    // Sign-in pages
+    case uiSignIn, uiSignOut, uiUserName, uiPassword, uiSignedInAs, uiSignInNote
+    case uiReadOnlyNote
+    // CLI identity
+    case optActor, optToken, optActorInvalid, cliBadToken
+    // Users, backup and restore
+    case cmdUsers, cmdUsersDiscussion, cmdUsersAdd, cmdUsersList, cmdUsersDisable, cmdUsersEnable
+    case cmdUsersPasswd, cmdUsersToken, cmdUsersRevoke, optUserName, optRole, optBureau
+    case optTokenLabel, promptPassword, passwordMissing, labelRole, labelScope, userDisabled
+    case userEnabled, userAdded, userDisabledDone, userEnabledDone, userPasswordDone, userRevokedDone
+    case cmdBackup, cmdBackupDiscussion, cmdRestore, cmdRestoreDiscussion, optBackupOut, optBackupFile
+    case backupDone, restoreDone, backupExists, restoreNotEmpty, notABackup
+    // Serve and demo access
+    case demoAdministrator, optPublicRead, optBehindHTTPS
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1460,6 +1482,126 @@ enum MessageTable {
             (
                 "费用表超过 {1} 行（需求点与候选点组合的上限），多出的行只能是重复；请检查文件",
                 "the cost table has more than {1} rows (the most demand–candidate pairs there can be), so rows repeat; check the file"
+            )
+        case .roleAdmin: ("县级管理员", "county administrator")
+        case .roleBureauEditor: ("部门编辑", "bureau editor")
+        case .roleTownshipEditor: ("乡镇编辑", "township editor")
+        case .roleViewer: ("只读用户", "viewer")
+        case .bureauEducation: ("教育局", "education bureau")
+        case .bureauNaturalResources: ("自然资源局", "natural resources bureau")
+        case .bureauAgriculture: ("农业农村局", "agriculture bureau")
+        case .bureauHealth: ("卫生健康局", "health bureau")
+        case .bureauFinance: ("财政局", "finance bureau")
+        case .accessViewer: ("{1}（只读用户）不能修改数据", "{1} (viewer) may not change data")
+        case .accessAdminOnly: ("只有县级管理员可以做这项修改；{1} 是{2}", "only the county administrator may make this change; {1} is a {2}")
+        case .accessOtherBureau: ("这项数据属于{1}，{2} 只能修改{3}的数据", "this data belongs to the {1}; {2} may change only the {3}'s data")
+        case .accessCountyData:
+            ("这项数据属于全县（不属于任何部门），只有县级管理员可以修改", "this is county data owned by no bureau; only the county administrator may change it")
+        case .accessCountyLevel:
+            ("这是全县层面的数据，{1} 只能修改{2}及其村的数据", "this is county-level data; {1} may change only data of {2} and its villages")
+        case .accessOtherTownship:
+            ("「{1}」不属于{2}，{3} 只能修改{2}及其村的数据", "“{1}” is not in {2}; {3} may change only data of {2} and its villages")
+        case .accessSignInFirst: ("请先登录", "sign in first")
+        case .signInFailed: ("用户名或密码不正确", "wrong user name or password")
+        case .signInLocked: ("登录失败次数过多，请 {1} 分钟后再试", "too many failed sign-ins; try again in {1} minutes")
+        case .passwordTooShort: ("密码至少 {1} 个字符", "the password must have at least {1} characters")
+        case .passwordTooLong: ("密码不能超过 {1} 字节（UTF-8）", "the password may not exceed {1} bytes (UTF-8)")
+        case .passwordControl: ("密码不能包含控制字符", "the password may not contain control characters")
+        case .userNameInvalid:
+            ("用户名须为 1–64 个字符，不能含空格或控制字符：「{1}」", "a user name has 1–64 characters without spaces or control characters: “{1}”")
+        case .userExists: ("用户「{1}」已存在", "the user “{1}” already exists")
+        case .userUnknown: ("没有用户「{1}」", "there is no user “{1}”")
+        case .userNeedsBureau: ("部门编辑需要 --bureau（{1}）", "a bureau editor needs --bureau ({1})")
+        case .userNeedsTownship: ("乡镇编辑需要 --township（一个现有乡镇）", "a township editor needs --township (a current township)")
+        case .userNoScope: ("{1} 不需要 --bureau 或 --township", "a {1} takes neither --bureau nor --township")
+        case .userUnknownBureau: ("未知部门「{1}」，可选：{2}", "unknown bureau “{1}”; choose from: {2}")
+        case .userUnknownRole: ("未知角色「{1}」，可选：{2}", "unknown role “{1}”; choose from: {2}")
+        case .userLastAdmin: ("不能停用最后一个可用的县级管理员", "the last enabled county administrator cannot be disabled")
+        case .roleWithBureau: ("{1}（{2}）", "{1} ({2})")
+        case .uiSignIn: ("登录", "Sign in")
+        case .uiSignOut: ("退出登录", "Sign out")
+        case .uiUserName: ("用户名", "User name")
+        case .uiPassword: ("密码", "Password")
+        case .uiSignedInAs: ("{1} · {2}", "{1} · {2}")
+        case .uiSignInNote:
+            (
+                "登录后可查看数据；修改数据按角色授权（县级管理员、部门编辑、乡镇编辑、只读用户）。",
+                "Sign in to see the data; changes are allowed by role (county administrator, bureau editor, township editor, viewer)."
+            )
+        case .uiReadOnlyNote: ("您的角色（{1}）只能查看，不能修改这里的数据。", "Your role ({1}) may read but not change the data here.")
+        case .optActor: ("审计日志中记录的操作人（默认为登录名）", "the actor recorded in the audit log (default: the login name)")
+        case .optToken:
+            (
+                "以该 API 令牌所属用户的身份和权限操作（也可用环境变量 CHENGXIANG_TOKEN）",
+                "act as the user of this API token, with its role and scope (or set CHENGXIANG_TOKEN)"
+            )
+        case .optActorInvalid: ("--actor 须为 1–64 个字符", "--actor must have 1–64 characters")
+        case .cliBadToken: ("API 令牌无效、已撤销或其用户已停用", "the API token is unknown, revoked, or its user is disabled")
+        case .cmdUsers: ("用户、密码与 API 令牌（需县级管理员）", "users, passwords and API tokens (administrator only)")
+        case .cmdUsersDiscussion:
+            (
+                "Example:\n  echo 'mima-2026-xy' | chengxiang users add xiying-zhang --role township-editor --township 西营镇 --database chengxiang.sqlite\n  chengxiang users token xiying-zhang --database chengxiang.sqlite",
+                "Example:\n  echo 'mima-2026-xy' | chengxiang users add xiying-zhang --role township-editor --township 西营镇 --database chengxiang.sqlite\n  chengxiang users token xiying-zhang --database chengxiang.sqlite"
+            )
+        case .cmdUsersAdd: ("添加用户（密码从标准输入读取）", "add a user (password read from standard input)")
+        case .cmdUsersList: ("列出用户", "list the users")
+        case .cmdUsersDisable: ("停用用户（其会话和令牌随之失效）", "disable a user (its sessions and tokens end)")
+        case .cmdUsersEnable: ("重新启用用户", "enable a user again")
+        case .cmdUsersPasswd: ("修改密码（从标准输入读取；其会话随之失效）", "set a password (read from standard input; the user's sessions end)")
+        case .cmdUsersToken: ("为用户生成 API 令牌，只输出令牌本身", "issue an API token for a user; prints only the token")
+        case .cmdUsersRevoke: ("撤销用户的全部 API 令牌并结束其会话", "revoke all of a user's API tokens and end its sessions")
+        case .optUserName: ("用户名", "user name")
+        case .optRole: ("角色：admin、bureau-editor、township-editor、viewer", "role: admin, bureau-editor, township-editor, viewer")
+        case .optBureau:
+            (
+                "部门（部门编辑）：education、natural-resources、agriculture、health、finance",
+                "bureau (bureau editors): education, natural-resources, agriculture, health, finance"
+            )
+        case .optTokenLabel: ("令牌用途说明", "what the token is for")
+        case .promptPassword: ("密码：", "Password: ")
+        case .passwordMissing: ("标准输入中没有密码", "no password on standard input")
+        case .labelRole: ("角色", "Role")
+        case .labelScope: ("范围", "Scope")
+        case .userDisabled: ("已停用", "disabled")
+        case .userEnabled: ("可用", "enabled")
+        case .userAdded: ("已添加用户 {1}（{2}）", "added user {1} ({2})")
+        case .userDisabledDone: ("已停用用户 {1}", "disabled user {1}")
+        case .userEnabledDone: ("已启用用户 {1}", "enabled user {1}")
+        case .userPasswordDone: ("已修改 {1} 的密码", "changed the password of {1}")
+        case .userRevokedDone: ("已撤销 {1} 的全部令牌和会话", "revoked every token and session of {1}")
+        case .cmdBackup: ("备份数据库（运行中也可，内容一致）", "back up the database (consistent, also while in use)")
+        case .cmdBackupDiscussion:
+            (
+                "Example:\n  chengxiang backup --out 备份-2026-12-02.sqlite --database chengxiang.sqlite",
+                "Example:\n  chengxiang backup --out backup-2026-12-02.sqlite --database chengxiang.sqlite"
+            )
+        case .cmdRestore: ("从备份恢复数据库（目标非空时需 --force）", "restore the database from a backup (--force when the target is not empty)")
+        case .cmdRestoreDiscussion:
+            (
+                "Example:\n  chengxiang restore 备份-2026-12-02.sqlite --database chengxiang.sqlite",
+                "Example:\n  chengxiang restore backup-2026-12-02.sqlite --database chengxiang.sqlite"
+            )
+        case .optBackupOut: ("备份文件", "the backup file to write")
+        case .optBackupFile: ("要恢复的备份文件", "the backup file to restore")
+        case .backupDone: ("已备份到 {1}（数据版本 {2}）", "backed up to {1} (data stamp {2})")
+        case .restoreDone: ("已从 {1} 恢复到 {2}（数据版本 {3}）", "restored {1} into {2} (data stamp {3})")
+        case .backupExists: ("备份文件 {1} 已存在；用 --force 覆盖", "the backup file {1} exists; use --force to replace it")
+        case .restoreNotEmpty: ("数据库 {1} 已有数据；用 --force 以备份替换", "the database {1} holds data; use --force to replace it with the backup")
+        case .notABackup: ("{1} 不是本系统的数据库备份", "{1} is not a backup of this system's database")
+        case .demoAdministrator:
+            (
+                "演示管理员：{1}  密码：{2}（每次生成演示时重新生成；可用 chengxiang users passwd 修改）",
+                "demo administrator: {1}  password: {2} (new with each demo; change it with chengxiang users passwd)"
+            )
+        case .optPublicRead:
+            (
+                "允许未登录的访问者查看（GET）页面和 API；修改仍须登录",
+                "let visitors who have not signed in read (GET) pages and the API; changes still need a user"
+            )
+        case .optBehindHTTPS:
+            (
+                "经 HTTPS 访问（或位于 HTTPS 网关之后）：会话 Cookie 加 Secure 标记",
+                "served over HTTPS (or behind an HTTPS gateway): mark the session cookie Secure"
             )
         }
     }

@@ -26,6 +26,8 @@ public struct UserError: Error, Sendable, CustomStringConvertible {
         case unauthorized
         /// A resource is busy or missing on this machine (a locked database, no Chromium); try later.
         case unavailable
+        /// Too many attempts (failed sign-ins); wait and try again.
+        case throttled
     }
 
     public var kind: Kind

@@ -18,7 +18,7 @@ struct APIRoute: Sendable {
         var type: String = "string"
     }
 
-    typealias Handler = @Sendable (Request, BasicRequestContext, AppState) async throws -> Response
+    typealias Handler = @Sendable (Request, AppRequestContext, AppState) async throws -> Response
 
     var method: HTTPRequest.Method
     /// OpenAPI form, e.g. `/api/v1/schools/{id}`.

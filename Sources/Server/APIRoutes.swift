@@ -91,8 +91,8 @@ enum APIRoutes {
             APIRoute(
                 method: .post, path: "/api/v1/observations", summary: .apiRecord, tag: "monitoring", requestBody: "application/json",
                 responseSchema: "RecordOutcome", successStatus: 201
-            ) { request, _, state in
-                try Security.verifyAPI(request)
+            ) { request, context, state in
+                try Security.verifyAPI(request, context)
                 let body = try await Upload.body(request, limit: state.settings.maxUploadBytes)
                 let entries: [ObservationEntry]
                 if let list = try? JSONDecoder().decode([ObservationEntry].self, from: body) {
@@ -100,7 +100,7 @@ enum APIRoutes {
                 } else {
                     entries = [try decode(ObservationEntry.self, from: body)]
                 }
-                let outcome = try state.workspace.monitoring.record(entries, actor: "api")
+                let outcome = try state.workspace.monitoring.record(entries, by: try context.writer())
                 return try Responses.json(RecordOutcomeRecord(outcome), status: .created)
             },
             APIRoute(method: .get, path: "/api/v1/tasks", summary: .apiTasks, tag: "monitoring", responseSchema: "TaskList") {
@@ -114,20 +114,20 @@ enum APIRoutes {
                 parameters: [.init(name: "code", location: .path, description: .apiParamTaskCode, required: true)],
                 requestBody: "application/json", responseSchema: "Task"
             ) { request, context, state in
-                try Security.verifyAPI(request)
+                try Security.verifyAPI(request, context)
                 let code = try context.parameters.require("code")
                 let input = try decode(TaskChangeInput.self, from: try await Upload.body(request, limit: 1 << 20))
                 let update = try TaskUpdate.parse(
                     status: input.status, percent: input.percentComplete.map { $0.description }, evidence: input.evidence,
                     deadline: input.deadline, owner: input.ownerUnit)
-                let task = try state.workspace.monitoring.updateTask(code: code, update, actor: "api")
+                let task = try state.workspace.monitoring.updateTask(code: code, update, by: try context.writer())
                 return try Responses.json(TaskRecord(task, now: state.now))
             },
         ]
     }
 
     /// The school id in the path, or `notFound`.
-    static func schoolID(_ context: BasicRequestContext) throws -> School.ID {
+    static func schoolID(_ context: AppRequestContext) throws -> School.ID {
         let text = try context.parameters.require("id")
         guard let id = School.ID(text: text) else { throw UserError(.notFound, L10n.message(.webBadID, text)) }
         return id

@@ -6,20 +6,22 @@ public import Services
 /// The web server: HTML pages and the JSON API over one workspace.
 public enum ChengxiangServer {
     /// The router with every page and API route.
-    public static func router(workspace: Workspace, settings: ServerSettings = ServerSettings()) -> Router<BasicRequestContext> {
+    public static func router(workspace: Workspace, settings: ServerSettings = ServerSettings()) -> Router<AppRequestContext> {
         router(AppState(workspace: workspace, settings: settings))
     }
 
-    static func router(_ state: AppState) -> Router<BasicRequestContext> {
+    static func router(_ state: AppState) -> Router<AppRequestContext> {
         let settings = state.settings
         var logger = Logger(label: "chengxiang")
         logger.logLevel = .warning
-        let router = Router(context: BasicRequestContext.self)
+        let router = Router(context: AppRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware(state: state, logger: logger))
         router.add(middleware: HostCheckMiddleware(accepted: settings.acceptedHosts))
+        router.add(middleware: AuthMiddleware(state: state))
         // A bare route measured beside the real pages in the benchmark.
         router.get("/hello") { _, _ in "hello" }
+        SignInRoutes.register(on: router, state)
         PageRoutes.register(on: router, state)
         for route in APIRoutes.all() {
             let handler = route.handler
@@ -69,7 +71,7 @@ public enum ChengxiangServer {
 /// on another site whose name now points at this machine). A request without a Host header (not
 /// HTTP/1.1) is let through: a browser always sends one.
 struct HostCheckMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = AppRequestContext
     let accepted: Set<String>
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -83,7 +85,7 @@ struct HostCheckMiddleware: RouterMiddleware {
 /// Headers every response carries: no framing by other sites, no type sniffing, scripts only
 /// from this server.
 struct SecurityHeadersMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = AppRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)

@@ -17,6 +17,7 @@ enum HTTPErrors {
         case .forbidden: .forbidden
         case .unauthorized: .unauthorized
         case .unavailable: .serviceUnavailable
+        case .throttled: .tooManyRequests
         }
     }
 
@@ -38,6 +39,8 @@ enum HTTPErrors {
         let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         var headers: HTTPFields = [.contentType: "application/problem+json; charset=utf-8"]
         if error.kind == .unavailable { headers[.retryAfter] = "5" }
+        if error.kind == .throttled { headers[.retryAfter] = "900" }
+        if error.kind == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"chengxiang\"" }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
@@ -45,7 +48,7 @@ enum HTTPErrors {
 /// Answers every error a handler throws: a `UserError` with its status and message, anything
 /// else as a 500 whose body says so in both languages (the detail goes to the log only).
 struct ErrorMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = AppRequestContext
     let state: AppState
     let logger: Logger
 
@@ -53,22 +56,22 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as UserError {
-            return render(error, request)
+            return render(error, request, context)
         } catch let error as any HTTPResponseError {
             throw error
         } catch {
             logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
-            return render(UserError(.unavailable, L10n.message(.webInternal)), request, status: .internalServerError)
+            return render(UserError(.unavailable, L10n.message(.webInternal)), request, context, status: .internalServerError)
         }
     }
 
-    func render(_ error: UserError, _ request: Request, status: HTTPResponse.Status? = nil) -> Response {
+    func render(_ error: UserError, _ request: Request, _ context: Context, status: HTTPResponse.Status? = nil) -> Response {
         if request.uri.path.hasPrefix("/api/") {
             var response = HTTPErrors.problem(error)
             if let status { response.status = status }
             return response
         }
-        let web = WebContext(request, state)
+        let web = WebContext(request, context, state)
         var nodes = [el("p", [("class", "errors")], text: web.t(error.message))]
         if !error.issues.isEmpty { nodes.append(el("ul", [("class", "errors")], error.issues.map { el("li", text: $0.description) })) }
         return Responses.html(

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Localization
 import Services
@@ -8,6 +9,8 @@ struct StagedImport: Sendable {
     let sheet: String?
     let url: URL
     let stagedAt: ContinuousClock.Instant
+    /// The user who uploaded it: only they may see, commit or cancel it.
+    let owner: String
     var check: ImportCheck
 }
 
@@ -90,7 +93,10 @@ actor ImportStaging {
     }
 
     /// Saves an upload and checks it without writing anything.
-    func stage(kind: ImportKind, fileName: String, sheet: String?, data: Data, workspace: Workspace) throws -> StagedImport {
+    func stage(kind: ImportKind, fileName: String, sheet: String?, data: Data, workspace: Workspace, by principal: Principal) throws
+        -> StagedImport
+    {
+        try Self.admit(principal)
         discardExpired()
         while staged.count >= Self.maximumHeld, let oldest = staged.values.min(by: { $0.stagedAt < $1.stagedAt }) {
             cancel(oldest.token)
@@ -103,28 +109,41 @@ actor ImportStaging {
         let check: ImportCheck
         do {
             try data.write(to: url)
-            check = try workspace.imports(actor: "web").check(kind, file: url, sheet: sheet)
+            check = try workspace.imports(by: principal).check(kind, file: url, sheet: sheet)
         } catch {
             try? FileManager.default.removeItem(at: dir)
             throw error
         }
-        let item = StagedImport(token: token, sheet: sheet, url: url, stagedAt: .now, check: check)
+        let item = StagedImport(token: token, sheet: sheet, url: url, stagedAt: .now, owner: principal.name, check: check)
         staged[token] = item
         return item
     }
 
-    func item(_ token: String) -> StagedImport? {
+    func item(_ token: String, by principal: Principal) -> StagedImport? {
         discardExpired()
-        return staged[token]
+        return staged[token].flatMap { $0.owner == principal.name ? $0 : nil }
+    }
+
+    /// Refuses an upload from a user who may write nothing (before its body is read).
+    nonisolated static func admit(_ principal: Principal) throws {
+        if principal.role == .viewer { throw UserError(.forbidden, L10n.message(.accessViewer, principal.name)) }
     }
 
     /// Writes a staged file for real and forgets it; `notFound` when the token is unknown or expired.
-    func commit(_ token: String, workspace: Workspace, actor: String) throws -> StagedImport {
+    func commit(_ token: String, workspace: Workspace, by principal: Principal) throws -> StagedImport {
         discardExpired()
-        guard var item = staged[token] else { throw UserError(.notFound, L10n.message(.webImportExpired)) }
-        item.check = try workspace.imports(actor: actor).commit(item.check.kind, file: item.url, sheet: item.sheet)
+        // Only the user who uploaded a file may commit it.
+        guard var item = staged[token], item.owner == principal.name else {
+            throw UserError(.notFound, L10n.message(.webImportExpired))
+        }
+        item.check = try workspace.imports(by: principal).commit(item.check.kind, file: item.url, sheet: item.sheet)
         cancel(token)
         return item
+    }
+
+    /// Forgets a staged file of this user's.
+    func cancel(_ token: String, by principal: Principal) {
+        if staged[token]?.owner == principal.name { cancel(token) }
     }
 
     /// Forgets a staged file.

@@ -1,6 +1,8 @@
 import Charts
+import Domain
 import Hummingbird
 import Localization
+import Services
 
 /// The page shell: navigation, language switch, the stylesheet and script served by this program.
 enum Layout {
@@ -11,7 +13,8 @@ enum Layout {
 
     /// A whole HTML document around the page's content.
     static func document(_ web: WebContext, title: String, _ content: [HTMLNode]) -> String {
-        let nav = navigation.map { item -> HTMLNode in
+        let writes = web.principal.map { $0.role != .viewer } ?? false
+        let nav = navigation.filter { $0.path != "/import" || writes }.map { item -> HTMLNode in
             let active = item.path == "/" ? web.path == "/" : web.path.hasPrefix(item.path)
             return el("a", [("href", item.path)] + (active ? [("class", "active")] : []), text: web.t(item.key))
         }
@@ -39,12 +42,25 @@ enum Layout {
                             "header", [("class", "top")],
                             [
                                 el("a", [("href", "/"), ("class", "brand")], text: web.appName),
-                                el("nav", [], nav), switchLink,
+                                el("nav", [], nav), switchLink, account(web),
                             ]),
                         el("main", [], [el("h1", text: title)] + content),
                     ]),
             ])
         return "<!DOCTYPE html>" + page.html
+    }
+
+    /// The signed-in user's name and role with a sign-out button, or a sign-in link.
+    static func account(_ web: WebContext) -> HTMLNode {
+        guard let principal = web.principal else {
+            return web.path == "/login" ? .group([]) : el("a", [("href", "/login"), ("class", "account")], text: web.t(.uiSignIn))
+        }
+        return el(
+            "form", [("class", "account"), ("method", "post"), ("action", "/logout")],
+            [
+                el("span", [("class", "user")], text: web.t(.uiSignedInAs, principal.name, web.t(principal.roleLabel))), csrfField(web),
+                el("button", [("type", "submit")], text: web.t(.uiSignOut)),
+            ])
     }
 
     /// A hidden form field with the CSRF token.

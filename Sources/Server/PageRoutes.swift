@@ -9,7 +9,7 @@ import Services
 /// The HTML pages and their form posts. Each page asks the workspace for what it shows; a form
 /// post calls the same service method as the API and the CLI.
 enum PageRoutes {
-    static func register(on router: Router<BasicRequestContext>, _ state: AppState) {
+    static func register(on router: Router<AppRequestContext>, _ state: AppState) {
         let statics = StaticFiles()
         router.get("/static/:name") { _, context in
             try statics.response(try context.parameters.require("name"))
@@ -22,21 +22,21 @@ enum PageRoutes {
                 Cookie(name: Security.languageCookie, value: language.rawValue, maxAge: 365 * 24 * 3600, path: "/", sameSite: .lax))
             return response
         }
-        router.get("/") { request, _ in
-            let web = WebContext(request, state)
+        router.get("/") { request, context in
+            let web = WebContext(request, context, state)
             return try await Responses.cachedHTML(request, state, web) { web in
                 Layout.document(
                     web, title: web.t(.navOverview), OverviewPage.content(try state.workspace.overview.overview(now: state.now), web))
             }
         }
-        router.get("/map") { request, _ in
-            let web = WebContext(request, state)
+        router.get("/map") { request, context in
+            let web = WebContext(request, context, state)
             return try await Responses.cachedHTML(request, state, web) { web in
                 Layout.document(web, title: web.t(.navMap), MapPage.content(try state.workspace.overview.map(), web))
             }
         }
-        router.get("/schools") { request, _ in
-            let web = WebContext(request, state)
+        router.get("/schools") { request, context in
+            let web = WebContext(request, context, state)
             let query = request.uri.queryParameters
             let report = try state.workspace.diagnostics.schoolDiagnostics()
             let choice = SchoolsPage.Choice(report, page: query.get("page"), township: query.get("township"))
@@ -45,7 +45,7 @@ enum PageRoutes {
             }
         }
         router.get("/schools/:id") { request, context in
-            let web = WebContext(request, state)
+            let web = WebContext(request, context, state)
             let id = try APIRoutes.schoolID(context)
             let d = try state.workspace.diagnostics.school(id)
             return try await Responses.cachedHTML(request, state, web) { web in
@@ -74,32 +74,32 @@ enum PageRoutes {
         return el("ul", [("class", "errors")], items)
     }
 
-    static func registerMonitoring(on router: Router<BasicRequestContext>, _ state: AppState) {
+    static func registerMonitoring(on router: Router<AppRequestContext>, _ state: AppState) {
         @Sendable func indicatorsPage(_ web: WebContext, message: HTMLNode?, status: HTTPResponse.Status = .ok) throws -> Response {
             let monitoring = state.workspace.monitoring
             let body = IndicatorsPage.content(
                 try monitoring.statuses(now: state.now), indicators: try monitoring.indicators(),
-                areas: areaNames(try state.workspace.register.divisionRegister()), message: message, web)
+                areas: areaNames(try state.workspace.register.divisionRegister(), for: web.principal), message: message, web)
             return Responses.html(Layout.document(web, title: web.t(.navIndicators), body), web, status: status)
         }
-        router.get("/indicators") { request, _ in
-            let web = WebContext(request, state)
+        router.get("/indicators") { request, context in
+            let web = WebContext(request, context, state)
             return try await Responses.cachedHTML(request, state, web) { web in
                 let monitoring = state.workspace.monitoring
                 let body = IndicatorsPage.content(
                     try monitoring.statuses(now: state.now), indicators: try monitoring.indicators(),
-                    areas: areaNames(try state.workspace.register.divisionRegister()), message: nil, web)
+                    areas: areaNames(try state.workspace.register.divisionRegister(), for: web.principal), message: nil, web)
                 return Layout.document(web, title: web.t(.navIndicators), body)
             }
         }
-        router.post("/indicators/record") { request, _ in
-            let web = WebContext(request, state)
+        router.post("/indicators/record") { request, context in
+            let web = WebContext(request, context, state)
             let form = try await form(request, state)
             do {
                 let entry = ObservationEntry(
                     code: form["code"] ?? "", area: form["area"] ?? "", period: form["period"] ?? "", value: form["value"] ?? "",
                     source: form.text("source") ?? "web")
-                let outcome = try state.workspace.monitoring.record([entry], actor: "web")
+                let outcome = try state.workspace.monitoring.record([entry], by: try context.writer())
                 let warnings = outcome.warnings.map { el("li", [("class", "warning")], text: web.t($0.message)) }
                 return try indicatorsPage(
                     web, message: el("div", [], [el("p", [("class", "ok")], text: web.t(.uiRecorded)), el("ul", [], warnings)]))
@@ -111,8 +111,8 @@ enum PageRoutes {
             let body = TasksPage.content(try state.workspace.monitoring.tasks(), now: state.now, message: message, web)
             return Responses.html(Layout.document(web, title: web.t(.navTasks), body), web, status: status)
         }
-        router.get("/tasks") { request, _ in
-            let web = WebContext(request, state)
+        router.get("/tasks") { request, context in
+            let web = WebContext(request, context, state)
             return try await Responses.cachedHTML(request, state, web) { web in
                 Layout.document(
                     web, title: web.t(.navTasks),
@@ -120,11 +120,12 @@ enum PageRoutes {
             }
         }
         router.post("/tasks/:code") { request, context in
-            let web = WebContext(request, state)
+            let web = WebContext(request, context, state)
             let form = try await form(request, state)
             do {
                 let update = try TaskUpdate.parse(status: form["status"], percent: form["percent"], evidence: form["evidence"])
-                let task = try state.workspace.monitoring.updateTask(code: try context.parameters.require("code"), update, actor: "web")
+                let task = try state.workspace.monitoring.updateTask(
+                    code: try context.parameters.require("code"), update, by: try context.writer())
                 return try tasksPage(web, message: el("p", [("class", "ok")], text: web.t(.uiTaskSaved, task.code)))
             } catch let error as UserError {
                 return try tasksPage(web, message: refusal(error, web), status: HTTPErrors.status(error.kind))
@@ -133,19 +134,22 @@ enum PageRoutes {
     }
 
     /// Area names a form may choose: the county and the current townships.
-    static func areaNames(_ register: DivisionRegister) -> [String] {
-        [register.county?.name].compactMap { $0 } + register.townships.filter { $0.status == .current }.map(\.name)
+    static func areaNames(_ register: DivisionRegister, for principal: Principal?) -> [String] {
+        if let townshipID = principal?.townshipID, let township = register.division(id: townshipID) { return [township.name] }
+        return [register.county?.name].compactMap { $0 } + register.townships.filter { $0.status == .current }.map(\.name)
     }
 
-    static func registerImport(on router: Router<BasicRequestContext>, _ state: AppState) {
-        router.get("/import") { request, _ in
-            let web = WebContext(request, state)
+    static func registerImport(on router: Router<AppRequestContext>, _ state: AppState) {
+        router.get("/import") { request, context in
+            let web = WebContext(request, context, state)
             return Responses.html(
                 Layout.document(web, title: web.t(.navImport), ImportPage.form(web, maxBytes: state.settings.maxUploadBytes)), web)
         }
-        router.post("/import") { request, _ in
-            let web = WebContext(request, state)
+        router.post("/import") { request, context in
+            let web = WebContext(request, context, state)
             try Security.requireFormCookie(request)
+            let principal = try context.writer()
+            try ImportStaging.admit(principal)
             let data = try await Upload.body(request, limit: state.settings.maxUploadBytes)
             guard let form = MultipartForm(contentType: request.headers[.contentType] ?? "", body: data) else {
                 throw UserError(.malformed, L10n.message(.uiUploadMalformed))
@@ -156,13 +160,15 @@ enum PageRoutes {
             }
             let kind = ImportKind(rawValue: form.fields["kind"] ?? "") ?? .schools
             let item = try await state.imports.stage(
-                kind: kind, fileName: file.fileName, sheet: form.fields.text("sheet"), data: file.data, workspace: state.workspace)
+                kind: kind, fileName: file.fileName, sheet: form.fields.text("sheet"), data: file.data, workspace: state.workspace,
+                by: principal)
             return Responses.html(Layout.document(web, title: web.t(.uiImportCheck), ImportPage.preview(item, web)), web)
         }
         router.post("/import/:token/commit") { request, context in
-            let web = WebContext(request, state)
+            let web = WebContext(request, context, state)
             _ = try await form(request, state)
-            let item = try await state.imports.commit(try context.parameters.require("token"), workspace: state.workspace, actor: "web")
+            let item = try await state.imports.commit(
+                try context.parameters.require("token"), workspace: state.workspace, by: try context.writer())
             return Responses.html(
                 Layout.document(
                     web, title: web.t(.uiImportDone),
@@ -173,7 +179,7 @@ enum PageRoutes {
         }
         router.post("/import/:token/cancel") { request, context in
             _ = try await form(request, state)
-            await state.imports.cancel(try context.parameters.require("token"))
+            await state.imports.cancel(try context.parameters.require("token"), by: try context.writer())
             return Responses.redirect("/import")
         }
     }

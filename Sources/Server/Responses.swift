@@ -25,7 +25,8 @@ enum Responses {
     ) async throws -> Response {
         let cacheWeb = web.forCache()
         var response = try await cached(
-            state, key: "\(web.language.rawValue) \(cacheKey(request.uri.path, variant))", type: "text/html; charset=utf-8",
+            state, key: "\(web.language.rawValue) \(cacheKey(request.uri.path, [web.viewerKey] + variant))",
+            type: "text/html; charset=utf-8",
             token: web.csrfToken
         ) {
             Array(try await build(cacheWeb).utf8)

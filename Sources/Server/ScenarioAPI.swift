@@ -41,10 +41,10 @@ enum ScenarioAPI {
             APIRoute(
                 method: .post, path: "/api/v1/scenarios", summary: .apiScenarioCreate, tag: "scenarios", requestBody: "application/json",
                 responseSchema: "Scenario", successStatus: 201
-            ) { request, _, state in
-                try Security.verifyAPI(request)
+            ) { request, context, state in
+                try Security.verifyAPI(request, context)
                 let input = try APIRoutes.decode(Input.self, from: try await Upload.body(request, limit: 1 << 20))
-                let scenario = try state.workspace.scenarios.run(try input.request(), actor: "api")
+                let scenario = try state.workspace.scenarios.run(try input.request(), by: try context.writer())
                 return try Responses.json(ScenarioRecord(scenario), status: .created)
             },
             APIRoute(

@@ -19,12 +19,12 @@ actor ScenarioJobs {
     private var jobs: [String: Job] = [:]
 
     /// Starts solving; returns the job id at once.
-    func start(_ request: ScenarioRequest, workspace: Workspace, language: Language) -> String {
+    func start(_ request: ScenarioRequest, workspace: Workspace, by principal: Principal, language: Language) -> String {
         let id = Security.newToken()
         jobs[id] = Job(id: id, state: .running, message: L10n.text(.uiSolving, language), redirect: nil)
         Task.detached {
             do {
-                let scenario = try workspace.scenarios.run(request, actor: "web") { iteration, best, bound in
+                let scenario = try workspace.scenarios.run(request, by: principal) { iteration, best, bound in
                     let text =
                         L10n.text(.webSolvingIteration, language, iteration)
                         + (best.map { L10n.text(.webSolvingBest, language, Format.fixed($0, digits: 2)) } ?? "")

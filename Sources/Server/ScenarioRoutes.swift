@@ -5,9 +5,11 @@ import Services
 
 /// The scenario pages: run (in the background, with progress), show, compare.
 enum ScenarioRoutes {
-    static func registerPages(on router: Router<BasicRequestContext>, _ state: AppState) {
-        @Sendable func index(_ request: Request, message: HTMLNode?, status: HTTPResponse.Status = .ok) throws -> Response {
-            let web = WebContext(request, state)
+    static func registerPages(on router: Router<AppRequestContext>, _ state: AppState) {
+        @Sendable func index(
+            _ request: Request, _ context: AppRequestContext, message: HTMLNode?, status: HTTPResponse.Status = .ok
+        ) throws -> Response {
+            let web = WebContext(request, context, state)
             let service = state.workspace.scenarios
             let ids = ScenarioRequest.comparedReferences(request.uri.queryParameters.getAll("compare"))
             let body = ScenariosPage.index(
@@ -15,8 +17,8 @@ enum ScenarioRoutes {
                 message: message, web)
             return Responses.html(Layout.document(web, title: web.t(.navScenarios), body), web, status: status)
         }
-        router.get("/scenarios") { request, _ in
-            let web = WebContext(request, state)
+        router.get("/scenarios") { request, context in
+            let web = WebContext(request, context, state)
             let ids = ScenarioRequest.comparedReferences(request.uri.queryParameters.getAll("compare"))
             return try await Responses.cachedHTML(request, state, web, variant: ids) { web in
                 let service = state.workspace.scenarios
@@ -26,10 +28,12 @@ enum ScenarioRoutes {
                 return Layout.document(web, title: web.t(.navScenarios), body)
             }
         }
-        router.post("/scenarios") { request, _ in
-            let web = WebContext(request, state)
+        router.post("/scenarios") { request, context in
+            let web = WebContext(request, context, state)
             let form = try await PageRoutes.form(request, state)
+            let principal = try context.writer()
             do {
+                try state.workspace.scenarios.authorize(principal)
                 let (model, level, _) = try ScenarioRequest.words(model: form["model"], level: form["level"], capacity: nil)
                 let scenario = ScenarioRequest(
                     name: form["name"] ?? "", model: model, level: level, schoolsToKeep: try number(form, "p", Int.init),
@@ -38,15 +42,16 @@ enum ScenarioRoutes {
                 if try state.workspace.scenarios.list().contains(where: { $0.name == scenario.name.trimmingCharacters(in: .whitespaces) }) {
                     throw UserError(.conflict, L10n.message(.planNameTaken, scenario.name))
                 }
-                let id = await state.jobs.start(scenario, workspace: state.workspace, language: web.language)
+                let id = await state.jobs.start(scenario, workspace: state.workspace, by: principal, language: web.language)
                 return Responses.redirect("/scenarios/jobs/\(id)")
             } catch let error as UserError {
                 return try index(
-                    request, message: el("p", [("class", "errors")], text: web.t(error.message)), status: HTTPErrors.status(error.kind))
+                    request, context, message: el("p", [("class", "errors")], text: web.t(error.message)),
+                    status: HTTPErrors.status(error.kind))
             }
         }
         router.get("/scenarios/jobs/:id") { request, context in
-            let web = WebContext(request, state)
+            let web = WebContext(request, context, state)
             guard let job = await state.jobs.job(try context.parameters.require("id")) else {
                 throw UserError(.notFound, L10n.message(.webJobUnknown))
             }
@@ -55,7 +60,7 @@ enum ScenarioRoutes {
             return Responses.html(Layout.document(web, title: web.t(.navScenarios), body), web)
         }
         router.get("/scenarios/:id") { request, context in
-            let web = WebContext(request, state)
+            let web = WebContext(request, context, state)
             let id = try context.parameters.require("id")
             return try await Responses.cachedHTML(request, state, web) { web in
                 let scenario = try state.workspace.scenarios.find([id])[0]

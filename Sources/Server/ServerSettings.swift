@@ -1,4 +1,5 @@
 import Foundation
+public import Services
 
 /// How the web server listens and what it accepts.
 public struct ServerSettings: Sendable {
@@ -15,10 +16,17 @@ public struct ServerSettings: Sendable {
     public var idleTimeout: Duration
     /// How long an uploaded file waits for "commit" or "cancel" before it is discarded.
     public var stagingLifetime: Duration
+    /// Whether anonymous visitors may read (GET) pages and the API; writes always need a user.
+    public var publicRead: Bool
+    /// Whether the session cookie is marked `Secure` (served over HTTPS, or behind a gateway that is).
+    public var secureCookies: Bool
+    /// How long a sign-in lasts.
+    public var sessionPolicy: AccountService.SessionPolicy
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxUploadBytes: Int = 20 * 1024 * 1024, allowedHosts: [String] = [],
-        idleTimeout: Duration = .seconds(30), stagingLifetime: Duration = .seconds(3600)
+        idleTimeout: Duration = .seconds(30), stagingLifetime: Duration = .seconds(3600), publicRead: Bool = false,
+        secureCookies: Bool = false, sessionPolicy: AccountService.SessionPolicy = .init()
     ) {
         self.host = host
         self.port = port
@@ -26,6 +34,9 @@ public struct ServerSettings: Sendable {
         self.allowedHosts = allowedHosts
         self.idleTimeout = idleTimeout
         self.stagingLifetime = stagingLifetime
+        self.publicRead = publicRead
+        self.secureCookies = secureCookies
+        self.sessionPolicy = sessionPolicy
     }
 
     /// Every host name a request may carry: loopback, the bound address, the configured names, and

@@ -1,3 +1,4 @@
+import Domain
 import Hummingbird
 import Localization
 import Services
@@ -12,8 +13,11 @@ struct WebContext {
     let path: String
     /// The county's name from the register; nil before divisions are imported.
     let countyName: String?
+    /// Who is signed in; nil for an anonymous visitor (public reading, the sign-in page).
+    let principal: Principal?
 
-    init(_ request: Request, _ state: AppState) {
+    init(_ request: Request, _ context: AppRequestContext, _ state: AppState) {
+        principal = context.principal
         language = request.cookies[Security.languageCookie].flatMap { Language(code: $0.value) } ?? .zh
         if let token = request.cookies[Security.csrfCookie]?.value, token.count == 32 {
             csrfToken = token
@@ -37,6 +41,10 @@ struct WebContext {
         copy.csrfToken = Self.tokenPlaceholder
         return copy
     }
+
+    /// Who the page is built for, as part of a cache key: the header names the user and the forms
+    /// shown depend on the role, so each user has their own copy of a page.
+    var viewerKey: String { principal.map { "\($0.name) \($0.role.rawValue)" } ?? "-" }
 
     /// A message in the page's language.
     func t(_ key: MessageKey, _ arguments: any CustomStringConvertible...) -> String {

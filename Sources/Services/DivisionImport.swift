@@ -32,7 +32,8 @@ extension ImportService {
             townshipsNotReported: [], importID: nil)
         let ordered = rows.sorted { $0.kind.tier < $1.kind.tier }
         let write = { (writer: RegisterWriter) throws in
-            let importID = dryRun ? nil : try writer.beginImport(kind: "divisions", fileName: fileName, format: format, actor: actor)
+            let importID =
+                dryRun ? nil : try writer.beginImport(kind: "divisions", fileName: fileName, format: format, actor: principal.auditName)
             var issues = IssueList(file: fileName)
             var known = try writer.reader.divisions()
             var position = Dictionary(known.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -99,12 +100,15 @@ extension ImportService {
             // Validate the resolution against a scratch copy, so the real register stays untouched.
             let scratch = try RegisterStore()
             try store.backup(toStore: scratch)
-            try scratch.write(actor: actor, write)
+            try scratch.write(by: principal, Self.divisionsNeed, write)
         } else {
-            try store.write(actor: actor, write)
+            try store.write(by: principal, Self.divisionsNeed, write)
         }
         return summary
     }
+
+    /// The division register is the natural resources bureau's county-level data.
+    static let divisionsNeed = WriteNeed.county(.naturalResources)
 
     struct DivisionResolutionProblem: Error {
         let message: Localized

@@ -57,12 +57,12 @@ public struct ImportCheck: Sendable {
 /// transaction, or nothing.
 public struct ImportService: Sendable {
     let store: RegisterStore
-    /// Who is importing, for the import and audit logs.
-    public let actor: String
+    /// Who is importing: checked against its role, named in the import and audit logs.
+    public let principal: Principal
 
-    public init(store: RegisterStore, actor: String) {
+    public init(store: RegisterStore, principal: Principal) {
         self.store = store
-        self.actor = actor
+        self.principal = principal
     }
 
     /// Checks a file of a kind without writing anything: every issue is returned, none thrown.
@@ -93,7 +93,7 @@ public struct ImportService: Sendable {
         case .divisions:
             check.rowsRead = try importDivisions(from: url, dryRun: dryRun).rowsRead
         case .observations:
-            let outcome = try monitoring.importObservations(from: url, sheet: sheet, actor: actor, dryRun: dryRun)
+            let outcome = try monitoring.importObservations(from: url, sheet: sheet, by: principal, dryRun: dryRun)
             check.rowsRead = outcome.inserted + outcome.replaced
             check.issues =
                 IssueList(
@@ -103,7 +103,7 @@ public struct ImportService: Sendable {
                     }
                 ).listed
         case .tasks:
-            check.rowsRead = try monitoring.importTasks(from: url, sheet: sheet, actor: actor, dryRun: dryRun)
+            check.rowsRead = try monitoring.importTasks(from: url, sheet: sheet, by: principal, dryRun: dryRun)
         }
         return check
     }
@@ -125,9 +125,14 @@ public struct ImportService: Sendable {
         var result = ImportSummary(
             fileName: source.fileName, format: format, rowsRead: summary.rowCount, inserted: 0, updated: 0, unchanged: 0,
             townshipsNotReported: summary.townshipsListedWithoutRows.map(\.name), importID: nil)
-        if dryRun { return result }
-        try store.write(actor: actor) { writer in
-            let importID = try writer.beginImport(kind: "schools", fileName: source.fileName, format: format, actor: actor)
+        let need = WriteNeed.data(
+            .education, areas: Set((summary.townshipsWithRows + summary.townshipsListedWithoutRows).map(\.id)))
+        if dryRun {
+            try store.authorize(principal, [need])
+            return result
+        }
+        try store.write(by: principal, need) { writer in
+            let importID = try writer.beginImport(kind: "schools", fileName: source.fileName, format: format, actor: principal.auditName)
             try reader.read(source) { row in
                 let incoming = School(
                     townshipID: row.townshipID, villageID: row.villageID, name: row.name, level: row.level,
@@ -173,7 +178,7 @@ public struct ImportService: Sendable {
     public func linkSchoolsToVillages(from url: URL) throws -> Int {
         let register = try store.read { try $0.register() }
         let links = try SchoolVillageTableReader(register: register).read(try TableSources.open(url))
-        return try store.write(actor: actor) { writer in
+        return try store.write(by: principal, .data(.education, areas: Set(links.map(\.townshipID)))) { writer in
             var issues = IssueList(file: url.lastPathComponent)
             for link in links {
                 guard var school = try writer.school(townshipID: link.townshipID, name: link.school) else {

@@ -72,11 +72,11 @@ public struct MonitoringService: Sendable {
     /// never overwrites a county's edits. Returns (indicators, tasks) added.
     @discardableResult
     public func installCatalogue(
-        indicators catalogue: [Indicator], rules: [ValidationRule], tasks tasksFile: URL? = nil, actor: String
+        indicators catalogue: [Indicator], rules: [ValidationRule], tasks tasksFile: URL? = nil, by principal: Principal
     ) throws -> (indicators: Int, tasks: Int) {
         let codes = Set(try indicators().map(\.code)).union(catalogue.map(\.code))
         let tasks = try tasksFile.map { try TaskTableReader(indicatorCodes: codes).read(try TableSources.open($0)) } ?? []
-        return try store.write(actor: actor) { w in
+        return try store.write(by: principal, .administration) { w in
             let present = Set(try w.reader.indicators().map(\.code))
             let missing = catalogue.filter { !present.contains($0.code) }
             for indicator in missing { try w.save(indicator) }
@@ -200,7 +200,7 @@ public struct MonitoringService: Sendable {
 
     /// Records observations entered by a person: each entry is checked (indicator, area, period,
     /// value), then every validation rule; errors refuse the whole batch, warnings are returned.
-    public func record(_ entries: [ObservationEntry], actor: String, dryRun: Bool = false) throws -> RecordOutcome {
+    public func record(_ entries: [ObservationEntry], by principal: Principal, dryRun: Bool = false) throws -> RecordOutcome {
         let (register, indicators) = try store.read { (try $0.register(), try $0.indicators()) }
         let reader = ObservationTableReader(register: register, indicators: indicators)
         var issues = IssueList(file: "—")
@@ -210,7 +210,7 @@ public struct MonitoringService: Sendable {
                 observations.append(
                     try reader.single(
                         code: e.code, area: e.area, period: e.period, value: e.value,
-                        source: e.source.flatMap { $0.isEmpty ? nil : $0 } ?? actor,
+                        source: e.source.flatMap { $0.isEmpty ? nil : $0 } ?? principal.auditName,
                         note: e.note))
             } catch let error as UserError {
                 issues.append(
@@ -230,13 +230,22 @@ public struct MonitoringService: Sendable {
             }
         }
         if !issues.isEmpty { throw UserError.rejected(issues) }
-        return try record(observations, actor: actor, file: "—", rows: nil, dryRun: dryRun)
+        return try record(observations, by: principal, file: "—", rows: nil, dryRun: dryRun)
+    }
+
+    /// What recording observations needs: each indicator's bureau, in each observation's area.
+    static func needs(_ observations: [Observation]) -> [WriteNeed] {
+        var areas: [Bureau?: Set<Division.ID>] = [:]
+        for o in observations { areas[Bureau.owner(ofCode: o.indicatorCode), default: []].insert(o.areaID) }
+        return areas.map { WriteNeed.data($0.key, areas: $0.value) }
     }
 
     /// Records checked observations: rule errors refuse the whole batch (nothing written), warnings
     /// are returned. With `dryRun` nothing is written either way.
-    func record(_ observations: [Observation], actor: String, file: String, rows: [Int]?, dryRun: Bool) throws -> RecordOutcome {
-        try store.write(actor: actor) { w in
+    func record(_ observations: [Observation], by principal: Principal, file: String, rows: [Int]?, dryRun: Bool) throws
+        -> RecordOutcome
+    {
+        try store.write(by: principal, Self.needs(observations)) { w in
             let stored = try w.reader.observations()
             let violations = try validator(w.reader).violations(of: observations, stored: stored)
             let rowOf = Dictionary(zip(observations.map(\.key), rows ?? []), uniquingKeysWith: { a, _ in a })
@@ -264,19 +273,25 @@ public struct MonitoringService: Sendable {
     }
 
     /// Imports observations from CSV/XLSX: every cell checked, then every rule; all or nothing.
-    public func importObservations(from url: URL, sheet: String? = nil, actor: String, dryRun: Bool = false) throws -> RecordOutcome {
+    public func importObservations(from url: URL, sheet: String? = nil, by principal: Principal, dryRun: Bool = false) throws
+        -> RecordOutcome
+    {
         let (register, indicators) = try store.read { (try $0.register(), try $0.indicators()) }
         let source = try TableSources.open(url, sheet: sheet)
         let rows = try ObservationTableReader(register: register, indicators: indicators).read(source)
-        return try record(rows.map(\.observation), actor: actor, file: source.fileName, rows: rows.map(\.row), dryRun: dryRun)
+        return try record(rows.map(\.observation), by: principal, file: source.fileName, rows: rows.map(\.row), dryRun: dryRun)
     }
 
     /// Imports or updates tasks from CSV/XLSX; returns how many were (or would be) written.
-    public func importTasks(from url: URL, sheet: String? = nil, actor: String, dryRun: Bool = false) throws -> Int {
+    public func importTasks(from url: URL, sheet: String? = nil, by principal: Principal, dryRun: Bool = false) throws -> Int {
         let codes = Set(try indicators().map(\.code))
         let tasks = try TaskTableReader(indicatorCodes: codes).read(try TableSources.open(url, sheet: sheet))
-        if dryRun { return tasks.count }
-        try store.write(actor: actor) { w in
+        let needs = Set(tasks.map { WriteNeed.county(Bureau.owner(ofCode: $0.code)) })
+        if dryRun {
+            try store.authorize(principal, Array(needs))
+            return tasks.count
+        }
+        try store.write(by: principal, Array(needs)) { w in
             for task in tasks { try w.save(task) }
         }
         return tasks.count
@@ -284,12 +299,13 @@ public struct MonitoringService: Sendable {
 
     /// Sets a target (for one area, or the general one) or the baseline of an indicator (audited).
     public func setTarget(
-        code: String, value: Double, year: Int, area: String?, baseline: Bool, yearAssumed: Bool = false, actor: String
+        code: String, value: Double, year: Int, area: String?, baseline: Bool, yearAssumed: Bool = false, by principal: Principal
     ) throws {
         guard value.isFinite else { throw UserError(.invalid, L10n.message(.targetNeedsValue)) }
         guard PartialDate.years.contains(year) else { throw UserError(.invalid, L10n.message(.badYear, year)) }
         let areaID = try area.map { try RegisterService(store: store).area(named: $0).id }
-        try store.write(actor: actor) { w in
+        let need = WriteNeed.data(Bureau.owner(ofCode: code), areas: areaID.map { [$0] } ?? [])
+        try store.write(by: principal, need) { w in
             guard var indicator = try w.reader.indicators().first(where: { $0.code == code }) else {
                 throw UserError(.notFound, L10n.message(.unknownIndicator, code))
             }

@@ -84,7 +84,7 @@ public struct RegisterService: Sendable {
     /// Records that a township-level or village-level unit was merged into another of the same
     /// tier (audited): it becomes historical with its successor, which may be marked inferred.
     @discardableResult
-    public func merge(_ from: String, into to: String, inferred: Bool, actor: String) throws -> Stored<Division> {
+    public func merge(_ from: String, into to: String, inferred: Bool, by principal: Principal) throws -> Stored<Division> {
         var unit = try division(from)
         let successor = try division(to)
         guard unit.id != successor.id, unit.kind.tier == successor.kind.tier, unit.kind.tier != .county,
@@ -93,13 +93,13 @@ public struct RegisterService: Sendable {
         unit.status = .historical
         unit.successorCode = code
         unit.successorInferred = inferred
-        try store.write(actor: actor) { try $0.update(unit) }
+        try store.write(by: principal, ImportService.divisionsNeed) { try $0.update(unit) }
         return unit
     }
 
     /// Moves a village-level unit under another township (audited); its schools stay with it.
     @discardableResult
-    public func move(_ village: String, to township: String, actor: String) throws -> Stored<Division> {
+    public func move(_ village: String, to township: String, by principal: Principal) throws -> Stored<Division> {
         var unit = try division(village)
         let parent = try self.township(named: township)
         guard unit.kind.tier == .village else { throw UserError(.invalid, L10n.message(.cannotMove, unit.name, parent.name)) }
@@ -109,7 +109,7 @@ public struct RegisterService: Sendable {
         }
         unit.parentID = parent.id
         unit.parentCode = parent.code
-        try store.write(actor: actor) { try $0.update(unit) }
+        try store.write(by: principal, ImportService.divisionsNeed) { try $0.update(unit) }
         return unit
     }
 
@@ -118,11 +118,11 @@ public struct RegisterService: Sendable {
 
     /// Changes a norm's value and source (audited); returns the old value.
     @discardableResult
-    public func setNorm(key: String, value: Double, source: String, actor: String) throws -> Double {
+    public func setNorm(key: String, value: Double, source: String, by principal: Principal) throws -> Double {
         guard value.isFinite, value >= 0 else { throw UserError(.invalid, L10n.message(.normBadValue)) }
         let source = source.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !source.isEmpty else { throw UserError(.invalid, L10n.message(.normNeedsSource)) }
-        return try store.write(actor: actor) { writer in
+        return try store.write(by: principal, .administration) { writer in
             guard var norm = try writer.reader.norms().first(where: { $0.key == key }) else {
                 throw UserError(.notFound, L10n.message(.unknownNorm, key))
             }
@@ -162,14 +162,14 @@ public struct RegisterService: Sendable {
     }
 
     /// Stores the plan's own statement about its school table, to check the diagnosis against.
-    public func storePlanFindings(_ findings: PlanFindings, actor: String) throws {
+    public func storePlanFindings(_ findings: PlanFindings, by principal: Principal) throws {
         let text = String(decoding: try JSONEncoder().encode(findings), as: UTF8.self)
-        try store.write(actor: actor) { try $0.setMetadata(PlanFindings.metadataKey, text) }
+        try store.write(by: principal, .administration) { try $0.setMetadata(PlanFindings.metadataKey, text) }
     }
 
     /// Marks the register as the demo (so the demo command may rebuild it) and names its county.
-    public func markAsDemo(actor: String) throws {
-        try store.write(actor: actor) { try $0.setMetadata("dataset", "demo") }
+    public func markAsDemo(by principal: Principal) throws {
+        try store.write(by: principal, .administration) { try $0.setMetadata("dataset", "demo") }
     }
 
     /// The county outline, if imported.
@@ -186,7 +186,7 @@ public struct RegisterService: Sendable {
     /// stored with quality `illustrative` and the procedure as its source, and is replaced when a
     /// real position is imported.
     @discardableResult
-    public func placeIllustrativePositions(seatSpacingMetres: Double, villageSpreadMetres: Double, actor: String) throws -> Int {
+    public func placeIllustrativePositions(seatSpacingMetres: Double, villageSpreadMetres: Double, by principal: Principal) throws -> Int {
         let register = try divisionRegister()
         guard let outline = try countyOutline() else { return 0 }
         let townships = register.divisions.filter { $0.kind.tier == .township }
@@ -221,7 +221,7 @@ public struct RegisterService: Sendable {
             let spots = IllustrativePlacement.around(seat, count: unplaced.count, radiusMetres: villageSpreadMetres, inside: outline)
             for (v, p) in zip(unplaced, spots) { illustrative[v.id] = p }
         }
-        try store.write(actor: actor) { writer in
+        try store.write(by: principal, ImportService.divisionsNeed) { writer in
             for (id, p) in illustrative.sorted(by: { $0.key < $1.key }) {
                 guard var d = register.division(id: id) else { continue }
                 d.location = GeoPoint(longitudeDegrees: p.lon, latitudeDegrees: p.lat)

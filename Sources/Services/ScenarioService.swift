@@ -139,14 +139,22 @@ public struct ScenarioService: Sendable {
         throw UserError(.invalid, L10n.message(.planAmbiguousSchool, t, choices))
     }
 
+    /// Storing a scenario is the education bureau's county-level work.
+    static let need = WriteNeed.county(.education)
+
+    /// Refuses (`forbidden`) a principal who may not store scenarios, before any work is done.
+    public func authorize(_ principal: Principal) throws { try store.authorize(principal, [Self.need]) }
+
     /// Runs a scenario and stores it under its name. Throws `UserError` with a reason a planner can
     /// act on (the name is taken, an unknown school, p larger than the schools, nothing within the
     /// radius …).
     @discardableResult
     public func run(
-        _ request: ScenarioRequest, distances: DistanceTable? = nil, actor: String,
+        _ request: ScenarioRequest, distances: DistanceTable? = nil, by principal: Principal,
         progress: (@Sendable (Int, Double?, Double?) -> Void)? = nil
     ) throws -> Scenario {
+        // Checked before solving too, so a refused caller costs no solve.
+        try store.authorize(principal, [Self.need])
         let name = request.name.trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty { throw UserError(.invalid, L10n.message(.planNameBlank)) }
         if try store.read({ try $0.scenario(named: name) }) != nil {
@@ -166,11 +174,11 @@ public struct ScenarioService: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        let id = try store.write(actor: actor) { w in
+        let id = try store.write(by: principal, Self.need) { w in
             try w.saveScenario(
                 name: name, model: options.model.rawValue, level: options.level.rawValue, optionsJSON: try encoder.encode(result.options),
                 resultJSON: try encoder.encode(result), objective: result.objective, provenOptimal: result.provenOptimal,
-                seconds: result.seconds, actor: actor)
+                seconds: result.seconds, actor: principal.auditName)
         }
         return try find([String(id)])[0]
     }

@@ -13,8 +13,8 @@ public struct SetupService: Sendable {
 
     /// Adds the default norms the register lacks (never overwrites a county's edits); returns how many.
     @discardableResult
-    public func installDefaultNorms(actor: String) throws -> Int {
-        try store.write(actor: actor) { writer in
+    public func installDefaultNorms(by principal: Principal) throws -> Int {
+        try store.write(by: principal, .administration) { writer in
             let present = Set(try writer.reader.norms().map(\.key))
             let missing = DefaultNorms.all.filter { !present.contains($0.key) }
             for norm in missing { try writer.save(norm) }
@@ -25,7 +25,8 @@ public struct SetupService: Sendable {
     /// Adds the indicators every county has: those computed from the school register. A county
     /// plan's own indicators and tasks come with the plan (the demo installs 交城's).
     @discardableResult
-    public func installGenericCatalogue(actor: String) throws -> Int {
-        try MonitoringService(store: store).installCatalogue(indicators: ComputedIndicators.catalogue, rules: [], actor: actor).indicators
+    public func installGenericCatalogue(by principal: Principal) throws -> Int {
+        try MonitoringService(store: store).installCatalogue(indicators: ComputedIndicators.catalogue, rules: [], by: principal)
+            .indicators
     }
 }

@@ -62,8 +62,8 @@ extension MonitoringService {
     /// Updates a task (audited) and returns it as stored; `notFound` for an unknown code. A task
     /// marked done without a percentage is 100 % done. A deadline set here is a stated one.
     @discardableResult
-    public func updateTask(code: String, _ update: TaskUpdate, actor: String) throws -> PlanTask {
-        try store.write(actor: actor) { w in
+    public func updateTask(code: String, _ update: TaskUpdate, by principal: Principal) throws -> PlanTask {
+        try store.write(by: principal, .county(Bureau.owner(ofCode: code))) { w in
             guard var task = try w.reader.tasks().first(where: { $0.code == code }) else {
                 throw UserError(.notFound, L10n.message(.unknownTaskCode, code))
             }

@@ -48,11 +48,50 @@ public final class Workspace: Sendable {
     /// Default norms and the generic indicator catalogue of a new register.
     public var setup: SetupService { SetupService(store: store) }
 
-    /// Imports of files, recorded in the audit log under `actor`.
-    public func imports(actor: String) -> ImportService { ImportService(store: store, actor: actor) }
+    /// Users, sign-in sessions and API tokens.
+    public var accounts: AccountService { AccountService(store: store) }
+
+    /// Imports of files by `principal` (checked against its role, recorded in the audit log).
+    public func imports(by principal: Principal) -> ImportService { ImportService(store: store, principal: principal) }
 
     /// Copies the whole register into another workspace (an online backup).
     public func dataStamp() throws -> Int64 { try store.dataStamp() }
 
     public func backup(to other: Workspace) throws { try store.backup(toStore: other.store) }
+
+    /// Writes a consistent copy of the register to a new SQLite file (through a temporary file
+    /// renamed into place, so a file at `path` is always a whole backup); refuses an existing file
+    /// unless `replacing`. Returns the data stamp of the copy.
+    public func backup(toFile path: String, replacing: Bool) throws -> Int64 {
+        let files = FileManager.default
+        if files.fileExists(atPath: path) && !replacing { throw UserError(.wouldOverwrite, L10n.message(.backupExists, path)) }
+        let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        defer { Self.removeDatabaseFiles(partial) }
+        let copy = try RegisterStore(path: partial)
+        try store.backup(toStore: copy)
+        let stamp = try copy.dataStamp()
+        try copy.close()
+        Self.removeDatabaseFiles(path)
+        try files.moveItem(atPath: partial, toPath: path)
+        return stamp
+    }
+
+    /// Replaces the register at `path` by a backup: refuses a file that is not a backup of this
+    /// program, and a register that holds data (any audited change or any user) unless
+    /// `replacing`. The restored register is migrated to this version. Returns its data stamp.
+    public static func restore(from backup: String, into path: String, replacing: Bool) throws -> Int64 {
+        guard let source = RegisterStore(backupAt: backup) else { throw UserError(.invalid, L10n.message(.notABackup, backup)) }
+        let target = try Workspace.create(path: path)
+        if !replacing, try target.dataStamp() > 0 || !target.accounts.accounts().isEmpty {
+            throw UserError(.wouldOverwrite, L10n.message(.restoreNotEmpty, path))
+        }
+        try source.backup(toStore: target.store)
+        try target.store.migrate()
+        return try target.dataStamp()
+    }
+
+    /// Removes a SQLite file and its WAL companions, if present.
+    static func removeDatabaseFiles(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
 }

@@ -90,6 +90,31 @@ public final class RegisterStore: Sendable {
         }
     }
 
+    /// Opens a backup file read-only, without migrating it; `nil` when the file is not a database
+    /// of this program (no migration table, or not even SQLite).
+    public init?(backupAt path: String) {
+        var configuration = Configuration()
+        configuration.readonly = true
+        guard let queue = try? DatabaseQueue(path: path, configuration: configuration),
+            let first = try? queue.read({ db in
+                try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid LIMIT 1")
+            }),
+            first == Schema.firstMigration
+        else { return nil }
+        writer = queue
+    }
+
+    /// Applies the migrations a restored backup lacks.
+    public func migrate() throws {
+        try Schema.migrator().migrate(writer)
+        memo.clear()
+    }
+
+    /// Closes the database (a backup file is complete on disk only once closed).
+    public func close() throws {
+        try writer.close()
+    }
+
     /// Copies the whole database into another store (an online backup; WAL content included).
     public func backup(toStore destination: RegisterStore) throws {
         destination.memo.clear()

@@ -7,7 +7,7 @@ import GRDB
 enum Schema {
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("2026-11-29 divisions", migrate: createDivisions)
+        migrator.registerMigration(firstMigration, migrate: createDivisions)
         migrator.registerMigration("2026-11-29 schools", migrate: createSchools)
         migrator.registerMigration("2026-11-29 norms", migrate: createNorms)
         migrator.registerMigration("2026-11-29 township reports", migrate: createTownshipReports)
@@ -21,8 +21,12 @@ enum Schema {
         migrator.registerMigration("2026-12-02 audited metadata") { db in try db.execute(sql: AuditedTable.metadata.triggerSQL()) }
         migrator.registerMigration("2026-12-02 audited boundaries", migrate: NameAndBoundarySchema.auditBoundaries)
         migrator.registerMigration("2026-12-02 canonical names", migrate: NameAndBoundarySchema.canonicalNames)
+        migrator.registerMigration("2026-12-02 accounts", migrate: AccountSchema.create)
         return migrator
     }
+
+    /// The name of the first migration: a database without it is not this program's.
+    static let firstMigration = "2026-11-29 divisions"
 
     static let divisionKinds = "'county','town','township','subdistrict','village','community'"
     static let schoolLevels = "'kindergarten','primary','junior','nineYear','senior'"

@@ -63,7 +63,7 @@ struct ImportBenchmark {
         try DemoBuilder(workspace: workspace).build()
         let rssBefore = peakRSSMiB()
         let (summary, seconds) = try measure {
-            try workspace.imports(actor: "bench").importSchools(from: csv, dataYear: 2024)
+            try workspace.imports(by: .system("bench")).importSchools(from: csv, dataYear: 2024)
         }
         let line: [String: Any] = [
             "case": "import-schools", "rows": rows, "fileMiB": Double(bytes) / 1_048_576, "encoding": summary.format,

@@ -58,7 +58,7 @@ struct PrefectureBenchmark {
         }
         let divisionFile = dir.appendingPathComponent("divisions.csv")
         try Data(divisions.utf8).write(to: divisionFile)
-        let (_, divisionSeconds) = try measure { try workspace.imports(actor: "bench").importDivisions(from: divisionFile) }
+        let (_, divisionSeconds) = try measure { try workspace.imports(by: .system("bench")).importDivisions(from: divisionFile) }
 
         // Schools spread over the villages: every fourth village has one.
         var table = "乡镇,学校名称,规模,在校人数,教职人数,占地面积（亩）,班级数,所在村\n"  // data
@@ -72,7 +72,7 @@ struct PrefectureBenchmark {
         }
         let schoolFile = dir.appendingPathComponent("schools.csv")
         try Data(table.utf8).write(to: schoolFile)
-        let (_, schoolSeconds) = try measure { try workspace.imports(actor: "bench").importSchools(from: schoolFile, dataYear: 2024) }
+        let (_, schoolSeconds) = try measure { try workspace.imports(by: .system("bench")).importSchools(from: schoolFile, dataYear: 2024) }
         let line: [String: Any] = [
             "case": "prefecture", "townships": existingTownships + newTownships, "villages": existingVillages + village,
             "schools": existingSchools + newSchools, "divisionImportSeconds": divisionSeconds, "schoolImportSeconds": schoolSeconds,

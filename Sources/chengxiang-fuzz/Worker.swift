@@ -81,7 +81,7 @@ struct Worker {
 
     /// Imports (commits) the file as the command line would, or reads it as a cost table.
     func feed(_ url: URL, to workspace: Workspace) throws {
-        let imports = workspace.imports(actor: "fuzz")
+        let imports = workspace.imports(by: .system("fuzz"))
         switch target {
         case .schools: _ = try imports.commit(.schools, file: url)
         case .divisions: _ = try imports.commit(.divisions, file: url)

@@ -12,7 +12,7 @@ struct Chengxiang: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, InitCommand.self, ImportCommand.self, SchoolsCommand.self, DivisionsCommand.self,
             NormsCommand.self, CompletenessCommand.self, AuditCommand.self, IndicatorsCommand.self, TasksCommand.self,
-            ReportCommand.self, ServeCommand.self, SolveCommand.self,
+            ReportCommand.self, ServeCommand.self, SolveCommand.self, UsersCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )
 }

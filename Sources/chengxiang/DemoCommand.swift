@@ -1,7 +1,9 @@
 import ArgumentParser
 import Demo
+import Domain
 import Foundation
 import Localization
+import Server
 import Services
 
 /// `chengxiang demo`: builds a fresh 交城县 demo register and prints the school diagnosis.
@@ -25,7 +27,10 @@ struct DemoCommand: AsyncParsableCommand {
             try Self.removeOldDemo(at: path, force: force)
             let workspace = try Workspace.create(path: path)
             Terminal.error(options.t(.demoBuilding, path))
-            try DemoBuilder(workspace: workspace).build { Terminal.error("  " + $0) }
+            let builder = DemoBuilder(workspace: workspace)
+            try builder.build { Terminal.error("  " + $0) }
+            let password = AccountService.generatedPassword()
+            try workspace.accounts.add(name: Self.administrator, role: .admin, password: password, by: builder.principal)
             let report = try workspace.diagnostics.schoolDiagnostics()
             let profile = try workspace.register.countyProfile()
             print(
@@ -34,12 +39,16 @@ struct DemoCommand: AsyncParsableCommand {
                     completeness: try workspace.completeness.rows(), scenarios: try workspace.scenarios.list(),
                     source: DemoBuilder.seedTableSource, language: options.language, database: path
                 ).render())
+            print("\n" + options.t(.demoAdministrator, Self.administrator, password))
             fflush(nil)
             if !noServe {
-                try await ServeCommand.serve(workspace: workspace, host: "127.0.0.1", port: port, language: options.language)
+                try await ServeCommand.serve(workspace: workspace, settings: ServerSettings(port: port), language: options.language)
             }
         }
     }
+
+    /// The demo's administrator; its password is generated anew with each demo and printed.
+    static let administrator = "admin"
 
     /// Deletes a previous demo database (and its WAL files); refuses to delete anything else without --force.
     static func removeOldDemo(at path: String, force: Bool) throws {
@@ -70,11 +79,11 @@ struct InitCommand: AsyncParsableCommand {
         try await reportingFailures {
             let existed = FileManager.default.fileExists(atPath: options.database)
             let workspace = try Workspace.create(path: options.database)
-            let norms = try workspace.setup.installDefaultNorms(actor: options.actor)
-            let indicators = try workspace.setup.installGenericCatalogue(actor: options.actor)
+            let norms = try workspace.setup.installDefaultNorms(by: try options.principal(workspace))
+            let indicators = try workspace.setup.installGenericCatalogue(by: try options.principal(workspace))
             print(options.t(existed ? .initUpdated : .initCreated, options.database, norms, indicators))
             if plan != nil {
-                let added = try JiaochengPlan.install(into: workspace, actor: options.actor)
+                let added = try JiaochengPlan.install(into: workspace, by: try options.principal(workspace))
                 print(options.t(.initPlanLoaded, added.indicators, added.tasks))
             }
         }

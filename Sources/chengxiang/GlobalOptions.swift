@@ -1,4 +1,5 @@
 import ArgumentParser
+import Domain
 import Foundation
 import Localization
 import Services
@@ -17,6 +18,12 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: help(.optLang))
     var lang: String?
 
+    @Option(name: .long, help: help(.optActor))
+    var actor: String?
+
+    @Option(name: .long, help: help(.optToken))
+    var token: String?
+
     /// The chosen language.
     var language: Language {
         if let lang, let chosen = Language(code: lang) { return chosen }
@@ -28,13 +35,27 @@ struct GlobalOptions: ParsableArguments {
 
     func validate() throws {
         if let lang, Language(code: lang) == nil { throw ValidationError(text(.optLangInvalid)) }
+        if let actor, actor.trimmingCharacters(in: .whitespaces).isEmpty || actor.count > 64 {
+            throw ValidationError(text(.optActorInvalid))
+        }
     }
 
     /// Opens the database, which must already exist (use `init` or `demo` to create one).
     func workspace() throws -> Workspace { try Workspace.open(path: database) }
 
-    /// The actor recorded in the audit log: the login name.
-    var actor: String { "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? NSUserName()) }
+    /// Who makes this command's changes. With an API token (`--token` or `CHENGXIANG_TOKEN`) the
+    /// token's user, with that user's role and scope; otherwise the operator at the console, who
+    /// holds the database file and so acts as administrator, named by `--actor` or the login name.
+    func principal(_ workspace: Workspace) throws -> Principal {
+        if let token = token ?? ProcessInfo.processInfo.environment["CHENGXIANG_TOKEN"], !token.isEmpty {
+            guard let account = try workspace.accounts.tokenAccount(token) else {
+                throw UserError(.unauthorized, L10n.message(.cliBadToken))
+            }
+            return Principal(account.value, channel: .cli)
+        }
+        let name = actor ?? ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+        return .consoleOperator(name.isEmpty ? "unknown" : name)
+    }
 
     /// A message in the chosen language.
     func t(_ key: MessageKey, _ arguments: any CustomStringConvertible...) -> String {

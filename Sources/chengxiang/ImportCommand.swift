@@ -33,7 +33,8 @@ struct ImportSchools: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let url = try inputFile(file)
-            let summary = try options.workspace().imports(actor: options.actor).importSchools(
+            let workspace = try options.workspace()
+            let summary = try workspace.imports(by: try options.principal(workspace)).importSchools(
                 from: url, sheet: sheet, dataYear: year, source: source, dryRun: dryRun)
             printSummary(summary, dryRun: dryRun, options)
         }
@@ -51,7 +52,8 @@ struct ImportDivisions: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let url = try inputFile(file)
-            let summary = try options.workspace().imports(actor: options.actor).importDivisions(from: url, dryRun: dryRun)
+            let workspace = try options.workspace()
+            let summary = try workspace.imports(by: try options.principal(workspace)).importDivisions(from: url, dryRun: dryRun)
             printSummary(summary, dryRun: dryRun, options)
         }
     }

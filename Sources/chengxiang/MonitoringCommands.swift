@@ -64,7 +64,8 @@ struct IndicatorsRecord: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let entry = ObservationEntry(code: code, area: area, period: period, value: value, source: source, note: note)
-            let outcome = try options.workspace().monitoring.record([entry], actor: options.actor, dryRun: dryRun)
+            let workspace = try options.workspace()
+            let outcome = try workspace.monitoring.record([entry], by: try options.principal(workspace), dryRun: dryRun)
             printOutcome(outcome, dryRun: dryRun, options)
         }
     }
@@ -90,8 +91,9 @@ struct IndicatorsImport: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let url = try inputFile(file)
-            let outcome = try options.workspace().monitoring.importObservations(
-                from: url, sheet: sheet, actor: options.actor, dryRun: dryRun)
+            let workspace = try options.workspace()
+            let outcome = try workspace.monitoring.importObservations(
+                from: url, sheet: sheet, by: try options.principal(workspace), dryRun: dryRun)
             printOutcome(outcome, dryRun: dryRun, options)
         }
     }
@@ -111,8 +113,10 @@ struct IndicatorsTarget: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            try options.workspace().monitoring.setTarget(
-                code: code, value: value, year: year, area: area, baseline: baseline, yearAssumed: yearAssumed, actor: options.actor)
+            let workspace = try options.workspace()
+            try workspace.monitoring.setTarget(
+                code: code, value: value, year: year, area: area, baseline: baseline, yearAssumed: yearAssumed,
+                by: try options.principal(workspace))
             print(
                 baseline
                     ? options.t(.baselineSet, code, Format.number(value, digits: 4), year)
@@ -160,7 +164,8 @@ struct TasksUpdate: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let update = try TaskUpdate.parse(status: status, percent: percent, evidence: evidence, deadline: deadline, owner: owner)
-            let task = try options.workspace().monitoring.updateTask(code: code, update, actor: options.actor)
+            let workspace = try options.workspace()
+            let task = try workspace.monitoring.updateTask(code: code, update, by: try options.principal(workspace))
             print(
                 options.t(
                     .taskUpdated, task.code, task.name, options.t(task.status.label), task.percentComplete.map { "\(Int($0))%" } ?? ""))
@@ -179,7 +184,8 @@ struct TasksImport: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let url = try inputFile(file)
-            let count = try options.workspace().monitoring.importTasks(from: url, sheet: sheet, actor: options.actor)
+            let workspace = try options.workspace()
+            let count = try workspace.monitoring.importTasks(from: url, sheet: sheet, by: try options.principal(workspace))
             print(options.t(.tasksImported, count))
         }
     }

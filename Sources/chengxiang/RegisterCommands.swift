@@ -21,7 +21,8 @@ struct DivisionsMerge: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let merged = try options.workspace().register.merge(division, into: into, inferred: inferred, actor: options.actor)
+            let workspace = try options.workspace()
+            let merged = try workspace.register.merge(division, into: into, inferred: inferred, by: try options.principal(workspace))
             print(options.t(.mergeDone, merged.name, into, inferred ? options.t(.inferredSuffix) : ""))
         }
     }
@@ -36,7 +37,8 @@ struct DivisionsMove: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let moved = try options.workspace().register.move(division, to: to, actor: options.actor)
+            let workspace = try options.workspace()
+            let moved = try workspace.register.move(division, to: to, by: try options.principal(workspace))
             print(options.t(.moveDone, moved.name, to))
         }
     }
@@ -129,7 +131,8 @@ struct NormsSet: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let old = try options.workspace().register.setNorm(key: key, value: value, source: source, actor: options.actor)
+            let workspace = try options.workspace()
+            let old = try workspace.register.setNorm(key: key, value: value, source: source, by: try options.principal(workspace))
             print(options.t(.normChanged, key, Format.number(old, digits: 4), Format.number(value, digits: 4), source))
         }
     }

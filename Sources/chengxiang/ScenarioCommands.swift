@@ -37,7 +37,8 @@ struct SchoolsPlan: AsyncParsableCommand {
                 newSites: try newSite.map(Self.parseSite), exact: !heuristic, timeLimitSeconds: timeLimit)
             let table = try distances.map { try ScenarioService.distanceTable(try inputFile($0)) }
             let printer = ProgressPrinter()
-            let scenario = try workspace.scenarios.run(request, distances: table, actor: options.actor) { iteration, best, bound in
+            let scenario = try workspace.scenarios.run(request, distances: table, by: try options.principal(workspace)) {
+                iteration, best, bound in
                 printer.report(iteration: iteration, best: best, bound: bound)
             }
             let views = ScenarioViews(language: options.language)

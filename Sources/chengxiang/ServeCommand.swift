@@ -13,17 +13,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: help(.optHost)) var host = "127.0.0.1"
     @Option(help: help(.optPort)) var port = 8080
     @Option(name: .customLong("allow-host"), help: help(.optAllowHost)) var allowedHosts: [String] = []
+    @Flag(name: .customLong("public-read"), help: help(.optPublicRead)) var publicRead = false
+    @Flag(name: .customLong("behind-https"), help: help(.optBehindHTTPS)) var behindHTTPS = false
 
     func run() async throws {
         try await reportingFailures {
-            try await Self.serve(
-                workspace: try options.workspace(), host: host, port: port, allowedHosts: allowedHosts, language: options.language)
+            let settings = ServerSettings(
+                host: host, port: port, allowedHosts: allowedHosts, publicRead: publicRead, secureCookies: behindHTTPS)
+            try await Self.serve(workspace: try options.workspace(), settings: settings, language: options.language)
         }
     }
 
     /// Runs the server until interrupted, printing its address once it listens.
-    static func serve(workspace: Workspace, host: String, port: Int, allowedHosts: [String] = [], language: Language) async throws {
-        let settings = ServerSettings(host: host, port: port, allowedHosts: allowedHosts)
+    static func serve(workspace: Workspace, settings: ServerSettings, language: Language) async throws {
+        let host = settings.host
         try await ChengxiangServer.run(workspace: workspace, settings: settings) { bound in
             print(L10n.text(.serveListening, language, host == "0.0.0.0" ? "127.0.0.1" : host, bound))
             fflush(nil)

@@ -56,6 +56,11 @@ enum CLI {
     }
 }
 
+/// The demo's output with its generated administrator password replaced by `$PASSWORD`.
+func maskingPassword(_ text: String) -> String {
+    text.replacingOccurrences(of: #"(密码：|password: )[A-Za-z0-9]{16}"#, with: #"$1\$PASSWORD"#, options: .regularExpression)
+}
+
 /// Compares output with a committed golden file; `UPDATE_GOLDEN=1` rewrites the file instead.
 func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")

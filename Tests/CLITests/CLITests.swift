@@ -9,7 +9,7 @@ struct CLITests {
         let path = dir.appendingPathComponent("demo.sqlite").path
         let run = try CLI.run(["demo", "--no-serve", "--database", path])
         #expect(run.status == 0)
-        try expectGolden(run.stdout.replacingOccurrences(of: path, with: "$DB"), "demo_zh.txt")
+        try expectGolden(maskingPassword(run.stdout.replacingOccurrences(of: path, with: "$DB")), "demo_zh.txt")
         #expect(run.stderr.contains("schools: +19"))
         // A second run replaces the demo database without asking.
         #expect(try CLI.run(["demo", "--no-serve", "--database", path]).status == 0)
@@ -28,7 +28,7 @@ struct CLITests {
     func demoEnglish() throws {
         let path = try CLI.temporaryDirectory().appendingPathComponent("demo.sqlite").path
         let run = try CLI.run(["demo", "--no-serve", "--database", path, "--lang", "en"])
-        try expectGolden(run.stdout.replacingOccurrences(of: path, with: "$DB"), "demo_en.txt")
+        try expectGolden(maskingPassword(run.stdout.replacingOccurrences(of: path, with: "$DB")), "demo_en.txt")
     }
 
     @Test("schools diagnose as a table (exact output)")

@@ -41,6 +41,8 @@ struct APIFuzzTests {
     func endpoint(_ endpoint: Endpoint) async throws {
         let template = try RegisterStore()
         try DemoBuilder(workspace: Workspace(store: template)).build()
+        // The token is made on the template, so that restoring the template keeps it.
+        let apiAuth = try bearer(template)
         let store = try RegisterStore()
         try template.backup(toStore: store)
         let documented: Set<Int> = [200, 201, 400, 404, 409, 413, 422]
@@ -51,7 +53,8 @@ struct APIFuzzTests {
                 let body = index == 0 ? Data(endpoint.body.utf8) : mutator.mutate(Data(endpoint.body.utf8))
                 let before = try store.dataStamp()
                 let status = try await client.execute(
-                    uri: endpoint.path, method: endpoint.method, headers: [.contentType: "application/json"], body: ByteBuffer(bytes: body)
+                    uri: endpoint.path, method: endpoint.method, headers: [.contentType: "application/json", .authorization: apiAuth],
+                    body: ByteBuffer(bytes: body)
                 ) { response in
                     let code = Int(response.status.code)
                     #expect(documented.contains(code), "input \(index) got \(code): \(String(decoding: body, as: UTF8.self).prefix(300))")

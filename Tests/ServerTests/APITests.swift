@@ -20,6 +20,7 @@ struct APITests {
     @Test("every route in the OpenAPI document exists on the router and answers as documented")
     func documentedRoutesExist() async throws {
         let store = try freshDemo()
+        let apiAuth = try bearer(store)
         try await app(store).test(.router) { client in
             let document = try await client.execute(uri: "/api/v1/openapi.json", method: .get) { try object($0) as? [String: Any] }
             let doc = try #require(document)
@@ -50,7 +51,8 @@ struct APITests {
                     let query = path == "/api/v1/imports" ? "?kind=schools&name=t.csv" : path.hasSuffix("/compare") ? "?ids=1,2" : ""
                     let httpMethod = HTTPRequest.Method(method.uppercased())!
                     try await client.execute(
-                        uri: uri + query, method: httpMethod, headers: [.contentType: "application/json"], body: body
+                        uri: uri + query, method: httpMethod, headers: [.contentType: "application/json", .authorization: apiAuth],
+                        body: body
                     ) { response in
                         #expect(response.status != .methodNotAllowed, "\(method) \(path)")
                         if path.contains("{token}") || path.contains("/jobs/") {
@@ -123,12 +125,15 @@ struct APITests {
     @Test("a rule breach in an observation is a 422 listing the issue; nothing is written")
     func observationRules() async throws {
         let store = try freshDemo()
+        let apiAuth = try bearer(store)
         try await app(store).test(.router) { client in
             let body = ByteBuffer(
                 string:
                     #"[{"code":"INS_WHEAT","area":"天宁镇","period":"2024","value":50},{"code":"INS_WHEAT","area":"西营镇","period":"2024","value":150}]"#
             )
-            try await client.execute(uri: "/api/v1/observations", method: .post, headers: [.contentType: "application/json"], body: body) {
+            try await client.execute(
+                uri: "/api/v1/observations", method: .post, headers: [.contentType: "application/json", .authorization: apiAuth], body: body
+            ) {
                 response in
                 #expect(response.status == .unprocessableContent)
                 let p = try #require(try object(response) as? [String: Any])
@@ -142,12 +147,15 @@ struct APITests {
     @Test("two entries for one indicator, area and period in one batch are refused, not both written")
     func duplicateEntries() async throws {
         let store = try freshDemo()
+        let apiAuth = try bearer(store)
         try await app(store).test(.router) { client in
             let body = ByteBuffer(
                 string:
                     #"[{"code":"INS_WHEAT","area":"天宁镇","period":"2024","value":50},{"code":"INS_WHEAT","area":"天宁","period":"2024","value":60}]"#
             )
-            try await client.execute(uri: "/api/v1/observations", method: .post, headers: [.contentType: "application/json"], body: body) {
+            try await client.execute(
+                uri: "/api/v1/observations", method: .post, headers: [.contentType: "application/json", .authorization: apiAuth], body: body
+            ) {
                 response in
                 #expect(response.status == .unprocessableContent)
                 let p = try #require(try object(response) as? [String: Any])
@@ -161,9 +169,10 @@ struct APITests {
     @Test("a state-changing call with a form content type and no token is refused (CSRF)")
     func apiCSRF() async throws {
         let store = try freshDemo()
+        let auth = try session(store)
         try await app(store).test(.router) { client in
             try await client.execute(
-                uri: "/api/v1/tasks/T-EDU-01", method: .put, headers: [.contentType: "application/x-www-form-urlencoded"],
+                uri: "/api/v1/tasks/T-EDU-01", method: .put, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: auth],
                 body: ByteBuffer(string: #"{"status":"done"}"#)
             ) { response in
                 #expect(response.status == .forbidden)
@@ -175,19 +184,24 @@ struct APITests {
     @Test("import by API: check lists issues, commit writes, cancel forgets")
     func importAPI() async throws {
         let store = try freshDemo()
+        let apiAuth = try bearer(store)
         try await app(store).test(.router) { client in
             let check = try await client.execute(
-                uri: "/api/v1/imports?kind=schools&name=a.csv", method: .post, headers: [.contentType: "text/csv"],
+                uri: "/api/v1/imports?kind=schools&name=a.csv", method: .post,
+                headers: [.contentType: "text/csv", .authorization: apiAuth],
                 body: ByteBuffer(string: "乡镇,学校名称,规模,在校人数,教职人数\n天宁,丙校,小学,-1,2\n")
             ) { response in try #require(try object(response) as? [String: Any]) }
             #expect(check["valid"] as? Bool == false)
             #expect((check["issues"] as? [[String: Any]])?.first?["messageZh"] as? String == "「-1」为负数")
             let good = try await client.execute(
-                uri: "/api/v1/imports?kind=schools&name=b.csv", method: .post, headers: [.contentType: "text/csv"],
+                uri: "/api/v1/imports?kind=schools&name=b.csv", method: .post,
+                headers: [.contentType: "text/csv", .authorization: apiAuth],
                 body: ByteBuffer(string: "乡镇,学校名称,规模,在校人数,教职人数\n天宁,丁校,小学,80,6\n")
             ) { response in try #require(try object(response) as? [String: Any]) }
             let token = try #require(good["token"] as? String)
-            try await client.execute(uri: "/api/v1/imports/\(token)/commit", method: .post, headers: [.contentType: "application/json"]) {
+            try await client.execute(
+                uri: "/api/v1/imports/\(token)/commit", method: .post, headers: [.contentType: "application/json", .authorization: apiAuth]
+            ) {
                 response in
                 #expect(response.status == .ok)
             }

@@ -8,7 +8,7 @@ import Testing
 
 /// Runs the real server on a free loopback port for the duration of `body`.
 func withLiveServer(
-    _ store: RegisterStore = demoForServer, settings: ServerSettings = ServerSettings(), _ body: (Int) async throws -> Void
+    _ store: RegisterStore = demoForServer, settings: ServerSettings = ServerSettings(publicRead: true), _ body: (Int) async throws -> Void
 ) async throws {
     let (ports, continuation) = AsyncStream<Int>.makeStream()
     var settings = settings

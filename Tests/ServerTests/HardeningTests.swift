@@ -90,10 +90,12 @@ struct HostileRequestTests {
 
     @Test("an upload without the form cookie is refused before its body is read")
     func uploadWithoutCookie() async throws {
+        let auth = try session()
         try await app(demoForServer, maxUpload: 1024).test(.router) { client in
             let body = ByteBuffer(bytes: Data(repeating: 0x41, count: 8192))
-            try await client.execute(uri: "/import", method: .post, headers: [.contentType: "multipart/form-data; boundary=x"], body: body)
-            {
+            try await client.execute(
+                uri: "/import", method: .post, headers: [.contentType: "multipart/form-data; boundary=x", .cookie: auth], body: body
+            ) {
                 response in
                 #expect(response.status == .forbidden, "403, not 413: the body was not read")
             }
@@ -102,6 +104,7 @@ struct HostileRequestTests {
 
     @Test("a multipart body of 80,000 parts is refused as malformed")
     func manyParts() async throws {
+        let auth = try session(demoForServer)
         try await app().test(.router) { client in
             let csrf = try await FormTests().token(client)
             var body = Data()
@@ -109,7 +112,8 @@ struct HostileRequestTests {
             for _ in 0..<80_000 { body += part }
             body += Data("--b--\r\n".utf8)
             try await client.execute(
-                uri: "/import", method: .post, headers: [.contentType: "multipart/form-data; boundary=b", .cookie: "cx_csrf=\(csrf)"],
+                uri: "/import", method: .post,
+                headers: [.contentType: "multipart/form-data; boundary=b", .cookie: "cx_csrf=\(csrf); \(auth)"],
                 body: ByteBuffer(bytes: body)
             ) { response in
                 #expect(response.status == .badRequest)
@@ -126,11 +130,14 @@ struct HostileRequestTests {
         #expect(!safe.isEmpty && safe != "." && safe != "..")
         #expect(!safe.contains("/") && !safe.contains("\\") && !safe.contains("\u{0}"))
         #expect(safe.utf8.count <= 200)
+        let auth = try session(demoForServer)
         try await app().test(.router) { client in
             let csrf = try await FormTests().token(client)
             let content = Data("乡镇,学校名称,规模,在校人数,教职人数\n夏家营,夏家营小学,小学,320,21\n".utf8)
             let (type, body) = FormTests().multipart(csrf, kind: "schools", file: name, content: content)
-            try await client.execute(uri: "/import", method: .post, headers: [.contentType: type, .cookie: "cx_csrf=\(csrf)"], body: body) {
+            try await client.execute(
+                uri: "/import", method: .post, headers: [.contentType: type, .cookie: "cx_csrf=\(csrf); \(auth)"], body: body
+            ) {
                 response in
                 #expect(response.status == .ok, "\(response.text.prefix(300))")
             }
@@ -142,13 +149,14 @@ struct HostileRequestTests {
         let store = try freshDemo()
         let before = try store.read { try $0.schools() }.count
         let router = ChengxiangServer.router(
-            workspace: Workspace(store: store), settings: ServerSettings(stagingLifetime: .milliseconds(1)))
+            workspace: Workspace(store: store), settings: ServerSettings(stagingLifetime: .milliseconds(1), publicRead: true))
+        let auth = try session(store)
         try await Application(router: router).test(.router) { client in
             let csrf = try await FormTests().token(client)
             let content = Data("乡镇,学校名称,规模,在校人数,教职人数\n夏家营,夏家营小学,小学,320,21\n".utf8)
             let (type, body) = FormTests().multipart(csrf, kind: "schools", file: "夏家营.csv", content: content)
             let token = try await client.execute(
-                uri: "/import", method: .post, headers: [.contentType: type, .cookie: "cx_csrf=\(csrf)"], body: body
+                uri: "/import", method: .post, headers: [.contentType: type, .cookie: "cx_csrf=\(csrf); \(auth)"], body: body
             ) { response in
                 let html = response.text
                 let marker = try #require(html.range(of: "/import/"))
@@ -157,7 +165,7 @@ struct HostileRequestTests {
             try await Task.sleep(for: .milliseconds(20))
             try await client.execute(
                 uri: "/import/\(token)/commit", method: .post,
-                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf)"],
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf); \(auth)"],
                 body: ByteBuffer(string: "csrf=\(csrf)")
             ) { response in
                 #expect(response.status == .notFound)
@@ -235,9 +243,11 @@ struct HostileScenarioTests {
     func api(body: String, status: Int) async throws {
         let store = try freshDemo()
         let before = try store.read { try $0.scenarios() }.count
+        let apiAuth = try bearer(store)
         try await app(store).test(.router) { client in
             try await client.execute(
-                uri: "/api/v1/scenarios", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)
+                uri: "/api/v1/scenarios", method: .post, headers: [.contentType: "application/json", .authorization: apiAuth],
+                body: ByteBuffer(string: body)
             ) { response in
                 #expect(response.status.code == status, "\(response.text.prefix(300))")
                 #expect(response.headers[.contentType] == "application/problem+json; charset=utf-8")
@@ -249,10 +259,12 @@ struct HostileScenarioTests {
 
     @Test("the form says that p = 99999999999999999999 is not a number instead of ignoring it")
     func formOverflow() async throws {
+        let auth = try session(demoForServer)
         try await app().test(.router) { client in
             let csrf = try await FormTests().token(client)
             try await client.execute(
-                uri: "/scenarios", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf)"],
+                uri: "/scenarios", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf); \(auth)"],
                 body: ByteBuffer(string: "csrf=\(csrf)&name=x&model=pmedian&level=primary&p=99999999999999999999")
             ) { response in
                 #expect(response.status == .unprocessableContent, "\(response.text.prefix(300))")
@@ -270,6 +282,7 @@ struct BusyRegisterTests {
         try DemoBuilder(workspace: Workspace(store: try RegisterStore(path: path))).build()
         let store = try RegisterStore(path: path, busyTimeout: 0.2)
         let holder = try RegisterStore(path: path)
+        let apiAuth = try bearer(store)
         let locked = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
         let thread = Thread {
@@ -283,7 +296,9 @@ struct BusyRegisterTests {
         defer { release.signal() }
         try await app(store).test(.router) { client in
             let body = ByteBuffer(string: #"[{"code":"INS_WHEAT","area":"天宁镇","period":"2024","value":50}]"#)
-            try await client.execute(uri: "/api/v1/observations", method: .post, headers: [.contentType: "application/json"], body: body) {
+            try await client.execute(
+                uri: "/api/v1/observations", method: .post, headers: [.contentType: "application/json", .authorization: apiAuth], body: body
+            ) {
                 response in
                 #expect(response.status == .serviceUnavailable)
                 #expect(response.headers[.retryAfter] == "5")
@@ -352,7 +367,7 @@ struct PageCacheTests {
             let cli = Workspace(store: try RegisterStore(path: path))
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("cx-cache-\(UUID().uuidString).csv")
             try Data("乡镇,学校名称,规模,在校人数,教职人数\n天宁,缓存测试学校,小学,30,5\n".utf8).write(to: file)
-            _ = try cli.imports(actor: "cli").importSchools(from: file)
+            _ = try cli.imports(by: .system("cli")).importSchools(from: file)
             let after = try await client.execute(uri: "/schools", method: .get) { $0.text }
             #expect(after.contains("缓存测试学校"))
         }

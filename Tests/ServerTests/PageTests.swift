@@ -16,8 +16,9 @@ struct PageTests {
             ("/indicators", "九年义务教育巩固率"), ("/tasks", "新建城西幼儿园"), ("/import", "确认导入"),
         ])
     func pages(path: String, expected: String) async throws {
+        let auth = try session()
         try await app().test(.router) { client in
-            try await client.execute(uri: path, method: .get) { response in
+            try await client.execute(uri: path, method: .get, headers: [.cookie: auth]) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 let html = response.text
@@ -132,10 +133,12 @@ struct FormTests {
     @Test("a form without the token is refused; with it the task is updated")
     func csrf() async throws {
         let store = try freshDemo()
+        let auth = try session(store)
         try await app(store).test(.router) { client in
             let body = ByteBuffer(string: "status=in_progress&percent=30&evidence=%E5%BC%80%E5%B7%A5")
             try await client.execute(
-                uri: "/tasks/T-EDU-01", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: body
+                uri: "/tasks/T-EDU-01", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: auth],
+                body: body
             ) { response in
                 #expect(response.status == .forbidden)
             }
@@ -143,7 +146,7 @@ struct FormTests {
             let signed = ByteBuffer(string: "csrf=\(csrf)&status=in_progress&percent=30&evidence=%E5%BC%80%E5%B7%A5")
             try await client.execute(
                 uri: "/tasks/T-EDU-01", method: .post,
-                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf)"], body: signed
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf); \(auth)"], body: signed
             ) { response in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("已保存 T-EDU-01"))
@@ -151,7 +154,7 @@ struct FormTests {
             let forged = ByteBuffer(string: "csrf=\(String(repeating: "0", count: 32))&status=done")
             try await client.execute(
                 uri: "/tasks/T-EDU-02", method: .post,
-                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf)"], body: forged
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf); \(auth)"], body: forged
             ) { response in
                 #expect(response.status == .forbidden)
             }
@@ -165,9 +168,10 @@ struct FormTests {
     @Test("recording an observation by form shows rule errors and writes nothing")
     func recordForm() async throws {
         let store = try freshDemo()
+        let auth = try session(store)
         try await app(store).test(.router) { client in
             let csrf = try await token(client)
-            let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf)"]
+            let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf); \(auth)"]
             try await client.execute(
                 uri: "/indicators/record", method: .post, headers: headers,
                 body: ByteBuffer(string: "csrf=\(csrf)&code=EDU_RETENTION&area=%E4%BA%A4%E5%9F%8E%E5%8E%BF&period=2024&value=120")
@@ -203,11 +207,14 @@ struct FormTests {
     func importFlow() async throws {
         let store = try freshDemo()
         let before = try store.read { try $0.schools() }
+        let auth = try session(store)
         try await app(store).test(.router) { client in
             let csrf = try await token(client)
             let bad = Data("乡镇,学校名称,规模,在校人数,教职人数\n天宁,新校甲,小学,-3,5\n西山,新校乙,小学,30,5\n".utf8)
             let (type, body) = multipart(csrf, kind: "schools", file: "学校.csv", content: bad)
-            try await client.execute(uri: "/import", method: .post, headers: [.contentType: type, .cookie: "cx_csrf=\(csrf)"], body: body) {
+            try await client.execute(
+                uri: "/import", method: .post, headers: [.contentType: type, .cookie: "cx_csrf=\(csrf); \(auth)"], body: body
+            ) {
                 response in
                 #expect(response.status == .ok)
                 let html = response.text
@@ -219,7 +226,7 @@ struct FormTests {
             let good = Data("乡镇,学校名称,规模,在校人数,教职人数,占地面积（亩）\n夏家营,夏家营小学,小学,320,21,14\n".utf8)
             let (type2, body2) = multipart(csrf, kind: "schools", file: "夏家营.csv", content: good)
             let token = try await client.execute(
-                uri: "/import", method: .post, headers: [.contentType: type2, .cookie: "cx_csrf=\(csrf)"], body: body2
+                uri: "/import", method: .post, headers: [.contentType: type2, .cookie: "cx_csrf=\(csrf); \(auth)"], body: body2
             ) { response in
                 let html = response.text
                 #expect(html.contains("检查通过：1 行可导入"))
@@ -229,7 +236,7 @@ struct FormTests {
             #expect(try store.read { try $0.schools() }.count == before.count, "checking writes nothing")
             try await client.execute(
                 uri: "/import/\(token)/commit", method: .post,
-                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf)"],
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf); \(auth)"],
                 body: ByteBuffer(string: "csrf=\(csrf)")
             ) { response in
                 #expect(response.text.contains("已导入 夏家营.csv（1 行）"))
@@ -240,10 +247,13 @@ struct FormTests {
 
     @Test("an upload over the limit is refused with a clear message")
     func uploadLimit() async throws {
+        let auth = try session(demoForServer)
         try await app(demoForServer, maxUpload: 1024).test(.router) { client in
             let csrf = try await token(client)
             let (type, body) = multipart(csrf, kind: "schools", file: "big.csv", content: Data(repeating: 0x41, count: 4096))
-            try await client.execute(uri: "/import", method: .post, headers: [.contentType: type, .cookie: "cx_csrf=\(csrf)"], body: body) {
+            try await client.execute(
+                uri: "/import", method: .post, headers: [.contentType: type, .cookie: "cx_csrf=\(csrf); \(auth)"], body: body
+            ) {
                 response in
                 #expect(response.status == .contentTooLarge)
                 #expect(response.text.contains("上传内容超过"))

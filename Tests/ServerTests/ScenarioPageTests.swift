@@ -11,8 +11,9 @@ import Testing
 struct ScenarioPageTests {
     @Test("the index lists the demo scenarios and compares two side by side")
     func index() async throws {
+        let auth = try session()
         try await app().test(.router) { client in
-            try await client.execute(uri: "/scenarios?compare=1&compare=2", method: .get) { response in
+            try await client.execute(uri: "/scenarios?compare=1&compare=2", method: .get, headers: [.cookie: auth]) { response in
                 let html = response.text
                 #expect(response.status == .ok)
                 #expect(html.contains("方案甲：撤并两所"))
@@ -42,12 +43,14 @@ struct ScenarioPageTests {
     @Test("running from the form: a job with progress, then the stored scenario")
     func run() async throws {
         let store = try freshDemo()
+        let auth = try session(store)
         try await app(store).test(.router) { client in
             let csrf = try await client.execute(uri: "/scenarios", method: .get) { try #require($0.cookie("cx_csrf")) }
             let body =
                 "csrf=\(csrf)&name=%E7%BD%91%E9%A1%B5%E6%96%B9%E6%A1%88&model=pmedian&level=primary&p=14&maxWalk=2&keep=%E4%BA%A4%E5%9F%8E%E5%8E%BF%E8%A5%BF%E8%90%A5%E5%AD%A6%E6%A0%A1"
             let location = try await client.execute(
-                uri: "/scenarios", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf)"],
+                uri: "/scenarios", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf); \(auth)"],
                 body: ByteBuffer(string: body)
             ) { response in
                 #expect(response.status == .seeOther)
@@ -78,9 +81,10 @@ struct ScenarioPageTests {
     @Test("the API creates, reads and compares scenarios; an impossible one is a 422 with a reason")
     func api() async throws {
         let store = try freshDemo()
+        let apiAuth = try bearer(store)
         try await app(store).test(.router) { client in
             try await client.execute(
-                uri: "/api/v1/scenarios", method: .post, headers: [.contentType: "application/json"],
+                uri: "/api/v1/scenarios", method: .post, headers: [.contentType: "application/json", .authorization: apiAuth],
                 body: ByteBuffer(string: #"{"name":"接口方案","model":"mclp","p":6,"radius":5}"#)
             ) { response in
                 #expect(response.status == .created)
@@ -88,7 +92,7 @@ struct ScenarioPageTests {
                 #expect((s["result"] as? [String: Any])?["schoolsKept"] as? Int == 6)
             }
             try await client.execute(
-                uri: "/api/v1/scenarios", method: .post, headers: [.contentType: "application/json"],
+                uri: "/api/v1/scenarios", method: .post, headers: [.contentType: "application/json", .authorization: apiAuth],
                 body: ByteBuffer(string: #"{"name":"不可能","model":"pmedian","p":40}"#)
             ) { response in
                 #expect(response.status == .unprocessableContent)

@@ -24,9 +24,41 @@ func freshDemo() throws -> RegisterStore {
     return store
 }
 
-/// An application over a store, for `app.test(.router)`.
-func app(_ store: RegisterStore = demoForServer, maxUpload: Int = 20 << 20) -> some ApplicationProtocol {
-    Application(router: ChengxiangServer.router(workspace: Workspace(store: store), settings: ServerSettings(maxUploadBytes: maxUpload)))
+/// An application over a store, for `app.test(.router)`. Reads are public unless `publicRead` is
+/// false (the read tests predate sign-in); writes always need a user (`session`, `token`).
+func app(_ store: RegisterStore = demoForServer, maxUpload: Int = 20 << 20, publicRead: Bool = true) -> some ApplicationProtocol {
+    Application(
+        router: ChengxiangServer.router(
+            workspace: Workspace(store: store), settings: ServerSettings(maxUploadBytes: maxUpload, publicRead: publicRead)))
+}
+
+/// The password of every test user.
+let testPassword = "test-password-1"
+
+/// Creates a user on `store` unless it exists (bcrypt cost 4: tests need no slow hashes).
+func ensureUser(
+    _ store: RegisterStore, _ name: String, role: Role, bureau: Bureau? = nil, township: String? = nil
+) throws {
+    let accounts = Workspace(store: store).accounts
+    if try accounts.accounts().contains(where: { $0.name == name }) { return }
+    try accounts.add(name: name, role: role, bureau: bureau, township: township, password: testPassword, by: .system("test"), cost: 4)
+}
+
+/// A signed-in session for a user (created when missing), as a Cookie header part `cx_session=…`.
+func session(
+    _ store: RegisterStore = demoForServer, _ name: String = "admin", role: Role = .admin, bureau: Bureau? = nil, township: String? = nil
+) throws -> String {
+    try ensureUser(store, name, role: role, bureau: bureau, township: township)
+    let (secret, _) = try Workspace(store: store).accounts.signIn(name: name, password: testPassword)
+    return "cx_session=\(secret)"
+}
+
+/// An API token for a user (created when missing), as an Authorization header value.
+func bearer(
+    _ store: RegisterStore = demoForServer, _ name: String = "admin", role: Role = .admin, bureau: Bureau? = nil, township: String? = nil
+) throws -> String {
+    try ensureUser(store, name, role: role, bureau: bureau, township: township)
+    return "Bearer " + (try Workspace(store: store).accounts.issueToken(name: name, by: .system("test")))
 }
 
 extension TestResponse {

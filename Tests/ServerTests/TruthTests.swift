@@ -65,7 +65,7 @@ struct TruthTests {
     @Test("a register without the plan's findings shows none, and its title names no county")
     func noFindingsWithoutPlan() async throws {
         let store = try RegisterStore()
-        try Workspace(store: store).setup.installDefaultNorms(actor: "t")
+        try Workspace(store: store).setup.installDefaultNorms(by: .system("t"))
         let html = try await page("/", store)
         #expect(!html.contains("与规划结论一致"))
         #expect(html.contains("<title>总览 · 城乡 · 城乡融合规划与监测</title>"))

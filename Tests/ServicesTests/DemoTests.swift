@@ -123,7 +123,7 @@ struct DemoTests {
         let tianning = try #require(try workspace.completeness.rows().first { $0.township.name == "天宁镇" })
         #expect(tianning.inferredPredecessors == ["岭底乡"])
         let url = try temporaryFile("ld.csv", "乡镇,学校名称,规模,在校人数,教职人数,占地面积（亩）\n岭底乡,岭底测试小学,小学,10,2,1\n")
-        _ = try workspace.imports(actor: "t").importSchools(from: url)
+        _ = try workspace.imports(by: .system("t")).importSchools(from: url)
         let school = try #require(try workspace.diagnostics.schoolDiagnostics().schools.first { $0.school.name == "岭底测试小学" })
         #expect(school.townshipName == "天宁镇")
         #expect(school.reasons.contains { $0.text.zh == "原属岭底乡，按推断的撤并关系计入天宁镇，请核实。" })

@@ -34,7 +34,7 @@ struct ImportServiceTests {
         let rows = (1...50).map { "天宁,新学校\($0),小学,100,6,10" }.joined(separator: "\n")
         let url = try temporaryFile("late.csv", header + rows + "\n西营,坏学校,小学,-1,3,2\n")
         let error = #expect(throws: UserError.self) {
-            try ImportService(store: store, actor: "t").importSchools(from: url)
+            try ImportService(store: store, principal: .system("t")).importSchools(from: url)
         }
         #expect(error?.kind == .rejected)
         #expect(try snapshot(store) == before)
@@ -43,7 +43,7 @@ struct ImportServiceTests {
     @Test("re-importing the same table changes nothing; new figures update the school and are audited")
     func updates() throws {
         let store = try demoStore()
-        let service = ImportService(store: store, actor: "clerk")
+        let service = ImportService(store: store, principal: .system("clerk"))
         let demo = DemoResources.file("seed_table_6_1.csv")
         let again = try service.importSchools(from: demo, source: DemoBuilder.seedTableSource)
         #expect((again.inserted, again.updated, again.unchanged) == (0, 0, 19))
@@ -65,11 +65,11 @@ struct ImportServiceTests {
         let store = try demoStore()
         let before = try snapshot(store)
         let url = try temporaryFile("new.csv", header + "夏家营,夏家营学校,小学,300,20,12\n")
-        let summary = try ImportService(store: store, actor: "t").importSchools(from: url, dryRun: true)
+        let summary = try ImportService(store: store, principal: .system("t")).importSchools(from: url, dryRun: true)
         #expect(summary.rowsRead == 1)
         #expect(try snapshot(store) == before)
         let divisions = try temporaryFile("d.csv", "代码,名称,经度,纬度\n141122100209,阳渠村委会,112.1,37.5\n")
-        _ = try ImportService(store: store, actor: "t").importDivisions(from: divisions, dryRun: true)
+        _ = try ImportService(store: store, principal: .system("t")).importDivisions(from: divisions, dryRun: true)
         #expect(try snapshot(store) == before)
     }
 
@@ -77,7 +77,7 @@ struct ImportServiceTests {
     func realCoordinates() throws {
         let store = try demoStore()
         let url = try temporaryFile("pos.csv", "代码,名称,经度,纬度,位置质量,来源\n141122100209,阳渠村委会,112.1012,37.5123,实测,县自然资源局实测\n")
-        let summary = try ImportService(store: store, actor: "t").importDivisions(from: url)
+        let summary = try ImportService(store: store, principal: .system("t")).importDivisions(from: url)
         #expect(summary.updated == 1)
         let village = try #require(try store.read { try $0.register() }.division(code: DivisionCode("141122100209")!))
         #expect(village.locationQuality == .surveyed)
@@ -89,12 +89,12 @@ struct ImportServiceTests {
     func villageColumn() throws {
         let store = try demoStore()
         let good = try temporaryFile("v.csv", "乡镇,学校名称,规模,在校人数,教职人数,所在村\n天宁,磁窑小学,小学,80,8,磁窑\n")
-        _ = try ImportService(store: store, actor: "t").importSchools(from: good)
+        _ = try ImportService(store: store, principal: .system("t")).importSchools(from: good)
         let school = try #require(try store.read { try $0.schools() }.first { $0.name == "磁窑小学" })
         #expect(try store.read { try $0.register() }.division(id: school.villageID!)?.name == "磁窑村委会")
         let bad = try temporaryFile("v2.csv", "乡镇,学校名称,规模,在校人数,教职人数,所在村\n天宁,某小学,小学,80,8,不存在村\n")
         do {
-            _ = try ImportService(store: store, actor: "t").importSchools(from: bad)
+            _ = try ImportService(store: store, principal: .system("t")).importSchools(from: bad)
             Issue.record("accepted")
         } catch let rejected as UserError {
             #expect(rejected.errors.first?.message.zh == "村「不存在村」不在天宁镇的村名录中")
@@ -105,7 +105,7 @@ struct ImportServiceTests {
     func qualityUnknownByDefault() throws {
         let store = try demoStore()
         let url = try temporaryFile("pos.csv", "代码,名称,经度,纬度\n141122100209,阳渠村委会,112.1012,37.5123\n")
-        _ = try ImportService(store: store, actor: "t").importDivisions(from: url)
+        _ = try ImportService(store: store, principal: .system("t")).importDivisions(from: url)
         let village = try #require(try store.read { try $0.register() }.division(code: DivisionCode("141122100209")!))
         #expect(village.locationQuality == .unknown)
         #expect(village.location != nil)
@@ -115,7 +115,9 @@ struct ImportServiceTests {
     func badDataYear() throws {
         let store = try demoStore()
         let url = try temporaryFile("y.csv", header + "夏家营,夏家营学校,小学,300,20,12\n")
-        let error = #expect(throws: UserError.self) { try ImportService(store: store, actor: "t").importSchools(from: url, dataYear: 3000) }
+        let error = #expect(throws: UserError.self) {
+            try ImportService(store: store, principal: .system("t")).importSchools(from: url, dataYear: 3000)
+        }
         #expect(error?.kind == .invalid)
     }
 }

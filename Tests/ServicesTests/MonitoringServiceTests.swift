@@ -54,13 +54,13 @@ struct MonitoringServiceTests {
             try #require(try service.statuses(now: now).first { $0.indicator.code == "EDU_RETENTION" })
         }
         #expect(try status().status == .grey)
-        _ = try service.record([ObservationEntry(code: "EDU_RETENTION", area: "交城县", period: "2023", value: "95")], actor: "t")
+        _ = try service.record([ObservationEntry(code: "EDU_RETENTION", area: "交城县", period: "2023", value: "95")], by: .system("t"))
         #expect(try status().status == .yellow, "one value, no baseline: pace cannot be judged")
-        _ = try service.record([ObservationEntry(code: "EDU_RETENTION", area: "交城县", period: "2024", value: "95.5")], actor: "t")
+        _ = try service.record([ObservationEntry(code: "EDU_RETENTION", area: "交城县", period: "2024", value: "95.5")], by: .system("t"))
         let behind = try status()
         #expect(behind.status == .red)  // the path 95 → 99 over 2023–2025 expects 97 in 2024; 1.5 behind > 0.2 × 4
         #expect(behind.reason.zh == "2024 实际 95.5%，按期应达 97%，落后 1.5 个百分点")
-        _ = try service.record([ObservationEntry(code: "EDU_RETENTION", area: "交城县", period: "2024", value: "99.2")], actor: "t")
+        _ = try service.record([ObservationEntry(code: "EDU_RETENTION", area: "交城县", period: "2024", value: "99.2")], by: .system("t"))
         #expect(try status().status == .green)
     }
 
@@ -72,7 +72,7 @@ struct MonitoringServiceTests {
             [
                 ObservationEntry(code: "AGR_FARMLAND_AREA", area: "交城县", period: "2024", value: "300000"),
                 ObservationEntry(code: "AGR_SCALE_AREA", area: "交城县", period: "2024", value: "123000"),
-            ], actor: "t")
+            ], by: .system("t"))
         let share = try #require(try service.statuses(now: now).first { $0.indicator.code == "AGR_SCALE_SHARE" && $0.areaName == "交城县" })
         #expect(share.latest?.value == 41)
         #expect(share.target?.value == 60)
@@ -87,7 +87,7 @@ struct MonitoringServiceTests {
             "指标代码,地区,期间,值,来源\nAGR_FARMLAND_AREA,交城县,2024,300000,农业农村局\nAGR_SCALE_AREA,交城县,2024,310000,农业农村局\nEDU_RETENTION,交城县,2024,97,教育局\n"
         )
         do {
-            _ = try MonitoringService(store: store).importObservations(from: bad, actor: "t")
+            _ = try MonitoringService(store: store).importObservations(from: bad, by: .system("t"))
             Issue.record("accepted")
         } catch let rejected as UserError {
             #expect(rejected.errors.count == 1)
@@ -96,7 +96,7 @@ struct MonitoringServiceTests {
         }
         #expect(try store.read { try $0.observations() } == before)
         let jumpy = try temporaryFile("j.csv", "指标代码,地区,期间,值\nEDU_RETENTION,交城县,2023,40\nEDU_RETENTION,交城县,2024,96\n")
-        let outcome = try MonitoringService(store: store).importObservations(from: jumpy, actor: "t")
+        let outcome = try MonitoringService(store: store).importObservations(from: jumpy, by: .system("t"))
         #expect(outcome.inserted == 2)
         #expect(outcome.warnings.map(\.message.zh) == ["较上期 2023（40）变为 96，变化 140%，超过 50%"])
     }
@@ -119,7 +119,7 @@ struct MonitoringServiceTests {
 
             """)
         do {
-            _ = try MonitoringService(store: store).importObservations(from: file, actor: "t")
+            _ = try MonitoringService(store: store).importObservations(from: file, by: .system("t"))
             Issue.record("accepted")
         } catch let rejected as UserError {
             let messages = rejected.errors.map { "\($0.row ?? 0) \($0.columnName ?? "") \($0.message.zh)" }
@@ -137,18 +137,20 @@ struct MonitoringServiceTests {
     func tasks() throws {
         let store = try demoStore()
         let service = MonitoringService(store: store)
-        let task = try service.updateTask(code: "T-EDU-01", TaskUpdate(status: .done, evidence: "2024 年 9 月开园"), actor: "教育局")
+        let task = try service.updateTask(code: "T-EDU-01", TaskUpdate(status: .done, evidence: "2024 年 9 月开园"), by: .system("教育局"))
         #expect(task.percentComplete == 100)
         let audit = try #require(try store.read { try $0.auditLog(table: "tasks", limit: 1) }.first)
         #expect(audit.actor == "教育局")
         #expect(audit.after?.contains("2024 年 9 月开园") == true)
-        let unknown = #expect(throws: UserError.self) { try service.updateTask(code: "T-NONE", TaskUpdate(status: .done), actor: "t") }
+        let unknown = #expect(throws: UserError.self) {
+            try service.updateTask(code: "T-NONE", TaskUpdate(status: .done), by: .system("t"))
+        }
         #expect(unknown?.kind == .notFound)
         let percent = #expect(throws: UserError.self) { try TaskUpdate.parse(percent: "140") }
         #expect(percent?.kind == .invalid)
         let file = try temporaryFile("t.csv", "任务代码,任务名称,截止,状态,关联指标\nT-NEW-1,新任务,2026-02-30,推进中,\nT-NEW-2,另一任务,2026,开会,NOPE\n")
         do {
-            _ = try service.importTasks(from: file, actor: "t")
+            _ = try service.importTasks(from: file, by: .system("t"))
             Issue.record("accepted")
         } catch let rejected as UserError {
             #expect(
@@ -167,9 +169,9 @@ struct ObservationDryRunTests {
     func dryRun() throws {
         let store = try demoStore()
         _ = try MonitoringService(store: store).record(
-            [ObservationEntry(code: "EDU_RETENTION", area: "交城县", period: "2023", value: "95")], actor: "t")
+            [ObservationEntry(code: "EDU_RETENTION", area: "交城县", period: "2023", value: "95")], by: .system("t"))
         let file = try temporaryFile("o.csv", "指标代码,地区,期间,值\nEDU_RETENTION,交城县,2023,95.5\nEDU_RETENTION,交城县,2024,96\n")
-        let outcome = try MonitoringService(store: store).importObservations(from: file, actor: "t", dryRun: true)
+        let outcome = try MonitoringService(store: store).importObservations(from: file, by: .system("t"), dryRun: true)
         #expect((outcome.inserted, outcome.replaced) == (1, 1))
         #expect(try store.read { try $0.observations() }.map(\.value) == [95])
     }

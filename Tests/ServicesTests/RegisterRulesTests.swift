@@ -13,7 +13,7 @@ struct RegisterRulesTests {
         let before = try snapshot(store)
         let url = try temporaryFile("d.csv", csv)
         do {
-            _ = try ImportService(store: store, actor: "t").importDivisions(from: url)
+            _ = try ImportService(store: store, principal: .system("t")).importDivisions(from: url)
             return (nil, try snapshot(store) == before)
         } catch let error as UserError {
             return (error, try snapshot(store) == before)
@@ -53,7 +53,7 @@ struct RegisterRulesTests {
     func unknownQuality() throws {
         let store = try demoStore()
         let url = try temporaryFile("q.csv", "代码,名称,经度,纬度,位置质量\n141122100209,阳渠村委会,112.1,37.5,unknown\n")
-        let summary = try ImportService(store: store, actor: "t").importDivisions(from: url)
+        let summary = try ImportService(store: store, principal: .system("t")).importDivisions(from: url)
         #expect(summary.updated == 1)
     }
 
@@ -61,14 +61,14 @@ struct RegisterRulesTests {
     func mergeAndMove() throws {
         let store = try demoStore()
         let register = Workspace(store: store).register
-        let merged = try register.merge("东坡底乡", into: "西社镇", inferred: true, actor: "县民政局")
+        let merged = try register.merge("东坡底乡", into: "西社镇", inferred: true, by: .system("县民政局"))
         #expect(merged.status == .historical && merged.successorInferred)
         let audit = try #require(try register.auditLog(table: "divisions", limit: 1).first)
         #expect(audit.actor == "县民政局" && audit.after?.contains("\"successor_inferred\":1") == true)
-        #expect(throws: UserError.self) { try register.merge("西营镇", into: "阳渠村委会", inferred: false, actor: "t") }
-        let moved = try register.move("阳渠村委会", to: "西营镇", actor: "t")
+        #expect(throws: UserError.self) { try register.merge("西营镇", into: "阳渠村委会", inferred: false, by: .system("t")) }
+        let moved = try register.move("阳渠村委会", to: "西营镇", by: .system("t"))
         #expect(try register.divisionRegister().parent(of: moved)?.name == "西营镇")
-        #expect(throws: UserError.self) { try register.move("西营镇", to: "天宁镇", actor: "t") }
+        #expect(throws: UserError.self) { try register.move("西营镇", to: "天宁镇", by: .system("t")) }
     }
 
     @Test("the schema itself keeps one county and fixed tiers, whoever writes")

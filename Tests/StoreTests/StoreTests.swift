@@ -28,16 +28,16 @@ struct StoreTests {
                 "2026-11-29 divisions", "2026-11-29 schools", "2026-11-29 norms", "2026-11-29 township reports",
                 "2026-11-29 import log", "2026-11-29 metadata", "2026-11-29 audit log", "2026-11-29 monitoring",
                 "2026-11-29 scenarios", "2026-12-02 positions and assumptions", "2026-12-02 register rules", "2026-12-02 audited metadata",
-                "2026-12-02 audited boundaries", "2026-12-02 canonical names",
+                "2026-12-02 audited boundaries", "2026-12-02 canonical names", "2026-12-02 accounts",
             ])
         let tables = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
         #expect(
             tables == [
-                "audit_context", "audit_log", "divisions", "grdb_migrations", "import_log", "indicator_targets", "indicators",
-                "metadata", "norms", "observations", "scenarios", "schools", "task_indicators", "tasks", "township_reports",
-                "validation_rules",
+                "api_tokens", "audit_context", "audit_log", "divisions", "grdb_migrations", "import_log", "indicator_targets",
+                "indicators", "metadata", "norms", "observations", "scenarios", "schools", "sessions", "sign_in_failures",
+                "task_indicators", "tasks", "township_reports", "users", "validation_rules",
             ])
     }
 
@@ -48,7 +48,7 @@ struct StoreTests {
         try RegisterStore(path: path).write(actor: "t") { try $0.setMetadata("dataset", "test") }
         let reopened = try RegisterStore(path: path)
         #expect(try reopened.read { try $0.metadata("dataset") } == "test")
-        #expect(try reopened.appliedMigrations().count == 14)
+        #expect(try reopened.appliedMigrations().count == 15)
     }
 
     @Test(

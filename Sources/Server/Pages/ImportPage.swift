@@ -1,3 +1,4 @@
+import Domain
 import Localization
 import Services
 
@@ -5,7 +6,10 @@ import Services
 /// is written, then commit or cancel.
 enum ImportPage {
     static func form(_ web: WebContext, maxBytes: Int) -> [HTMLNode] {
-        [
+        guard let principal = web.principal, principal.role != .viewer else {
+            return [el("p", [("class", "muted")], text: web.t(.uiReadOnlyNote, web.principal.map { web.t($0.roleLabel) } ?? "—"))]
+        }
+        return [
             el(
                 "form", [("class", "inline"), ("method", "post"), ("action", "/import"), ("enctype", "multipart/form-data")],
                 [

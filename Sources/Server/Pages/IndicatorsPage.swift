@@ -12,7 +12,10 @@ enum IndicatorsPage {
     ) -> [HTMLNode] {
         var nodes: [HTMLNode] = []
         if let message { nodes.append(message) }
-        nodes.append(form(indicators: indicators, areas: areas, web))
+        if let principal = web.principal, principal.role != .viewer {
+            let writable = indicators.filter { principal.mayWrite(Bureau.owner(ofCode: $0.code)) }
+            if !writable.isEmpty { nodes.append(form(indicators: writable, areas: areas, web)) }
+        }
         var cards: [HTMLNode] = []
         var seen = Set<String>()
         for s in statuses where seen.insert(s.indicator.code).inserted {

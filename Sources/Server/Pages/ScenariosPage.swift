@@ -14,7 +14,7 @@ enum ScenariosPage {
     ) -> [HTMLNode] {
         var nodes: [HTMLNode] = []
         if let message { nodes.append(message) }
-        nodes.append(form(schools: schools, web))
+        if web.principal?.mayWriteCountyLevel(.education) == true { nodes.append(form(schools: schools, web)) }
         nodes.append(el("h2", text: web.t(.uiStoredScenarios)))
         let rows = scenarios.map { s -> [HTMLNode] in
             let r = s.result

@@ -1,5 +1,6 @@
 import Domain
 import Localization
+import Services
 
 /// `/tasks`: the checklist as a board by status, overdue tasks marked, each with an update form.
 enum TasksPage {
@@ -37,26 +38,28 @@ enum TasksPage {
                 el("div", [("class", "progress")], [el("span", [("style", "width:\(Int(percent))%")])]),
                 el("div", [("class", "muted")], text: t.percentComplete.map { "\(Int($0))%" } ?? web.t(.uiProgressUnknown)),
                 t.evidence.map { el("div", text: $0) } ?? .group([]),
-                el(
-                    "form", [("method", "post"), ("action", "/tasks/\(t.code)")],
-                    [
-                        Layout.csrfField(web),
-                        el(
-                            "select", [("name", "status")],
-                            TaskStatus.allCases.map { s in
-                                el(
-                                    "option", [("value", s.rawValue)] + (s == t.status ? [("selected", "selected")] : []),
-                                    text: web.t(s.label))
-                            }),
-                        el(
-                            "input",
-                            [
-                                ("name", "percent"), ("size", "3"), ("placeholder", "%"),
-                                ("value", t.percentComplete.map { String(Int($0)) } ?? ""),
-                            ]),
-                        el("input", [("name", "evidence"), ("placeholder", web.t(.uiEvidence)), ("value", t.evidence ?? "")]),
-                        el("button", [("type", "submit")], text: web.t(.uiSave)),
-                    ]),
+                web.principal?.mayWriteCountyLevel(Bureau.owner(ofCode: t.code)) != true
+                    ? .group([])
+                    : el(
+                        "form", [("method", "post"), ("action", "/tasks/\(t.code)")],
+                        [
+                            Layout.csrfField(web),
+                            el(
+                                "select", [("name", "status")],
+                                TaskStatus.allCases.map { s in
+                                    el(
+                                        "option", [("value", s.rawValue)] + (s == t.status ? [("selected", "selected")] : []),
+                                        text: web.t(s.label))
+                                }),
+                            el(
+                                "input",
+                                [
+                                    ("name", "percent"), ("size", "3"), ("placeholder", "%"),
+                                    ("value", t.percentComplete.map { String(Int($0)) } ?? ""),
+                                ]),
+                            el("input", [("name", "evidence"), ("placeholder", web.t(.uiEvidence)), ("value", t.evidence ?? "")]),
+                            el("button", [("type", "submit")], text: web.t(.uiSave)),
+                        ]),
             ])
     }
 }

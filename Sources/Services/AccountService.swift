@@ -1,0 +1,232 @@
+import Crypto
+public import Domain
+public import Foundation
+import HummingbirdBcrypt
+import Localization
+import Store
+
+/// Users, passwords, sign-in sessions and API tokens.
+///
+/// Passwords are kept as bcrypt hashes (cost 12 unless a test asks for less); sessions and API
+/// tokens are 256-bit random secrets of which only the SHA-256 is stored, so a copy of the
+/// database signs no one in. Managing users is a write like any other: it needs an
+/// administrator (`WriteNeed.administration`) and is audited, without the hashes.
+public struct AccountService: Sendable {
+    let store: RegisterStore
+
+    /// Shortest password accepted, in characters.
+    public static let minimumPasswordLength = 8
+    /// Longest password accepted, in UTF-8 bytes: bcrypt reads no further.
+    public static let maximumPasswordBytes = 72
+    /// Failed sign-ins for one name within `lockoutWindow` that lock the name for the rest of it.
+    public static let lockoutFailures = 5
+    public static let lockoutWindow: TimeInterval = 15 * 60
+
+    /// How long a session lasts at most, and how long it survives without use.
+    public struct SessionPolicy: Sendable {
+        public var lifetime: TimeInterval
+        public var idle: TimeInterval
+
+        public init(lifetime: TimeInterval = 12 * 3600, idle: TimeInterval = 2 * 3600) {
+            self.lifetime = lifetime
+            self.idle = idle
+        }
+    }
+
+    // MARK: Managing users
+
+    /// Every account, by name.
+    public func accounts() throws -> [Stored<Account>] { try store.read { try $0.accounts() } }
+
+    /// Adds a user. `township` names a current township (township editors only); `bureau` a
+    /// bureau (bureau editors only). The password is checked, hashed and forgotten.
+    @discardableResult
+    public func add(
+        name: String, role: Role, bureau: Bureau? = nil, township: String? = nil, password: String, by principal: Principal,
+        cost: UInt8 = 12
+    ) throws -> Stored<Account> {
+        let name = try Self.checkName(name)
+        try Self.checkPassword(password)
+        var account = Account(name: name, role: role, bureau: bureau)
+        switch role {
+        case .bureauEditor:
+            guard bureau != nil, township == nil else {
+                throw UserError(.invalid, L10n.message(.userNeedsBureau, Bureau.allCases.map(\.rawValue).joined(separator: ", ")))
+            }
+        case .townshipEditor:
+            guard bureau == nil, let township else { throw UserError(.invalid, L10n.message(.userNeedsTownship)) }
+            account.townshipID = try Self.township(named: township, try store.read { try $0.register() }).id
+        case .admin, .viewer:
+            guard bureau == nil, township == nil else { throw UserError(.invalid, L10n.message(.userNoScope, role.label)) }
+        }
+        let hash = Bcrypt.hash(password, cost: cost)
+        return try store.write(by: principal, .administration) { w in
+            if try w.reader.credentials(name: name) != nil { throw UserError(.conflict, L10n.message(.userExists, name)) }
+            return try w.insert(account, passwordHash: hash)
+        }
+    }
+
+    /// Sets a user's password; ends the user's sessions (API tokens stay).
+    public func setPassword(name: String, password: String, by principal: Principal, cost: UInt8 = 12) throws {
+        try Self.checkPassword(password)
+        let hash = Bcrypt.hash(password, cost: cost)
+        try store.write(by: principal, .administration) { w in
+            let account = try Self.existing(name, w.reader)
+            try w.setPasswordHash(account.id, hash)
+            try w.deleteSessions(of: account.id)
+        }
+    }
+
+    /// Disables (or enables again) a user: a disabled user cannot sign in, and its sessions and
+    /// tokens end. The last enabled administrator cannot be disabled.
+    public func setDisabled(name: String, _ disabled: Bool, by principal: Principal) throws {
+        try store.write(by: principal, .administration) { w in
+            let account = try Self.existing(name, w.reader)
+            let others = try w.reader.accounts().filter { $0.role == .admin && !$0.disabled && $0.id != account.id }
+            if disabled && account.role == .admin && others.isEmpty { throw UserError(.conflict, L10n.message(.userLastAdmin)) }
+            try w.setDisabled(account.id, disabled)
+        }
+    }
+
+    /// Revokes every API token of a user and ends its sessions.
+    public func revokeAccess(name: String, by principal: Principal) throws {
+        try store.write(by: principal, .administration) { w in try w.endAccess(of: try Self.existing(name, w.reader).id) }
+    }
+
+    /// A new API token for a user; only its hash is stored, so this is the one time it is seen.
+    public func issueToken(name: String, label: String? = nil, by principal: Principal) throws -> String {
+        let token = "cxt_" + Self.randomSecret()
+        try store.write(by: principal, .administration) { w in
+            let account = try Self.existing(name, w.reader)
+            if account.disabled { throw UserError(.conflict, L10n.message(.userUnknown, name)) }
+            try w.insertToken(account.id, tokenHash: Self.digest(token), label: label)
+        }
+        return token
+    }
+
+    // MARK: Signing in
+
+    /// Checks a name and password and opens a session; returns the session's secret (for the
+    /// cookie) and the account. A wrong name, a wrong password and a disabled account get the
+    /// same answer after the same work; after `lockoutFailures` failures within `lockoutWindow`
+    /// the name is refused (`throttled`) until the window has passed, right password or not.
+    public func signIn(
+        name: String, password: String, policy: SessionPolicy = SessionPolicy(), now: Date = Date()
+    ) throws -> (session: String, account: Stored<Account>) {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let at = now.timeIntervalSince1970
+        let failures = try store.read { try $0.signInFailures(name: name, since: at - Self.lockoutWindow) }
+        if failures.count >= Self.lockoutFailures, let first = failures.first {
+            let minutes = Int(((first + Self.lockoutWindow - at) / 60).rounded(.up))
+            throw UserError(.throttled, L10n.message(.signInLocked, max(1, minutes)))
+        }
+        let credentials = try store.read { try $0.credentials(name: name) }
+        // Unknown names are checked against a fixed hash, so they take as long as known ones.
+        let matches = Bcrypt.verify(password, hash: credentials?.passwordHash ?? Self.unknownUserHash)
+        guard let credentials, matches, !credentials.account.disabled, password.utf8.count <= Self.maximumPasswordBytes else {
+            try store.writeSessionState { w in
+                try w.recordSignInFailure(name: String(name.prefix(64)), at: at, forgetBefore: at - Self.lockoutWindow)
+            }
+            throw UserError(.unauthorized, L10n.message(.signInFailed))
+        }
+        let secret = Self.randomSecret()
+        try store.writeSessionState { w in
+            try w.clearSignInFailures(name: name)
+            try w.insertSession(credentials.account.id, tokenHash: Self.digest(secret), now: at, expiresAt: at + policy.lifetime)
+        }
+        return (secret, credentials.account)
+    }
+
+    /// The account a session secret belongs to, if the session is open and the account enabled;
+    /// a session is marked used at most once a minute.
+    public func sessionAccount(_ secret: String, policy: SessionPolicy = SessionPolicy(), now: Date = Date()) throws -> Stored<Account>? {
+        guard Self.isWellFormed(secret) else { return nil }
+        let hash = Self.digest(secret)
+        let at = now.timeIntervalSince1970
+        guard let session = try store.read({ try $0.session(tokenHash: hash) }) else { return nil }
+        if at > session.expiresAt || at - session.lastSeen > policy.idle || session.account.disabled {
+            try store.writeSessionState { try $0.deleteSession(tokenHash: hash, now: at) }
+            return nil
+        }
+        if at - session.lastSeen > 60 { try store.writeSessionState { try $0.touchSession(tokenHash: hash, now: at) } }
+        return session.account
+    }
+
+    /// Ends a session (signing out); also forgets sessions that have lapsed.
+    public func signOut(_ secret: String, now: Date = Date()) throws {
+        guard Self.isWellFormed(secret) else { return }
+        try store.writeSessionState { try $0.deleteSession(tokenHash: Self.digest(secret), now: now.timeIntervalSince1970) }
+    }
+
+    /// The account of an API token, if the token is known, not revoked and its user enabled.
+    public func tokenAccount(_ token: String) throws -> Stored<Account>? {
+        guard token.hasPrefix("cxt_"), Self.isWellFormed(String(token.dropFirst(4))) else { return nil }
+        guard let account = try store.read({ try $0.tokenAccount(tokenHash: Self.digest(token)) }), !account.disabled else {
+            return nil
+        }
+        return account
+    }
+
+    // MARK: Checks and secrets
+
+    /// A user name as stored: trimmed, 1–64 characters, no spaces or control characters.
+    static func checkName(_ text: String) throws -> String {
+        let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...64).contains(name.count),
+            name.unicodeScalars.allSatisfy({
+                !CharacterSet.whitespacesAndNewlines.contains($0) && !CharacterSet.controlCharacters.contains($0)
+            })
+        else { throw UserError(.invalid, L10n.message(.userNameInvalid, String(text.prefix(80)))) }
+        return name
+    }
+
+    /// Refuses a password too short, too long for bcrypt, or with control characters.
+    static func checkPassword(_ password: String) throws {
+        if password.count < minimumPasswordLength { throw UserError(.invalid, L10n.message(.passwordTooShort, minimumPasswordLength)) }
+        if password.utf8.count > maximumPasswordBytes { throw UserError(.invalid, L10n.message(.passwordTooLong, maximumPasswordBytes)) }
+        if password.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) {
+            throw UserError(.invalid, L10n.message(.passwordControl))
+        }
+    }
+
+    static func existing(_ name: String, _ reader: RegisterReader) throws -> Stored<Account> {
+        guard let account = try reader.credentials(name: name)?.account else {
+            throw UserError(.notFound, L10n.message(.userUnknown, name))
+        }
+        return account
+    }
+
+    /// The current township a name designates, or `invalid`.
+    static func township(named name: String, _ register: DivisionRegister) throws -> Stored<Division> {
+        guard let township = register.townships(named: name).first(where: { $0.status == .current }) else {
+            throw UserError(.invalid, L10n.message(.userNeedsTownship))
+        }
+        return township
+    }
+
+    /// 256 random bits from the system's generator, as 64 hex digits.
+    static func randomSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+
+    /// A secret as issued: 64 lower-case hex digits.
+    static func isWellFormed(_ secret: String) -> Bool {
+        secret.utf8.count == 64 && secret.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    /// The SHA-256 of a secret, as stored.
+    static func digest(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A fixed bcrypt hash (of a random password) that unknown names are checked against.
+    static let unknownUserHash = Bcrypt.hash(randomSecret(), cost: 12)
+
+    /// A password for a new administrator: 16 characters without look-alikes (0/O, 1/l/I).
+    public static func generatedPassword() -> String {
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<16).map { _ in alphabet.randomElement(using: &generator) ?? "x" })
+    }
+}
