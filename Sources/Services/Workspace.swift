@@ -67,10 +67,7 @@ public final class Workspace: Sendable {
         if files.fileExists(atPath: path) && !replacing { throw UserError(.wouldOverwrite, L10n.message(.backupExists, path)) }
         let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         defer { Self.removeDatabaseFiles(partial) }
-        let copy = try RegisterStore(path: partial)
-        try store.backup(toStore: copy)
-        let stamp = try copy.dataStamp()
-        try copy.close()
+        let stamp = try store.backup(toFile: partial)
         Self.removeDatabaseFiles(path)
         try files.moveItem(atPath: partial, toPath: path)
         return stamp

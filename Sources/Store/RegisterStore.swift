@@ -115,6 +115,19 @@ public final class RegisterStore: Sendable {
         try writer.close()
     }
 
+    /// Writes a consistent copy of the whole database to a new file at `path` (SQLite's online
+    /// backup, WAL content included), closed and complete when this returns; its data stamp.
+    public func backup(toFile path: String) throws -> Int64 {
+        let copy = try DatabaseQueue(path: path)
+        try writer.backup(to: copy)
+        // One self-contained file: the copy takes the source's WAL mode, which reading it would
+        // turn into -wal and -shm files beside it.
+        try copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
+        let stamp = try copy.read { try RegisterReader(db: $0, memo: nil).dataStamp() }
+        try copy.close()
+        return stamp
+    }
+
     /// Copies the whole database into another store (an online backup; WAL content included).
     public func backup(toStore destination: RegisterStore) throws {
         destination.memo.clear()

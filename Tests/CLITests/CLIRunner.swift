@@ -19,7 +19,10 @@ enum CLI {
 
     /// Runs `chengxiang` (or another program of the build) with the arguments, in Chinese unless
     /// `CHENGXIANG_LANG` is passed.
-    static func run(_ arguments: [String], environment: [String: String] = [:], program: URL = binary) throws -> CLIRun {
+    /// `input` is written to its standard input (which is empty otherwise).
+    static func run(_ arguments: [String], environment: [String: String] = [:], input: String = "", program: URL = binary) throws
+        -> CLIRun
+    {
         let process = Process()
         process.executableURL = program
         process.arguments = arguments
@@ -31,7 +34,11 @@ enum CLI {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        process.standardInput = stdin
         try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -152,7 +152,8 @@ struct CLITests {
             ["schools", "plan"], ["schools", "scenarios"], ["divisions"], ["divisions", "list"], ["norms"], ["norms", "list"],
             ["norms", "set"], ["completeness"], ["audit"], ["indicators"], ["indicators", "list"], ["indicators", "status"],
             ["indicators", "record"], ["indicators", "import"], ["indicators", "target"], ["tasks"], ["tasks", "list"],
-            ["tasks", "update"], ["tasks", "import"], ["report"], ["serve"],
+            ["tasks", "update"], ["tasks", "import"], ["report"], ["serve"], ["users"], ["users", "add"], ["users", "token"],
+            ["backup"], ["restore"],
         ])
     func help(command: [String]) throws {
         let run = try CLI.run(command + ["--help"])

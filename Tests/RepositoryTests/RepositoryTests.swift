@@ -96,6 +96,21 @@ struct RepositoryTests {
         }
     }
 
+    @Test("every write of a service passes the one permission check: only Access.swift opens a write by actor name")
+    func oneCheck() throws {
+        var checked = 0
+        for (path, lines) in try Self.sources("Sources/Services") {
+            for (index, line) in lines.enumerated() where line.contains("write(actor:") {
+                if path.hasSuffix("/Access.swift") {
+                    checked += 1
+                } else {
+                    Issue.record("\(path):\(index + 1) writes around the permission check: \(line)")
+                }
+            }
+        }
+        #expect(checked > 0, "Access.swift still holds the one door")
+    }
+
     @Test("no forced unwrap of an id and no try! in the sources")
     func noTraps() throws {
         for (path, lines) in try Self.sources("Sources") {

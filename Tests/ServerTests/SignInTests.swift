@@ -1,0 +1,180 @@
+import Domain
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Server
+import Services
+import Store
+import Testing
+
+@Suite("Sign-in, sessions, tokens and the permission check over HTTP")
+struct SignInTests {
+    let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    func observation(_ area: String) -> ByteBuffer {
+        ByteBuffer(string: #"[{"code":"INS_WHEAT","area":"\#(area)","period":"2024","value":50}]"#)
+    }
+
+    @Test("an anonymous visitor is sent to the sign-in page; the API answers 401 with a problem and WWW-Authenticate")
+    func anonymous() async throws {
+        try await app(publicRead: false).test(.router) { client in
+            try await client.execute(uri: "/schools?page=2", method: .get) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/login?back=%2Fschools%3Fpage%3D2")
+            }
+            try await client.execute(uri: "/api/v1/schools", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.contentType] == "application/problem+json; charset=utf-8")
+                #expect(response.headers[.wwwAuthenticate] == "Bearer realm=\"chengxiang\"")
+                #expect(response.text.contains("请先登录"))
+            }
+            for open in ["/login", "/static/app.css", "/api/v1/openapi.json"] {
+                try await client.execute(uri: open, method: .get) { #expect($0.status == .ok, "\(open)") }
+            }
+        }
+    }
+
+    @Test(
+        "signing in sets an HttpOnly, SameSite=Strict session cookie and a new CSRF token; the header names the user; signing out ends it")
+    func signInAndOut() async throws {
+        let store = try freshDemo()
+        try ensureUser(store, "xiying", role: .townshipEditor, township: "西营镇")
+        let settings = ServerSettings(secureCookies: true)
+        try await Application(router: ChengxiangServer.router(workspace: Workspace(store: store), settings: settings)).test(.router) {
+            client in
+            let csrf = try await client.execute(uri: "/login", method: .get) { try #require($0.cookie("cx_csrf")) }
+            let wrong = ByteBuffer(string: "csrf=\(csrf)&name=xiying&password=nope-nope&back=%2Ftasks")
+            try await client.execute(uri: "/login", method: .post, headers: form + [.cookie: "cx_csrf=\(csrf)"], body: wrong) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.text.contains("用户名或密码不正确"))
+                #expect(response.cookie("cx_session") == nil)
+            }
+            let right = ByteBuffer(string: "csrf=\(csrf)&name=xiying&password=\(testPassword)&back=%2Ftasks")
+            let (session, newCSRF) = try await client.execute(
+                uri: "/login", method: .post, headers: form + [.cookie: "cx_csrf=\(csrf)"], body: right
+            ) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/tasks")
+                let set = response.headers[values: .setCookie].first { $0.hasPrefix("cx_session=") } ?? ""
+                #expect(set.contains("HttpOnly") && set.contains("SameSite=Strict") && set.contains("Secure"))
+                return (try #require(response.cookie("cx_session")), try #require(response.cookie("cx_csrf")))
+            }
+            #expect(newCSRF != csrf, "a token from before sign-in is worth nothing after it")
+            let cookies = "cx_session=\(session); cx_csrf=\(newCSRF)"
+            try await client.execute(uri: "/tasks", method: .get, headers: [.cookie: cookies]) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("xiying · 乡镇编辑"))
+                #expect(!response.text.contains("action=\"/tasks/T-EDU-01\""), "a township editor gets no task forms")
+            }
+            let out = ByteBuffer(string: "csrf=\(newCSRF)")
+            try await client.execute(uri: "/logout", method: .post, headers: form + [.cookie: cookies], body: out) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await client.execute(uri: "/tasks", method: .get, headers: [.cookie: cookies]) { #expect($0.status == .seeOther) }
+        }
+    }
+
+    @Test("after five failed sign-ins the name is locked: 429 even with the right password")
+    func lockout() async throws {
+        let store = try freshDemo()
+        try ensureUser(store, "edu", role: .bureauEditor, bureau: .education)
+        try await app(store).test(.router) { client in
+            let csrf = try await client.execute(uri: "/login", method: .get) { try #require($0.cookie("cx_csrf")) }
+            for attempt in 0..<5 {
+                let body = ByteBuffer(string: "csrf=\(csrf)&name=edu&password=wrong-\(attempt)")
+                try await client.execute(uri: "/login", method: .post, headers: form + [.cookie: "cx_csrf=\(csrf)"], body: body) {
+                    #expect($0.status == .unauthorized)
+                }
+            }
+            let body = ByteBuffer(string: "csrf=\(csrf)&name=edu&password=\(testPassword)")
+            try await client.execute(uri: "/login", method: .post, headers: form + [.cookie: "cx_csrf=\(csrf)"], body: body) { response in
+                #expect(response.status == .tooManyRequests)
+                #expect(response.text.contains("登录失败次数过多"))
+            }
+        }
+    }
+
+    @Test("through the API: 西营镇's editor writes 西营镇 (201), gets 403 for 天宁镇, a viewer 403, anyone else 401; refusals write nothing")
+    func apiScope() async throws {
+        let store = try freshDemo()
+        let xiying = try bearer(store, "xiying", role: .townshipEditor, township: "西营镇")
+        let viewer = try bearer(store, "reader", role: .viewer)
+        let json: HTTPFields = [.contentType: "application/json"]
+        try await app(store).test(.router) { client in
+            let before = try store.dataStamp()
+            try await client.execute(uri: "/api/v1/observations", method: .post, headers: json, body: observation("西营镇")) {
+                #expect($0.status == .unauthorized)
+            }
+            try await client.execute(
+                uri: "/api/v1/observations", method: .post,
+                headers: json + [.authorization: "Bearer cxt_" + String(repeating: "a", count: 64)],
+                body: observation("西营镇")
+            ) { #expect($0.status == .unauthorized) }
+            try await client.execute(
+                uri: "/api/v1/observations", method: .post, headers: json + [.authorization: xiying], body: observation("天宁镇")
+            ) { response in
+                #expect(response.status == .forbidden)
+                #expect(response.text.contains("天宁镇") && response.text.contains("may change only data of 西营镇"))
+            }
+            try await client.execute(
+                uri: "/api/v1/observations", method: .post, headers: json + [.authorization: viewer], body: observation("西营镇")
+            ) { #expect($0.status == .forbidden) }
+            try await client.execute(
+                uri: "/api/v1/tasks/T-EDU-01", method: .put, headers: json + [.authorization: xiying],
+                body: ByteBuffer(string: #"{"status":"done"}"#)
+            ) {
+                #expect($0.status == .forbidden)
+            }
+            #expect(try store.dataStamp() == before, "no refused request wrote anything")
+            try await client.execute(
+                uri: "/api/v1/observations", method: .post, headers: json + [.authorization: xiying], body: observation("西营镇")
+            ) { #expect($0.status == .created) }
+        }
+        let entry = try #require(try Workspace(store: store).register.auditLog(table: "observations", limit: 1).first)
+        #expect(entry.actor == "api:xiying")
+    }
+
+    @Test("through the web form: 西营镇's editor sees only 西营镇 to choose and is refused 天宁镇 with 403")
+    func formScope() async throws {
+        let store = try freshDemo()
+        let auth = try session(store, "xiying", role: .townshipEditor, township: "西营镇")
+        try await app(store).test(.router) { client in
+            let (csrf, page) = try await client.execute(uri: "/indicators", method: .get, headers: [.cookie: auth]) {
+                (try #require($0.cookie("cx_csrf")), $0.text)
+            }
+            #expect(page.contains("<option value=\"西营镇\">") && !page.contains("<option value=\"天宁镇\">"))
+            let before = try store.dataStamp()
+            let refused = ByteBuffer(string: "csrf=\(csrf)&code=INS_WHEAT&area=%E5%A4%A9%E5%AE%81%E9%95%87&period=2024&value=50")
+            try await client.execute(
+                uri: "/indicators/record", method: .post, headers: form + [.cookie: "cx_csrf=\(csrf); \(auth)"], body: refused
+            ) { response in
+                #expect(response.status == .forbidden)
+                #expect(response.text.contains("只能修改西营镇及其村的数据"))
+            }
+            #expect(try store.dataStamp() == before)
+            let accepted = ByteBuffer(string: "csrf=\(csrf)&code=INS_WHEAT&area=%E8%A5%BF%E8%90%A5%E9%95%87&period=2024&value=50")
+            try await client.execute(
+                uri: "/indicators/record", method: .post, headers: form + [.cookie: "cx_csrf=\(csrf); \(auth)"], body: accepted
+            ) { #expect($0.status == .ok) }
+        }
+        #expect(try Workspace(store: store).register.auditLog(table: "observations", limit: 1).first?.actor == "web:xiying")
+    }
+
+    @Test("a viewer sees no write forms and no import page")
+    func viewerPages() async throws {
+        let store = try freshDemo()
+        let auth = try session(store, "reader", role: .viewer)
+        try await app(store).test(.router) { client in
+            for path in ["/tasks", "/indicators", "/scenarios"] {
+                try await client.execute(uri: path, method: .get, headers: [.cookie: auth]) { response in
+                    #expect(response.status == .ok)
+                    #expect(
+                        !response.text.contains("method=\"post\" action=\"/tasks/")
+                            && !response.text.contains("action=\"/indicators/record\""))
+                    #expect(!response.text.contains("href=\"/import\""), "\(path)")
+                }
+            }
+            try await client.execute(uri: "/import", method: .get, headers: [.cookie: auth]) { #expect($0.text.contains("只能查看")) }
+        }
+    }
+}
