@@ -246,6 +246,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case backupDone, restoreDone, backupExists, restoreNotEmpty, notABackup
     // Serve and demo access
     case demoAdministrator, optPublicRead, optBehindHTTPS
+    // Account API
+    case apiParamUserName, apiTokenCreate, apiUsers, apiUserCreate, apiUserChange, apiUserRevoke
+    case apiBearer
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1603,6 +1606,15 @@ enum MessageTable {
                 "经 HTTPS 访问（或位于 HTTPS 网关之后）：会话 Cookie 加 Secure 标记",
                 "served over HTTPS (or behind an HTTPS gateway): mark the session cookie Secure"
             )
+        case .apiParamUserName: ("用户名", "user name")
+        case .apiTokenCreate:
+            ("用用户名和密码换取 API 令牌（与登录相同的锁定规则）", "exchange a user name and password for an API token (same lock-out as signing in)")
+        case .apiUsers: ("用户列表（县级管理员）", "the users (administrator)")
+        case .apiUserCreate: ("添加用户（县级管理员）", "add a user (administrator)")
+        case .apiUserChange: ("停用、启用用户或修改密码（县级管理员）", "disable or enable a user, or set a password (administrator)")
+        case .apiUserRevoke: ("撤销用户的全部令牌并结束其会话（县级管理员）", "revoke all of a user's tokens and end its sessions (administrator)")
+        case .apiBearer:
+            ("chengxiang users token 或 POST /api/v1/tokens 得到的令牌", "a token from chengxiang users token or POST /api/v1/tokens")
         }
     }
 }

@@ -440,3 +440,20 @@ public struct ImportCheckRecord: Encodable, Sendable {
         errorCount = check.errorCount
     }
 }
+
+/// One user as an administrator sees it (never the password hash).
+public struct UserRecord: Encodable, Sendable {
+    public var name: String
+    public var role: String
+    @Nullable public var bureau: String?
+    @Nullable public var township: String?
+    public var disabled: Bool
+
+    public init(_ account: Stored<Account>, register: DivisionRegister) {
+        name = account.name
+        role = account.role.rawValue
+        bureau = account.bureau?.rawValue
+        township = account.townshipID.flatMap { register.division(id: $0)?.name }
+        disabled = account.disabled
+    }
+}

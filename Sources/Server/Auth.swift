@@ -60,9 +60,10 @@ struct AuthMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// Paths anyone may reach: signing in, static files, the language switch, the API document
+    /// Paths anyone may reach: signing in (the form, and a token for a script), static files, the language switch, the API document
     /// and the bare route of the benchmark.
     static func isOpen(_ path: String) -> Bool {
-        path == "/login" || path.hasPrefix("/static/") || path.hasPrefix("/lang/") || path == "/api/v1/openapi.json" || path == "/hello"
+        path == "/login" || path == "/api/v1/tokens" || path.hasPrefix("/static/") || path.hasPrefix("/lang/")
+            || path == "/api/v1/openapi.json" || path == "/hello"
     }
 }

@@ -58,7 +58,14 @@ enum OpenAPIDocument {
             ],
             "servers": [["url": "/"]],
             "paths": paths,
-            "components": ["schemas": schemas()],
+            "components": [
+                "schemas": schemas(),
+                "securitySchemes": [
+                    "bearer": ["type": "http", "scheme": "bearer", "description": L10n.message(.apiBearer).helpText],
+                    "session": ["type": "apiKey", "in": "cookie", "name": "cx_session"],
+                ],
+            ],
+            "security": [["bearer": [String]()], ["session": [String]()]],
         ]
     }
 
@@ -102,6 +109,9 @@ enum OpenAPIDocument {
             "locationQuality": "string", "locationSource": "string|null", "population": "integer|null", "households": "integer|null",
             "urbanRuralClass": "integer|null", "note": "string|null",
         ])
+        let user = object(
+            ["name": "string", "role": "string", "bureau": "string|null", "township": "string|null", "disabled": "boolean"],
+            required: ["name", "role", "bureau", "township", "disabled"])
         func list(_ item: [String: Any]) -> [String: Any] { ["type": "array", "items": item] }
         return [
             "Problem": object(
@@ -131,6 +141,8 @@ enum OpenAPIDocument {
             "Scenario": object(["id": "integer", "name": "string", "model": "string", "objective": "number", "provenOptimal": "boolean"]),
             "ScenarioList": list(object(["id": "integer", "name": "string"])),
             "ScenarioComparison": object(["scenarios": "[object]", "rows": "[object]"]),
+            "Token": object(["token": "string"], required: ["token"]),
+            "User": user, "UserList": list(user),
         ]
     }
 }

@@ -75,6 +75,8 @@ public struct Principal: Sendable, Hashable {
 public enum WriteNeed: Sendable, Hashable {
     /// Users, norms, the catalogue, the plan's findings: the administrator only.
     case administration
+    /// A user's own account (a token for oneself): that user, or the administrator.
+    case ownAccount(String)
     /// Data owned by a bureau (nil: county data of no bureau) for these areas; no areas means
     /// county-level data.
     case data(Bureau?, areas: Set<Division.ID>)
@@ -90,6 +92,12 @@ public enum Access {
     /// Throws `forbidden`, naming the reason in both languages, unless `principal` may make a
     /// change with every one of `needs`. `register` is read only for a township editor.
     static func authorize(_ principal: Principal, _ needs: [WriteNeed], register: () throws -> DivisionRegister) throws {
+        let others = needs.filter { need in
+            if case .ownAccount(let name) = need { return name != principal.name }
+            return true
+        }
+        if others.isEmpty { return }
+        let needs = others
         switch principal.role {
         case .admin:
             return

@@ -38,6 +38,12 @@ public struct AccountService: Sendable {
     /// Every account, by name.
     public func accounts() throws -> [Stored<Account>] { try store.read { try $0.accounts() } }
 
+    /// Every account, for an administrator (`forbidden` for anyone else).
+    public func accounts(by principal: Principal) throws -> [Stored<Account>] {
+        try store.authorize(principal, [.administration])
+        return try accounts()
+    }
+
     /// Adds a user. `township` names a current township (township editors only); `bureau` a
     /// bureau (bureau editors only). The password is checked, hashed and forgotten.
     @discardableResult
@@ -96,7 +102,7 @@ public struct AccountService: Sendable {
     /// A new API token for a user; only its hash is stored, so this is the one time it is seen.
     public func issueToken(name: String, label: String? = nil, by principal: Principal) throws -> String {
         let token = "cxt_" + Self.randomSecret()
-        try store.write(by: principal, .administration) { w in
+        try store.write(by: principal, .ownAccount(name)) { w in
             let account = try Self.existing(name, w.reader)
             if account.disabled { throw UserError(.conflict, L10n.message(.userUnknown, name)) }
             try w.insertToken(account.id, tokenHash: Self.digest(token), label: label)
@@ -113,6 +119,24 @@ public struct AccountService: Sendable {
     public func signIn(
         name: String, password: String, policy: SessionPolicy = SessionPolicy(), now: Date = Date()
     ) throws -> (session: String, account: Stored<Account>) {
+        let account = try verify(name: name, password: password, now: now)
+        let secret = Self.randomSecret()
+        let at = now.timeIntervalSince1970
+        try store.writeSessionState { w in
+            try w.insertSession(account.id, tokenHash: Self.digest(secret), now: at, expiresAt: at + policy.lifetime)
+        }
+        return (secret, account)
+    }
+
+    /// A new API token for the user whose name and password are given (a script signing in);
+    /// the same checks and lock-out as `signIn`.
+    public func issueToken(name: String, password: String, label: String? = nil, now: Date = Date()) throws -> String {
+        let account = try verify(name: name, password: password, now: now)
+        return try issueToken(name: account.name, label: label, by: Principal(account.value, channel: .api))
+    }
+
+    /// Checks a name and password (see `signIn`); the account, or `unauthorized` / `throttled`.
+    func verify(name: String, password: String, now: Date) throws -> Stored<Account> {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         let at = now.timeIntervalSince1970
         let failures = try store.read { try $0.signInFailures(name: name, since: at - Self.lockoutWindow) }
@@ -129,12 +153,8 @@ public struct AccountService: Sendable {
             }
             throw UserError(.unauthorized, L10n.message(.signInFailed))
         }
-        let secret = Self.randomSecret()
-        try store.writeSessionState { w in
-            try w.clearSignInFailures(name: name)
-            try w.insertSession(credentials.account.id, tokenHash: Self.digest(secret), now: at, expiresAt: at + policy.lifetime)
-        }
-        return (secret, credentials.account)
+        try store.writeSessionState { try $0.clearSignInFailures(name: name) }
+        return credentials.account
     }
 
     /// The account a session secret belongs to, if the session is open and the account enabled;

@@ -14,7 +14,7 @@ struct APITests {
     /// Concrete values for the documented path parameters.
     func concrete(_ path: String, token: String) -> String {
         path.replacingOccurrences(of: "{id}", with: "1").replacingOccurrences(of: "{code}", with: "T-EDU-01")
-            .replacingOccurrences(of: "{token}", with: token)
+            .replacingOccurrences(of: "{token}", with: token).replacingOccurrences(of: "{name}", with: "newbie")
     }
 
     @Test("every route in the OpenAPI document exists on the router and answers as documented")
@@ -46,6 +46,9 @@ struct APITests {
                         case ("put", _): ByteBuffer(string: #"{"status":"in_progress"}"#)
                         case ("post", "/api/v1/imports"): ByteBuffer(string: "乡镇,学校名称,规模,在校人数,教职人数\n天宁,乙校,小学,10,2\n")
                         case ("post", "/api/v1/scenarios"): ByteBuffer(string: #"{"name":"t","model":"pmedian","p":10}"#)
+                        case ("post", "/api/v1/tokens"): ByteBuffer(string: #"{"name":"admin","password":"\#(testPassword)"}"#)
+                        case ("post", "/api/v1/users"): ByteBuffer(string: #"{"name":"newbie","role":"viewer","password":"long-enough-1"}"#)
+                        case ("patch", _): ByteBuffer(string: #"{"disabled":true}"#)
                         default: method == "get" || method == "delete" ? nil : ByteBuffer(string: "{}")
                         }
                     let query = path == "/api/v1/imports" ? "?kind=schools&name=t.csv" : path.hasSuffix("/compare") ? "?ids=1,2" : ""

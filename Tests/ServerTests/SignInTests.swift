@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Fuzzing
 import Hummingbird
 import HummingbirdTesting
 import Server
@@ -175,6 +176,36 @@ struct SignInTests {
                 }
             }
             try await client.execute(uri: "/import", method: .get, headers: [.cookie: auth]) { #expect($0.text.contains("只能查看")) }
+        }
+    }
+
+    @Test("mutated sign-in forms get a page or a refusal, never a server error, and write nothing")
+    func fuzzSignIn() async throws {
+        let store = try freshDemo()
+        try ensureUser(store, "admin", role: .admin)
+        try await app(store).test(.router) { client in
+            let csrf = try await client.execute(uri: "/login", method: .get) { try #require($0.cookie("cx_csrf")) }
+            let template = Data("csrf=\(csrf)&name=admin&password=\(testPassword)&back=%2Ftasks%3Fpage%3D2".utf8)
+            var seen: [Int: Int] = [:]
+            for index in 0..<300 {
+                var mutator = Mutator(seed: UInt64(20_261_202 &+ index &* 104_729))
+                let body = index == 0 ? template : mutator.mutate(template)
+                let before = try store.dataStamp()
+                try await client.execute(
+                    uri: "/login", method: .post, headers: form + [.cookie: "cx_csrf=\(csrf)"], body: ByteBuffer(bytes: body)
+                ) {
+                    response in
+                    let code = Int(response.status.code)
+                    seen[code, default: 0] += 1
+                    #expect([303, 400, 401, 403, 413, 422, 429].contains(code), "input \(index) got \(code)")
+                    if code == 303 {
+                        #expect(
+                            response.headers[.location]?.hasPrefix("/") == true && response.headers[.location]?.hasPrefix("//") == false)
+                    }
+                }
+                #expect(try store.dataStamp() == before, "signing in writes no data")
+            }
+            #expect(seen[303] != nil && seen.keys.contains { $0 >= 400 }, "both outcomes occur: \(seen)")
         }
     }
 }
