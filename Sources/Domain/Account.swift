@@ -23,8 +23,9 @@ public enum Role: String, Sendable, Codable, CaseIterable {
 }
 
 /// A county bureau that owns a domain of data. Indicator and task codes name their domain by
-/// prefix (`EDU_…`, `T-EDU-04`): `owner(ofCode:)` reads it; a code with no known prefix is
-/// county data that only the administrator writes.
+/// prefix (`EDU_…`, `T-EDU-04`): `owner(ofCode:)` reads it; a code with no known prefix belongs
+/// to no bureau: county-wide only the administrator writes it, and a township editor writes it
+/// for the township (a township's staff report all of its figures, whatever bureau asks).
 public enum Bureau: String, Sendable, Codable, CaseIterable {
     /// 教育局: schools, school norms, consolidation scenarios, education indicators and tasks.
     case education

@@ -249,6 +249,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // Account API
     case apiParamUserName, apiTokenCreate, apiUsers, apiUserCreate, apiUserChange, apiUserRevoke
     case apiBearer
+    // Web 2
+    case webSolverBusy
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1615,6 +1617,7 @@ enum MessageTable {
         case .apiUserRevoke: ("撤销用户的全部令牌并结束其会话（县级管理员）", "revoke all of a user's tokens and end its sessions (administrator)")
         case .apiBearer:
             ("chengxiang users token 或 POST /api/v1/tokens 得到的令牌", "a token from chengxiang users token or POST /api/v1/tokens")
+        case .webSolverBusy: ("正在求解的方案已达上限，请稍后再试", "as many scenarios as the server solves at once are being solved; try again shortly")
         }
     }
 }

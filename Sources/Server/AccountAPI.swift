@@ -40,7 +40,9 @@ enum AccountAPI {
             ) { request, _, state in
                 // Open to anyone: the name and password are the credential (with the sign-in lock-out).
                 let input = try APIRoutes.decode(TokenRequest.self, from: try await Upload.body(request, limit: 16 << 10))
-                let token = try state.workspace.accounts.issueToken(name: input.name, password: input.password, label: input.label)
+                let token = try await SlowWork.run {
+                    try state.workspace.accounts.issueToken(name: input.name, password: input.password, label: input.label)
+                }
                 return try Responses.json(TokenAnswer(token: token), status: .created)
             },
             APIRoute(method: .get, path: "/api/v1/users", summary: .apiUsers, tag: "accounts", responseSchema: "UserList") {
@@ -66,9 +68,11 @@ enum AccountAPI {
                     }
                     return value
                 }
-                let account = try state.workspace.accounts.add(
-                    name: input.name, role: role, bureau: bureau, township: input.township, password: input.password,
-                    by: try context.writer())
+                let principal = try context.writer()
+                let account = try await SlowWork.run {
+                    try state.workspace.accounts.add(
+                        name: input.name, role: role, bureau: bureau, township: input.township, password: input.password, by: principal)
+                }
                 return try Responses.json(UserRecord(account, register: try state.workspace.register.divisionRegister()), status: .created)
             },
             APIRoute(
@@ -80,7 +84,9 @@ enum AccountAPI {
                 let input = try APIRoutes.decode(UserChange.self, from: try await Upload.body(request, limit: 16 << 10))
                 let principal = try context.writer()
                 let accounts = state.workspace.accounts
-                if let password = input.password { try accounts.setPassword(name: user, password: password, by: principal) }
+                if let password = input.password {
+                    try await SlowWork.run { try accounts.setPassword(name: user, password: password, by: principal) }
+                }
                 if let disabled = input.disabled { try accounts.setDisabled(name: user, disabled, by: principal) }
                 guard let account = try accounts.accounts(by: principal).first(where: { $0.name == user }) else {
                     throw UserError(.notFound, L10n.message(.userUnknown, user))

@@ -12,6 +12,9 @@ public struct AppRequestContext: RequestContext {
     /// True when the principal came from an `Authorization: Bearer` token, which a browser never
     /// sends by itself: such a request needs no CSRF token.
     public var byToken = false
+    /// The anti-CSRF token of the signed-in session (see `AccountService.formToken`); nil when the
+    /// request has no session, and forms then use the double-submit cookie.
+    public var sessionFormToken: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
@@ -51,6 +54,7 @@ struct AuthMiddleware: RouterMiddleware {
             let account = try accounts.sessionAccount(secret, policy: state.settings.sessionPolicy)
         {
             context.principal = Principal(account.value, channel: api ? .api : .web)
+            context.sessionFormToken = AccountService.formToken(forSession: secret)
         }
         if context.principal == nil && !Self.isOpen(path) && !(state.settings.publicRead && request.method == .get) {
             if api || request.method != .get { throw UserError(.unauthorized, L10n.message(.accessSignInFirst)) }

@@ -58,7 +58,9 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as UserError {
             return render(error, request, context)
         } catch let error as any HTTPResponseError {
-            throw error
+            // Hummingbird's own errors (an unknown path) become responses here, so they pass the
+            // security headers like every other answer.
+            return try error.response(from: request, context: context)
         } catch {
             logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
             return render(UserError(.unavailable, L10n.message(.webInternal)), request, context, status: .internalServerError)

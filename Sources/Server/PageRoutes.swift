@@ -60,11 +60,15 @@ enum PageRoutes {
         ScenarioRoutes.registerPages(on: router, state)
     }
 
-    /// A form body, size-limited, with its CSRF token checked.
-    static func form(_ request: Request, _ state: AppState) async throws -> FormFields {
-        let data = try await Upload.body(request, limit: state.settings.maxUploadBytes)
+    /// The largest ordinary (not upload) form body accepted.
+    static let formLimit = 64 << 10
+
+    /// A form body, size-limited, with its CSRF token checked (the cookie before the body is read).
+    static func form(_ request: Request, _ context: AppRequestContext, _ state: AppState) async throws -> FormFields {
+        try Security.requireFormCookie(request, context)
+        let data = try await Upload.body(request, limit: min(state.settings.maxUploadBytes, formLimit))
         let form = URLEncodedForm.parse(String(decoding: data, as: UTF8.self))
-        try Security.verifyForm(form, request)
+        try Security.verifyForm(form, request, context)
         return form
     }
 
@@ -94,7 +98,7 @@ enum PageRoutes {
         }
         router.post("/indicators/record") { request, context in
             let web = WebContext(request, context, state)
-            let form = try await form(request, state)
+            let form = try await form(request, context, state)
             do {
                 let entry = ObservationEntry(
                     code: form["code"] ?? "", area: form["area"] ?? "", period: form["period"] ?? "", value: form["value"] ?? "",
@@ -121,7 +125,7 @@ enum PageRoutes {
         }
         router.post("/tasks/:code") { request, context in
             let web = WebContext(request, context, state)
-            let form = try await form(request, state)
+            let form = try await form(request, context, state)
             do {
                 let update = try TaskUpdate.parse(status: form["status"], percent: form["percent"], evidence: form["evidence"])
                 let task = try state.workspace.monitoring.updateTask(
@@ -147,14 +151,14 @@ enum PageRoutes {
         }
         router.post("/import") { request, context in
             let web = WebContext(request, context, state)
-            try Security.requireFormCookie(request)
+            try Security.requireFormCookie(request, context)
             let principal = try context.writer()
             try ImportStaging.admit(principal)
             let data = try await Upload.body(request, limit: state.settings.maxUploadBytes)
             guard let form = MultipartForm(contentType: request.headers[.contentType] ?? "", body: data) else {
                 throw UserError(.malformed, L10n.message(.uiUploadMalformed))
             }
-            try Security.verifyForm(form.fields, request)
+            try Security.verifyForm(form.fields, request, context)
             guard let file = form.files.first(where: { $0.fieldName == "file" }), !file.data.isEmpty else {
                 throw UserError(.invalid, L10n.message(.fileEmpty))
             }
@@ -166,7 +170,7 @@ enum PageRoutes {
         }
         router.post("/import/:token/commit") { request, context in
             let web = WebContext(request, context, state)
-            _ = try await form(request, state)
+            _ = try await form(request, context, state)
             let item = try await state.imports.commit(
                 try context.parameters.require("token"), workspace: state.workspace, by: try context.writer())
             return Responses.html(
@@ -178,7 +182,7 @@ enum PageRoutes {
                     ]), web)
         }
         router.post("/import/:token/cancel") { request, context in
-            _ = try await form(request, state)
+            _ = try await form(request, context, state)
             await state.imports.cancel(try context.parameters.require("token"), by: try context.writer())
             return Responses.redirect("/import")
         }

@@ -69,8 +69,9 @@ enum Responses {
             if index > 0 { buffer.writeString(token ?? WebContext.tokenPlaceholder) }
             buffer.writeBytes(segment)
         }
-        // A page holds its visitor's token: private, not kept; JSON may be revalidated.
-        let control = token == nil ? "no-cache" : "private, no-store"
+        // A page holds its visitor's token: private, not kept; JSON may be revalidated, but only by
+        // the client (answers are for signed-in users): never stored by a shared proxy.
+        let control = token == nil ? "private, no-cache" : "private, no-store"
         return Response(status: .ok, headers: [.contentType: type, .cacheControl: control], body: .init(byteBuffer: buffer))
     }
 

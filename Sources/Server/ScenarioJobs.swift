@@ -17,10 +17,25 @@ actor ScenarioJobs {
     }
 
     private var jobs: [String: Job] = [:]
+    /// Ids in the order the jobs started, to forget the oldest finished ones.
+    private var order: [String] = []
+    /// Scenarios solved at once (one per core), and finished jobs remembered for their pages.
+    static let running = 2
+    static let remembered = 100
 
-    /// Starts solving; returns the job id at once.
-    func start(_ request: ScenarioRequest, workspace: Workspace, by principal: Principal, language: Language) -> String {
+    /// Starts solving; returns the job id at once. `unavailable` (503, try again) while as many
+    /// scenarios are being solved as there are cores.
+    func start(_ request: ScenarioRequest, workspace: Workspace, by principal: Principal, language: Language) throws -> String {
+        if jobs.values.filter({ $0.state == .running }).count >= Self.running {
+            throw UserError(.unavailable, L10n.message(.webSolverBusy))
+        }
+        let finished = order.filter { jobs[$0]?.state != .running }
+        for old in finished.prefix(max(0, finished.count - Self.remembered)) {
+            jobs[old] = nil
+            order.removeAll { $0 == old }
+        }
         let id = Security.newToken()
+        order.append(id)
         jobs[id] = Job(id: id, state: .running, message: L10n.text(.uiSolving, language), redirect: nil)
         Task.detached {
             do {

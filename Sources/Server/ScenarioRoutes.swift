@@ -30,7 +30,7 @@ enum ScenarioRoutes {
         }
         router.post("/scenarios") { request, context in
             let web = WebContext(request, context, state)
-            let form = try await PageRoutes.form(request, state)
+            let form = try await PageRoutes.form(request, context, state)
             let principal = try context.writer()
             do {
                 try state.workspace.scenarios.authorize(principal)
@@ -42,7 +42,7 @@ enum ScenarioRoutes {
                 if try state.workspace.scenarios.list().contains(where: { $0.name == scenario.name.trimmingCharacters(in: .whitespaces) }) {
                     throw UserError(.conflict, L10n.message(.planNameTaken, scenario.name))
                 }
-                let id = await state.jobs.start(scenario, workspace: state.workspace, by: principal, language: web.language)
+                let id = try await state.jobs.start(scenario, workspace: state.workspace, by: principal, language: web.language)
                 return Responses.redirect("/scenarios/jobs/\(id)")
             } catch let error as UserError {
                 return try index(

@@ -17,11 +17,13 @@ enum SignInRoutes {
         }
         router.post("/login") { request, context in
             let web = WebContext(request, context, state)
-            let form = try await PageRoutes.form(request, state)
+            let form = try await PageRoutes.form(request, context, state)
             let back = Security.localPath(form["back"])
             do {
-                let (secret, _) = try state.workspace.accounts.signIn(
-                    name: form["name"] ?? "", password: form["password"] ?? "", policy: state.settings.sessionPolicy)
+                let (name, password, policy) = (form["name"] ?? "", form["password"] ?? "", state.settings.sessionPolicy)
+                let (secret, _) = try await SlowWork.run {
+                    try state.workspace.accounts.signIn(name: name, password: password, policy: policy)
+                }
                 var response = Responses.redirect(back == "/login" ? "/" : back)
                 response.setCookie(sessionCookie(secret, state.settings))
                 response.setCookie(Security.csrfCookie(Security.newToken()))
@@ -31,8 +33,8 @@ enum SignInRoutes {
                     page(web, back: back, message: PageRoutes.refusal(error, web)), web, status: HTTPErrors.status(error.kind))
             }
         }
-        router.post("/logout") { request, _ in
-            _ = try await PageRoutes.form(request, state)
+        router.post("/logout") { request, context in
+            _ = try await PageRoutes.form(request, context, state)
             if let secret = request.cookies[AuthMiddleware.sessionCookie]?.value { try state.workspace.accounts.signOut(secret) }
             var response = Responses.redirect("/login")
             var cleared = sessionCookie("", state.settings)

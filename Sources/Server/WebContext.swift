@@ -19,7 +19,10 @@ struct WebContext {
     init(_ request: Request, _ context: AppRequestContext, _ state: AppState) {
         principal = context.principal
         language = request.cookies[Security.languageCookie].flatMap { Language(code: $0.value) } ?? .zh
-        if let token = request.cookies[Security.csrfCookie]?.value, token.count == 32 {
+        if let token = context.sessionFormToken {
+            csrfToken = token
+            isNewToken = false
+        } else if let token = request.cookies[Security.csrfCookie]?.value, token.count == 32 {
             csrfToken = token
             isNewToken = false
         } else {

@@ -65,6 +65,7 @@ public struct AccountService: Sendable {
         case .admin, .viewer:
             guard bureau == nil, township == nil else { throw UserError(.invalid, L10n.message(.userNoScope, role.label)) }
         }
+        try store.authorize(principal, [.administration])
         let hash = Bcrypt.hash(password, cost: cost)
         return try store.write(by: principal, .administration) { w in
             if try w.reader.credentials(name: name) != nil { throw UserError(.conflict, L10n.message(.userExists, name)) }
@@ -72,14 +73,16 @@ public struct AccountService: Sendable {
         }
     }
 
-    /// Sets a user's password; ends the user's sessions (API tokens stay).
+    /// Sets a user's password; ends the user's sessions and revokes its API tokens (a reset after
+    /// a leak must shut out whoever had the old password, and any token they made with it).
     public func setPassword(name: String, password: String, by principal: Principal, cost: UInt8 = 12) throws {
         try Self.checkPassword(password)
+        try store.authorize(principal, [.administration])
         let hash = Bcrypt.hash(password, cost: cost)
         try store.write(by: principal, .administration) { w in
             let account = try Self.existing(name, w.reader)
             try w.setPasswordHash(account.id, hash)
-            try w.deleteSessions(of: account.id)
+            try w.endAccess(of: account.id)
         }
     }
 
@@ -139,8 +142,18 @@ public struct AccountService: Sendable {
     func verify(name: String, password: String, now: Date) throws -> Stored<Account> {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         let at = now.timeIntervalSince1970
-        let failures = try store.read { try $0.signInFailures(name: name, since: at - Self.lockoutWindow) }
-        if failures.count >= Self.lockoutFailures, let first = failures.first {
+        // Failures are kept by the name's hash (a password typed into the name field is not kept in
+        // clear). The attempt is counted before the password is checked, so parallel guesses
+        // cannot pass the limit; a right password then clears the count.
+        let key = Self.digest(name)
+        let earlier = try store.writeSessionState { w -> [Double] in
+            let failures = try w.reader.signInFailures(name: key, since: at - Self.lockoutWindow)
+            if failures.count < Self.lockoutFailures {
+                try w.recordSignInFailure(name: key, at: at, forgetBefore: at - Self.lockoutWindow)
+            }
+            return failures
+        }
+        if earlier.count >= Self.lockoutFailures, let first = earlier.first {
             let minutes = Int(((first + Self.lockoutWindow - at) / 60).rounded(.up))
             throw UserError(.throttled, L10n.message(.signInLocked, max(1, minutes)))
         }
@@ -148,12 +161,9 @@ public struct AccountService: Sendable {
         // Unknown names are checked against a fixed hash, so they take as long as known ones.
         let matches = Bcrypt.verify(password, hash: credentials?.passwordHash ?? Self.unknownUserHash)
         guard let credentials, matches, !credentials.account.disabled, password.utf8.count <= Self.maximumPasswordBytes else {
-            try store.writeSessionState { w in
-                try w.recordSignInFailure(name: String(name.prefix(64)), at: at, forgetBefore: at - Self.lockoutWindow)
-            }
             throw UserError(.unauthorized, L10n.message(.signInFailed))
         }
-        try store.writeSessionState { try $0.clearSignInFailures(name: name) }
+        try store.writeSessionState { try $0.clearSignInFailures(name: key) }
         return credentials.account
     }
 
@@ -233,6 +243,14 @@ public struct AccountService: Sendable {
     /// A secret as issued: 64 lower-case hex digits.
     static func isWellFormed(_ secret: String) -> Bool {
         secret.utf8.count == 64 && secret.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    /// The anti-CSRF token of a session's forms: an HMAC of the session's secret, so it is bound to
+    /// the session (a token planted by a neighbouring site or from before sign-in is worth
+    /// nothing) and needs no storage. 128 bits, hex.
+    public static func formToken(forSession secret: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("cx-form".utf8), using: SymmetricKey(data: Data(secret.utf8)))
+        return mac.prefix(16).map { String(format: "%02x", $0) }.joined()
     }
 
     /// The SHA-256 of a secret, as stored.

@@ -304,7 +304,8 @@ public struct MonitoringService: Sendable {
         guard value.isFinite else { throw UserError(.invalid, L10n.message(.targetNeedsValue)) }
         guard PartialDate.years.contains(year) else { throw UserError(.invalid, L10n.message(.badYear, year)) }
         let areaID = try area.map { try RegisterService(store: store).area(named: $0).id }
-        let need = WriteNeed.data(Bureau.owner(ofCode: code), areas: areaID.map { [$0] } ?? [])
+        // A baseline is the indicator's, county-wide, whatever area is named.
+        let need = WriteNeed.data(Bureau.owner(ofCode: code), areas: baseline ? [] : areaID.map { [$0] } ?? [])
         try store.write(by: principal, need) { w in
             guard var indicator = try w.reader.indicators().first(where: { $0.code == code }) else {
                 throw UserError(.notFound, L10n.message(.unknownIndicator, code))

@@ -18,9 +18,22 @@ public final class RegisterStore: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
+        Self.createPrivately(path)
         writer = try DatabasePool(path: path, configuration: configuration)
         try Schema.migrator().migrate(writer)
     }
+
+    /// Creates an empty file readable by its owner only (0600) where there is none: the register
+    /// holds password hashes and session digests, and SQLite gives its -wal and -shm files the
+    /// database file's mode.
+    static func createPrivately(_ path: String) {
+        if !FileManager.default.fileExists(atPath: path) {
+            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
+    }
+
+    /// The actor the audit log records for a change made outside this program.
+    public static let outsideActor = "outside-program"
 
     /// How long a writer waits for another writer's transaction, in seconds.
     public static let busyTimeoutSeconds: TimeInterval = 120
@@ -64,7 +77,11 @@ public final class RegisterStore: Sendable {
         try Self.translating {
             try writer.write { db in
                 try db.execute(sql: "UPDATE audit_context SET actor = ?, import_id = NULL WHERE id = 1", arguments: [actor])
-                return try body(RegisterWriter(db: db))
+                let result = try body(RegisterWriter(db: db))
+                // A change made later by another writer (the sqlite3 shell, a script) is not
+                // recorded under this actor.
+                try db.execute(sql: "UPDATE audit_context SET actor = ?, import_id = NULL WHERE id = 1", arguments: [Self.outsideActor])
+                return result
             }
         }
     }
@@ -118,6 +135,7 @@ public final class RegisterStore: Sendable {
     /// Writes a consistent copy of the whole database to a new file at `path` (SQLite's online
     /// backup, WAL content included), closed and complete when this returns; its data stamp.
     public func backup(toFile path: String) throws -> Int64 {
+        Self.createPrivately(path)
         let copy = try DatabaseQueue(path: path)
         try writer.backup(to: copy)
         // One self-contained file: the copy takes the source's WAL mode, which reading it would

@@ -142,7 +142,7 @@ struct FormTests {
             ) { response in
                 #expect(response.status == .forbidden)
             }
-            let csrf = try await token(client)
+            let csrf = formToken(auth)
             let signed = ByteBuffer(string: "csrf=\(csrf)&status=in_progress&percent=30&evidence=%E5%BC%80%E5%B7%A5")
             try await client.execute(
                 uri: "/tasks/T-EDU-01", method: .post,
@@ -170,7 +170,7 @@ struct FormTests {
         let store = try freshDemo()
         let auth = try session(store)
         try await app(store).test(.router) { client in
-            let csrf = try await token(client)
+            let csrf = formToken(auth)
             let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf); \(auth)"]
             try await client.execute(
                 uri: "/indicators/record", method: .post, headers: headers,
@@ -209,7 +209,7 @@ struct FormTests {
         let before = try store.read { try $0.schools() }
         let auth = try session(store)
         try await app(store).test(.router) { client in
-            let csrf = try await token(client)
+            let csrf = formToken(auth)
             let bad = Data("乡镇,学校名称,规模,在校人数,教职人数\n天宁,新校甲,小学,-3,5\n西山,新校乙,小学,30,5\n".utf8)
             let (type, body) = multipart(csrf, kind: "schools", file: "学校.csv", content: bad)
             try await client.execute(
@@ -249,7 +249,7 @@ struct FormTests {
     func uploadLimit() async throws {
         let auth = try session(demoForServer)
         try await app(demoForServer, maxUpload: 1024).test(.router) { client in
-            let csrf = try await token(client)
+            let csrf = formToken(auth)
             let (type, body) = multipart(csrf, kind: "schools", file: "big.csv", content: Data(repeating: 0x41, count: 4096))
             try await client.execute(
                 uri: "/import", method: .post, headers: [.contentType: type, .cookie: "cx_csrf=\(csrf); \(auth)"], body: body

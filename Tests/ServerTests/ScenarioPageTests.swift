@@ -45,7 +45,7 @@ struct ScenarioPageTests {
         let store = try freshDemo()
         let auth = try session(store)
         try await app(store).test(.router) { client in
-            let csrf = try await client.execute(uri: "/scenarios", method: .get) { try #require($0.cookie("cx_csrf")) }
+            let csrf = formToken(auth)
             let body =
                 "csrf=\(csrf)&name=%E7%BD%91%E9%A1%B5%E6%96%B9%E6%A1%88&model=pmedian&level=primary&p=14&maxWalk=2&keep=%E4%BA%A4%E5%9F%8E%E5%8E%BF%E8%A5%BF%E8%90%A5%E5%AD%A6%E6%A0%A1"
             let location = try await client.execute(

@@ -53,6 +53,11 @@ func session(
     return "cx_session=\(secret)"
 }
 
+/// The form token of a signed-in session (`session(…)`'s cookie), which its forms must carry.
+func formToken(_ auth: String) -> String {
+    AccountService.formToken(forSession: String(auth.dropFirst("cx_session=".count)))
+}
+
 /// An API token for a user (created when missing), as an Authorization header value.
 func bearer(
     _ store: RegisterStore = demoForServer, _ name: String = "admin", role: Role = .admin, bureau: Bureau? = nil, township: String? = nil

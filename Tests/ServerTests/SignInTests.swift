@@ -32,6 +32,14 @@ struct SignInTests {
             for open in ["/login", "/static/app.css", "/api/v1/openapi.json"] {
                 try await client.execute(uri: open, method: .get) { #expect($0.status == .ok, "\(open)") }
             }
+            // The router's own 404 carries the security headers too.
+            try await client.execute(uri: "/api/v1/nothing-here", method: .get, headers: [.authorization: try bearer()]) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.init("X-Frame-Options")!] == "DENY")
+            }
+            try await client.execute(uri: "/api/v1/schools", method: .get, headers: [.authorization: try bearer()]) { response in
+                #expect(response.headers[.cacheControl] == "private, no-cache", "no shared proxy keeps a signed-in answer")
+            }
         }
     }
 
@@ -67,7 +75,11 @@ struct SignInTests {
                 #expect(response.text.contains("xiying · 乡镇编辑"))
                 #expect(!response.text.contains("action=\"/tasks/T-EDU-01\""), "a township editor gets no task forms")
             }
-            let out = ByteBuffer(string: "csrf=\(newCSRF)")
+            let stale = ByteBuffer(string: "csrf=\(newCSRF)")
+            try await client.execute(uri: "/logout", method: .post, headers: form + [.cookie: cookies], body: stale) {
+                #expect($0.status == .forbidden, "the double-submit token is not the session's")
+            }
+            let out = ByteBuffer(string: "csrf=\(formToken("cx_session=\(session)"))")
             try await client.execute(uri: "/logout", method: .post, headers: form + [.cookie: cookies], body: out) { response in
                 #expect(response.status == .seeOther)
             }
@@ -140,9 +152,9 @@ struct SignInTests {
         let store = try freshDemo()
         let auth = try session(store, "xiying", role: .townshipEditor, township: "西营镇")
         try await app(store).test(.router) { client in
-            let (csrf, page) = try await client.execute(uri: "/indicators", method: .get, headers: [.cookie: auth]) {
-                (try #require($0.cookie("cx_csrf")), $0.text)
-            }
+            let page = try await client.execute(uri: "/indicators", method: .get, headers: [.cookie: auth]) { $0.text }
+            let csrf = formToken(auth)
+            #expect(page.contains(csrf), "the page's forms carry the session's token")
             #expect(page.contains("<option value=\"西营镇\">") && !page.contains("<option value=\"天宁镇\">"))
             let before = try store.dataStamp()
             let refused = ByteBuffer(string: "csrf=\(csrf)&code=INS_WHEAT&area=%E5%A4%A9%E5%AE%81%E9%95%87&period=2024&value=50")

@@ -68,6 +68,11 @@ struct AccessTests {
         try expectForbidden(store, "全县层面") {
             _ = try workspace.monitoring.updateTask(code: "T-EDU-01", TaskUpdate(status: .done), by: xiying)
         }
+        // A baseline is the indicator's, county-wide, even when an area is named.
+        try expectForbidden(store, "全县层面") {
+            try workspace.monitoring.setTarget(code: "INS_WHEAT", value: 10, year: 2020, area: "西营镇", baseline: true, by: xiying)
+        }
+        try workspace.monitoring.setTarget(code: "INS_WHEAT", value: 80, year: 2025, area: "西营镇", baseline: false, by: xiying)
     }
 
     @Test("a township editor imports schools of 西营镇 only; a file with a 天宁 row is refused at check and at commit")
@@ -223,6 +228,9 @@ struct AccountTests {
         #expect(try store.read { try $0.accounts() }.count == 4)
         try accounts.revokeAccess(name: "xiying", by: .system("t"))
         #expect(try accounts.tokenAccount(token) == nil)
+        let second = try accounts.issueToken(name: "xiying", by: .system("t"))
+        try accounts.setPassword(name: "xiying", password: "a-new-password", by: .system("t"), cost: 4)
+        #expect(try accounts.tokenAccount(second) == nil, "a password reset shuts out tokens made with the old one")
         let error = try refusal { try accounts.setDisabled(name: "boss", true, by: .system("t")) }
         #expect(error.kind == .conflict)
     }

@@ -41,6 +41,20 @@ struct StoreTests {
             ])
     }
 
+    @Test("a new database file is readable by its owner only, and after a write the audit actor is reset for outside writers")
+    func privateFileAndActorReset() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cx-\(UUID().uuidString).sqlite").path
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let store = try RegisterStore(path: path)
+        try store.write(actor: "web:alice") { try $0.setMetadata("dataset", "test") }
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        // A change by another writer after ours is not recorded under our actor.
+        try store.writer.write { db in try db.execute(sql: "UPDATE metadata SET value = 'changed' WHERE key = 'dataset'") }
+        let actor = try store.writer.read { db in try String.fetchOne(db, sql: "SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1") }
+        #expect(actor == RegisterStore.outsideActor)
+    }
+
     @Test("a file database reopens with its data and no migration applied twice")
     func reopen() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("cx-\(UUID().uuidString).sqlite").path
