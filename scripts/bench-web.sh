@@ -9,6 +9,14 @@
 #       20,000 villages, 5,000 schools): every page and API route, 3 runs of DURATION seconds at
 #       64 connections (median reported, with p50 and p99), then one run at 200 connections;
 #       errors (socket errors and non-2xx answers) counted for every run (issue 10).
+#   scripts/bench-web.sh mix [DURATION]
+#       the prefecture register served with sign-in required: a mix of pages and API reads with
+#       an administrator's API token and, one request in MIX_WRITE_EVERY (default 50), an
+#       authenticated write (POST /api/v1/observations, a value that changes each time, so each
+#       write also empties the page cache) for DURATION (default 30) seconds at 200 connections,
+#       3 runs, beside the bare Hummingbird route in the same run (issue 11).
+#
+# demo and prefecture serve with --public-read (anonymous GETs, as before sign-in existed).
 #
 # Needs wrk and curl (apt-get install -y wrk curl). wrk runs on the same cores as the server.
 set -euo pipefail
@@ -39,10 +47,19 @@ case "$mode" in
     duration=${2:-5}
     connections=64
     ;;
-  *) echo "usage: $0 demo|prefecture [DURATION] [CONNECTIONS]" >&2; exit 64 ;;
+  mix)
+    echo "building the prefecture register: $("$bin/chengxiang-bench" prefecture "$work/db.sqlite")"
+    echo "bench-password-1" | "$bin/chengxiang" users add bench --role admin --database "$work/db.sqlite" >/dev/null
+    export CX_TOKEN=$("$bin/chengxiang" users token bench --database "$work/db.sqlite")
+    export MIX_WRITE_EVERY=${MIX_WRITE_EVERY:-50}
+    duration=${2:-30}
+    ;;
+  *) echo "usage: $0 demo|prefecture|mix [DURATION] [CONNECTIONS]" >&2; exit 64 ;;
 esac
 
-"$bin/chengxiang" serve --database "$work/db.sqlite" --port $port >"$work/server.log" 2>&1 &
+read_flag=--public-read
+[[ $mode == mix ]] && read_flag=
+"$bin/chengxiang" serve --database "$work/db.sqlite" --port $port $read_flag >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do curl -sf "$base/hello" >/dev/null && break; sleep 0.2; done
 
@@ -59,6 +76,31 @@ run() {
 }
 
 echo "machine: $(nproc) cores, $(uname -sr); $(date -u +%Y-%m-%dT%H:%MZ); load $(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ $mode == mix ]]; then
+  # Warm the pages once (a cold prefecture page takes about half a second to build).
+  for path in / /schools /indicators /tasks /api/v1/diagnostics; do
+    curl -s -o /dev/null -H "Authorization: Bearer $CX_TOKEN" "$base$path"
+  done
+  printf '%-34s %10s %8s %8s %8s %6s\n' run "req/s" "p50 ms" "p99 ms" "max ms" errors
+  for round in 1 2 3; do
+    for target in hello mix; do
+      if [[ $target == hello ]]; then
+        out=$(wrk -t2 -c200 -d"${duration}s" --timeout 10s --latency "$base/hello")
+      else
+        out=$(wrk -t2 -c200 -d"${duration}s" --timeout 10s --latency -s scripts/bench-mix.lua "$base")
+      fi
+      rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+      p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+      p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+      max=$(echo "$out" | awk '$1=="Latency" {print $4}')
+      errors=$(echo "$out" | awk '/Socket errors/ {gsub(",",""); s+=$4+$6+$8+$10} /Non-2xx/ {s+=$NF} END {print s+0}')
+      printf '%-34s %10s %8s %8s %8s %6s\n' "$target (round $round)" "$rps" "$(to_ms "$p50")" "$(to_ms "$p99")" "$(to_ms "$max")" "$errors"
+      [[ $target == mix ]] && echo "$out" | grep -E "^(writes|reads)" >&2
+    done
+  done
+  echo "server peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/$server/status)"
+  exit 0
+fi
 printf '%-28s %9s %10s %8s %8s %6s %10s' route "cold ms" "req/s" "p50 ms" "p99 ms" errors bytes
 [[ $mode == prefecture ]] && printf ' | %10s %8s %8s %6s' "req/s@200" "p50 ms" "p99 ms" errors
 printf '\n'

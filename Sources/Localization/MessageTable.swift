@@ -251,6 +251,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case apiBearer
     // Web 2
     case webSolverBusy
+    // Web 4
+    case uiClose, webTooLargeKB
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1618,6 +1620,8 @@ enum MessageTable {
         case .apiBearer:
             ("chengxiang users token 或 POST /api/v1/tokens 得到的令牌", "a token from chengxiang users token or POST /api/v1/tokens")
         case .webSolverBusy: ("正在求解的方案已达上限，请稍后再试", "as many scenarios as the server solves at once are being solved; try again shortly")
+        case .uiClose: ("关闭", "Close")
+        case .webTooLargeKB: ("提交内容超过 {1} KB 上限", "the request exceeds the {1} KB limit")
         }
     }
 }

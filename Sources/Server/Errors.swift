@@ -58,8 +58,11 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as UserError {
             return render(error, request, context)
         } catch let error as any HTTPResponseError {
-            // Hummingbird's own errors (an unknown path) become responses here, so they pass the
-            // security headers like every other answer.
+            // Hummingbird's own errors (an unknown path) become our answers here: a page or a
+            // problem that says what is missing, with the security headers like every other.
+            if error.status == .notFound {
+                return render(UserError(.notFound, L10n.message(.webNotFound, request.uri.path)), request, context)
+            }
             return try error.response(from: request, context: context)
         } catch {
             logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
@@ -76,6 +79,10 @@ struct ErrorMiddleware: RouterMiddleware {
         let web = WebContext(request, context, state)
         var nodes = [el("p", [("class", "errors")], text: web.t(error.message))]
         if !error.issues.isEmpty { nodes.append(el("ul", [("class", "errors")], error.issues.map { el("li", text: $0.description) })) }
+        // A way back: the page the request came from (a form's page), else the overview.
+        let back = request.method == .get ? "/" : web.returnPath
+        nodes.append(
+            el("p", [], [el("a", [("href", back), ("class", "back")], text: back == "/" ? web.t(.navOverview) : web.t(.uiBack))]))
         return Responses.html(
             Layout.document(web, title: web.t(error.message), nodes), web, status: status ?? HTTPErrors.status(error.kind))
     }

@@ -129,6 +129,16 @@ actor ImportStaging {
         if principal.role == .viewer { throw UserError(.forbidden, L10n.message(.accessViewer, principal.name)) }
     }
 
+    /// Imports committed within the staging lifetime, by token, so that their result page can be
+    /// shown again (a reload after the commit's redirect).
+    private var committed: [String: StagedImport] = [:]
+
+    /// A committed import of this user's, while the staging lifetime lasts.
+    func committedItem(_ token: String, by principal: Principal) -> StagedImport? {
+        discardExpired()
+        return committed[token].flatMap { $0.owner == principal.name ? $0 : nil }
+    }
+
     /// Writes a staged file for real and forgets it; `notFound` when the token is unknown or expired.
     func commit(_ token: String, workspace: Workspace, by principal: Principal) throws -> StagedImport {
         discardExpired()
@@ -138,6 +148,7 @@ actor ImportStaging {
         }
         item.check = try workspace.imports(by: principal).commit(item.check.kind, file: item.url, sheet: item.sheet)
         cancel(token)
+        committed[token] = item
         return item
     }
 
@@ -160,6 +171,7 @@ actor ImportStaging {
     func discardExpired() {
         let now = ContinuousClock.now
         for (token, item) in staged where now - item.stagedAt > lifetime { cancel(token) }
+        for (token, item) in committed where now - item.stagedAt > lifetime { committed[token] = nil }
     }
 
     /// Removes this server's staging folder (at shutdown).

@@ -1,5 +1,6 @@
 import Charts
 import Domain
+import Foundation
 import Hummingbird
 import Localization
 import Services
@@ -20,7 +21,14 @@ enum Layout {
         }
         let other: Language = web.language == .zh ? .en : .zh
         let switchLink = el(
-            "a", [("href", "/lang/\(other.rawValue)?back=\(web.path)"), ("class", "lang"), ("hreflang", other.rawValue)],
+            "a",
+            [
+                (
+                    "href",
+                    "/lang/\(other.rawValue)?back=\(web.returnPath.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"
+                ),
+                ("class", "lang"), ("hreflang", other.rawValue),
+            ],
             text: other == .en ? "English" : L10n.text(.languageNameZh, .zh))
         let page = el(
             "html", [("lang", web.language == .zh ? "zh-CN" : "en")],

@@ -169,16 +169,28 @@ enum PageRoutes {
             return Responses.html(Layout.document(web, title: web.t(.uiImportCheck), ImportPage.preview(item, web)), web)
         }
         router.post("/import/:token/commit") { request, context in
-            let web = WebContext(request, context, state)
             _ = try await form(request, context, state)
             let item = try await state.imports.commit(
                 try context.parameters.require("token"), workspace: state.workspace, by: try context.writer())
+            // Post, then redirect, then get: a reload shows the result again instead of posting twice.
+            return Responses.redirect("/import/\(item.token)")
+        }
+        router.get("/import/:token") { request, context in
+            let web = WebContext(request, context, state)
+            guard let item = await state.imports.committedItem(try context.parameters.require("token"), by: try context.writer()) else {
+                throw UserError(.notFound, L10n.message(.webImportExpired))
+            }
             return Responses.html(
                 Layout.document(
                     web, title: web.t(.uiImportDone),
                     [
                         el("p", [("class", "ok")], text: web.t(.uiImportCommitted, item.check.fileName, item.check.rowsRead ?? 0)),
-                        el("p", [], [el("a", [("href", "/")], text: web.t(.navOverview))]),
+                        el(
+                            "p", [],
+                            [
+                                el("a", [("href", "/import")], text: web.t(.navImport)), .text(" · "),
+                                el("a", [("href", "/")], text: web.t(.navOverview)),
+                            ]),
                     ]), web)
         }
         router.post("/import/:token/cancel") { request, context in
@@ -192,7 +204,10 @@ enum PageRoutes {
 /// Reading request bodies under the upload limit.
 enum Upload {
     static func body(_ request: Request, limit: Int) async throws -> Data {
-        let tooLarge = UserError(.tooLarge, L10n.message(.webTooLarge, limit / 1024 / 1024))
+        let tooLarge =
+            limit >= 1 << 20
+            ? UserError(.tooLarge, L10n.message(.webTooLarge, limit >> 20))
+            : UserError(.tooLarge, L10n.message(.webTooLargeKB, limit >> 10))
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw tooLarge }
         do {
             let buffer = try await request.body.collect(upTo: limit)

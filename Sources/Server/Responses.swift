@@ -40,10 +40,11 @@ enum Responses {
         ([path] + variant.map { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }).joined(separator: " ")
     }
 
-    /// JSON of an encodable value (sorted keys, pretty).
+    /// JSON of an encodable value (sorted keys, pretty), built for this request: not stored
+    /// anywhere (a new token, the user list).
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(bytes: try Records.json(value))))
     }
 

@@ -11,6 +11,10 @@ struct WebContext {
     private(set) var csrfToken: String
     let isNewToken: Bool
     let path: String
+    /// Where a link back to "this page" goes — the language switch, an error's way back: the path
+    /// and query of a GET; for a form post, the page the form belongs to (its first path segment:
+    /// `/tasks/T-EDU-04` → `/tasks`), which a GET can show again.
+    let returnPath: String
     /// The county's name from the register; nil before divisions are imported.
     let countyName: String?
     /// Who is signed in; nil for an anonymous visitor (public reading, the sign-in page).
@@ -30,6 +34,7 @@ struct WebContext {
             isNewToken = true
         }
         path = request.uri.path
+        returnPath = Self.returnPath(request)
         countyName = try? state.workspace.register.countyName()
     }
 
@@ -48,6 +53,16 @@ struct WebContext {
     /// Who the page is built for, as part of a cache key: the header names the user and the forms
     /// shown depend on the role, so each user has their own copy of a page.
     var viewerKey: String { principal.map { "\($0.name) \($0.role.rawValue)" } ?? "-" }
+
+    /// See `returnPath`.
+    static func returnPath(_ request: Request) -> String {
+        let path = request.uri.path
+        guard request.method != .get && request.method != .head else {
+            return Security.localPath(request.uri.query.map { "\(path)?\($0)" } ?? path)
+        }
+        let first = path.split(separator: "/").first.map { "/\($0)" } ?? "/"
+        return Security.localPath(first)
+    }
 
     /// A message in the page's language.
     func t(_ key: MessageKey, _ arguments: any CustomStringConvertible...) -> String {

@@ -239,8 +239,18 @@ struct FormTests {
                 headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf); \(auth)"],
                 body: ByteBuffer(string: "csrf=\(csrf)")
             ) { response in
-                #expect(response.text.contains("已导入 夏家营.csv（1 行）"))
+                // Post, redirect, get: reloading the result does not post again.
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/import/\(token)")
             }
+            for _ in 0..<2 {
+                try await client.execute(uri: "/import/\(token)", method: .get, headers: [.cookie: auth]) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.text.contains("已导入 夏家营.csv（1 行）"))
+                }
+            }
+            let other = try session(store, "other-admin", role: .admin)
+            try await client.execute(uri: "/import/\(token)", method: .get, headers: [.cookie: other]) { #expect($0.status == .notFound) }
         }
         #expect(try store.read { try $0.schools() }.count == before.count + 1)
     }
@@ -256,7 +266,7 @@ struct FormTests {
             ) {
                 response in
                 #expect(response.status == .contentTooLarge)
-                #expect(response.text.contains("上传内容超过"))
+                #expect(response.text.contains("超过 1 KB 上限"), "the limit in units that are not rounded to 0 MB")
             }
         }
     }

@@ -220,4 +220,55 @@ struct SignInTests {
             #expect(seen[303] != nil && seen.keys.contains { $0 >= 400 }, "both outcomes occur: \(seen)")
         }
     }
+
+    @Test("after a form post the language switch returns to the form's page, and an error page has a way back")
+    func returnPaths() async throws {
+        let store = try freshDemo()
+        let auth = try session(store)
+        try await app(store).test(.router) { client in
+            var headers = form
+            headers[.cookie] = auth
+            let saved = ByteBuffer(string: "csrf=\(formToken(auth))&status=in_progress")
+            try await client.execute(uri: "/tasks/T-EDU-04", method: .post, headers: headers, body: saved) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("href=\"/lang/en?back=%2Ftasks\""), "not back to the POST target")
+            }
+            let refused = ByteBuffer(string: "csrf=\(formToken(auth))&code=NOPE&area=x&period=2024&value=1")
+            try await client.execute(uri: "/indicators/record", method: .post, headers: headers, body: refused) { response in
+                #expect(response.text.contains("href=\"/lang/en?back=%2Findicators\""))
+            }
+            try await client.execute(uri: "/schools?page=2", method: .get, headers: [.cookie: auth]) { response in
+                #expect(response.text.contains("href=\"/lang/en?back=%2Fschools%3Fpage%3D2\""))
+            }
+            // An unknown page is a page in the layout that names what is missing, with a way back.
+            try await client.execute(uri: "/no-such-page", method: .get, headers: [.cookie: auth]) { response in
+                #expect(response.status == .notFound)
+                #expect(response.text.contains("找不到该页面或记录：/no-such-page"))
+                #expect(response.text.contains("<nav>") && response.text.contains("class=\"back\""))
+            }
+            try await client.execute(uri: "/api/v1/no-such-thing", method: .get, headers: [.cookie: auth]) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "application/problem+json; charset=utf-8")
+            }
+            // A refused form post offers the way back to its form.
+            let stale = ByteBuffer(string: "csrf=0&status=done")
+            try await client.execute(uri: "/tasks/T-EDU-04", method: .post, headers: headers, body: stale) { response in
+                #expect(response.status == .forbidden)
+                #expect(response.text.contains("<a href=\"/tasks\" class=\"back\">"))
+            }
+        }
+    }
+
+    @Test("the county map offers no toggle for an empty lines layer; a scenario's map does; the detail card can be closed")
+    func mapControls() async throws {
+        try await app().test(.router) { client in
+            let county = try await client.execute(uri: "/map", method: .get) { $0.text }
+            #expect(!county.contains("data-layer=\"lines\""))
+            #expect(county.contains("data-close-text=\"关闭\""))
+            let scenario = try await client.execute(uri: "/scenarios/2", method: .get) { $0.text }
+            #expect(scenario.contains("layer-lines"))
+        }
+        let script = try await app().test(.router) { client in try await client.execute(uri: "/static/app.js", method: .get) { $0.text } }
+        #expect(script.contains("evt.key === \"Escape\"") && script.contains("home.w / 40"), "Esc closes the card; zoom is bounded")
+    }
 }

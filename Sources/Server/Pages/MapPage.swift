@@ -81,10 +81,13 @@ enum MapPage {
     }
 
     static func content(_ d: MapData, _ web: WebContext) -> [HTMLNode] {
-        let layers: [(String, MessageKey, Bool)] = [
-            ("outline", .uiLayerOutline, true), ("townships", .uiLayerTownships, true), ("villages", .uiLayerVillages, true),
-            ("schools", .uiLayerSchools, true), ("lines", .uiLayerLines, true),
-        ]
+        let map = map(d, web)
+        // The assignment lines exist only on a scenario's map; no toggle for an empty layer.
+        let layers: [(String, MessageKey, Bool)] =
+            [
+                ("outline", .uiLayerOutline, true), ("townships", .uiLayerTownships, true), ("villages", .uiLayerVillages, true),
+                ("schools", .uiLayerSchools, true),
+            ] + (map.links.isEmpty ? [] : [("lines", .uiLayerLines, true)])
         let toggles = el(
             "div", [("class", "layers")],
             layers.map { name, key, on in
@@ -99,7 +102,6 @@ enum MapPage {
                 el("button", [("type", "button"), ("data-zoom", "out")], text: "−"),
                 el("button", [("type", "button"), ("data-zoom", "home"), ("class", "secondary")], text: web.t(.uiZoomReset)),
             ])
-        let map = map(d, web)
         let markers = map.townships + map.villages + map.schools
         return [
             toggles,
@@ -110,7 +112,8 @@ enum MapPage {
                     el(
                         "div",
                         [
-                            ("id", "detail-card"), ("hidden", "hidden"), ("data-illustrative-text", web.t(.uiIllustrativeCard)),
+                            ("id", "detail-card"), ("hidden", "hidden"), ("data-close-text", web.t(.uiClose)),
+                            ("data-illustrative-text", web.t(.uiIllustrativeCard)),
                             ("data-approximate-text", web.t(.uiApproximateCard)), ("data-more-text", web.t(.uiMore)),
                         ]),
                 ]),

@@ -8,7 +8,10 @@
     if (!svg) return;
     var box = svg.viewBox.baseVal;
     var home = { x: box.x, y: box.y, w: box.width, h: box.height };
+    // Zoom stays between the whole county at half size and forty times closer.
     function zoom(factor, cx, cy) {
+      var w = Math.min(home.w * 2, Math.max(home.w / 40, box.width * factor));
+      factor = w / box.width;
       var nx = cx - (cx - box.x) * factor, ny = cy - (cy - box.y) * factor;
       svg.setAttribute("viewBox", [nx, ny, box.width * factor, box.height * factor].join(" "));
     }
@@ -44,15 +47,26 @@
       });
     });
     var card = document.getElementById("detail-card");
+    function closeCard() { if (card) card.hidden = true; }
+    document.addEventListener("keydown", function (evt) { if (evt.key === "Escape") closeCard(); });
     svg.addEventListener("click", function (evt) {
       var t = evt.target;
-      if (!card || !t || !t.getAttribute || !t.hasAttribute("data-label")) return;
+      if (!card || !t || !t.getAttribute) return;
+      // A click on the map itself, not on a place, closes the card.
+      if (!t.hasAttribute("data-label")) { closeCard(); return; }
       var rows = [];
       for (var i = 0; i < t.attributes.length; i++) {
         var a = t.attributes[i];
         if (a.name.indexOf("data-field-") === 0) rows.push([a.name.substring(11), a.value]);
       }
       card.textContent = "";
+      var close = document.createElement("button");
+      close.type = "button";
+      close.className = "card-close";
+      close.textContent = "×";
+      close.setAttribute("aria-label", card.getAttribute("data-close-text"));
+      close.addEventListener("click", closeCard);
+      card.appendChild(close);
       var h = document.createElement("strong");
       h.textContent = t.getAttribute("data-label");
       card.appendChild(h);
