@@ -253,6 +253,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case webSolverBusy
     // Web 4
     case uiClose, webTooLargeKB
+    // Web 5
+    case uiTaskNotSaved
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1622,6 +1624,7 @@ enum MessageTable {
         case .webSolverBusy: ("正在求解的方案已达上限，请稍后再试", "as many scenarios as the server solves at once are being solved; try again shortly")
         case .uiClose: ("关闭", "Close")
         case .webTooLargeKB: ("提交内容超过 {1} KB 上限", "the request exceeds the {1} KB limit")
+        case .uiTaskNotSaved: ("任务 {1} 未保存：", "task {1} was not saved:")
         }
     }
 }

@@ -101,4 +101,15 @@ struct FormFields: Sendable {
 
     /// Every value of a field.
     func all(_ name: String) -> [String] { pairs.filter { $0.0 == name }.map(\.1) }
+
+    /// The `value` attribute of an input that keeps what was typed into it when the form was
+    /// refused, else `initial`.
+    func kept(_ name: String, initial: String? = nil) -> [(String, String)] {
+        (self[name] ?? initial).map { [("value", $0)] } ?? []
+    }
+
+    /// The `selected` attribute of an option `value` of the select `name`, as the refused form had it.
+    func selected(_ name: String, _ value: String) -> [(String, String)] {
+        all(name).contains(value) ? [("selected", "selected")] : []
+    }
 }

@@ -79,11 +79,14 @@ enum PageRoutes {
     }
 
     static func registerMonitoring(on router: Router<AppRequestContext>, _ state: AppState) {
-        @Sendable func indicatorsPage(_ web: WebContext, message: HTMLNode?, status: HTTPResponse.Status = .ok) throws -> Response {
+        @Sendable func indicatorsPage(
+            _ web: WebContext, message: HTMLNode?, entered: FormFields = FormFields(), status: HTTPResponse.Status = .ok
+        ) throws -> Response {
             let monitoring = state.workspace.monitoring
             let body = IndicatorsPage.content(
                 try monitoring.statuses(now: state.now), indicators: try monitoring.indicators(),
-                areas: areaNames(try state.workspace.register.divisionRegister(), for: web.principal), message: message, web)
+                areas: areaNames(try state.workspace.register.divisionRegister(), for: web.principal), message: message,
+                entered: entered, web)
             return Responses.html(Layout.document(web, title: web.t(.navIndicators), body), web, status: status)
         }
         router.get("/indicators") { request, context in
@@ -108,11 +111,13 @@ enum PageRoutes {
                 return try indicatorsPage(
                     web, message: el("div", [], [el("p", [("class", "ok")], text: web.t(.uiRecorded)), el("ul", [], warnings)]))
             } catch let error as UserError {
-                return try indicatorsPage(web, message: refusal(error, web), status: HTTPErrors.status(error.kind))
+                return try indicatorsPage(web, message: refusal(error, web), entered: form, status: HTTPErrors.status(error.kind))
             }
         }
-        @Sendable func tasksPage(_ web: WebContext, message: HTMLNode?, status: HTTPResponse.Status = .ok) throws -> Response {
-            let body = TasksPage.content(try state.workspace.monitoring.tasks(), now: state.now, message: message, web)
+        @Sendable func tasksPage(
+            _ web: WebContext, message: HTMLNode?, at code: String? = nil, status: HTTPResponse.Status = .ok
+        ) throws -> Response {
+            let body = TasksPage.content(try state.workspace.monitoring.tasks(), now: state.now, message: message, at: code, web)
             return Responses.html(Layout.document(web, title: web.t(.navTasks), body), web, status: status)
         }
         router.get("/tasks") { request, context in
@@ -126,13 +131,15 @@ enum PageRoutes {
         router.post("/tasks/:code") { request, context in
             let web = WebContext(request, context, state)
             let form = try await form(request, context, state)
+            let code = try context.parameters.require("code")
             do {
                 let update = try TaskUpdate.parse(status: form["status"], percent: form["percent"], evidence: form["evidence"])
-                let task = try state.workspace.monitoring.updateTask(
-                    code: try context.parameters.require("code"), update, by: try context.writer())
-                return try tasksPage(web, message: el("p", [("class", "ok")], text: web.t(.uiTaskSaved, task.code)))
+                let task = try state.workspace.monitoring.updateTask(code: code, update, by: try context.writer())
+                return try tasksPage(web, message: el("p", [("class", "ok")], text: web.t(.uiTaskSaved, task.code)), at: task.code)
             } catch let error as UserError {
-                return try tasksPage(web, message: refusal(error, web), status: HTTPErrors.status(error.kind))
+                // The refusal names the task and stands beside its card, where the form was.
+                let message = el("div", [], [el("p", [("class", "errors")], text: web.t(.uiTaskNotSaved, code)), refusal(error, web)])
+                return try tasksPage(web, message: message, at: code, status: HTTPErrors.status(error.kind))
             }
         }
     }

@@ -14,6 +14,12 @@ actor ScenarioJobs {
         var state: State
         var message: String
         var redirect: String?
+        /// The form the job was started from, to show it again (filled in) when the job fails.
+        var entered = FormFields()
+
+        enum CodingKeys: String, CodingKey {
+            case id, state, message, redirect
+        }
     }
 
     private var jobs: [String: Job] = [:]
@@ -25,7 +31,9 @@ actor ScenarioJobs {
 
     /// Starts solving; returns the job id at once. `unavailable` (503, try again) while as many
     /// scenarios are being solved as there are cores.
-    func start(_ request: ScenarioRequest, workspace: Workspace, by principal: Principal, language: Language) throws -> String {
+    func start(
+        _ request: ScenarioRequest, workspace: Workspace, by principal: Principal, language: Language, entered: FormFields = FormFields()
+    ) throws -> String {
         if jobs.values.filter({ $0.state == .running }).count >= Self.running {
             throw UserError(.unavailable, L10n.message(.webSolverBusy))
         }
@@ -36,7 +44,7 @@ actor ScenarioJobs {
         }
         let id = Security.newToken()
         order.append(id)
-        jobs[id] = Job(id: id, state: .running, message: L10n.text(.uiSolving, language), redirect: nil)
+        jobs[id] = Job(id: id, state: .running, message: L10n.text(.uiSolving, language), redirect: nil, entered: entered)
         Task.detached {
             do {
                 let scenario = try workspace.scenarios.run(request, by: principal) { iteration, best, bound in

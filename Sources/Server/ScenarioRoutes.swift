@@ -7,14 +7,15 @@ import Services
 enum ScenarioRoutes {
     static func registerPages(on router: Router<AppRequestContext>, _ state: AppState) {
         @Sendable func index(
-            _ request: Request, _ context: AppRequestContext, message: HTMLNode?, status: HTTPResponse.Status = .ok
+            _ request: Request, _ context: AppRequestContext, message: HTMLNode?, entered: FormFields,
+            status: HTTPResponse.Status = .ok
         ) throws -> Response {
             let web = WebContext(request, context, state)
             let service = state.workspace.scenarios
             let ids = ScenarioRequest.comparedReferences(request.uri.queryParameters.getAll("compare"))
             let body = ScenariosPage.index(
                 try service.list(), schools: try service.planningSchools(), compare: ids.isEmpty ? [] : try service.find(ids),
-                message: message, web)
+                message: message, entered: entered, web)
             return Responses.html(Layout.document(web, title: web.t(.navScenarios), body), web, status: status)
         }
         router.get("/scenarios") { request, context in
@@ -42,11 +43,12 @@ enum ScenarioRoutes {
                 if try state.workspace.scenarios.list().contains(where: { $0.name == scenario.name.trimmingCharacters(in: .whitespaces) }) {
                     throw UserError(.conflict, L10n.message(.planNameTaken, scenario.name))
                 }
-                let id = try await state.jobs.start(scenario, workspace: state.workspace, by: principal, language: web.language)
+                let id = try await state.jobs.start(
+                    scenario, workspace: state.workspace, by: principal, language: web.language, entered: form)
                 return Responses.redirect("/scenarios/jobs/\(id)")
             } catch let error as UserError {
                 return try index(
-                    request, context, message: el("p", [("class", "errors")], text: web.t(error.message)),
+                    request, context, message: el("p", [("class", "errors")], text: web.t(error.message)), entered: form,
                     status: HTTPErrors.status(error.kind))
             }
         }
@@ -56,7 +58,13 @@ enum ScenarioRoutes {
                 throw UserError(.notFound, L10n.message(.webJobUnknown))
             }
             if job.state == .done, let redirect = job.redirect { return Responses.redirect(redirect) }
-            let body = job.state == .failed ? [el("p", [("class", "errors")], text: job.message)] : ScenariosPage.progress(job.id, web)
+            if job.state == .failed {
+                // Not a dead end: the form again, filled in as it was sent, under the reason.
+                return try index(
+                    request, context, message: el("p", [("class", "errors")], text: job.message), entered: job.entered,
+                    status: .unprocessableContent)
+            }
+            let body = ScenariosPage.progress(job.id, web)
             return Responses.html(Layout.document(web, title: web.t(.navScenarios), body), web)
         }
         router.get("/scenarios/:id") { request, context in

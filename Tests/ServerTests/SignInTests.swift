@@ -271,4 +271,56 @@ struct SignInTests {
         let script = try await app().test(.router) { client in try await client.execute(uri: "/static/app.js", method: .get) { $0.text } }
         #expect(script.contains("evt.key === \"Escape\"") && script.contains("home.w / 40"), "Esc closes the card; zoom is bounded")
     }
+
+    @Test("a refused form keeps what was typed, and a refused task update names the task beside its card")
+    func formsKeepInput() async throws {
+        let store = try freshDemo()
+        let auth = try session(store)
+        try await app(store).test(.router) { client in
+            var headers = form
+            headers[.cookie] = auth
+            let token = formToken(auth)
+            let scenario = ByteBuffer(string: "csrf=\(token)&name=%E8%AF%95%E7%AE%97&model=pcenter&level=junior&p=999&maxWalk=2.5&keep=3")
+            // p larger than the schools is found by the solver, in the background job: its page
+            // shows the form again, filled in.
+            let job = try await client.execute(uri: "/scenarios", method: .post, headers: headers, body: scenario) { response in
+                try #require(response.headers[.location])
+            }
+            var failed = false
+            for _ in 0..<100 where !failed {
+                try await Task.sleep(for: .milliseconds(50))
+                failed = try await client.execute(
+                    uri: "/api/v1/scenarios/jobs/\(job.split(separator: "/").last ?? "")", method: .get, headers: [.cookie: auth]
+                ) {
+                    $0.text.contains("\"failed\"")
+                }
+            }
+            try await client.execute(uri: job, method: .get, headers: [.cookie: auth]) { response in
+                #expect(response.status == .unprocessableContent)
+                let html = response.text
+                #expect(html.contains("name=\"name\" required=\"required\" value=\"试算\""))
+                #expect(html.contains("value=\"pcenter\" selected=\"selected\"") && html.contains("value=\"junior\" selected=\"selected\""))
+                #expect(
+                    html.contains("value=\"999\"") && html.contains("value=\"2.5\"") && html.contains("value=\"3\" selected=\"selected\""))
+            }
+            let observation = ByteBuffer(string: "csrf=\(token)&code=INS_MAIZE&area=%E8%A5%BF%E8%90%A5%E9%95%87&period=2024&value=abc")
+            try await client.execute(uri: "/indicators/record", method: .post, headers: headers, body: observation) { response in
+                #expect(response.status == .unprocessableContent)
+                let html = response.text
+                #expect(html.contains("value=\"INS_MAIZE\" selected=\"selected\"") && html.contains("value=\"西营镇\" selected=\"selected\""))
+                #expect(html.contains("value=\"abc\"") && html.contains("value=\"2024\""))
+            }
+            let task = ByteBuffer(string: "csrf=\(token)&status=done&percent=150")
+            try await client.execute(uri: "/tasks/T-EDU-04", method: .post, headers: headers, body: task) { response in
+                #expect(response.status == .unprocessableContent)
+                let html = response.text
+                let card = try #require(html.range(of: "id=\"T-EDU-04\""))
+                let note = try #require(html.range(of: "任务 T-EDU-04 未保存"))
+                #expect(
+                    card.lowerBound < note.lowerBound && html[card.lowerBound..<note.lowerBound].count < 100,
+                    "the refusal sits in the task's card")
+                #expect(html.contains("action=\"/tasks/T-EDU-04#T-EDU-04\""))
+            }
+        }
+    }
 }

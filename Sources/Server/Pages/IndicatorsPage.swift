@@ -8,13 +8,14 @@ import Services
 /// and a form to record an observation (validated by the same rules as imports).
 enum IndicatorsPage {
     static func content(
-        _ statuses: [IndicatorStatus], indicators: [Indicator], areas: [String], message: HTMLNode?, _ web: WebContext
+        _ statuses: [IndicatorStatus], indicators: [Indicator], areas: [String], message: HTMLNode?,
+        entered: FormFields = FormFields(), _ web: WebContext
     ) -> [HTMLNode] {
         var nodes: [HTMLNode] = []
         if let message { nodes.append(message) }
         if let principal = web.principal, principal.role != .viewer {
             let writable = indicators.filter { principal.mayWrite(Bureau.owner(ofCode: $0.code)) }
-            if !writable.isEmpty { nodes.append(form(indicators: writable, areas: areas, web)) }
+            if !writable.isEmpty { nodes.append(form(indicators: writable, areas: areas, entered: entered, web)) }
         }
         var cards: [HTMLNode] = []
         var seen = Set<String>()
@@ -50,8 +51,9 @@ enum IndicatorsPage {
         return nodes
     }
 
-    static func form(indicators: [Indicator], areas: [String], _ web: WebContext) -> HTMLNode {
-        let entered = indicators.filter { $0.kind == .value }
+    /// The record form; after a refusal it shows what was entered (`entered`).
+    static func form(indicators: [Indicator], areas: [String], entered: FormFields = FormFields(), _ web: WebContext) -> HTMLNode {
+        let valued = indicators.filter { $0.kind == .value }
         return el(
             "form", [("class", "inline"), ("method", "post"), ("action", "/indicators/record")],
             [
@@ -62,19 +64,33 @@ enum IndicatorsPage {
                         .text(web.t(.uiIndicator)),
                         el(
                             "select", [("name", "code")],
-                            entered.map { el("option", [("value", $0.code)], text: "\($0.code) \($0.name(web.language))") }),
+                            valued.map {
+                                el(
+                                    "option", [("value", $0.code)] + entered.selected("code", $0.code),
+                                    text: "\($0.code) \($0.name(web.language))")
+                            }),
                     ]),
                 el(
                     "label", [],
-                    [.text(web.t(.uiArea)), el("select", [("name", "area")], areas.map { el("option", [("value", $0)], text: $0) })]),
+                    [
+                        .text(web.t(.uiArea)),
+                        el(
+                            "select", [("name", "area")],
+                            areas.map { el("option", [("value", $0)] + entered.selected("area", $0), text: $0) }),
+                    ]),
                 el(
                     "label", [],
                     [
                         .text(web.t(.uiPeriod)),
-                        el("input", [("name", "period"), ("placeholder", "2024 / 2024Q2 / 2024-05"), ("required", "required")]),
+                        el(
+                            "input",
+                            [("name", "period"), ("placeholder", "2024 / 2024Q2 / 2024-05"), ("required", "required")]
+                                + entered.kept("period")),
                     ]),
-                el("label", [], [.text(web.t(.uiValue)), el("input", [("name", "value"), ("required", "required")])]),
-                el("label", [], [.text(web.t(.uiSource)), el("input", [("name", "source")])]),
+                el(
+                    "label", [],
+                    [.text(web.t(.uiValue)), el("input", [("name", "value"), ("required", "required")] + entered.kept("value"))]),
+                el("label", [], [.text(web.t(.uiSource)), el("input", [("name", "source")] + entered.kept("source"))]),
                 el("button", [("type", "submit")], text: web.t(.uiRecord)),
             ])
     }

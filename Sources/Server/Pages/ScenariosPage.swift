@@ -10,11 +10,12 @@ import Services
 /// scenario's figures are shown, its notes (positions, assumed splits and limits) are shown too.
 enum ScenariosPage {
     static func index(
-        _ scenarios: [Scenario], schools: [PlanningSchool], compare: [Scenario], message: HTMLNode?, _ web: WebContext
+        _ scenarios: [Scenario], schools: [PlanningSchool], compare: [Scenario], message: HTMLNode?,
+        entered: FormFields = FormFields(), _ web: WebContext
     ) -> [HTMLNode] {
         var nodes: [HTMLNode] = []
         if let message { nodes.append(message) }
-        if web.principal?.mayWriteCountyLevel(.education) == true { nodes.append(form(schools: schools, web)) }
+        if web.principal?.mayWriteCountyLevel(.education) == true { nodes.append(form(schools: schools, entered: entered, web)) }
         nodes.append(el("h2", text: web.t(.uiStoredScenarios)))
         let rows = scenarios.map { s -> [HTMLNode] in
             let r = s.result
@@ -41,19 +42,23 @@ enum ScenariosPage {
         return nodes
     }
 
-    static func form(schools: [PlanningSchool], _ web: WebContext) -> HTMLNode {
+    /// The run form; after a refusal it shows what was entered (`entered`).
+    static func form(schools: [PlanningSchool], entered: FormFields = FormFields(), _ web: WebContext) -> HTMLNode {
         el(
             "form", [("class", "inline"), ("method", "post"), ("action", "/scenarios")],
             [
                 Layout.csrfField(web),
-                el("label", [], [.text(web.t(.uiName)), el("input", [("name", "name"), ("required", "required")])]),
+                el(
+                    "label", [], [.text(web.t(.uiName)), el("input", [("name", "name"), ("required", "required")] + entered.kept("name"))]),
                 el(
                     "label", [],
                     [
                         .text(web.t(.uiModel)),
                         el(
                             "select", [("name", "model")],
-                            PlanningModel.allCases.map { el("option", [("value", $0.rawValue)], text: web.t($0.label)) }),
+                            PlanningModel.allCases.map {
+                                el("option", [("value", $0.rawValue)] + entered.selected("model", $0.rawValue), text: web.t($0.label))
+                            }),
                     ]),
                 el(
                     "label", [],
@@ -61,22 +66,30 @@ enum ScenariosPage {
                         .text(web.t(.uiStage)),
                         el(
                             "select", [("name", "level")],
-                            PlanningLevel.allCases.map { el("option", [("value", $0.rawValue)], text: web.t($0.label)) }),
+                            PlanningLevel.allCases.map {
+                                el("option", [("value", $0.rawValue)] + entered.selected("level", $0.rawValue), text: web.t($0.label))
+                            }),
                     ]),
                 el(
                     "label", [],
-                    [.text(web.t(.uiSchoolsToKeep)), el("input", [("name", "p"), ("type", "number"), ("min", "1"), ("value", "12")])]),
+                    [
+                        .text(web.t(.uiSchoolsToKeep)),
+                        el("input", [("name", "p"), ("type", "number"), ("min", "1")] + entered.kept("p", initial: "12")),
+                    ]),
                 el(
                     "label", [],
                     [
                         .text(web.t(.uiRadius)),
-                        el("input", [("name", "radius"), ("type", "number"), ("step", "0.1"), ("min", "0"), ("placeholder", "km")]),
+                        el(
+                            "input",
+                            [("name", "radius"), ("type", "number"), ("step", "0.1"), ("min", "0"), ("placeholder", "km")]
+                                + entered.kept("radius")),
                     ]),
                 el(
                     "label", [],
                     [
                         .text(web.t(.uiMaxWalkDerived)),
-                        el("input", [("name", "maxWalk"), ("type", "number"), ("step", "0.1"), ("min", "0.1")]),
+                        el("input", [("name", "maxWalk"), ("type", "number"), ("step", "0.1"), ("min", "0.1")] + entered.kept("maxWalk")),
                     ]),
                 el(
                     "label", [],
@@ -85,7 +98,9 @@ enum ScenariosPage {
                         el(
                             "select", [("name", "keep"), ("multiple", "multiple"), ("size", "4")],
                             schools.map {
-                                el("option", [("value", String($0.school.id.rawValue))], text: "\($0.townshipName)/\($0.school.name)")
+                                let id = String($0.school.id.rawValue)
+                                return el(
+                                    "option", [("value", id)] + entered.selected("keep", id), text: "\($0.townshipName)/\($0.school.name)")
                             }),
                     ]),
                 el("button", [("type", "submit")], text: web.t(.uiRun)),

@@ -4,30 +4,37 @@ import Services
 
 /// `/tasks`: the checklist as a board by status, overdue tasks marked, each with an update form.
 enum TasksPage {
-    static func content(_ tasks: [PlanTask], now: FractionalYear, message: HTMLNode?, _ web: WebContext) -> [HTMLNode] {
+    /// The board; a message about one task (`at`, its code) stands in that task's card, any other
+    /// at the top.
+    static func content(_ tasks: [PlanTask], now: FractionalYear, message: HTMLNode?, at code: String? = nil, _ web: WebContext)
+        -> [HTMLNode]
+    {
         let overdue = tasks.filter { $0.deadlineState(now: now) == .overdue }.count
         let unknown = tasks.filter { $0.deadlineState(now: now) == .pastDeadlineProgressUnknown }.count
         var nodes: [HTMLNode] = []
-        if let message { nodes.append(message) }
+        let known = code.map { c in tasks.contains { $0.code == c } } ?? false
+        if let message, !known { nodes.append(message) }
         nodes.append(el("p", text: web.t(.uiTaskSummary, tasks.count, overdue, unknown)))
         let columns = TaskStatus.allCases.map { status -> HTMLNode in
             let items = tasks.filter { $0.status == status }
             return el(
                 "div", [("class", "column")],
-                [el("h3", text: "\(web.t(status.label))（\(items.count)）")] + items.map { card($0, now: now, web) })
+                [el("h3", text: "\(web.t(status.label))（\(items.count)）")]
+                    + items.map { card($0, now: now, note: $0.code == code ? message : nil, web) })
         }
         nodes.append(el("div", [("class", "board")], columns))
         nodes.append(el("p", [("class", "muted")], text: web.t(.uiTaskNote)))
         return nodes
     }
 
-    static func card(_ t: PlanTask, now: FractionalYear, _ web: WebContext) -> HTMLNode {
+    static func card(_ t: PlanTask, now: FractionalYear, note: HTMLNode? = nil, _ web: WebContext) -> HTMLNode {
         let state = t.deadlineState(now: now)
         let percent = t.percentComplete ?? 0
         let pastDeadline = state == .overdue || state == .pastDeadlineProgressUnknown
         return el(
             "div", [("class", state == .overdue ? "task overdue" : "task"), ("id", t.code)],
             [
+                note ?? .group([]),
                 el("strong", text: t.name),
                 el(
                     "div", [("class", "muted")],
@@ -41,7 +48,8 @@ enum TasksPage {
                 web.principal?.mayWriteCountyLevel(Bureau.owner(ofCode: t.code)) != true
                     ? .group([])
                     : el(
-                        "form", [("method", "post"), ("action", "/tasks/\(t.code)")],
+                        // The fragment brings the answer's page back to this card.
+                        "form", [("method", "post"), ("action", "/tasks/\(t.code)#\(t.code)")],
                         [
                             Layout.csrfField(web),
                             el(
