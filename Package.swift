@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
     ],
     targets: [
         // One table of user-facing strings in Chinese (default) and English, and the one user-facing error.
@@ -91,7 +92,9 @@ let package = Package(
             name: "Server",
             dependencies: [
                 "Services", "Records", "Domain", "Localization", "Analysis", "Monitoring", "Planning", "Reports", "Charts", "Geo",
-                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             resources: [.copy("Static")],
             swiftSettings: strictSettings),

@@ -10,6 +10,7 @@ packages=(
   libxlsxwriter-dev  # Excel reports
   chromium           # `chengxiang report --format pdf` prints with headless Chromium
   fonts-noto-cjk     # Chinese glyphs in PDFs
+  openssl curl       # tests of `serve --tls-cert`: a self-signed certificate and an HTTPS request
 )
 # The tests need nothing more: the browser tests use the same Chromium.
 

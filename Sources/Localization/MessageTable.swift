@@ -255,6 +255,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case uiClose, webTooLargeKB
     // Web 5
     case uiTaskNotSaved
+    // TLS
+    case tlsBadCertificate, tlsBadKey, optTLSCert, optTLSKey, optTLSBoth
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1381,7 +1383,7 @@ enum MessageTable {
                 "默认只监听本机 127.0.0.1；在政务内网中共享时用 --host 0.0.0.0。页面所需的 CSS、JS 由程序自身提供，无需外网。接口说明：/api/v1/openapi.json\nExample:\n  chengxiang serve --database chengxiang.sqlite --port 8080",
                 "Listens on 127.0.0.1 unless told otherwise; use --host 0.0.0.0 to share it on the intranet. Everything the pages need is served by the program: it works offline. API document: /api/v1/openapi.json\nExample:\n  chengxiang serve --database chengxiang.sqlite --port 8080"
             )
-        case .serveListening: ("网页界面：http://{1}:{2}/  （Ctrl-C 退出）", "web UI: http://{1}:{2}/  (Ctrl-C to stop)")
+        case .serveListening: ("网页界面：{3}://{1}:{2}/  （Ctrl-C 退出）", "web UI: {3}://{1}:{2}/  (Ctrl-C to stop)")
         case .completenessInferred: ("{1}（含推断并入的{2}）", "{1} (with {2}, merged by inference)")
         case .requiredTaskColumns: ("任务代码、任务名称", "code, name")
         case .requiredDivisionColumns: ("名称", "name")
@@ -1625,6 +1627,12 @@ enum MessageTable {
         case .uiClose: ("关闭", "Close")
         case .webTooLargeKB: ("提交内容超过 {1} KB 上限", "the request exceeds the {1} KB limit")
         case .uiTaskNotSaved: ("任务 {1} 未保存：", "task {1} was not saved:")
+        case .tlsBadCertificate:
+            ("无法读取 TLS 证书 {1}（须为 PEM 格式的证书链）", "cannot read the TLS certificate {1} (a PEM certificate chain is needed)")
+        case .tlsBadKey: ("无法读取 TLS 私钥 {1}（须为 PEM 格式，未加密）", "cannot read the TLS private key {1} (PEM, not encrypted)")
+        case .optTLSCert: ("以 HTTPS 提供服务：证书链文件（PEM）；须与 --tls-key 同用", "serve HTTPS: the certificate chain (PEM); with --tls-key")
+        case .optTLSKey: ("以 HTTPS 提供服务：私钥文件（PEM）", "serve HTTPS: the private key (PEM)")
+        case .optTLSBoth: ("--tls-cert 与 --tls-key 须同时给出", "--tls-cert and --tls-key go together")
         }
     }
 }

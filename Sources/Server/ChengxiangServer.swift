@@ -1,6 +1,9 @@
 public import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Localization
 import Logging
+import NIOSSL
 public import Services
 
 /// The web server: HTML pages and the JSON API over one workspace.
@@ -50,20 +53,42 @@ public enum ChengxiangServer {
     /// The application, listening where the settings say. `onRunning` receives the bound port.
     public static func application(
         workspace: Workspace, settings: ServerSettings, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
-        application(AppState(workspace: workspace, settings: settings), onRunning: onRunning)
+    ) throws -> some ApplicationProtocol {
+        try application(AppState(workspace: workspace, settings: settings), onRunning: onRunning)
     }
 
-    static func application(_ state: AppState, onRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
+    static func application(_ state: AppState, onRunning: @escaping @Sendable (Int) async -> Void) throws -> some ApplicationProtocol {
         let settings = state.settings
         var logger = Logger(label: "chengxiang")
         logger.logLevel = .warning
+        let http = HTTPServerBuilder.http1(configuration: .init(idleTimeout: .milliseconds(Int64(settings.idleTimeout / .milliseconds(1)))))
         return Application(
             router: router(state),
-            server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(settings.idleTimeout / .milliseconds(1))))),
+            server: try settings.tls.map { try .tls(http, tlsConfiguration: tlsConfiguration($0)) } ?? http,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "chengxiang"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger)
+    }
+}
+
+extension ChengxiangServer {
+    /// The server's TLS configuration from PEM files; a file that is missing or not a certificate
+    /// (key) is the user's error, named.
+    static func tlsConfiguration(_ files: (certificate: String, key: String)) throws -> TLSConfiguration {
+        let chain: [NIOSSLCertificate]
+        let key: NIOSSLPrivateKey
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(files.certificate)
+        } catch {
+            throw UserError(.invalid, L10n.message(.tlsBadCertificate, files.certificate))
+        }
+        do {
+            key = try NIOSSLPrivateKey(file: files.key, format: .pem)
+        } catch {
+            throw UserError(.invalid, L10n.message(.tlsBadKey, files.key))
+        }
+        guard !chain.isEmpty else { throw UserError(.invalid, L10n.message(.tlsBadCertificate, files.certificate)) }
+        return TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
     }
 }
 

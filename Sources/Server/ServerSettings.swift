@@ -22,11 +22,15 @@ public struct ServerSettings: Sendable {
     public var secureCookies: Bool
     /// How long a sign-in lasts.
     public var sessionPolicy: AccountService.SessionPolicy
+    /// A certificate chain and private key (PEM files) to serve HTTPS itself, for a county without
+    /// an HTTPS gateway; nil serves plain HTTP. With them the session cookie is always `Secure`.
+    public var tls: (certificate: String, key: String)?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxUploadBytes: Int = 20 * 1024 * 1024, allowedHosts: [String] = [],
         idleTimeout: Duration = .seconds(30), stagingLifetime: Duration = .seconds(3600), publicRead: Bool = false,
-        secureCookies: Bool = false, sessionPolicy: AccountService.SessionPolicy = .init()
+        secureCookies: Bool = false, sessionPolicy: AccountService.SessionPolicy = .init(),
+        tls: (certificate: String, key: String)? = nil
     ) {
         self.host = host
         self.port = port
@@ -35,8 +39,9 @@ public struct ServerSettings: Sendable {
         self.idleTimeout = idleTimeout
         self.stagingLifetime = stagingLifetime
         self.publicRead = publicRead
-        self.secureCookies = secureCookies
+        self.secureCookies = secureCookies || tls != nil
         self.sessionPolicy = sessionPolicy
+        self.tls = tls
     }
 
     /// Every host name a request may carry: loopback, the bound address, the configured names, and

@@ -13,7 +13,7 @@ func withLiveServer(
     let (ports, continuation) = AsyncStream<Int>.makeStream()
     var settings = settings
     settings.port = 0
-    let app = ChengxiangServer.application(workspace: Workspace(store: store), settings: settings) { continuation.yield($0) }
+    let app = try ChengxiangServer.application(workspace: Workspace(store: store), settings: settings) { continuation.yield($0) }
     let server = Task { try await app.runService() }
     defer { server.cancel() }
     var iterator = ports.makeAsyncIterator()
