@@ -48,8 +48,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case uiNo
     case appName, importKindSchools, importKindDivisions, importKindObservations, importKindTasks, navOverview
     case navMap, navSchools, navScenarios, navIndicators, navTasks, navImport
-    case uiAction, uiAfter, uiAll, uiArea, uiBack, uiBadImportKind
-    case uiBadJSON, uiBefore, uiByArea, uiCancel, uiCheck, uiColumn
+    case uiAction, uiAll, uiArea, uiBack, uiBadImportKind
+    case uiBadJSON, uiByArea, uiCancel, uiCheck, uiColumn
     case uiColumnName, uiCommit, uiCompleteness, uiCompletenessNote, uiConfirmedWaste, uiDataYear
     case uiDeadline, uiError, uiEvidence, uiExpectedNow, uiFile, uiFilter
     case uiHistory, uiIllustrative, uiIllustrativeCard, uiIllustrativeNote, uiImportCheck, uiImportCommitted
@@ -257,6 +257,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case uiTaskNotSaved
     // TLS
     case tlsBadCertificate, tlsBadKey, optTLSCert, optTLSKey, optTLSBoth
+    // Change log
+    case uiClasses, auditInsert, auditUpdate, auditDelete, uiChanges
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -521,13 +523,11 @@ enum MessageTable {
         case .navTasks: ("任务清单", "Tasks")
         case .navImport: ("数据导入", "Import")
         case .uiAction: ("操作", "action")
-        case .uiAfter: ("修改后", "after")
         case .uiAll: ("全部", "all")
         case .uiArea: ("地区", "Area")
         case .uiBack: ("返回", "Back")
         case .uiBadImportKind: ("kind 应为 schools、divisions、observations 或 tasks", "kind must be schools, divisions, observations or tasks")
         case .uiBadJSON: ("请求体不是所需格式的 JSON", "the request body is not JSON of the expected shape")
-        case .uiBefore: ("修改前", "before")
         case .uiByArea: ("分地区", "By area")
         case .uiCancel: ("取消", "Cancel")
         case .uiCheck: ("检查", "Check")
@@ -1633,6 +1633,11 @@ enum MessageTable {
         case .optTLSCert: ("以 HTTPS 提供服务：证书链文件（PEM）；须与 --tls-key 同用", "serve HTTPS: the certificate chain (PEM); with --tls-key")
         case .optTLSKey: ("以 HTTPS 提供服务：私钥文件（PEM）", "serve HTTPS: the private key (PEM)")
         case .optTLSBoth: ("--tls-cert 与 --tls-key 须同时给出", "--tls-cert and --tls-key go together")
+        case .uiClasses: ("班级数", "Classes")
+        case .auditInsert: ("新增", "added")
+        case .auditUpdate: ("修改", "changed")
+        case .auditDelete: ("删除", "deleted")
+        case .uiChanges: ("改动", "Changes")
         }
     }
 }

@@ -35,6 +35,57 @@ public struct AuditRecord: Sendable, Hashable {
         (id, changedAt, table, rowKey, action) = (e.id, e.changedAt, e.table, e.rowKey, e.action)
         (before, after, actor, importID) = (e.before, e.after, e.actor, e.importID)
     }
+
+    /// One field of the row as the change left it: its column, and its value before and after as
+    /// text (nil where the row did not exist or the value was empty).
+    public struct FieldChange: Sendable, Hashable {
+        public var column: String
+        public var before: String?
+        public var after: String?
+    }
+
+    /// The fields the change touched, in the row's column order: every changed field of an update,
+    /// every non-empty field of an insert or a delete.
+    public var changes: [FieldChange] {
+        let old = Self.fields(before)
+        let new = Self.fields(after)
+        let columns = (new.isEmpty ? old : new).map(\.0)
+        let oldValues = Dictionary(old, uniquingKeysWith: { a, _ in a })
+        let newValues = Dictionary(new, uniquingKeysWith: { a, _ in a })
+        return columns.compactMap { column in
+            let (a, b) = (oldValues[column] ?? nil, newValues[column] ?? nil)
+            return a == b ? nil : FieldChange(column: column, before: a, after: b)
+        }
+    }
+
+    /// The moment of the change in Beijing time, to the minute: 2026-12-02 13:05.
+    public var changedAtBeijing: String {
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard let date = parser.date(from: changedAt) else { return changedAt }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+
+    /// The columns of a row's JSON in the order written, with values as text.
+    static func fields(_ json: String?) -> [(String, String?)] {
+        guard let json, let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return [] }
+        // JSONSerialization forgets the order; the audit triggers write columns in table order, so
+        // take the order from the text.
+        let keys = object.keys.sorted {
+            (json.range(of: "\"\($0)\"")?.lowerBound ?? json.endIndex) < (json.range(of: "\"\($1)\"")?.lowerBound ?? json.endIndex)
+        }
+        return keys.map { key in
+            switch object[key] {
+            case nil, is NSNull: (key, nil)
+            case let number as NSNumber: (key, number.stringValue)
+            case let value?: (key, "\(value)")
+            }
+        }
+    }
 }
 
 /// The division register, the norms, the audit log and the county's profile.

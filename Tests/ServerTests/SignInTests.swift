@@ -270,6 +270,9 @@ struct SignInTests {
         }
         let script = try await app().test(.router) { client in try await client.execute(uri: "/static/app.js", method: .get) { $0.text } }
         #expect(script.contains("evt.key === \"Escape\"") && script.contains("home.w / 40"), "Esc closes the card; zoom is bounded")
+        let style = try await app().test(.router) { client in try await client.execute(uri: "/static/app.css", method: .get) { $0.text } }
+        let print = try #require(style.range(of: "@media print {").map { style[$0.upperBound...].prefix(120) })
+        #expect(print.contains("form") && print.contains("header.top") && print.contains("button"), "printing shows no forms or controls")
     }
 
     @Test("a refused form keeps what was typed, and a refused task update names the task beside its card")
@@ -320,6 +323,27 @@ struct SignInTests {
                     card.lowerBound < note.lowerBound && html[card.lowerBound..<note.lowerBound].count < 100,
                     "the refusal sits in the task's card")
                 #expect(html.contains("action=\"/tasks/T-EDU-04#T-EDU-04\""))
+            }
+        }
+    }
+
+    @Test("a school's change log names the fields changed with old and new values, in Beijing time, and the user")
+    func changeLog() async throws {
+        let store = try freshDemo()
+        let workspace = Workspace(store: store)
+        try ensureUser(store, "edu", role: .bureauEditor, bureau: .education)
+        let editor = Principal(try #require(try workspace.accounts.accounts().first { $0.name == "edu" }).value, channel: .web)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cx-log-\(UUID().uuidString).csv")
+        try Data("乡镇,学校名称,规模,在校人数,教职人数\n天宁,东雷庄学校,小学,9,3\n".utf8).write(to: file)
+        _ = try workspace.imports(by: editor).importSchools(from: file)
+        let school = try #require(try store.read { try $0.schools() }.first { $0.name == "东雷庄学校" })
+        try await app(store).test(.router) { client in
+            try await client.execute(uri: "/schools/\(school.id)", method: .get) { response in
+                let html = response.text
+                #expect(html.contains("在校人数：6 → 9"))
+                #expect(html.contains("web:edu") && html.contains("修改"))
+                #expect(!html.contains("township_id") && !html.contains("{&quot;"), "no raw JSON")
+                #expect(html.range(of: #"\d{4}-\d\d-\d\d \d\d:\d\d<"#, options: .regularExpression) != nil, "minutes, no UTC stamp")
             }
         }
     }

@@ -112,6 +112,21 @@ enum SchoolsPage {
             + (engine.staffNorm(for: .nineYear).map { "（\(Format.number($0.studentsPerStaff, digits: 1))）" } ?? "")
     }
 
+    /// The school columns a change log shows, and their names.
+    static let columnLabels: [String: MessageKey] = [
+        "township_id": .labelTownship, "village_id": .uiVillage, "name": .uiName, "level": .labelLevel, "students": .labelStudents,
+        "staff": .labelStaff, "land_mu": .uiLand, "classes": .uiClasses, "data_year": .uiDataYear, "source": .uiSource, "note": .uiNote,
+    ]
+
+    /// A stored value as a person reads it: names for ids, the level's name.
+    static func fieldText(_ column: String, _ value: String, _ register: DivisionRegister, _ web: WebContext) -> String {
+        switch column {
+        case "township_id", "village_id": Division.ID(text: value).flatMap { register.division(id: $0)?.name } ?? value
+        case "level": SchoolLevel(rawValue: value).map { web.t($0.label) } ?? value
+        default: value
+        }
+    }
+
     static func detail(
         _ d: SchoolDiagnosis, register: DivisionRegister, history: [AuditRecord], _ web: WebContext
     ) -> [HTMLNode] {
@@ -142,14 +157,21 @@ enum SchoolsPage {
             facts.append((web.t(.uiPosition), note.map { "\(coordinates)（\($0)）" } ?? coordinates))
         }
         let historyRows = history.map { e -> [HTMLNode] in
-            [.text(e.changedAt), .text(e.actor), .text(e.action), .text(e.before ?? "—"), .text(e.after ?? "—")]
+            let action: MessageKey = e.action == "insert" ? .auditInsert : e.action == "delete" ? .auditDelete : .auditUpdate
+            let changes = e.changes.compactMap { change -> HTMLNode? in
+                guard let label = Self.columnLabels[change.column] else { return nil }
+                let value = { (text: String?) in text.map { Self.fieldText(change.column, $0, register, web) } ?? "—" }
+                let line = e.action == "update" ? "\(value(change.before)) → \(value(change.after))" : value(change.after ?? change.before)
+                return el("li", text: "\(web.t(label))：\(line)")
+            }
+            return [.text(e.changedAtBeijing), .text(e.actor), .text(web.t(action)), el("ul", [("class", "changes")], changes)]
         }
         return [
             el("p", [], [Components.flags(d, web)]),
             el("ul", [], d.reasons.map { el("li", text: web.t($0.text)) }),
             Components.table([web.t(.uiItem), web.t(.uiValue)], facts.map { [.text($0.0), .text($0.1)] }),
             el("h2", text: web.t(.uiHistory)),
-            Components.table([web.t(.uiWhen), web.t(.uiWho), web.t(.uiAction), web.t(.uiBefore), web.t(.uiAfter)], historyRows),
+            Components.table([web.t(.uiWhen), web.t(.uiWho), web.t(.uiAction), web.t(.uiChanges)], historyRows),
             el("p", [], [el("a", [("href", "/schools")], text: web.t(.uiBack))]),
         ]
     }
