@@ -259,6 +259,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case tlsBadCertificate, tlsBadKey, optTLSCert, optTLSKey, optTLSBoth
     // Change log
     case uiClasses, auditInsert, auditUpdate, auditDelete, uiChanges
+    // Tasks
+    case taskDoneNotFull
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1638,6 +1640,7 @@ enum MessageTable {
         case .auditUpdate: ("修改", "changed")
         case .auditDelete: ("删除", "deleted")
         case .uiChanges: ("改动", "Changes")
+        case .taskDoneNotFull: ("标为「已完成」的任务进度须为 100%（填写的是 {1}%）", "a task marked done must be 100% complete ({1}% was given)")
         }
     }
 }

@@ -133,7 +133,9 @@ enum PageRoutes {
             let form = try await form(request, context, state)
             let code = try context.parameters.require("code")
             do {
-                let update = try TaskUpdate.parse(status: form["status"], percent: form["percent"], evidence: form["evidence"])
+                let update = try TaskUpdate.parse(
+                    status: form["status"], percent: form["percent"], evidence: form["evidence"], deadline: form["deadline"],
+                    owner: form["owner"])
                 let task = try state.workspace.monitoring.updateTask(code: code, update, by: try context.writer())
                 return try tasksPage(web, message: el("p", [("class", "ok")], text: web.t(.uiTaskSaved, task.code)), at: task.code)
             } catch let error as UserError {

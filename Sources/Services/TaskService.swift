@@ -53,6 +53,10 @@ public struct TaskUpdate: Sendable {
                 issues.append(ImportIssue(file: "—", columnName: "deadline", message: L10n.message(.badDate, text)))
             }
         }
+        if update.status == .done, let p = update.percentComplete, p < 100 {
+            issues.append(
+                ImportIssue(file: "—", columnName: "percent", message: L10n.message(.taskDoneNotFull, Format.number(p, digits: 1))))
+        }
         if !issues.isEmpty { throw UserError(.invalid, issues[0].message, issues: issues) }
         return update
     }

@@ -347,4 +347,28 @@ struct SignInTests {
             }
         }
     }
+
+    @Test("the task form sets owner and deadline; done with less than 100 % is refused")
+    func taskOwnerAndDeadline() async throws {
+        let store = try freshDemo()
+        let auth = try session(store)
+        try await app(store).test(.router) { client in
+            var headers = form
+            headers[.cookie] = auth
+            let token = formToken(auth)
+            let half = ByteBuffer(string: "csrf=\(token)&status=done&percent=50")
+            try await client.execute(uri: "/tasks/T-EDU-04", method: .post, headers: headers, body: half) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.text.contains("进度须为 100%"))
+            }
+            let owned = ByteBuffer(string: "csrf=\(token)&status=in_progress&percent=40&owner=%E6%95%99%E8%82%B2%E5%B1%80&deadline=2025-09")
+            try await client.execute(uri: "/tasks/T-EDU-04", method: .post, headers: headers, body: owned) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("value=\"教育局\"") && response.text.contains("value=\"2025-09\""))
+            }
+        }
+        let task = try #require(try store.read { try $0.tasks() }.first { $0.code == "T-EDU-04" })
+        #expect(task.ownerUnit == "教育局" && task.deadline?.description == "2025-09" && !task.deadlineAssumed)
+        #expect(task.status == .inProgress && task.percentComplete == 40)
+    }
 }

@@ -66,6 +66,13 @@ enum TasksPage {
                                     ("value", t.percentComplete.map { String(Int($0)) } ?? ""),
                                 ]),
                             el("input", [("name", "evidence"), ("placeholder", web.t(.uiEvidence)), ("value", t.evidence ?? "")]),
+                            el("input", [("name", "owner"), ("placeholder", web.t(.uiOwner)), ("value", t.ownerUnit ?? "")]),
+                            el(
+                                "input",
+                                [
+                                    ("name", "deadline"), ("placeholder", web.t(.uiDeadline) + " 2025-06"), ("size", "8"),
+                                    ("value", t.deadlineAssumed ? "" : t.deadline?.description ?? ""),
+                                ]),
                             el("button", [("type", "submit")], text: web.t(.uiSave)),
                         ]),
             ])
