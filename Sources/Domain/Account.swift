@@ -11,6 +11,15 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     /// Reads only.
     case viewer
 
+    /// Reads a role as written on the command line or in the API (`township-editor`); `invalid`
+    /// naming the choices otherwise.
+    public init(parsing text: String) throws {
+        guard let role = Role(rawValue: text) else {
+            throw UserError(.invalid, L10n.message(.userUnknownRole, text, Role.allCases.map(\.rawValue).joined(separator: ", ")))
+        }
+        self = role
+    }
+
     /// The role's name.
     public var label: Localized {
         switch self {
@@ -37,6 +46,15 @@ public enum Bureau: String, Sendable, Codable, CaseIterable {
     case health
     /// 财政局: finance.
     case finance
+
+    /// Reads a bureau as written on the command line or in the API (`education`); `invalid`
+    /// naming the choices otherwise.
+    public init(parsing text: String) throws {
+        guard let bureau = Bureau(rawValue: text) else {
+            throw UserError(.invalid, L10n.message(.userUnknownBureau, text, Bureau.allCases.map(\.rawValue).joined(separator: ", ")))
+        }
+        self = bureau
+    }
 
     /// The bureau's name.
     public var label: Localized {

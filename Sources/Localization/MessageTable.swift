@@ -261,6 +261,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case uiClasses, auditInsert, auditUpdate, auditDelete, uiChanges
     // Tasks
     case taskDoneNotFull
+    // Monitoring 2
+    case noObservations
+    // Backup 2
+    case backupOntoDatabase, backupCannotWrite
+    // Server
+    case serverBusy
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1641,6 +1647,10 @@ enum MessageTable {
         case .auditDelete: ("删除", "deleted")
         case .uiChanges: ("改动", "Changes")
         case .taskDoneNotFull: ("标为「已完成」的任务进度须为 100%（填写的是 {1}%）", "a task marked done must be 100% complete ({1}% was given)")
+        case .noObservations: ("没有要记录的观测值", "there are no observations to record")
+        case .backupOntoDatabase: ("备份文件 {1} 就是数据库本身；请换一个文件名", "the backup file {1} is the database itself; choose another name")
+        case .backupCannotWrite: ("无法写入备份文件 {1}（目录不存在或无写权限）", "cannot write the backup file {1} (no such folder, or no permission)")
+        case .serverBusy: ("服务器正忙，请稍后再试", "the server is busy; try again shortly")
         }
     }
 }

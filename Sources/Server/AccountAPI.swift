@@ -57,17 +57,8 @@ enum AccountAPI {
             ) { request, context, state in
                 try Security.verifyAPI(request, context)
                 let input = try APIRoutes.decode(NewUser.self, from: try await Upload.body(request, limit: 16 << 10))
-                guard let role = Role(rawValue: input.role) else {
-                    throw UserError(
-                        .invalid, L10n.message(.userUnknownRole, input.role, Role.allCases.map(\.rawValue).joined(separator: ", ")))
-                }
-                let bureau = try input.bureau.map { text -> Bureau in
-                    guard let value = Bureau(rawValue: text) else {
-                        throw UserError(
-                            .invalid, L10n.message(.userUnknownBureau, text, Bureau.allCases.map(\.rawValue).joined(separator: ", ")))
-                    }
-                    return value
-                }
+                let role = try Role(parsing: input.role)
+                let bureau = try input.bureau.map { try Bureau(parsing: $0) }
                 let principal = try context.writer()
                 let account = try await SlowWork.run {
                     try state.workspace.accounts.add(
@@ -84,10 +75,9 @@ enum AccountAPI {
                 let input = try APIRoutes.decode(UserChange.self, from: try await Upload.body(request, limit: 16 << 10))
                 let principal = try context.writer()
                 let accounts = state.workspace.accounts
-                if let password = input.password {
-                    try await SlowWork.run { try accounts.setPassword(name: user, password: password, by: principal) }
+                try await SlowWork.run {
+                    try accounts.change(name: user, password: input.password, disabled: input.disabled, by: principal)
                 }
-                if let disabled = input.disabled { try accounts.setDisabled(name: user, disabled, by: principal) }
                 guard let account = try accounts.accounts(by: principal).first(where: { $0.name == user }) else {
                     throw UserError(.notFound, L10n.message(.userUnknown, user))
                 }

@@ -10,6 +10,9 @@ final class AppState: Sendable {
     let cache = PageCache()
     let imports: ImportStaging
     let jobs = ScenarioJobs()
+    /// Where sessions are marked used or forgotten, one at a time, off every request's path: a
+    /// write may wait for a long import's lock, and no request should wait with it.
+    let sessionUpkeep = DispatchQueue(label: "chengxiang.session-upkeep")
 
     init(workspace: Workspace, settings: ServerSettings) {
         self.workspace = workspace

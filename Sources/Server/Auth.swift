@@ -50,11 +50,14 @@ struct AuthMiddleware: RouterMiddleware {
             }
             context.principal = Principal(account.value, channel: .api)
             context.byToken = true
-        } else if let secret = request.cookies[Self.sessionCookie]?.value,
-            let account = try accounts.sessionAccount(secret, policy: state.settings.sessionPolicy)
-        {
-            context.principal = Principal(account.value, channel: api ? .api : .web)
-            context.sessionFormToken = AccountService.formToken(forSession: secret)
+        } else if let secret = request.cookies[Self.sessionCookie]?.value {
+            let policy = state.settings.sessionPolicy
+            let found = try accounts.lookUpSession(secret, policy: policy)
+            if found.upkeepDue { state.sessionUpkeep.async { try? accounts.sessionUpkeep(secret, policy: policy) } }
+            if let account = found.account {
+                context.principal = Principal(account.value, channel: api ? .api : .web)
+                context.sessionFormToken = AccountService.formToken(forSession: secret)
+            }
         }
         if context.principal == nil && !Self.isOpen(path) && !(state.settings.publicRead && request.method == .get) {
             if api || request.method != .get { throw UserError(.unauthorized, L10n.message(.accessSignInFirst)) }

@@ -20,7 +20,7 @@ enum ImportAPI {
             ) { request, context, state in
                 try Security.verifyAPI(request, context)
                 let principal = try context.writer()
-                try ImportStaging.admit(principal)
+                try principal.requireSomeWrite()
                 let query = request.uri.queryParameters
                 guard let kind = query.get("kind").flatMap(ImportKind.init(rawValue:)) else {
                     throw UserError(.invalid, L10n.message(.uiBadImportKind))

@@ -96,7 +96,7 @@ actor ImportStaging {
     func stage(kind: ImportKind, fileName: String, sheet: String?, data: Data, workspace: Workspace, by principal: Principal) throws
         -> StagedImport
     {
-        try Self.admit(principal)
+        try principal.requireSomeWrite()
         discardExpired()
         while staged.count >= Self.maximumHeld, let oldest = staged.values.min(by: { $0.stagedAt < $1.stagedAt }) {
             cancel(oldest.token)
@@ -124,13 +124,8 @@ actor ImportStaging {
         return staged[token].flatMap { $0.owner == principal.name ? $0 : nil }
     }
 
-    /// Refuses an upload from a user who may write nothing (before its body is read).
-    nonisolated static func admit(_ principal: Principal) throws {
-        if principal.role == .viewer { throw UserError(.forbidden, L10n.message(.accessViewer, principal.name)) }
-    }
-
-    /// Imports committed within the staging lifetime, by token, so that their result page can be
-    /// shown again (a reload after the commit's redirect).
+    /// Imports committed within the staging lifetime (at most `maximumHeld`), by token, so that
+    /// their result page can be shown again (a reload after the commit's redirect).
     private var committed: [String: StagedImport] = [:]
 
     /// A committed import of this user's, while the staging lifetime lasts.
@@ -148,6 +143,9 @@ actor ImportStaging {
         }
         item.check = try workspace.imports(by: principal).commit(item.check.kind, file: item.url, sheet: item.sheet)
         cancel(token)
+        while committed.count >= Self.maximumHeld, let oldest = committed.values.min(by: { $0.stagedAt < $1.stagedAt }) {
+            committed[oldest.token] = nil
+        }
         committed[token] = item
         return item
     }

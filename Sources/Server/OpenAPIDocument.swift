@@ -21,6 +21,8 @@ enum OpenAPIDocument {
                     .replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "").replacingOccurrences(
                         of: ".", with: "_"),
             ]
+            // Open to anyone (a token for a name and password, this document): no credential needed.
+            if AuthMiddleware.isOpen(route.path) { operation["security"] = [[String: [String]]]() }
             if !route.parameters.isEmpty {
                 operation["parameters"] = route.parameters.map { p in
                     [

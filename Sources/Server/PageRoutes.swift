@@ -115,9 +115,10 @@ enum PageRoutes {
             }
         }
         @Sendable func tasksPage(
-            _ web: WebContext, message: HTMLNode?, at code: String? = nil, status: HTTPResponse.Status = .ok
+            _ web: WebContext, message: HTMLNode?, at code: String? = nil, entered: FormFields? = nil, status: HTTPResponse.Status = .ok
         ) throws -> Response {
-            let body = TasksPage.content(try state.workspace.monitoring.tasks(), now: state.now, message: message, at: code, web)
+            let body = TasksPage.content(
+                try state.workspace.monitoring.tasks(), now: state.now, message: message, at: code, entered: entered, web)
             return Responses.html(Layout.document(web, title: web.t(.navTasks), body), web, status: status)
         }
         router.get("/tasks") { request, context in
@@ -141,7 +142,7 @@ enum PageRoutes {
             } catch let error as UserError {
                 // The refusal names the task and stands beside its card, where the form was.
                 let message = el("div", [], [el("p", [("class", "errors")], text: web.t(.uiTaskNotSaved, code)), refusal(error, web)])
-                return try tasksPage(web, message: message, at: code, status: HTTPErrors.status(error.kind))
+                return try tasksPage(web, message: message, at: code, entered: form, status: HTTPErrors.status(error.kind))
             }
         }
     }
@@ -162,7 +163,7 @@ enum PageRoutes {
             let web = WebContext(request, context, state)
             try Security.requireFormCookie(request, context)
             let principal = try context.writer()
-            try ImportStaging.admit(principal)
+            try principal.requireSomeWrite()
             let data = try await Upload.body(request, limit: state.settings.maxUploadBytes)
             guard let form = MultipartForm(contentType: request.headers[.contentType] ?? "", body: data) else {
                 throw UserError(.malformed, L10n.message(.uiUploadMalformed))

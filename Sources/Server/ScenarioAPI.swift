@@ -44,7 +44,7 @@ enum ScenarioAPI {
             ) { request, context, state in
                 try Security.verifyAPI(request, context)
                 let input = try APIRoutes.decode(Input.self, from: try await Upload.body(request, limit: 1 << 20))
-                let scenario = try state.workspace.scenarios.run(try input.request(), by: try context.writer())
+                let scenario = try await state.jobs.solveNow(try input.request(), workspace: state.workspace, by: try context.writer())
                 return try Responses.json(ScenarioRecord(scenario), status: .created)
             },
             APIRoute(

@@ -25,18 +25,33 @@ actor ScenarioJobs {
     private var jobs: [String: Job] = [:]
     /// Ids in the order the jobs started, to forget the oldest finished ones.
     private var order: [String] = []
-    /// Scenarios solved at once (one per core), and finished jobs remembered for their pages.
+    /// Solves running for the API, which answers with the scenario itself.
+    private var solvingForAPI = 0
+    /// Scenarios solved at once, by the pages and the API together (the machine has two cores), and
+    /// finished jobs remembered for their pages. Each solve runs on a thread of its own.
     static let running = 2
     static let remembered = 100
 
-    /// Starts solving; returns the job id at once. `unavailable` (503, try again) while as many
-    /// scenarios are being solved as there are cores.
+    /// `unavailable` (503, try again) while `running` scenarios are being solved.
+    private func admit() throws {
+        if jobs.values.filter({ $0.state == .running }).count + solvingForAPI >= Self.running {
+            throw UserError(.unavailable, L10n.message(.webSolverBusy))
+        }
+    }
+
+    /// Solves now for the API (the answer is the scenario), within the same limit as the pages' jobs.
+    func solveNow(_ request: ScenarioRequest, workspace: Workspace, by principal: Principal) async throws -> Scenario {
+        try admit()
+        solvingForAPI += 1
+        defer { solvingForAPI -= 1 }
+        return try await SlowWork.onOwnThread { try workspace.scenarios.run(request, by: principal) }
+    }
+
+    /// Starts solving; returns the job id at once; `unavailable` (503) when `running` solves run.
     func start(
         _ request: ScenarioRequest, workspace: Workspace, by principal: Principal, language: Language, entered: FormFields = FormFields()
     ) throws -> String {
-        if jobs.values.filter({ $0.state == .running }).count >= Self.running {
-            throw UserError(.unavailable, L10n.message(.webSolverBusy))
-        }
+        try admit()
         let finished = order.filter { jobs[$0]?.state != .running }
         for old in finished.prefix(max(0, finished.count - Self.remembered)) {
             jobs[old] = nil
@@ -47,12 +62,14 @@ actor ScenarioJobs {
         jobs[id] = Job(id: id, state: .running, message: L10n.text(.uiSolving, language), redirect: nil, entered: entered)
         Task.detached {
             do {
-                let scenario = try workspace.scenarios.run(request, by: principal) { iteration, best, bound in
-                    let text =
-                        L10n.text(.webSolvingIteration, language, iteration)
-                        + (best.map { L10n.text(.webSolvingBest, language, Format.fixed($0, digits: 2)) } ?? "")
-                        + (bound.map { L10n.text(.webSolvingBound, language, Format.fixed($0, digits: 2)) } ?? "")
-                    Task { await self.update(id, message: text) }
+                let scenario = try await SlowWork.onOwnThread {
+                    try workspace.scenarios.run(request, by: principal) { iteration, best, bound in
+                        let text =
+                            L10n.text(.webSolvingIteration, language, iteration)
+                            + (best.map { L10n.text(.webSolvingBest, language, Format.fixed($0, digits: 2)) } ?? "")
+                            + (bound.map { L10n.text(.webSolvingBound, language, Format.fixed($0, digits: 2)) } ?? "")
+                        Task { await self.update(id, message: text) }
+                    }
                 }
                 await self.finish(id, scenario: scenario.id, language: language)
             } catch let error as UserError {

@@ -30,7 +30,8 @@ enum SignInRoutes {
                 return response
             } catch let error as UserError {
                 return Responses.html(
-                    page(web, back: back, message: PageRoutes.refusal(error, web)), web, status: HTTPErrors.status(error.kind))
+                    page(web, back: back, name: form["name"], message: PageRoutes.refusal(error, web)), web,
+                    status: HTTPErrors.status(error.kind))
             }
         }
         router.post("/logout") { request, context in
@@ -50,7 +51,8 @@ enum SignInRoutes {
             name: AuthMiddleware.sessionCookie, value: secret, path: "/", secure: settings.secureCookies, httpOnly: true, sameSite: .strict)
     }
 
-    static func page(_ web: WebContext, back: String?, message: HTMLNode?) -> String {
+    /// The sign-in form; after a refusal it keeps the name typed (never the password).
+    static func page(_ web: WebContext, back: String?, name: String? = nil, message: HTMLNode?) -> String {
         let form = el(
             "form", [("class", "signin"), ("method", "post"), ("action", "/login")],
             [
@@ -61,7 +63,9 @@ enum SignInRoutes {
                     [
                         .text(web.t(.uiUserName)),
                         el(
-                            "input", [("name", "name"), ("autocomplete", "username"), ("required", "required"), ("autofocus", "autofocus")]),
+                            "input",
+                            [("name", "name"), ("autocomplete", "username"), ("required", "required"), ("autofocus", "autofocus")]
+                                + (name.map { [("value", $0)] } ?? [])),
                     ]),
                 el(
                     "label", [],

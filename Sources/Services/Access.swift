@@ -67,8 +67,11 @@ public struct Principal: Sendable, Hashable {
     /// Whether the principal may make county-level changes of this bureau (tasks, scenarios).
     public func mayWriteCountyLevel(_ bureau: Bureau?) -> Bool { role != .townshipEditor && mayWrite(bureau) }
 
-    /// Whether the principal administers (users, norms, catalogue).
-    public var administers: Bool { role == .admin }
+    /// Refuses a principal who may write nothing at all (a viewer), before any work is done for it
+    /// (an upload read and checked).
+    public func requireSomeWrite() throws {
+        if role == .viewer { throw UserError(.forbidden, L10n.message(.accessViewer, name)) }
+    }
 }
 
 /// What a change needs permission for.
@@ -92,6 +95,10 @@ public enum Access {
     /// Throws `forbidden`, naming the reason in both languages, unless `principal` may make a
     /// change with every one of `needs`. `register` is read only for a township editor.
     static func authorize(_ principal: Principal, _ needs: [WriteNeed], register: () throws -> DivisionRegister) throws {
+        // A viewer writes nothing, even a batch that turned out empty.
+        if principal.role == .viewer && needs.allSatisfy({ $0 != .ownAccount(principal.name) }) {
+            throw UserError(.forbidden, L10n.message(.accessViewer, principal.name))
+        }
         let others = needs.filter { need in
             if case .ownAccount(let name) = need { return name != principal.name }
             return true

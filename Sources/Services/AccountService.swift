@@ -76,24 +76,32 @@ public struct AccountService: Sendable {
     /// Sets a user's password; ends the user's sessions and revokes its API tokens (a reset after
     /// a leak must shut out whoever had the old password, and any token they made with it).
     public func setPassword(name: String, password: String, by principal: Principal, cost: UInt8 = 12) throws {
-        try Self.checkPassword(password)
-        try store.authorize(principal, [.administration])
-        let hash = Bcrypt.hash(password, cost: cost)
-        try store.write(by: principal, .administration) { w in
-            let account = try Self.existing(name, w.reader)
-            try w.setPasswordHash(account.id, hash)
-            try w.endAccess(of: account.id)
-        }
+        try change(name: name, password: password, disabled: nil, by: principal, cost: cost)
     }
 
     /// Disables (or enables again) a user: a disabled user cannot sign in, and its sessions and
     /// tokens end. The last enabled administrator cannot be disabled.
     public func setDisabled(name: String, _ disabled: Bool, by principal: Principal) throws {
+        try change(name: name, password: nil, disabled: disabled, by: principal)
+    }
+
+    /// Changes a user in one transaction: a new password (which ends its sessions and revokes its
+    /// tokens) and/or disabling or enabling it; a refusal of either changes nothing.
+    public func change(name: String, password: String?, disabled: Bool?, by principal: Principal, cost: UInt8 = 12) throws {
+        if let password { try Self.checkPassword(password) }
+        try store.authorize(principal, [.administration])
+        let hash = password.map { Bcrypt.hash($0, cost: cost) }
         try store.write(by: principal, .administration) { w in
             let account = try Self.existing(name, w.reader)
-            let others = try w.reader.accounts().filter { $0.role == .admin && !$0.disabled && $0.id != account.id }
-            if disabled && account.role == .admin && others.isEmpty { throw UserError(.conflict, L10n.message(.userLastAdmin)) }
-            try w.setDisabled(account.id, disabled)
+            if let hash {
+                try w.setPasswordHash(account.id, hash)
+                try w.endAccess(of: account.id)
+            }
+            if let disabled {
+                let others = try w.reader.accounts().filter { $0.role == .admin && !$0.disabled && $0.id != account.id }
+                if disabled && account.role == .admin && others.isEmpty { throw UserError(.conflict, L10n.message(.userLastAdmin)) }
+                try w.setDisabled(account.id, disabled)
+            }
         }
     }
 
@@ -126,6 +134,7 @@ public struct AccountService: Sendable {
         let secret = Self.randomSecret()
         let at = now.timeIntervalSince1970
         try store.writeSessionState { w in
+            try w.deleteSession(tokenHash: "", now: at)
             try w.insertSession(account.id, tokenHash: Self.digest(secret), now: at, expiresAt: at + policy.lifetime)
         }
         return (secret, account)
@@ -170,16 +179,46 @@ public struct AccountService: Sendable {
     /// The account a session secret belongs to, if the session is open and the account enabled;
     /// a session is marked used at most once a minute.
     public func sessionAccount(_ secret: String, policy: SessionPolicy = SessionPolicy(), now: Date = Date()) throws -> Stored<Account>? {
-        guard Self.isWellFormed(secret) else { return nil }
+        let found = try lookUpSession(secret, policy: policy, now: now)
+        if found.upkeepDue { try sessionUpkeep(secret, policy: policy, now: now) }
+        return found.account
+    }
+
+    /// What a request's session cookie says, read only: the account if the session is open, and
+    /// whether its bookkeeping is due (marking it used, at most once a minute, or forgetting it).
+    /// The web server does the bookkeeping (`sessionUpkeep`) off the request's path, so that a
+    /// request never waits for the register's write lock (a long import holds it) to be answered.
+    public func lookUpSession(_ secret: String, policy: SessionPolicy = SessionPolicy(), now: Date = Date()) throws -> SessionLookup {
+        guard Self.isWellFormed(secret), let session = try store.read({ try $0.session(tokenHash: Self.digest(secret)) }) else {
+            return SessionLookup(account: nil, upkeepDue: false)
+        }
+        let at = now.timeIntervalSince1970
+        if at > session.expiresAt || at - session.lastSeen > policy.idle || session.account.disabled {
+            return SessionLookup(account: nil, upkeepDue: true)
+        }
+        return SessionLookup(account: session.account, upkeepDue: at - session.lastSeen > 60)
+    }
+
+    /// Marks an open session as used now, or forgets it when it has lapsed (with every other lapsed
+    /// session).
+    public func sessionUpkeep(_ secret: String, policy: SessionPolicy = SessionPolicy(), now: Date = Date()) throws {
+        guard Self.isWellFormed(secret) else { return }
         let hash = Self.digest(secret)
         let at = now.timeIntervalSince1970
-        guard let session = try store.read({ try $0.session(tokenHash: hash) }) else { return nil }
-        if at > session.expiresAt || at - session.lastSeen > policy.idle || session.account.disabled {
-            try store.writeSessionState { try $0.deleteSession(tokenHash: hash, now: at) }
-            return nil
+        try store.writeSessionState { w in
+            guard let session = try w.reader.session(tokenHash: hash) else { return }
+            if at > session.expiresAt || at - session.lastSeen > policy.idle || session.account.disabled {
+                try w.deleteSession(tokenHash: hash, now: at)
+            } else {
+                try w.touchSession(tokenHash: hash, now: at)
+            }
         }
-        if at - session.lastSeen > 60 { try store.writeSessionState { try $0.touchSession(tokenHash: hash, now: at) } }
-        return session.account
+    }
+
+    /// See `lookUpSession`.
+    public struct SessionLookup: Sendable {
+        public var account: Stored<Account>?
+        public var upkeepDue: Bool
     }
 
     /// Ends a session (signing out); also forgets sessions that have lapsed.

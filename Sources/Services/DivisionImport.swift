@@ -98,6 +98,7 @@ extension ImportService {
         }
         if dryRun {
             // Validate the resolution against a scratch copy, so the real register stays untouched.
+            try store.authorize(principal, [Self.divisionsNeed])
             let scratch = try RegisterStore()
             try store.backup(toStore: scratch)
             try scratch.write(by: principal, Self.divisionsNeed, write)

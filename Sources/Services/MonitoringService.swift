@@ -201,6 +201,10 @@ public struct MonitoringService: Sendable {
     /// Records observations entered by a person: each entry is checked (indicator, area, period,
     /// value), then every validation rule; errors refuse the whole batch, warnings are returned.
     public func record(_ entries: [ObservationEntry], by principal: Principal, dryRun: Bool = false) throws -> RecordOutcome {
+        guard !entries.isEmpty else {
+            try principal.requireSomeWrite()
+            throw UserError(.invalid, L10n.message(.noObservations))
+        }
         let (register, indicators) = try store.read { (try $0.register(), try $0.indicators()) }
         let reader = ObservationTableReader(register: register, indicators: indicators)
         var issues = IssueList(file: "—")

@@ -65,26 +65,43 @@ public final class Workspace: Sendable {
     public func backup(toFile path: String, replacing: Bool) throws -> Int64 {
         let files = FileManager.default
         if files.fileExists(atPath: path) && !replacing { throw UserError(.wouldOverwrite, L10n.message(.backupExists, path)) }
+        if let database = store.path, Self.sameFile(path, database) {
+            throw UserError(.invalid, L10n.message(.backupOntoDatabase, path))
+        }
         let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         defer { Self.removeDatabaseFiles(partial) }
-        let stamp = try store.backup(toFile: partial)
-        Self.removeDatabaseFiles(path)
-        try files.moveItem(atPath: partial, toPath: path)
+        let stamp: Int64
+        do {
+            stamp = try store.backup(toFile: partial)
+        } catch let error as UserError {
+            throw error
+        } catch {
+            throw UserError(.unavailable, L10n.message(.backupCannotWrite, path))
+        }
+        // rename(2) replaces an old backup atomically: there is always a whole one at `path`.
+        guard rename(partial, path) == 0 else { throw UserError(.unavailable, L10n.message(.backupCannotWrite, path)) }
         return stamp
     }
 
     /// Replaces the register at `path` by a backup: refuses a file that is not a backup of this
     /// program, and a register that holds data (any audited change or any user) unless
-    /// `replacing`. The restored register is migrated to this version. Returns its data stamp.
-    public static func restore(from backup: String, into path: String, replacing: Bool) throws -> Int64 {
+    /// `replacing`; replacing one needs an administrator. The restored register is migrated to
+    /// this version and the restore is audited. Returns its data stamp.
+    public static func restore(from backup: String, into path: String, replacing: Bool, by principal: Principal) throws -> Int64 {
         guard let source = RegisterStore(backupAt: backup) else { throw UserError(.invalid, L10n.message(.notABackup, backup)) }
         let target = try Workspace.create(path: path)
-        if !replacing, try target.dataStamp() > 0 || !target.accounts.accounts().isEmpty {
-            throw UserError(.wouldOverwrite, L10n.message(.restoreNotEmpty, path))
+        let holdsData = try target.dataStamp() > 0 || !target.accounts.accounts().isEmpty
+        if holdsData {
+            if !replacing { throw UserError(.wouldOverwrite, L10n.message(.restoreNotEmpty, path)) }
+            try target.store.authorize(principal, [.administration])
         }
-        try source.backup(toStore: target.store)
-        try target.store.migrate()
-        return try target.dataStamp()
+        return try target.store.restore(from: source, actor: principal.auditName)
+    }
+
+    /// Whether two paths name the same file (after links are resolved).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        URL(fileURLWithPath: a).resolvingSymlinksInPath().standardizedFileURL
+            == URL(fileURLWithPath: b).resolvingSymlinksInPath().standardizedFileURL
     }
 
     /// Removes a SQLite file and its WAL companions, if present.

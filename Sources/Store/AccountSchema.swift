@@ -11,6 +11,9 @@ enum AccountSchema {
     static let roles = Role.allCases.map { "'\($0.rawValue)'" }.joined(separator: ",")
     static let bureaus = Bureau.allCases.map { "'\($0.rawValue)'" }.joined(separator: ",")
 
+    /// The audited account tables as an SQL list, left out of the data stamp.
+    static let auditedNames = "'users','api_tokens'"
+
     static let audited: [AuditedTable] = [
         AuditedTable(
             name: "users", key: { "\($0).id" },
@@ -41,8 +44,7 @@ enum AccountSchema {
                     token_hash TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
                     label TEXT,
                     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-                    revoked_at TEXT,
-                    last_used_at REAL
+                    revoked_at TEXT
                 );
                 CREATE TABLE sessions (
                     token_hash TEXT PRIMARY KEY NOT NULL CHECK (length(token_hash) = 64),
@@ -52,6 +54,7 @@ enum AccountSchema {
                     expires_at REAL NOT NULL CHECK (expires_at >= created_at)
                 );
                 CREATE INDEX sessions_user ON sessions(user_id);
+                CREATE INDEX sessions_expiry ON sessions(expires_at);
                 CREATE TABLE sign_in_failures (
                     name TEXT NOT NULL,
                     at REAL NOT NULL

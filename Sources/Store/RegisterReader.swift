@@ -33,9 +33,12 @@ public struct RegisterReader {
         return try memo.value("register", stamp: try dataStamp()) { DivisionRegister(try divisions()) }
     }
 
-    /// The audit log's last id: moves with every change of data.
+    /// The audit log's last id that is not about accounts: moves with every change of data, and
+    /// not when a user is added or a token issued (pages are per user anyway; a token for a script
+    /// must not empty every cache).
     func dataStamp() throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM audit_log") ?? 0
+        try Int64.fetchOne(
+            db, sql: "SELECT ifnull(max(id), 0) FROM audit_log WHERE table_name NOT IN (\(AccountSchema.auditedNames))") ?? 0
     }
 
     /// The county outline (or any division's boundary) as stored GeoJSON geometry text.

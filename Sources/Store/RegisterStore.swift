@@ -9,6 +9,8 @@ import Localization
 /// either every change lands or none does. Every write names its actor for the audit log.
 public final class RegisterStore: Sendable {
     let writer: any DatabaseWriter
+    /// The database file, for a register on disk.
+    public let path: String?
 
     /// Opens (creating if needed) the database file at `path` and applies pending migrations.
     /// A writer waits up to `busyTimeout` seconds for another's transaction — by default long
@@ -20,6 +22,7 @@ public final class RegisterStore: Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         Self.createPrivately(path)
         writer = try DatabasePool(path: path, configuration: configuration)
+        self.path = path
         try Schema.migrator().migrate(writer)
     }
 
@@ -43,6 +46,7 @@ public final class RegisterStore: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         writer = try DatabaseQueue(configuration: configuration)
+        path = nil
         try Schema.migrator().migrate(writer)
     }
 
@@ -119,17 +123,30 @@ public final class RegisterStore: Sendable {
             first == Schema.firstMigration
         else { return nil }
         writer = queue
+        self.path = path
     }
 
-    /// Applies the migrations a restored backup lacks.
-    public func migrate() throws {
+    /// Replaces this register by a backup (SQLite's online backup), applies the migrations the
+    /// backup lacks, and records the restore in the audit log under an id above both registers'
+    /// last ones — so the data stamp moves forward and no cache (of this process or a server that
+    /// has the file open) takes the restored data for data it has seen. Returns the new stamp.
+    public func restore(from backup: RegisterStore, actor: String) throws -> Int64 {
+        let before = try dataStamp()
+        try backup.writer.backup(to: writer)
         try Schema.migrator().migrate(writer)
         memo.clear()
-    }
-
-    /// Closes the database (a backup file is complete on disk only once closed).
-    public func close() throws {
-        try writer.close()
+        return try Self.translating {
+            try writer.write { db in
+                let last = try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM audit_log") ?? 0
+                let id = max(before, last) + 1
+                try db.execute(
+                    sql: """
+                        INSERT INTO audit_log (id, table_name, row_key, action, before_json, after_json, actor)
+                        VALUES (?, 'metadata', 'restored', 'update', NULL, json_object('restored_at', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?)
+                        """, arguments: [id, actor])
+                return id
+            }
+        }
     }
 
     /// Writes a consistent copy of the whole database to a new file at `path` (SQLite's online

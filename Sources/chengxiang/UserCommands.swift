@@ -35,16 +35,8 @@ struct UsersAdd: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            guard let role = Role(rawValue: role) else {
-                throw UserError(.invalid, L10n.message(.userUnknownRole, role, Role.allCases.map(\.rawValue).joined(separator: ", ")))
-            }
-            let bureau = try self.bureau.map { text -> Bureau in
-                guard let value = Bureau(rawValue: text) else {
-                    throw UserError(
-                        .invalid, L10n.message(.userUnknownBureau, text, Bureau.allCases.map(\.rawValue).joined(separator: ", ")))
-                }
-                return value
-            }
+            let role = try Role(parsing: role)
+            let bureau = try self.bureau.map { try Bureau(parsing: $0) }
             let workspace = try options.workspace()
             let principal = try options.principal(workspace)
             let account = try workspace.accounts.add(
@@ -67,7 +59,7 @@ struct UsersList: AsyncParsableCommand {
             var table = TextTable(
                 header: [options.t(.uiUserName), options.t(.labelRole), options.t(.labelScope), options.t(.uiStatus)],
                 alignments: [.left, .left, .left, .left])
-            for account in try workspace.accounts.accounts() {
+            for account in try workspace.accounts.accounts(by: try options.principal(workspace)) {
                 let scope =
                     account.bureau.map { options.t($0.label) } ?? account.townshipID.flatMap { register.division(id: $0)?.name } ?? "—"
                 table.add([
@@ -191,7 +183,9 @@ struct RestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let stamp = try Workspace.restore(from: try inputFile(file).path, into: options.database, replacing: force)
+            let stamp = try Workspace.restore(
+                from: try inputFile(file).path, into: options.database, replacing: force,
+                by: try options.principal(try Workspace.create(path: options.database)))
             print(options.t(.restoreDone, file, options.database, stamp))
         }
     }

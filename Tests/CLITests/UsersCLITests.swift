@@ -72,6 +72,8 @@ struct UsersCLITests {
         let again = try CLI.run(["restore", backup, "--database", db])
         #expect(again.status == 73)
         #expect(try CLI.run(["restore", backup, "--database", db, "--force"]).status == 0)
+        #expect(try CLI.run(["backup", "--out", db, "--force", "--database", db]).status == 65, "never over the database itself")
+        #expect(try CLI.run(["backup", "--out", "/no/such/folder/b.sqlite", "--database", db]).status == 69)
         let junk = dir.appendingPathComponent("junk.sqlite").path
         try Data("not a database".utf8).write(to: URL(fileURLWithPath: junk))
         #expect(try CLI.run(["restore", junk, "--database", dir.appendingPathComponent("x.sqlite").path]).status == 65)

@@ -1,3 +1,4 @@
+import Demo
 import Domain
 import Foundation
 import Fuzzing
@@ -56,6 +57,9 @@ struct SignInTests {
             try await client.execute(uri: "/login", method: .post, headers: form + [.cookie: "cx_csrf=\(csrf)"], body: wrong) { response in
                 #expect(response.status == .unauthorized)
                 #expect(response.text.contains("用户名或密码不正确"))
+                #expect(
+                    response.text.contains("value=\"xiying\"") && !response.text.contains("nope-nope"),
+                    "the name is kept, the password never")
                 #expect(response.cookie("cx_session") == nil)
             }
             let right = ByteBuffer(string: "csrf=\(csrf)&name=xiying&password=\(testPassword)&back=%2Ftasks")
@@ -313,10 +317,11 @@ struct SignInTests {
                 #expect(html.contains("value=\"INS_MAIZE\" selected=\"selected\"") && html.contains("value=\"西营镇\" selected=\"selected\""))
                 #expect(html.contains("value=\"abc\"") && html.contains("value=\"2024\""))
             }
-            let task = ByteBuffer(string: "csrf=\(token)&status=done&percent=150")
+            let task = ByteBuffer(string: "csrf=\(token)&status=done&percent=150&evidence=%E5%B7%B2%E5%BC%80%E5%B7%A5")
             try await client.execute(uri: "/tasks/T-EDU-04", method: .post, headers: headers, body: task) { response in
                 #expect(response.status == .unprocessableContent)
                 let html = response.text
+                #expect(html.contains("value=\"150\"") && html.contains("value=\"已开工\""), "the card shows what was typed")
                 let card = try #require(html.range(of: "id=\"T-EDU-04\""))
                 let note = try #require(html.range(of: "任务 T-EDU-04 未保存"))
                 #expect(
@@ -370,5 +375,82 @@ struct SignInTests {
         let task = try #require(try store.read { try $0.tasks() }.first { $0.code == "T-EDU-04" })
         #expect(task.ownerUnit == "教育局" && task.deadline?.description == "2025-09" && !task.deadlineAssumed)
         #expect(task.status == .inProgress && task.percentComplete == 40)
+    }
+
+    @Test("a cached page is built per user: the administrator's forms never reach a viewer")
+    func cachePerUser() async throws {
+        let store = try freshDemo()
+        let admin = try session(store, "boss", role: .admin)
+        let viewer = try session(store, "reader", role: .viewer)
+        try await app(store).test(.router) { client in
+            let first = try await client.execute(uri: "/tasks", method: .get, headers: [.cookie: admin]) { $0.text }
+            #expect(first.contains("action=\"/tasks/T-EDU-01#T-EDU-01\"") && first.contains("boss"))
+            let second = try await client.execute(uri: "/tasks", method: .get, headers: [.cookie: viewer]) { $0.text }
+            #expect(!second.contains("action=\"/tasks/") && second.contains("reader") && !second.contains("boss"))
+        }
+    }
+
+    @Test("the account API refuses everyone but the administrator, and a refused change changes nothing")
+    func accountAPIRefusals() async throws {
+        let store = try freshDemo()
+        let editor = try bearer(store, "edu", role: .bureauEditor, bureau: .education)
+        let admin = try bearer(store, "boss", role: .admin)
+        let json: HTTPFields = [.contentType: "application/json"]
+        try await app(store).test(.router) { client in
+            try await client.execute(uri: "/api/v1/users", method: .get, headers: json + [.authorization: editor]) {
+                #expect($0.status == .forbidden)
+            }
+            let new = ByteBuffer(string: #"{"name":"x1","role":"admin","password":"long-enough-1"}"#)
+            try await client.execute(uri: "/api/v1/users", method: .post, headers: json + [.authorization: editor], body: new) {
+                #expect($0.status == .forbidden)
+            }
+            try await client.execute(uri: "/api/v1/users/boss/tokens", method: .delete, headers: json + [.authorization: editor]) {
+                #expect($0.status == .forbidden)
+            }
+            // The last administrator cannot be disabled; the password in the same request is not set either.
+            let before = try store.read { try $0.credentials(name: "boss") }?.passwordHash
+            let both = ByteBuffer(string: #"{"password":"another-pass-1","disabled":true}"#)
+            try await client.execute(uri: "/api/v1/users/boss", method: .patch, headers: json + [.authorization: admin], body: both) {
+                #expect($0.status == .conflict)
+            }
+            #expect(try store.read { try $0.credentials(name: "boss") }?.passwordHash == before)
+            try await client.execute(uri: "/api/v1/users", method: .get, headers: json + [.authorization: admin]) {
+                #expect($0.status == .ok)
+            }
+            // A viewer's empty batch is still a viewer's write.
+            let viewer = try bearer(store, "reader", role: .viewer)
+            try await client.execute(
+                uri: "/api/v1/observations", method: .post, headers: json + [.authorization: viewer], body: ByteBuffer(string: "[]")
+            ) {
+                #expect($0.status == .forbidden)
+            }
+        }
+    }
+
+    @Test("a signed-in page is answered while another process holds the register's write lock")
+    func sessionDuringLongWrite() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cx-lock-\(UUID().uuidString).sqlite").path
+        try DemoBuilder(workspace: Workspace(store: try RegisterStore(path: path))).build()
+        let store = try RegisterStore(path: path, busyTimeout: 30)
+        // A session opened two minutes ago is due for its once-a-minute mark, which is a write.
+        try ensureUser(store, "admin", role: .admin)
+        let (secret, _) = try Workspace(store: store).accounts.signIn(name: "admin", password: testPassword, now: Date() - 120)
+        let auth = "cx_session=\(secret)"
+        let holder = try RegisterStore(path: path)
+        let locked = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        Thread {
+            try? holder.write(actor: "long import") { _ in
+                locked.signal()
+                release.wait()
+            }
+        }.start()
+        locked.wait()
+        defer { release.signal() }
+        try await app(store).test(.router) { client in
+            try await client.execute(uri: "/tasks", method: .get, headers: [.cookie: auth]) { response in
+                #expect(response.status == .ok, "the session's bookkeeping waits, the page does not")
+            }
+        }
     }
 }

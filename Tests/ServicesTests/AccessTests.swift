@@ -234,4 +234,28 @@ struct AccountTests {
         let error = try refusal { try accounts.setDisabled(name: "boss", true, by: .system("t")) }
         #expect(error.kind == .conflict)
     }
+
+    @Test("a restore moves the data stamp past both registers' and is audited; replacing data needs an administrator")
+    func restoreStamp() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cx-restore-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let small = dir.appendingPathComponent("small.sqlite").path
+        let smallStore = try RegisterStore(path: small)
+        try Workspace(store: smallStore).setup.installDefaultNorms(by: .system("t"))
+        let backup = dir.appendingPathComponent("backup.sqlite").path
+        _ = try Workspace(store: smallStore).backup(toFile: backup, replacing: false)
+        let big = dir.appendingPathComponent("big.sqlite").path
+        let bigWorkspace = Workspace(store: try RegisterStore(path: big))
+        try DemoBuilder(workspace: bigWorkspace).build()
+        let before = try bigWorkspace.dataStamp()
+        #expect(try smallStore.dataStamp() < before)
+        let viewer = Principal(name: "v", role: .viewer, channel: .cli)
+        #expect(throws: UserError.self) { _ = try Workspace.restore(from: backup, into: big, replacing: true, by: viewer) }
+        let stamp = try Workspace.restore(from: backup, into: big, replacing: true, by: .consoleOperator("root"))
+        #expect(stamp > before, "no cache can take the restored data for data it has seen")
+        let reopened = try Workspace.open(path: big)
+        #expect(try reopened.dataStamp() == stamp)
+        #expect(try reopened.register.auditLog(limit: 1).first?.actor == "cli:root")
+        #expect(try reopened.diagnostics.schoolDiagnostics().schools.isEmpty, "the backup's (empty) register, not the demo")
+    }
 }

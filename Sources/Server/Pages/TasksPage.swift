@@ -6,9 +6,10 @@ import Services
 enum TasksPage {
     /// The board; a message about one task (`at`, its code) stands in that task's card, any other
     /// at the top.
-    static func content(_ tasks: [PlanTask], now: FractionalYear, message: HTMLNode?, at code: String? = nil, _ web: WebContext)
-        -> [HTMLNode]
-    {
+    static func content(
+        _ tasks: [PlanTask], now: FractionalYear, message: HTMLNode?, at code: String? = nil, entered: FormFields? = nil,
+        _ web: WebContext
+    ) -> [HTMLNode] {
         let overdue = tasks.filter { $0.deadlineState(now: now) == .overdue }.count
         let unknown = tasks.filter { $0.deadlineState(now: now) == .pastDeadlineProgressUnknown }.count
         var nodes: [HTMLNode] = []
@@ -20,14 +21,22 @@ enum TasksPage {
             return el(
                 "div", [("class", "column")],
                 [el("h3", text: "\(web.t(status.label))（\(items.count)）")]
-                    + items.map { card($0, now: now, note: $0.code == code ? message : nil, web) })
+                    + items.map { t in
+                        card(t, now: now, note: t.code == code ? message : nil, entered: t.code == code ? entered : nil, web)
+                    })
         }
         nodes.append(el("div", [("class", "board")], columns))
         nodes.append(el("p", [("class", "muted")], text: web.t(.uiTaskNote)))
         return nodes
     }
 
-    static func card(_ t: PlanTask, now: FractionalYear, note: HTMLNode? = nil, _ web: WebContext) -> HTMLNode {
+    /// A task's card; its form shows `entered` (a refused update, as typed) instead of the stored values.
+    static func card(_ t: PlanTask, now: FractionalYear, note: HTMLNode? = nil, entered: FormFields? = nil, _ web: WebContext) -> HTMLNode {
+        let stored = FormFields(pairs: [
+            ("status", t.status.rawValue), ("percent", t.percentComplete.map { String(Int($0)) } ?? ""), ("evidence", t.evidence ?? ""),
+            ("owner", t.ownerUnit ?? ""), ("deadline", t.deadlineAssumed ? "" : t.deadline?.description ?? ""),
+        ])
+        let shown = entered ?? stored
         let state = t.deadlineState(now: now)
         let percent = t.percentComplete ?? 0
         let pastDeadline = state == .overdue || state == .pastDeadlineProgressUnknown
@@ -56,23 +65,20 @@ enum TasksPage {
                                 "select", [("name", "status")],
                                 TaskStatus.allCases.map { s in
                                     el(
-                                        "option", [("value", s.rawValue)] + (s == t.status ? [("selected", "selected")] : []),
+                                        "option", [("value", s.rawValue)] + shown.selected("status", s.rawValue),
                                         text: web.t(s.label))
                                 }),
                             el(
                                 "input",
                                 [
                                     ("name", "percent"), ("size", "3"), ("placeholder", "%"),
-                                    ("value", t.percentComplete.map { String(Int($0)) } ?? ""),
-                                ]),
-                            el("input", [("name", "evidence"), ("placeholder", web.t(.uiEvidence)), ("value", t.evidence ?? "")]),
-                            el("input", [("name", "owner"), ("placeholder", web.t(.uiOwner)), ("value", t.ownerUnit ?? "")]),
+                                ] + shown.kept("percent")),
+                            el("input", [("name", "evidence"), ("placeholder", web.t(.uiEvidence))] + shown.kept("evidence")),
+                            el("input", [("name", "owner"), ("placeholder", web.t(.uiOwner))] + shown.kept("owner")),
                             el(
                                 "input",
-                                [
-                                    ("name", "deadline"), ("placeholder", web.t(.uiDeadline) + " 2025-06"), ("size", "8"),
-                                    ("value", t.deadlineAssumed ? "" : t.deadline?.description ?? ""),
-                                ]),
+                                [("name", "deadline"), ("placeholder", web.t(.uiDeadline) + " 2025-06"), ("size", "8")]
+                                    + shown.kept("deadline")),
                             el("button", [("type", "submit")], text: web.t(.uiSave)),
                         ]),
             ])
