@@ -162,12 +162,6 @@ extension RegisterStore {
         try write(by: principal, [need], body)
     }
 
-    /// Writes the state of signing in — sessions, failed attempts — which needs no permission (it is
-    /// how permission is established) and is not data of the register (not audited).
-    func writeSessionState<T>(_ body: (RegisterWriter) throws -> T) throws -> T {
-        try write(actor: "sign-in", body)
-    }
-
     /// The same check without writing, for a dry run (an import's check step).
     func authorize(_ principal: Principal, _ needs: [WriteNeed]) throws {
         try Access.authorize(principal, needs, register: { try read { try $0.register() } })

@@ -133,7 +133,7 @@ public struct AccountService: Sendable {
         let account = try verify(name: name, password: password, now: now)
         let secret = Self.randomSecret()
         let at = now.timeIntervalSince1970
-        try store.writeSessionState { w in
+        try store.writeSessions { w in
             try w.deleteSession(tokenHash: "", now: at)
             try w.insertSession(account.id, tokenHash: Self.digest(secret), now: at, expiresAt: at + policy.lifetime)
         }
@@ -155,7 +155,7 @@ public struct AccountService: Sendable {
         // clear). The attempt is counted before the password is checked, so parallel guesses
         // cannot pass the limit; a right password then clears the count.
         let key = Self.digest(name)
-        let earlier = try store.writeSessionState { w -> [Double] in
+        let earlier = try store.writeSessions { w -> [Double] in
             let failures = try w.reader.signInFailures(name: key, since: at - Self.lockoutWindow)
             if failures.count < Self.lockoutFailures {
                 try w.recordSignInFailure(name: key, at: at, forgetBefore: at - Self.lockoutWindow)
@@ -172,7 +172,7 @@ public struct AccountService: Sendable {
         guard let credentials, matches, !credentials.account.disabled, password.utf8.count <= Self.maximumPasswordBytes else {
             throw UserError(.unauthorized, L10n.message(.signInFailed))
         }
-        try store.writeSessionState { try $0.clearSignInFailures(name: key) }
+        try store.writeSessions { try $0.clearSignInFailures(name: key) }
         return credentials.account
     }
 
@@ -205,7 +205,7 @@ public struct AccountService: Sendable {
         guard Self.isWellFormed(secret) else { return }
         let hash = Self.digest(secret)
         let at = now.timeIntervalSince1970
-        try store.writeSessionState { w in
+        try store.writeSessions { w in
             guard let session = try w.reader.session(tokenHash: hash) else { return }
             if at > session.expiresAt || at - session.lastSeen > policy.idle || session.account.disabled {
                 try w.deleteSession(tokenHash: hash, now: at)
@@ -224,7 +224,7 @@ public struct AccountService: Sendable {
     /// Ends a session (signing out); also forgets sessions that have lapsed.
     public func signOut(_ secret: String, now: Date = Date()) throws {
         guard Self.isWellFormed(secret) else { return }
-        try store.writeSessionState { try $0.deleteSession(tokenHash: Self.digest(secret), now: now.timeIntervalSince1970) }
+        try store.writeSessions { try $0.deleteSession(tokenHash: Self.digest(secret), now: now.timeIntervalSince1970) }
     }
 
     /// The account of an API token, if the token is known, not revoked and its user enabled.

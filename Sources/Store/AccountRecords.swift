@@ -114,6 +114,16 @@ extension RegisterWriter {
         try db.execute(
             sql: "INSERT INTO api_tokens (user_id, token_hash, label) VALUES (?, ?, ?)", arguments: [id.rawValue, tokenHash, label])
     }
+}
+
+/// The state of signing in — sessions and failed attempts — and nothing else: what may be written
+/// without a permission check (it is how permission is established) and is not audited.
+public struct SessionWriter {
+    let writer: RegisterWriter
+    var db: Database { writer.db }
+
+    /// Reads within the same transaction.
+    public var reader: RegisterReader { writer.reader }
 
     /// Stores a session; times in seconds since 1970.
     public func insertSession(_ id: Account.ID, tokenHash: String, now: Double, expiresAt: Double) throws {
@@ -141,5 +151,12 @@ extension RegisterWriter {
     /// Forgets the failed sign-ins of a name (after a successful one).
     public func clearSignInFailures(name: String) throws {
         try db.execute(sql: "DELETE FROM sign_in_failures WHERE name = ?", arguments: [name])
+    }
+}
+
+extension RegisterStore {
+    /// Runs `body` in one transaction over the sign-in state only (see `SessionWriter`).
+    public func writeSessions<T>(_ body: (SessionWriter) throws -> T) throws -> T {
+        try write(actor: "sign-in") { try body(SessionWriter(writer: $0)) }
     }
 }

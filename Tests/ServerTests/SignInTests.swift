@@ -453,4 +453,30 @@ struct SignInTests {
             }
         }
     }
+
+    @Test("a staged upload is its uploader's: another user can neither see, commit nor cancel it")
+    func stagedImportOwner() async throws {
+        let store = try freshDemo()
+        let mine = try bearer(store, "edu", role: .bureauEditor, bureau: .education)
+        let theirs = try bearer(store, "boss", role: .admin)
+        try await app(store).test(.router) { client in
+            let staged = try await client.execute(
+                uri: "/api/v1/imports?kind=schools&name=a.csv", method: .post, headers: [.contentType: "text/csv", .authorization: mine],
+                body: ByteBuffer(string: "乡镇,学校名称,规模,在校人数,教职人数\n天宁,上传者学校,小学,40,5\n")
+            ) { response in try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]) }
+            let token = try #require(staged["token"] as? String)
+            let json: HTTPFields = [.contentType: "application/json"]
+            try await client.execute(uri: "/api/v1/imports/\(token)", method: .get, headers: json + [.authorization: theirs]) {
+                #expect($0.status == .notFound)
+            }
+            try await client.execute(uri: "/api/v1/imports/\(token)/commit", method: .post, headers: json + [.authorization: theirs]) {
+                #expect($0.status == .notFound)
+            }
+            try await client.execute(uri: "/api/v1/imports/\(token)", method: .delete, headers: json + [.authorization: theirs]) { _ in }
+            try await client.execute(uri: "/api/v1/imports/\(token)/commit", method: .post, headers: json + [.authorization: mine]) {
+                #expect($0.status == .ok, "another user's cancel did not remove it")
+            }
+        }
+        #expect(try store.read { try $0.schools() }.contains { $0.name == "上传者学校" })
+    }
 }

@@ -2,9 +2,10 @@ import Demo
 import Domain
 import Foundation
 import Localization
-import Services
 import Store
 import Testing
+
+@testable import Services
 
 /// A demo register with one user of each kind: 西营镇's township editor, the education bureau's
 /// editor, a viewer and an administrator (bcrypt cost 4: tests need no slow hashes).
@@ -257,5 +258,21 @@ struct AccountTests {
         #expect(try reopened.dataStamp() == stamp)
         #expect(try reopened.register.auditLog(limit: 1).first?.actor == "cli:root")
         #expect(try reopened.diagnostics.schoolDiagnostics().schools.isEmpty, "the backup's (empty) register, not the demo")
+    }
+
+    @Test("a township's scope holds its villages and the units merged into it, and nothing else")
+    func scope() throws {
+        let register = try sharedDemo.read { try $0.register() }
+        let hongxiangZhen = try #require(register.townships.first { $0.name == "洪相镇" })
+        let hongxiangXiang = try #require(register.townships.first { $0.name == "洪相乡" })
+        let tianning = try #require(register.townships.first { $0.name == "天宁镇" })
+        let village = try #require(register.villages(in: tianning).first)
+        #expect(Access.within(hongxiangXiang.id, hongxiangZhen, register), "洪相乡 was merged into 洪相镇")
+        #expect(!Access.within(hongxiangZhen.id, hongxiangXiang, register), "not the other way round")
+        #expect(Access.within(village.id, tianning, register))
+        #expect(!Access.within(village.id, hongxiangZhen, register))
+        #expect(!Access.within(try #require(register.county).id, tianning, register))
+        let editor = Principal(name: "t", role: .townshipEditor, townshipID: tianning.id, channel: .web)
+        #expect(throws: Never.self) { try Access.authorize(editor, [.data(.agriculture, areas: [village.id])], register: { register }) }
     }
 }
