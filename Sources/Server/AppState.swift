@@ -12,7 +12,21 @@ final class AppState: Sendable {
     let jobs = ScenarioJobs()
     /// Where sessions are marked used or forgotten, one at a time, off every request's path: a
     /// write may wait for a long import's lock, and no request should wait with it.
-    let sessionUpkeep = DispatchQueue(label: "chengxiang.session-upkeep")
+    private let sessionUpkeep = DispatchQueue(label: "chengxiang.session-upkeep")
+    /// Sessions whose bookkeeping is queued, so that a session's many requests during a long
+    /// import queue it once.
+    private let upkeepQueued = Mutex<Set<String>>([])
+
+    /// Queues a session's bookkeeping unless it is queued already.
+    func queueSessionUpkeep(_ secret: String) {
+        guard upkeepQueued.withLock({ $0.insert(secret).inserted }) else { return }
+        let accounts = workspace.accounts
+        let policy = settings.sessionPolicy
+        sessionUpkeep.async {
+            try? accounts.sessionUpkeep(secret, policy: policy)
+            self.upkeepQueued.withLock { _ = $0.remove(secret) }
+        }
+    }
 
     init(workspace: Workspace, settings: ServerSettings) {
         self.workspace = workspace

@@ -53,7 +53,7 @@ struct AuthMiddleware: RouterMiddleware {
         } else if let secret = request.cookies[Self.sessionCookie]?.value {
             let policy = state.settings.sessionPolicy
             let found = try accounts.lookUpSession(secret, policy: policy)
-            if found.upkeepDue { state.sessionUpkeep.async { try? accounts.sessionUpkeep(secret, policy: policy) } }
+            if found.upkeepDue { state.queueSessionUpkeep(secret) }
             if let account = found.account {
                 context.principal = Principal(account.value, channel: api ? .api : .web)
                 context.sessionFormToken = AccountService.formToken(forSession: secret)
@@ -67,8 +67,8 @@ struct AuthMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// Paths anyone may reach: signing in (the form, and a token for a script), static files, the language switch, the API document
-    /// and the bare route of the benchmark.
+    /// Paths anyone may reach: signing in (the form, and a token for a script), static files, the
+    /// language switch, the API document and the bare route of the benchmark.
     static func isOpen(_ path: String) -> Bool {
         path == "/login" || path == "/api/v1/tokens" || path.hasPrefix("/static/") || path.hasPrefix("/lang/")
             || path == "/api/v1/openapi.json" || path == "/hello"
