@@ -267,6 +267,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case backupOntoDatabase, backupCannotWrite
     // Server
     case serverBusy
+    // Export
+    case uiExportCSV
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1651,6 +1653,7 @@ enum MessageTable {
         case .backupOntoDatabase: ("备份文件 {1} 就是数据库本身；请换一个文件名", "the backup file {1} is the database itself; choose another name")
         case .backupCannotWrite: ("无法写入备份文件 {1}（目录不存在或无写权限）", "cannot write the backup file {1} (no such folder, or no permission)")
         case .serverBusy: ("服务器正忙，请稍后再试", "the server is busy; try again shortly")
+        case .uiExportCSV: ("导出 CSV（Excel/WPS 可直接打开）", "Export CSV (opens in Excel/WPS)")
         }
     }
 }

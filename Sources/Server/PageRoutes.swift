@@ -44,6 +44,18 @@ enum PageRoutes {
                 Layout.document(web, title: web.t(.navSchools), SchoolsPage.list(report, choice, web))
             }
         }
+        router.get("/schools.csv") { request, context in
+            let web = WebContext(request, context, state)
+            let csv = TableExport.schoolDiagnosis(try state.workspace.diagnostics.schoolDiagnostics().schools, web.language)
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/csv; charset=utf-8", .cacheControl: "private, no-store",
+                    .contentDisposition:
+                        "attachment; filename=\"schools.csv\"; filename*=UTF-8''\(web.t(.navSchools).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "schools").csv",
+                ],
+                body: .init(byteBuffer: ByteBuffer(string: csv)))
+        }
         router.get("/schools/:id") { request, context in
             let web = WebContext(request, context, state)
             let id = try APIRoutes.schoolID(context)

@@ -1,3 +1,4 @@
+public import Analysis
 public import Domain
 public import Foundation
 import Interchange
@@ -93,4 +94,26 @@ public struct ReportService: Sendable {
 public enum TableExport {
     /// CSV in UTF-8 with a BOM and CRLF line ends, which Excel and WPS open with Chinese intact.
     public static func csv(header: [String], rows: [[String]]) -> String { CSVWriter.document(header: header, rows: rows) }
+
+    /// The school diagnosis as CSV with headers in `language` (the command line's `--format csv`
+    /// and the schools page's download).
+    public static func schoolDiagnosis(_ schools: [SchoolDiagnosis], _ language: Language) -> String {
+        func t(_ key: MessageKey) -> String { L10n.text(key, language) }
+        let header = [
+            t(.labelTownship), t(.labelSchool), t(.labelLevel), t(.labelStudents), t(.labelStaff), t(.labelRatio),
+            t(.labelNorm), t(.labelStaffNeeded), t(.labelSurplus), t(.labelLandPerStudent), t(.labelFlags),
+            t(.labelReasons),
+        ]
+        let rows: [[String]] = schools.map { d in
+            let text: [String] = [d.townshipName, d.school.name, d.school.level.label.text(language)]
+            let counts: [String] = [d.school.students, d.school.staff].map { $0.map(String.init) ?? "" }
+            let figures: [String] = [
+                d.studentsPerStaff, d.staffNorm?.studentsPerStaff, d.staffNeeded, d.staffSurplus, d.landPerStudentM2,
+            ].map { $0.map { Format.number($0, digits: 3) } ?? "" }
+            let flags = d.flags.map(\.rawValue).joined(separator: " ")
+            let reasons = d.reasons.map { $0.text.text(language) }.joined(separator: " ")
+            return text + counts + figures + [flags, reasons]
+        }
+        return csv(header: header, rows: rows)
+    }
 }

@@ -87,22 +87,5 @@ struct DiagnosisViews {
     }
 
     /// CSV with Chinese (or English) headers, UTF-8 with BOM for Excel/WPS.
-    func csv() -> String {
-        let header = [
-            t(.labelTownship), t(.labelSchool), t(.labelLevel), t(.labelStudents), t(.labelStaff), t(.labelRatio),
-            t(.labelNorm), t(.labelStaffNeeded), t(.labelSurplus), t(.labelLandPerStudent), t(.labelFlags),
-            t(.labelReasons),
-        ]
-        let rows: [[String]] = report.schools.map { d in
-            let text: [String] = [d.townshipName, d.school.name, levelName(d.school.level)]
-            let counts: [String] = [d.school.students, d.school.staff].map { $0.map(String.init) ?? "" }
-            let figures: [String] = [
-                d.studentsPerStaff, d.staffNorm?.studentsPerStaff, d.staffNeeded, d.staffSurplus, d.landPerStudentM2,
-            ].map { $0.map { Format.number($0, digits: 3) } ?? "" }
-            let flags = d.flags.map(\.rawValue).joined(separator: " ")
-            let reasons = d.reasons.map { $0.text.text(language) }.joined(separator: " ")
-            return text + counts + figures + [flags, reasons]
-        }
-        return TableExport.csv(header: header, rows: rows)
-    }
+    func csv() -> String { TableExport.schoolDiagnosis(report.schools, language) }
 }

@@ -4,6 +4,7 @@ import Foundation
 import Fuzzing
 import Hummingbird
 import HummingbirdTesting
+import Localization
 import Server
 import Services
 import Store
@@ -478,5 +479,27 @@ struct SignInTests {
             }
         }
         #expect(try store.read { try $0.schools() }.contains { $0.name == "上传者学校" })
+    }
+
+    @Test("the schools page offers the diagnosis as CSV, the same table the command line writes")
+    func schoolsCSV() async throws {
+        let expected = TableExport.schoolDiagnosis(try Workspace(store: demoForServer).diagnostics.schoolDiagnostics().schools, .zh)
+        try await app().test(.router) { client in
+            #expect(try await client.execute(uri: "/schools", method: .get) { $0.text }.contains("href=\"/schools.csv\""))
+            try await client.execute(uri: "/schools.csv", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                #expect(response.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
+                let text = response.text
+                #expect(text.hasPrefix("\u{FEFF}乡镇,") && text.contains("东雷庄学校") && text.contains("\r\n"))
+                #expect(text == expected)
+            }
+            try await client.execute(uri: "/schools.csv", method: .get, headers: [.cookie: "cx_lang=en"]) {
+                #expect($0.text.hasPrefix("\u{FEFF}Township,"))
+            }
+        }
+        try await app(publicRead: false).test(.router) { client in
+            try await client.execute(uri: "/schools.csv", method: .get) { #expect($0.status == .seeOther, "behind sign-in like the page") }
+        }
     }
 }
