@@ -134,7 +134,7 @@ public struct AccountService: Sendable {
         let secret = Self.randomSecret()
         let at = now.timeIntervalSince1970
         try store.writeSessions { w in
-            try w.deleteSession(tokenHash: "", now: at)
+            try w.deleteLapsedSessions(now: at)
             try w.insertSession(account.id, tokenHash: Self.digest(secret), now: at, expiresAt: at + policy.lifetime)
         }
         return (secret, account)
@@ -208,7 +208,8 @@ public struct AccountService: Sendable {
         try store.writeSessions { w in
             guard let session = try w.reader.session(tokenHash: hash) else { return }
             if at > session.expiresAt || at - session.lastSeen > policy.idle || session.account.disabled {
-                try w.deleteSession(tokenHash: hash, now: at)
+                try w.deleteSession(tokenHash: hash)
+                try w.deleteLapsedSessions(now: at)
             } else {
                 try w.touchSession(tokenHash: hash, now: at)
             }
@@ -224,7 +225,10 @@ public struct AccountService: Sendable {
     /// Ends a session (signing out); also forgets sessions that have lapsed.
     public func signOut(_ secret: String, now: Date = Date()) throws {
         guard Self.isWellFormed(secret) else { return }
-        try store.writeSessions { try $0.deleteSession(tokenHash: Self.digest(secret), now: now.timeIntervalSince1970) }
+        try store.writeSessions { w in
+            try w.deleteSession(tokenHash: Self.digest(secret))
+            try w.deleteLapsedSessions(now: now.timeIntervalSince1970)
+        }
     }
 
     /// The account of an API token, if the token is known, not revoked and its user enabled.

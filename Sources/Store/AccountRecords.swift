@@ -137,9 +137,14 @@ public struct SessionWriter {
         try db.execute(sql: "UPDATE sessions SET last_seen = ? WHERE token_hash = ?", arguments: [now, tokenHash])
     }
 
-    /// Ends one session, and every session that lapsed before `now`.
-    public func deleteSession(tokenHash: String, now: Double) throws {
-        try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ? OR expires_at < ?", arguments: [tokenHash, now])
+    /// Ends one session.
+    public func deleteSession(tokenHash: String) throws {
+        try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [tokenHash])
+    }
+
+    /// Forgets every session whose lifetime ended before `now`.
+    public func deleteLapsedSessions(now: Double) throws {
+        try db.execute(sql: "DELETE FROM sessions WHERE expires_at < ?", arguments: [now])
     }
 
     /// Records a failed sign-in for a name, forgetting failures older than `forgetBefore`.

@@ -23,18 +23,12 @@ func withLiveServer(
 
 /// Runs headless Chromium from Debian with the given arguments and returns its standard output.
 func chromium(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = try #require(ReportService.chromium(), "chromium is not installed (make test installs it)")
+    let executable = try #require(ReportService.chromium(), "chromium is not installed (make test installs it)")
     let profile = FileManager.default.temporaryDirectory.appendingPathComponent("cx-chromium-\(UUID().uuidString)")
-    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(profile.path)"] + arguments
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    try? FileManager.default.removeItem(at: profile)
-    return String(decoding: data, as: UTF8.self)
+    defer { try? FileManager.default.removeItem(at: profile) }
+    return try runProgram(
+        executable, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(profile.path)"] + arguments
+    ).output
 }
 
 /// Width and height from a PNG's header.

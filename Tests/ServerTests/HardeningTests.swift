@@ -16,11 +16,7 @@ import Testing
 /// connection or `wait` passes. The blocking socket calls run on a thread of their own: on the
 /// cooperative pool (two threads on a two-core machine) they could starve the server under test.
 func rawExchange(port: Int, _ request: String, wait: Int = 10) async throws -> String {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread {
-            continuation.resume(with: Result { try blockingExchange(port: port, request, wait: wait) })
-        }.start()
-    }
+    try await onOwnThread { try blockingExchange(port: port, request, wait: wait) }
 }
 
 private func blockingExchange(port: Int, _ request: String, wait: Int) throws -> String {

@@ -32,6 +32,29 @@ func app(_ store: RegisterStore = demoForServer, maxUpload: Int = 20 << 20, publ
             workspace: Workspace(store: store), settings: ServerSettings(maxUploadBytes: maxUpload, publicRead: publicRead)))
 }
 
+/// Runs blocking work (a socket, a child process) on a thread of its own: on the cooperative pool
+/// (two threads on a two-core machine) it could starve the server under test.
+func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
+    }
+}
+
+/// Runs a program to its end and returns its exit status and standard output (standard error
+/// dropped).
+func runProgram(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
 /// The password of every test user.
 let testPassword = "test-password-1"
 

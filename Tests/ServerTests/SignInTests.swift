@@ -14,6 +14,13 @@ import Testing
 struct SignInTests {
     let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
 
+    /// Form headers carrying a session's cookie.
+    func signedForm(_ auth: String) -> HTTPFields {
+        var headers = form
+        headers[.cookie] = auth
+        return headers
+    }
+
     func observation(_ area: String) -> ByteBuffer {
         ByteBuffer(string: #"[{"code":"INS_WHEAT","area":"\#(area)","period":"2024","value":50}]"#)
     }
@@ -231,8 +238,7 @@ struct SignInTests {
         let store = try freshDemo()
         let auth = try session(store)
         try await app(store).test(.router) { client in
-            var headers = form
-            headers[.cookie] = auth
+            let headers = signedForm(auth)
             let saved = ByteBuffer(string: "csrf=\(formToken(auth))&status=in_progress")
             try await client.execute(uri: "/tasks/T-EDU-04", method: .post, headers: headers, body: saved) { response in
                 #expect(response.status == .ok)
@@ -285,8 +291,7 @@ struct SignInTests {
         let store = try freshDemo()
         let auth = try session(store)
         try await app(store).test(.router) { client in
-            var headers = form
-            headers[.cookie] = auth
+            let headers = signedForm(auth)
             let token = formToken(auth)
             let scenario = ByteBuffer(string: "csrf=\(token)&name=%E8%AF%95%E7%AE%97&model=pcenter&level=junior&p=999&maxWalk=2.5&keep=3")
             // p larger than the schools is found by the solver, in the background job: its page
@@ -359,8 +364,7 @@ struct SignInTests {
         let store = try freshDemo()
         let auth = try session(store)
         try await app(store).test(.router) { client in
-            var headers = form
-            headers[.cookie] = auth
+            let headers = signedForm(auth)
             let token = formToken(auth)
             let half = ByteBuffer(string: "csrf=\(token)&status=done&percent=50")
             try await client.execute(uri: "/tasks/T-EDU-04", method: .post, headers: headers, body: half) { response in

@@ -6,25 +6,9 @@ import Testing
 
 @Suite("serve --tls-cert/--tls-key: HTTPS in the process")
 struct TLSTests {
-    /// Runs a program from the PATH on a thread of its own (waiting for it on the cooperative pool
-    /// could starve the server under test) and returns its standard output and status.
+    /// Runs a program from the PATH, off the cooperative pool.
     func run(_ program: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try Self.blockingRun(program, arguments) }) }.start()
-        }
-    }
-
-    static func blockingRun(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try await onOwnThread { try runProgram(URL(fileURLWithPath: "/usr/bin/env"), [program] + arguments) }
     }
 
     @Test("with a certificate the server answers HTTPS (and marks the session cookie Secure); a bad file is named")
