@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Localization
 import Server
 import Services
 import Store
@@ -58,13 +59,17 @@ func runProgram(_ executable: URL, _ arguments: [String]) throws -> (status: Int
 /// The password of every test user.
 let testPassword = "test-password-1"
 
-/// Creates a user on `store` unless it exists (bcrypt cost 4: tests need no slow hashes).
+/// Creates a user on `store` unless it exists (tests run in parallel on the shared demo register) (bcrypt cost 4: tests need no slow hashes).
 func ensureUser(
     _ store: RegisterStore, _ name: String, role: Role, bureau: Bureau? = nil, township: String? = nil
 ) throws {
     let accounts = Workspace(store: store).accounts
     if try accounts.accounts().contains(where: { $0.name == name }) { return }
-    try accounts.add(name: name, role: role, bureau: bureau, township: township, password: testPassword, by: .system("test"), cost: 4)
+    do {
+        try accounts.add(name: name, role: role, bureau: bureau, township: township, password: testPassword, by: .system("test"), cost: 4)
+    } catch let error as UserError where error.kind == .conflict {
+        // Another test running at the same time on the shared register added it first.
+    }
 }
 
 /// A signed-in session for a user (created when missing), as a Cookie header part `cx_session=…`.
