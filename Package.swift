@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", "2.81.0"..<"3.0.0"),
+        .package(url: "https://github.com/apple/swift-log", "1.5.3"..<"2.0.0"),
     ],
     targets: [
         // One table of user-facing strings in Chinese (default) and English, and the one user-facing error.
@@ -65,10 +68,16 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings),
-        // The SQLite register through GRDB: migrations, repositories, audit log.
+        // The register: SQLite through GRDB (the default) or PostgreSQL through postgres-nio, behind one
+        // SQL layer; migrations, rules in the schema, audit log by triggers.
         .target(
             name: "Store",
-            dependencies: ["Domain", "Localization", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Domain", "Localization", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             swiftSettings: strictSettings),
         // Use cases over one register (the `Workspace`): the only door the web server and the CLI use.
         .target(

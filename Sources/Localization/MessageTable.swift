@@ -269,6 +269,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case serverBusy
     // Export
     case uiExportCSV
+    // PostgreSQL
+    case postgresURLInvalid, postgresUnreachable, postgresLost, postgresNotHere
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1654,6 +1656,26 @@ enum MessageTable {
         case .backupCannotWrite: ("无法写入备份文件 {1}（目录不存在或无写权限）", "cannot write the backup file {1} (no such folder, or no permission)")
         case .serverBusy: ("服务器正忙，请稍后再试", "the server is busy; try again shortly")
         case .uiExportCSV: ("导出 CSV（Excel/WPS 可直接打开）", "Export CSV (opens in Excel/WPS)")
+        case .postgresURLInvalid:
+            (
+                "PostgreSQL 地址无法识别：%@（格式：postgres://用户[:密码]@主机[:端口]/数据库[?schema=模式名&sslmode=disable 或 prefer 或 require]；模式名只用小写字母、数字和下划线）",
+                "not a PostgreSQL address this program understands: %@ (form: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME&sslmode=disable, prefer or require]; a schema name uses lower-case letters, digits and underscores only)"
+            )
+        case .postgresUnreachable:
+            (
+                "无法连接 PostgreSQL 数据库 %@：%@（请检查地址、端口、用户名和密码，以及服务器是否在运行）",
+                "cannot connect to the PostgreSQL database %@: %@ (check the address, port, user and password, and that the server is running)"
+            )
+        case .postgresLost:
+            (
+                "与 PostgreSQL 数据库的连接中断：%@；本次改动未保存，请重试",
+                "the connection to the PostgreSQL database was lost: %@; this change was not saved, try again"
+            )
+        case .postgresNotHere:
+            (
+                "这项操作只适用于 SQLite 数据库文件；PostgreSQL 数据库请用 chengxiang backup（内部调用 pg_dump）",
+                "this works on a SQLite database file only; for a PostgreSQL database use chengxiang backup (which runs pg_dump)"
+            )
         }
     }
 }

@@ -162,6 +162,15 @@ extension RegisterStore {
         try write(by: principal, [need], body)
     }
 
+    /// `write(by:_:_:)` rolled back at the end: what the write would do, the checks included,
+    /// with nothing kept (a dry run that needs the database's own rules).
+    func rehearse<T>(by principal: Principal, _ need: WriteNeed, _ body: (RegisterWriter) throws -> T) throws -> T {
+        try rehearse(actor: principal.auditName) { writer in
+            try Access.authorize(principal, [need], register: { try writer.reader.register() })
+            return try body(writer)
+        }
+    }
+
     /// The same check without writing, for a dry run (an import's check step).
     func authorize(_ principal: Principal, _ needs: [WriteNeed]) throws {
         try Access.authorize(principal, needs, register: { try read { try $0.register() } })

@@ -97,11 +97,8 @@ extension ImportService {
             }
         }
         if dryRun {
-            // Validate the resolution against a scratch copy, so the real register stays untouched.
-            try store.authorize(principal, [Self.divisionsNeed])
-            let scratch = try RegisterStore()
-            try store.backup(toStore: scratch)
-            try scratch.write(by: principal, Self.divisionsNeed, write)
+            // Run the resolution in a transaction that is rolled back: the real register stays untouched.
+            try store.rehearse(by: principal, Self.divisionsNeed, write)
         } else {
             try store.write(by: principal, Self.divisionsNeed, write)
         }

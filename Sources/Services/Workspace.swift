@@ -13,15 +13,17 @@ public final class Workspace: Sendable {
         self.store = store
     }
 
-    /// Opens an existing database; refuses a path with no database (`missingInput`).
+    /// Opens an existing database — a SQLite file or a `postgres://` URL; refuses a path with no
+    /// database (`missingInput`).
     public static func open(path: String) throws -> Workspace {
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard RegisterStore.isServerLocation(path) || FileManager.default.fileExists(atPath: path) else {
             throw UserError(.missingInput, L10n.message(.noDatabase, path))
         }
         return Workspace(store: try RegisterStore(path: path))
     }
 
-    /// Opens the database at `path`, creating an empty one (schema only) when there is none.
+    /// Opens the database at `path` (a file or a `postgres://` URL), creating an empty one (schema
+    /// only) when there is none.
     public static func create(path: String) throws -> Workspace {
         Workspace(store: try RegisterStore(path: path))
     }

@@ -1,29 +1,27 @@
 public import Domain
 import Foundation
-import GRDB
 
 /// Read access to the register inside one snapshot.
 public struct RegisterReader {
-    let db: Database
+    let db: any SQLConnection
     /// Derived values shared across reads of committed data; nil inside a write.
     let memo: DerivedMemo?
 
     /// Every division, historical ones included, ordered by tier then code.
     public func divisions() throws -> [Stored<Division>] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT \(RowMapping.divisionColumns.map { "d.\($0)" }.joined(separator: ", ")), p.code AS parent_code
-                FROM divisions d LEFT JOIN divisions p ON p.id = d.parent_id
-                ORDER BY CASE d.kind WHEN 'county' THEN 1 WHEN 'village' THEN 3 WHEN 'community' THEN 3 ELSE 2 END,
-                    d.code IS NULL, d.code, d.id
-                """
+        try db.rows(
+            """
+            SELECT \(RowMapping.divisionColumns.map { "d.\($0)" }.joined(separator: ", ")), p.code AS parent_code
+            FROM divisions d LEFT JOIN divisions p ON p.id = d.parent_id
+            ORDER BY CASE d.kind WHEN 'county' THEN 1 WHEN 'village' THEN 3 WHEN 'community' THEN 3 ELSE 2 END,
+                d.code IS NULL, d.code, d.id
+            """
         ).map(RowMapping.division)
     }
 
     /// The county's name, if the register has a county.
     public func countyName() throws -> String? {
-        try String.fetchOne(db, sql: "SELECT name FROM divisions WHERE kind = 'county' ORDER BY id LIMIT 1")
+        try db.value(String.self, "SELECT name FROM divisions WHERE kind = 'county' ORDER BY id LIMIT 1")
     }
 
     /// The division hierarchy as a lookup structure.
@@ -37,33 +35,33 @@ public struct RegisterReader {
     /// not when a user is added or a token issued (pages are per user anyway; a token for a script
     /// must not empty every cache).
     func dataStamp() throws -> Int64 {
-        try Int64.fetchOne(
-            db, sql: "SELECT ifnull(max(id), 0) FROM audit_log WHERE table_name NOT IN (\(AccountSchema.auditedNames))") ?? 0
+        try db.value(Int64.self, "SELECT coalesce(max(id), 0) FROM audit_log WHERE table_name NOT IN (\(AccountSchema.auditedNames))")
+            ?? 0
     }
 
     /// The county outline (or any division's boundary) as stored GeoJSON geometry text.
     public func boundaryGeoJSON(divisionID: Division.ID) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT boundary_geojson FROM divisions WHERE id = ?", arguments: [divisionID.rawValue])
+        try db.value(String.self, "SELECT boundary_geojson FROM divisions WHERE id = ?", divisionID.rawValue)
     }
 
     /// Every school, by township then name.
     public func schools() throws -> [Stored<School>] {
-        try Row.fetchAll(db, sql: "SELECT * FROM schools ORDER BY township_id, id").map(RowMapping.school)
+        try db.rows("SELECT * FROM schools ORDER BY township_id, id").map(RowMapping.school)
     }
 
     /// One school by id.
     public func school(id: School.ID) throws -> Stored<School>? {
-        try Row.fetchOne(db, sql: "SELECT * FROM schools WHERE id = ?", arguments: [id.rawValue]).map(RowMapping.school)
+        try db.row("SELECT * FROM schools WHERE id = ?", id.rawValue).map(RowMapping.school)
     }
 
     /// Every norm, by key.
     public func norms() throws -> [Norm] {
-        try Row.fetchAll(db, sql: "SELECT * FROM norms ORDER BY key").map(RowMapping.norm)
+        try db.rows("SELECT * FROM norms ORDER BY key").map(RowMapping.norm)
     }
 
     /// Reporting status per township for a topic (e.g. "schools").
     public func townshipReports(topic: String) throws -> [TownshipReport] {
-        try Row.fetchAll(db, sql: "SELECT * FROM township_reports WHERE topic = ? ORDER BY township_id", arguments: [topic])
+        try db.rows("SELECT * FROM township_reports WHERE topic = ? ORDER BY township_id", topic)
             .map { row in
                 TownshipReport(
                     townshipID: row.id("township_id"), topic: row["topic"],
@@ -73,7 +71,7 @@ public struct RegisterReader {
 
     /// The import log, newest first.
     public func importLog(limit: Int = 100) throws -> [ImportLogEntry] {
-        try Row.fetchAll(db, sql: "SELECT * FROM import_log ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
+        try db.rows("SELECT * FROM import_log ORDER BY id DESC LIMIT ?", limit).map { row in
             ImportLogEntry(
                 id: row["id"], startedAt: row["started_at"], finishedAt: row["finished_at"], kind: row["kind"],
                 fileName: row["file_name"], format: row["format"], rowsRead: row["rows_read"],
@@ -84,8 +82,8 @@ public struct RegisterReader {
     /// The audit log, newest first; optionally only one table.
     public func auditLog(table: String? = nil, limit: Int = 100) throws -> [AuditEntry] {
         let filter = table == nil ? "" : "WHERE table_name = ?"
-        let arguments: StatementArguments = table.map { [$0, limit] } ?? [limit]
-        return try Row.fetchAll(db, sql: "SELECT * FROM audit_log \(filter) ORDER BY id DESC LIMIT ?", arguments: arguments)
+        let arguments: [SQLValue] = (table.map { [SQLValue.text($0)] } ?? []) + [.integer(Int64(limit))]
+        return try db.rows("SELECT * FROM audit_log \(filter) ORDER BY id DESC LIMIT ?", arguments)
             .map { row in
                 AuditEntry(
                     id: row["id"], changedAt: row["changed_at"], table: row["table_name"], rowKey: row["row_key"],
@@ -96,12 +94,12 @@ public struct RegisterReader {
 
     /// Number of audit entries (all tables).
     public func auditCount() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0
+        try db.value(Int.self, "SELECT count(*) FROM audit_log") ?? 0
     }
 
     /// A metadata value (e.g. `dataset` = `demo`).
     public func metadata(_ key: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM metadata WHERE key = ?", arguments: [key])
+        try db.value(String.self, "SELECT value FROM metadata WHERE key = ?", key)
     }
 }
 

@@ -2,29 +2,59 @@ import Domain
 public import Foundation
 import GRDB
 import Localization
+import PostgresNIO
 
-/// The county register: one SQLite file through GRDB, migrated on open.
+/// The county register: a SQLite file through GRDB (the default, one office) or a PostgreSQL
+/// database through postgres-nio (a county's or a prefecture's many users), migrated on open.
 ///
 /// Reads go through `read`, writes through `write`, which runs its body in one transaction:
 /// either every change lands or none does. Every write names its actor for the audit log.
+/// Both backends run the same statements (`SQLConnection`); each has its own schema script.
 public final class RegisterStore: Sendable {
-    let writer: any DatabaseWriter
-    /// The database file, for a register on disk.
+    enum Backend: Sendable {
+        case sqlite(any DatabaseWriter)
+        case postgres(PostgresPool)
+    }
+
+    let backend: Backend
+    /// The database file, for a SQLite register on disk.
     public let path: String?
 
-    /// Opens (creating if needed) the database file at `path` and applies pending migrations.
-    /// A writer waits up to `busyTimeout` seconds for another's transaction — by default long
-    /// enough for the write phase of a million-row import — and then gets `unavailable` (HTTP 503,
-    /// exit 69) rather than a raw "database is locked".
+    /// Opens (creating if needed) the register at `path` — a SQLite file, or a PostgreSQL database
+    /// named by a `postgres://` URL — and applies pending migrations. A writer waits up to
+    /// `busyTimeout` seconds for another's transaction — by default long enough for the write phase
+    /// of a million-row import — and then gets `unavailable` (HTTP 503, exit 69) rather than a raw
+    /// "database is locked".
     public init(path: String, busyTimeout: TimeInterval = RegisterStore.busyTimeoutSeconds) throws {
+        if PostgresLocation.isURL(path) {
+            let pool = try PostgresPool(try PostgresLocation(url: path))
+            backend = .postgres(pool)
+            self.path = nil
+            self.busyTimeout = busyTimeout
+            try pool.withConnection { try PostgresSchema.migrate($0, location: pool.location) }
+            return
+        }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
         Self.createPrivately(path)
-        writer = try DatabasePool(path: path, configuration: configuration)
+        let writer = try DatabasePool(path: path, configuration: configuration)
+        backend = .sqlite(writer)
         self.path = path
+        self.busyTimeout = busyTimeout
         try Schema.migrator().migrate(writer)
     }
+
+    /// Whether `location` names a PostgreSQL register (a `postgres://` URL) rather than a file.
+    public static func isServerLocation(_ location: String) -> Bool { PostgresLocation.isURL(location) }
+
+    /// The PostgreSQL register this store uses, as shown to people (no password); nil for SQLite.
+    public var serverDescription: String? {
+        if case .postgres(let pool) = backend { return pool.location.description }
+        return nil
+    }
+
+    private let busyTimeout: TimeInterval
 
     /// Creates an empty file readable by its owner only (0600) where there is none: the register
     /// holds password hashes and session digests, and SQLite gives its -wal and -shm files the
@@ -45,8 +75,10 @@ public final class RegisterStore: Sendable {
     public init() throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        writer = try DatabaseQueue(configuration: configuration)
+        let writer = try DatabaseQueue(configuration: configuration)
+        backend = .sqlite(writer)
         path = nil
+        busyTimeout = Self.busyTimeoutSeconds
         try Schema.migrator().migrate(writer)
     }
 
@@ -67,25 +99,70 @@ public final class RegisterStore: Sendable {
 
     /// The names of the migrations applied, in order.
     public func appliedMigrations() throws -> [String] {
-        try writer.read { db in try Schema.migrator().appliedMigrations(db) }
+        switch backend {
+        case .sqlite(let writer): try writer.read { db in try Schema.migrator().appliedMigrations(db) }
+        case .postgres(let pool): try pool.withConnection { try PostgresSchema.appliedMigrations($0) }
+        }
     }
 
     /// Runs `body` on a consistent snapshot of the register.
     public func read<T>(_ body: (RegisterReader) throws -> T) throws -> T {
-        try Self.translating { try writer.read { db in try body(RegisterReader(db: db, memo: memo)) } }
+        try reading { try body(RegisterReader(db: $0, memo: memo)) }
+    }
+
+    /// Runs `body` on a consistent snapshot, on either backend.
+    func reading<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        switch backend {
+        case .sqlite(let writer):
+            return try Self.translating { try writer.read { db in try body(SQLiteConnection(db: db)) } }
+        case .postgres(let pool):
+            return try pool.withConnection { session in
+                try session.transaction("START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY") { try body(session) }
+            }
+        }
     }
 
     /// Runs `body` in one transaction, recording `actor` (and the import, if any) in the audit log.
     /// Throwing from `body` rolls every change back.
     public func write<T>(actor: String, _ body: (RegisterWriter) throws -> T) throws -> T {
-        try Self.translating {
-            try writer.write { db in
-                try db.execute(sql: "UPDATE audit_context SET actor = ?, import_id = NULL WHERE id = 1", arguments: [actor])
-                let result = try body(RegisterWriter(db: db))
-                // A change made later by another writer (the sqlite3 shell, a script) is not
-                // recorded under this actor.
-                try db.execute(sql: "UPDATE audit_context SET actor = ?, import_id = NULL WHERE id = 1", arguments: [Self.outsideActor])
-                return result
+        try writing { db in
+            // On PostgreSQL this row lock also makes writers take turns, as SQLite's write lock does.
+            try db.execute("UPDATE audit_context SET actor = ?, import_id = NULL WHERE id = 1", actor)
+            let result = try body(RegisterWriter(db: db))
+            // A change made later by another writer (the sqlite3 shell, psql, a script) is not
+            // recorded under this actor.
+            try db.execute("UPDATE audit_context SET actor = ?, import_id = NULL WHERE id = 1", Self.outsideActor)
+            return result
+        }
+    }
+
+    /// Runs `body` as `write` does and then rolls every change back: a rehearsal that checks what a
+    /// write would do (the database's own rules included) and leaves the register as it was.
+    public func rehearse<T>(actor: String, _ body: (RegisterWriter) throws -> T) throws -> T {
+        var outcome: T?
+        do {
+            _ = try write(actor: actor) { writer -> Void in
+                outcome = try body(writer)
+                throw Rehearsal()
+            }
+        } catch is Rehearsal {}
+        guard let outcome else { throw StoreError.notFound("rehearsal") }
+        return outcome
+    }
+
+    private struct Rehearsal: Error {}
+
+    /// Runs `body` in one transaction on either backend.
+    func writing<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        switch backend {
+        case .sqlite(let writer):
+            return try Self.translating { try writer.write { db in try body(SQLiteConnection(db: db)) } }
+        case .postgres(let pool):
+            return try pool.withConnection { session in
+                try session.transaction("BEGIN") {
+                    try session.execute("SELECT set_config('lock_timeout', ?, true)", "\(Int(busyTimeout * 1000))ms")
+                    return try body(session)
+                }
             }
         }
     }
@@ -96,6 +173,8 @@ public final class RegisterStore: Sendable {
         do {
             return try body()
         } catch let error as DatabaseError {
+            throw userError(error) ?? error
+        } catch let error as PSQLError {
             throw userError(error) ?? error
         }
     }
@@ -111,6 +190,24 @@ public final class RegisterStore: Sendable {
         }
     }
 
+    /// PostgreSQL's refusals by SQLSTATE class: 23 (a constraint), P0001 (a rule's trigger) and
+    /// 22 (a value the column cannot hold) are rules; 55P03, 40001 and 40P01 mean busy; a lost
+    /// connection means the server is unavailable.
+    static func userError(_ error: PSQLError) -> UserError? {
+        guard let state = error.serverInfo?[.sqlState] else {
+            switch error.code {
+            case .server, .queryCancelled: return nil
+            default: return UserError(.unavailable, L10n.message(.postgresLost, PostgresPool.reason(error)))
+            }
+        }
+        let message = error.serverInfo?[.message] ?? state
+        if state.hasPrefix("23") || state.hasPrefix("22") || state == "P0001" {
+            return UserError.rejected(file: "—", L10n.message(.databaseRule, message))
+        }
+        if ["55P03", "40001", "40P01", "57014"].contains(state) { return UserError(.unavailable, L10n.message(.databaseBusy)) }
+        return nil
+    }
+
     /// Opens a backup file read-only, without migrating it; `nil` when the file is not a database
     /// of this program (no migration table, or not even SQLite).
     public init?(backupAt path: String) {
@@ -122,8 +219,18 @@ public final class RegisterStore: Sendable {
             }),
             first == Schema.firstMigration
         else { return nil }
-        writer = queue
+        backend = .sqlite(queue)
         self.path = path
+        busyTimeout = Self.busyTimeoutSeconds
+    }
+
+    /// The SQLite connection of a SQLite register (backups, the fuzz harness); `unavailable` on
+    /// PostgreSQL, whose copies are made with `pg_dump`.
+    func sqliteWriter() throws -> any DatabaseWriter {
+        guard case .sqlite(let writer) = backend else {
+            throw UserError(.unavailable, L10n.message(.postgresNotHere))
+        }
+        return writer
     }
 
     /// Replaces this register by a backup (SQLite's online backup), applies the migrations the
@@ -132,42 +239,52 @@ public final class RegisterStore: Sendable {
     /// has the file open) takes the restored data for data it has seen. Returns the new stamp.
     public func restore(from backup: RegisterStore, actor: String) throws -> Int64 {
         let before = try dataStamp()
-        try backup.writer.backup(to: writer)
+        let writer = try sqliteWriter()
+        try backup.sqliteWriter().backup(to: writer)
         try Schema.migrator().migrate(writer)
         memo.clear()
-        return try Self.translating {
-            try writer.write { db in
-                let last = try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM audit_log") ?? 0
-                let id = max(before, last) + 1
-                try db.execute(
-                    sql: """
-                        INSERT INTO audit_log (id, table_name, row_key, action, before_json, after_json, actor)
-                        VALUES (?, 'metadata', 'restored', 'update', NULL, json_object('restored_at', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?)
-                        """, arguments: [id, actor])
-                return id
+        return try recordRestore(after: before, actor: actor)
+    }
+
+    /// Audits a restore under an id above `before` and the restored log's last; that id.
+    func recordRestore(after before: Int64, actor: String) throws -> Int64 {
+        memo.clear()
+        return try writing { db in
+            let last = try db.value(Int64.self, "SELECT coalesce(max(id), 0) FROM audit_log") ?? 0
+            let id = max(before, last) + 1
+            let after = #"{"restored_at":"\#(SQLTimestamp.now())"}"#
+            if db.dialect == .postgres {
+                try db.execute("SELECT setval(pg_get_serial_sequence('audit_log', 'id'), ?)", id)
             }
+            try db.execute(
+                """
+                INSERT INTO audit_log (id, changed_at, table_name, row_key, action, before_json, after_json, actor)
+                VALUES (?, ?, 'metadata', 'restored', 'update', NULL, ?, ?)
+                """, id, SQLTimestamp.now(), after, actor)
+            return id
         }
     }
 
     /// Writes a consistent copy of the whole database to a new file at `path` (SQLite's online
     /// backup, WAL content included), closed and complete when this returns; its data stamp.
     public func backup(toFile path: String) throws -> Int64 {
+        let source = try sqliteWriter()
         Self.createPrivately(path)
         let copy = try DatabaseQueue(path: path)
-        try writer.backup(to: copy)
+        try source.backup(to: copy)
         // One self-contained file: the copy takes the source's WAL mode, which reading it would
         // turn into -wal and -shm files beside it.
         try copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
-        let stamp = try copy.read { try RegisterReader(db: $0, memo: nil).dataStamp() }
+        let stamp = try copy.read { try RegisterReader(db: SQLiteConnection(db: $0), memo: nil).dataStamp() }
         try copy.close()
         return stamp
     }
 
-    /// Copies the whole database into another store (an online backup; WAL content included).
+    /// Copies the whole database into another SQLite store (an online backup; WAL content included).
     public func backup(toStore destination: RegisterStore) throws {
         destination.memo.clear()
         defer { destination.memo.clear() }
-        try writer.backup(to: destination.writer)
+        try sqliteWriter().backup(to: destination.sqliteWriter())
     }
 }
 

@@ -1,7 +1,6 @@
 import Domain
-import GRDB
 
-extension Row {
+extension SQLRow {
     /// A typed id from an integer column.
     func id<Entity>(_ column: String) -> EntityID<Entity> { EntityID(self[column] as Int64) }
 
@@ -23,7 +22,7 @@ enum RowMapping {
     ]
 
     /// A division from a row of `divisionColumns` then `parent_code`.
-    static func division(_ row: Row) -> Stored<Division> {
+    static func division(_ row: SQLRow) -> Stored<Division> {
         let lon: Double? = row[8]
         let lat: Double? = row[9]
         let location = lon.flatMap { lon in lat.map { GeoPoint(longitudeDegrees: lon, latitudeDegrees: $0) } }
@@ -45,7 +44,7 @@ enum RowMapping {
         return Stored(id: Division.ID(row[0] as Int64), division)
     }
 
-    static func divisionArguments(_ d: Division) -> [String: (any DatabaseValueConvertible)?] {
+    static func divisionArguments(_ d: Division) -> [String: any SQLBindable] {
         [
             "code": d.code?.rawValue, "name": d.name, "kind": d.kind.rawValue, "parent_id": d.parentID?.rawValue,
             "urban_rural_class": d.urbanRuralClass, "population": d.population, "households": d.households,
@@ -57,7 +56,7 @@ enum RowMapping {
         ]
     }
 
-    static func school(_ row: Row) -> Stored<School> {
+    static func school(_ row: SQLRow) -> Stored<School> {
         let levelText: String = row["level"]
         let school = School(
             townshipID: row.id("township_id"), villageID: row.optionalID("village_id"), name: row["name"],
@@ -67,7 +66,7 @@ enum RowMapping {
         return Stored(id: row.id("id"), school)
     }
 
-    static func schoolArguments(_ s: School) -> [String: (any DatabaseValueConvertible)?] {
+    static func schoolArguments(_ s: School) -> [String: any SQLBindable] {
         [
             "township_id": s.townshipID.rawValue, "village_id": s.villageID?.rawValue, "name": s.name, "level": s.level.rawValue,
             "students": s.students, "staff": s.staff, "land_mu": s.landMu, "classes": s.classes,
@@ -75,7 +74,7 @@ enum RowMapping {
         ]
     }
 
-    static func norm(_ row: Row) -> Norm {
+    static func norm(_ row: SQLRow) -> Norm {
         let verification: String = row["verification"]
         return Norm(
             key: row["key"], value: row["value"], unit: row["unit"], nameZh: row["name_zh"], nameEn: row["name_en"],

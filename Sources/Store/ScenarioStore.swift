@@ -51,20 +51,20 @@ extension AuditedTable {
 extension RegisterReader {
     /// Every stored scenario, oldest first.
     public func scenarios() throws -> [StoredScenario] {
-        try Row.fetchAll(db, sql: "SELECT * FROM scenarios ORDER BY id").map(Self.scenario)
+        try db.rows("SELECT * FROM scenarios ORDER BY id").map(Self.scenario)
     }
 
     /// One scenario by id.
     public func scenario(id: Int64) throws -> StoredScenario? {
-        try Row.fetchOne(db, sql: "SELECT * FROM scenarios WHERE id = ?", arguments: [id]).map(Self.scenario)
+        try db.row("SELECT * FROM scenarios WHERE id = ?", id).map(Self.scenario)
     }
 
     /// One scenario by name.
     public func scenario(named name: String) throws -> StoredScenario? {
-        try Row.fetchOne(db, sql: "SELECT * FROM scenarios WHERE name = ?", arguments: [name]).map(Self.scenario)
+        try db.row("SELECT * FROM scenarios WHERE name = ?", name).map(Self.scenario)
     }
 
-    static func scenario(_ row: Row) -> StoredScenario {
+    static func scenario(_ row: SQLRow) -> StoredScenario {
         let options: String = row["options_json"]
         let result: String = row["result_json"]
         return StoredScenario(
@@ -81,15 +81,12 @@ extension RegisterWriter {
         name: String, model: String, level: String, optionsJSON: Data, resultJSON: Data, objective: Double, provenOptimal: Bool,
         seconds: Double, actor: String
     ) throws -> Int64 {
-        try db.execute(
-            sql: """
-                INSERT INTO scenarios (name, model, level, options_json, result_json, objective, proven_optimal, seconds, actor)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                name, model, level, String(decoding: optionsJSON, as: UTF8.self), String(decoding: resultJSON, as: UTF8.self),
-                objective, provenOptimal, seconds, actor,
-            ])
-        return db.lastInsertedRowID
+        try db.insertReturningID(
+            """
+            INSERT INTO scenarios (name, created_at, model, level, options_json, result_json, objective, proven_optimal, seconds, actor)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            name, SQLTimestamp.now(), model, level, String(decoding: optionsJSON, as: UTF8.self),
+            String(decoding: resultJSON, as: UTF8.self), objective, provenOptimal, seconds, actor)
     }
 }

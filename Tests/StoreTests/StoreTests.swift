@@ -1,15 +1,42 @@
 import Domain
 import Foundation
 import GRDB
+import Localization
 import Testing
 
 @testable import Store
 
-@Suite("The SQLite register: migrations, schema rules, audit log, transactions")
+/// The two backends every store test runs on. PostgreSQL is the cluster `scripts/test-postgres.sh`
+/// starts (`make test` and CI run through it); without one, a run outside CI tests SQLite only,
+/// and a run in CI fails rather than skip.
+enum TestBackend: String, CaseIterable, CustomTestStringConvertible {
+    case sqlite, postgres
+
+    var testDescription: String { rawValue }
+
+    static var available: [TestBackend] {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["CHENGXIANG_TEST_POSTGRES"] != nil || environment["CI"] != nil ? allCases : [.sqlite]
+    }
+
+    /// A new empty register: in memory, or in a schema of its own in the test cluster.
+    func store() throws -> RegisterStore {
+        self == .sqlite ? try RegisterStore() : try RegisterStore(path: try Self.postgresLocation())
+    }
+
+    /// A schema of its own in the test cluster, as a `--database` URL.
+    static func postgresLocation() throws -> String {
+        let url = try #require(
+            ProcessInfo.processInfo.environment["CHENGXIANG_TEST_POSTGRES"], "run the tests through scripts/test-postgres.sh")
+        return url + "?schema=t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "_")
+    }
+}
+
+@Suite("The register on SQLite and on PostgreSQL: migrations, schema rules, audit log, transactions")
 struct StoreTests {
     /// A store with the county, one town and one village.
-    func seeded() throws -> (RegisterStore, town: Division.ID, village: Division.ID) {
-        let store = try RegisterStore()
+    func seeded(_ backend: TestBackend = .sqlite) throws -> (RegisterStore, town: Division.ID, village: Division.ID) {
+        let store = try backend.store()
         let ids = try store.write(actor: "test") { w -> (Division.ID, Division.ID) in
             let county = try w.insert(Division(code: DivisionCode("141122"), name: "交城县", kind: .county))
             let town = try w.insert(Division(code: DivisionCode("141122100"), name: "天宁镇", kind: .town, parentID: county))
@@ -20,9 +47,9 @@ struct StoreTests {
         return (store, ids.0, ids.1)
     }
 
-    @Test("migrations run from empty, in order, and every table exists")
-    func migrations() throws {
-        let store = try RegisterStore()
+    @Test("migrations run from empty, in order, and every table exists", arguments: TestBackend.available)
+    func migrations(backend: TestBackend) throws {
+        let store = try backend.store()
         #expect(
             try store.appliedMigrations() == [
                 "2026-11-29 divisions", "2026-11-29 schools", "2026-11-29 norms", "2026-11-29 township reports",
@@ -30,34 +57,49 @@ struct StoreTests {
                 "2026-11-29 scenarios", "2026-12-02 positions and assumptions", "2026-12-02 register rules", "2026-12-02 audited metadata",
                 "2026-12-02 audited boundaries", "2026-12-02 canonical names", "2026-12-02 accounts",
             ])
-        let tables = try store.writer.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        let tables = try store.reading { db in
+            try db.values(
+                String.self,
+                backend == .sqlite
+                    ? "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+                    : "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1")
         }
         #expect(
-            tables == [
-                "api_tokens", "audit_context", "audit_log", "divisions", "grdb_migrations", "import_log", "indicator_targets",
-                "indicators", "metadata", "norms", "observations", "scenarios", "schools", "sessions", "sign_in_failures",
-                "task_indicators", "tasks", "township_reports", "users", "validation_rules",
-            ])
+            tables
+                == [
+                    "api_tokens", "audit_context", "audit_log", "divisions", backend == .sqlite ? "grdb_migrations" : "schema_migrations",
+                    "import_log", "indicator_targets", "indicators", "metadata", "norms", "observations", "scenarios", "schools",
+                    "sessions",
+                    "sign_in_failures", "task_indicators", "tasks", "township_reports", "users", "validation_rules",
+                ].sorted())
     }
 
-    @Test("a new database file is readable by its owner only, and after a write the audit actor is reset for outside writers")
-    func privateFileAndActorReset() throws {
+    @Test("after a write the audit actor is reset: a change by another writer is not recorded under ours", arguments: TestBackend.available)
+    func actorReset(backend: TestBackend) throws {
+        let store = try backend.store()
+        try store.write(actor: "web:alice") { try $0.setMetadata("dataset", "test") }
+        try store.writing { try $0.execute("UPDATE metadata SET value = 'changed' WHERE key = 'dataset'", []) }
+        let actors = try store.read { try $0.auditLog(table: "metadata") }.map(\.actor)
+        #expect(actors == [RegisterStore.outsideActor, "web:alice"])
+    }
+
+    @Test("a new database file is readable by its owner only")
+    func privateFile() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("cx-\(UUID().uuidString).sqlite").path
         defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
         let store = try RegisterStore(path: path)
         try store.write(actor: "web:alice") { try $0.setMetadata("dataset", "test") }
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        // A change by another writer after ours is not recorded under our actor.
-        try store.writer.write { db in try db.execute(sql: "UPDATE metadata SET value = 'changed' WHERE key = 'dataset'") }
-        let actor = try store.writer.read { db in try String.fetchOne(db, sql: "SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1") }
-        #expect(actor == RegisterStore.outsideActor)
     }
 
-    @Test("a file database reopens with its data and no migration applied twice")
-    func reopen() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cx-\(UUID().uuidString).sqlite").path
+    @Test("a database reopens with its data and no migration applied twice", arguments: TestBackend.available)
+    func reopen(backend: TestBackend) throws {
+        let path: String
+        switch backend {
+        case .sqlite: path = FileManager.default.temporaryDirectory.appendingPathComponent("cx-\(UUID().uuidString).sqlite").path
+        case .postgres: path = try TestBackend.postgresLocation()
+        }
         defer { try? FileManager.default.removeItem(atPath: path) }
         try RegisterStore(path: path).write(actor: "t") { try $0.setMetadata("dataset", "test") }
         let reopened = try RegisterStore(path: path)
@@ -91,13 +133,17 @@ struct StoreTests {
             "INSERT INTO tasks (code, name, source, status) VALUES ('T', 't', 's', 'forgotten')",
         ])
     func schemaRules(sql: String) throws {
-        let (store, _, _) = try seeded()
-        #expect(throws: DatabaseError.self) { try store.writer.write { try $0.execute(sql: sql) } }
+        for backend in TestBackend.available {
+            let (store, _, _) = try seeded(backend)
+            let error = #expect(throws: UserError.self, "\(backend)") { try store.writing { try $0.execute(sql, []) } }
+            #expect(error?.kind == .rejected, "\(backend): \(String(describing: error))")
+        }
     }
 
-    @Test("every insert, update and delete is audited with actor, before and after; a no-op update is not")
-    func audit() throws {
-        let (store, town, village) = try seeded()
+    @Test(
+        "every insert, update and delete is audited with actor, before and after; a no-op update is not", arguments: TestBackend.available)
+    func audit(backend: TestBackend) throws {
+        let (store, town, village) = try seeded(backend)
         let id = try store.write(actor: "clerk") { w in
             try w.insert(
                 School(townshipID: town, villageID: village, name: "阳渠学校", level: .nineYear, students: 716, staff: 68, landMu: 28.8))
@@ -115,15 +161,15 @@ struct StoreTests {
         #expect(update.rowKey == String(id.rawValue))
         #expect(update.before?.contains("\"staff\":68") == true)
         #expect(update.after?.contains("\"staff\":70") == true)
-        try store.writer.write { try $0.execute(sql: "DELETE FROM schools") }
+        try store.writing { try $0.execute("DELETE FROM schools", []) }
         let deleted = try store.read { try $0.auditLog(table: "schools", limit: 1) }.first
         #expect(deleted?.action == "delete")
         #expect(deleted?.after == nil)
     }
 
-    @Test("changes made during an import carry its id")
-    func importTagging() throws {
-        let (store, town, _) = try seeded()
+    @Test("changes made during an import carry its id", arguments: TestBackend.available)
+    func importTagging(backend: TestBackend) throws {
+        let (store, town, _) = try seeded(backend)
         let importID = try store.write(actor: "clerk") { w -> Int64 in
             let id = try w.beginImport(kind: "schools", fileName: "t.csv", format: "CSV", actor: "clerk")
             try w.insert(School(townshipID: town, name: "s", level: .primary, students: 1, staff: 1, landMu: 1))
@@ -134,9 +180,9 @@ struct StoreTests {
         #expect(try store.read { try $0.importLog() }.first?.rowsInserted == 1)
     }
 
-    @Test("a write that throws leaves nothing behind")
-    func rollback() throws {
-        let (store, town, _) = try seeded()
+    @Test("a write that throws leaves nothing behind", arguments: TestBackend.available)
+    func rollback(backend: TestBackend) throws {
+        let (store, town, _) = try seeded(backend)
         struct Stop: Error {}
         let before = try store.read { try $0.auditCount() }
         #expect(throws: Stop.self) {
@@ -149,17 +195,19 @@ struct StoreTests {
         #expect(try store.read { try $0.auditCount() } == before)
     }
 
-    @Test("divisions read back with their parent's code")
-    func readBack() throws {
-        let (store, _, village) = try seeded()
+    @Test("divisions read back with their parent's code", arguments: TestBackend.available)
+    func readBack(backend: TestBackend) throws {
+        let (store, _, village) = try seeded(backend)
         let d = try #require(try store.read { try $0.register() }.division(id: village))
         #expect(d.parentCode?.rawValue == "141122100000")
         #expect(d.locationQuality == .unknown)
     }
 
-    @Test("positions may be approximate, or given without a stated quality; an inferred successor is stored")
-    func positionsAndInference() throws {
-        let (store, town, _) = try seeded()
+    @Test(
+        "positions may be approximate, or given without a stated quality; an inferred successor is stored", arguments: TestBackend.available
+    )
+    func positionsAndInference(backend: TestBackend) throws {
+        let (store, town, _) = try seeded(backend)
         try store.write(actor: "t") { w in
             try w.insert(
                 Division(
