@@ -20,9 +20,11 @@ build: deps
 demo: build
 	$$(swift build $(SWIFT_BUILD_FLAGS) --show-bin-path)/chengxiang demo --database $(DATABASE)
 
+# The tests run with a throwaway PostgreSQL cluster (started and deleted by the script), so the
+# store tests and the PostgreSQL end-to-end tests run on both backends.
 test: test-deps lint
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
-	swift test --skip-build $(SWIFT_BUILD_FLAGS)
+	scripts/test-postgres.sh swift test --skip-build $(SWIFT_BUILD_FLAGS)
 
 # The committed .swift-format configuration; `make format` rewrites the tree to match it.
 lint:

@@ -133,13 +133,17 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
 
+        // What several test targets share: the backends a register is tested on.
+        .target(name: "TestSupport", dependencies: ["Store"], path: "Tests/Support", swiftSettings: strictSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "Localization"]),
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(
             name: "InterchangeTests",
             dependencies: ["Interchange", "Domain", "Localization", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Domain", "Localization", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Domain", "Localization"]),
         .testTarget(name: "LocationModelsTests", dependencies: ["LocationModels"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Analysis", "Domain", "Geo", "Localization", "LocationModels"]),
@@ -153,6 +157,7 @@ let package = Package(
             name: "ServicesTests",
             dependencies: [
                 "Services", "Demo", "Records", "Store", "Domain", "Localization", "Interchange", "Monitoring", "Planning", "Analysis",
+                "TestSupport",
             ]),
         .testTarget(
             name: "ServerTests",
@@ -161,7 +166,8 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(
-            name: "CLITests", dependencies: ["chengxiang", "chengxiang-fuzz", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "CLITests",
+            dependencies: ["chengxiang", "chengxiang-fuzz", "TestSupport", "Store", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Golden"]),
         .testTarget(name: "RepositoryTests", dependencies: ["Localization"]),
     ]

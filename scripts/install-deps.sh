@@ -11,8 +11,13 @@ packages=(
   chromium           # `chengxiang report --format pdf` prints with headless Chromium
   fonts-noto-cjk     # Chinese glyphs in PDFs
   openssl curl       # tests of `serve --tls-cert`: a self-signed certificate and an HTTPS request
+  postgresql-client  # pg_dump, pg_restore, psql: backups of a register kept in PostgreSQL
 )
-# The tests need nothing more: the browser tests use the same Chromium.
+# The tests also need a PostgreSQL server: they run the store tests on a throwaway cluster
+# (scripts/test-postgres.sh). The browser tests use the same Chromium.
+if [[ "${1:-runtime}" == "test" ]]; then
+  packages+=(postgresql)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -18,8 +18,6 @@ if [[ $(id -u) -eq 0 ]]; then
   chown postgres "$dir"
   as_owner=(runuser -u postgres --)
 fi
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-
 cleanup() {
   "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$dir"
@@ -28,9 +26,16 @@ trap cleanup EXIT
 
 "${as_owner[@]}" "$bin/initdb" -D "$dir/data" -U chengxiang --auth=trust --encoding=UTF8 --locale=C >"$dir/initdb.log" 2>&1 \
   || { cat "$dir/initdb.log" >&2; exit 1; }
-"${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200 -c fsync=off" start >/dev/null \
-  || { cat "$dir/server.log" >&2; exit 1; }
+# A random free port: try a few in case one is taken.
+started=""
+for attempt in 1 2 3 4 5 6 7 8; do
+  port=$((20000 + RANDOM % 40000))
+  if "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=300 -c fsync=off" start >/dev/null; then
+    started=yes; break
+  fi
+done
+[[ -n "$started" ]] || { cat "$dir/server.log" >&2; exit 1; }
 "${as_owner[@]}" "$bin/createdb" -h 127.0.0.1 -p "$port" -U chengxiang chengxiang_test
 
 export CHENGXIANG_TEST_POSTGRES="postgres://chengxiang@127.0.0.1:$port/chengxiang_test"

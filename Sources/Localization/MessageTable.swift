@@ -271,6 +271,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case uiExportCSV
     // PostgreSQL
     case postgresURLInvalid, postgresUnreachable, postgresLost, postgresNotHere
+    // PostgreSQL backups
+    case restoreOtherSchema, postgresToolMissing, postgresToolFailed
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1658,24 +1660,35 @@ enum MessageTable {
         case .uiExportCSV: ("导出 CSV（Excel/WPS 可直接打开）", "Export CSV (opens in Excel/WPS)")
         case .postgresURLInvalid:
             (
-                "PostgreSQL 地址无法识别：%@（格式：postgres://用户[:密码]@主机[:端口]/数据库[?schema=模式名&sslmode=disable 或 prefer 或 require]；模式名只用小写字母、数字和下划线）",
-                "not a PostgreSQL address this program understands: %@ (form: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME&sslmode=disable, prefer or require]; a schema name uses lower-case letters, digits and underscores only)"
+                "PostgreSQL 地址无法识别：{1}（格式：postgres://用户[:密码]@主机[:端口]/数据库[?schema=模式名&sslmode=disable 或 prefer 或 require]；模式名只用小写字母、数字和下划线）",
+                "not a PostgreSQL address this program understands: {1} (form: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME&sslmode=disable, prefer or require]; a schema name uses lower-case letters, digits and underscores only)"
             )
         case .postgresUnreachable:
             (
-                "无法连接 PostgreSQL 数据库 %@：%@（请检查地址、端口、用户名和密码，以及服务器是否在运行）",
-                "cannot connect to the PostgreSQL database %@: %@ (check the address, port, user and password, and that the server is running)"
+                "无法连接 PostgreSQL 数据库 {1}：{2}（请检查地址、端口、用户名和密码，以及服务器是否在运行）",
+                "cannot connect to the PostgreSQL database {1}: {2} (check the address, port, user and password, and that the server is running)"
             )
         case .postgresLost:
             (
-                "与 PostgreSQL 数据库的连接中断：%@；本次改动未保存，请重试",
-                "the connection to the PostgreSQL database was lost: %@; this change was not saved, try again"
+                "与 PostgreSQL 数据库的连接中断：{1}；本次改动未保存，请重试",
+                "the connection to the PostgreSQL database was lost: {1}; this change was not saved, try again"
             )
         case .postgresNotHere:
             (
                 "这项操作只适用于 SQLite 数据库文件；PostgreSQL 数据库请用 chengxiang backup（内部调用 pg_dump）",
                 "this works on a SQLite database file only; for a PostgreSQL database use chengxiang backup (which runs pg_dump)"
             )
+        case .restoreOtherSchema:
+            (
+                "备份 {1} 来自模式 {2}，不能恢复到模式 {3}；请在地址中写 ?schema={2}",
+                "the backup {1} is of the schema {2} and cannot be restored into the schema {3}; put ?schema={2} in the address"
+            )
+        case .postgresToolMissing:
+            (
+                "找不到 PostgreSQL 工具 {1}（apt-get install postgresql-client）",
+                "the PostgreSQL tool {1} was not found (apt-get install postgresql-client)"
+            )
+        case .postgresToolFailed: ("{1} 失败：{2}", "{1} failed: {2}")
         }
     }
 }

@@ -28,6 +28,9 @@ public final class Workspace: Sendable {
         Workspace(store: try RegisterStore(path: path))
     }
 
+    /// A register's location as shown to people (a PostgreSQL URL without its password).
+    public static func shown(_ location: String) -> String { RegisterStore.shown(location) }
+
     /// A private in-memory register.
     public static func inMemory() throws -> Workspace {
         Workspace(store: try RegisterStore())
@@ -61,7 +64,8 @@ public final class Workspace: Sendable {
 
     public func backup(to other: Workspace) throws { try store.backup(toStore: other.store) }
 
-    /// Writes a consistent copy of the register to a new SQLite file (through a temporary file
+    /// Writes a consistent copy of the register to a new file — a SQLite file, or for PostgreSQL a
+    /// `pg_dump` custom-format archive (through a temporary file
     /// renamed into place, so a file at `path` is always a whole backup); refuses an existing file
     /// unless `replacing`. Returns the data stamp of the copy.
     public func backup(toFile path: String, replacing: Bool) throws -> Int64 {
@@ -90,14 +94,37 @@ public final class Workspace: Sendable {
     /// `replacing`; replacing one needs an administrator. The restored register is migrated to
     /// this version and the restore is audited. Returns its data stamp.
     public static func restore(from backup: String, into path: String, replacing: Bool, by principal: Principal) throws -> Int64 {
-        guard let source = RegisterStore(backupAt: backup) else { throw UserError(.invalid, L10n.message(.notABackup, backup)) }
+        let onServer = RegisterStore.isServerLocation(path)
+        let source = onServer ? nil : RegisterStore(backupAt: backup)
+        guard onServer ? RegisterStore.isPostgresArchive(backup) : source != nil else {
+            throw UserError(.invalid, L10n.message(.notABackup, backup))
+        }
         let target = try Workspace.create(path: path)
         let holdsData = try target.dataStamp() > 0 || !target.accounts.accounts().isEmpty
         if holdsData {
-            if !replacing { throw UserError(.wouldOverwrite, L10n.message(.restoreNotEmpty, path)) }
+            if !replacing { throw UserError(.wouldOverwrite, L10n.message(.restoreNotEmpty, RegisterStore.shown(path))) }
             try target.store.authorize(principal, [.administration])
         }
-        return try target.store.restore(from: source, actor: principal.auditName)
+        if let source { return try target.store.restore(from: source, actor: principal.auditName) }
+        return try target.store.restore(postgresArchive: backup, actor: principal.auditName)
+    }
+
+    /// Empties the register at `path` for a new demo: deletes a SQLite file (and its WAL files), or
+    /// drops a PostgreSQL register's schema. Refuses a register that is not a demo's unless `force`.
+    public static func eraseDemo(at path: String, force: Bool) throws {
+        let onServer = RegisterStore.isServerLocation(path)
+        guard onServer || FileManager.default.fileExists(atPath: path) else { return }
+        let existing = try Workspace.open(path: path)
+        if onServer, try existing.dataStamp() == 0, try existing.accounts.accounts().isEmpty { return }
+        if !force {
+            let isDemo = (try? existing.register.countyProfile().isDemo) ?? false
+            guard isDemo else { throw UserError(.wouldOverwrite, L10n.message(.notADemoDatabase, RegisterStore.shown(path))) }
+        }
+        if onServer {
+            try existing.store.erase()
+        } else {
+            Self.removeDatabaseFiles(path)
+        }
     }
 
     /// Whether two paths name the same file (after links are resolved).

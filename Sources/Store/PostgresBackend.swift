@@ -38,7 +38,8 @@ struct PostgresLocation: Sendable, Equatable {
         self.host = host
         self.port = components.port ?? 5432
         self.user = components.user ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres"
-        self.password = components.password
+        // A password in the URL, else PGPASSWORD (as libpq reads it; it stays off the command line).
+        self.password = components.password ?? ProcessInfo.processInfo.environment["PGPASSWORD"]
         self.database = path
         self.schema = schema
         self.sslMode = sslMode
@@ -125,7 +126,8 @@ final class PostgresPool: Sendable {
     /// The server's words for a failure, or the error's description.
     static func reason(_ error: any Error) -> String {
         if let error = error as? PSQLError {
-            return error.serverInfo?[.message] ?? "\(error.code)"
+            if let message = error.serverInfo?[.message] { return message }
+            return error.underlying.map { "\($0)" } ?? "\(error.code)"
         }
         return "\(error)"
     }

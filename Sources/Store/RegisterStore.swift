@@ -97,6 +97,15 @@ public final class RegisterStore: Sendable {
 
     private let memo = DerivedMemo()
 
+    /// Forgets every derived value (the register was replaced under this store).
+    func memoCleared() { memo.clear() }
+
+    /// A register's location as shown to people: a file path as given, a PostgreSQL URL without its
+    /// password.
+    public static func shown(_ location: String) -> String {
+        PostgresLocation.isURL(location) ? PostgresLocation.redacted(location) : location
+    }
+
     /// The names of the migrations applied, in order.
     public func appliedMigrations() throws -> [String] {
         switch backend {
@@ -265,9 +274,11 @@ public final class RegisterStore: Sendable {
         }
     }
 
-    /// Writes a consistent copy of the whole database to a new file at `path` (SQLite's online
-    /// backup, WAL content included), closed and complete when this returns; its data stamp.
+    /// Writes a consistent copy of the whole database to a new file at `path` — SQLite's online
+    /// backup (WAL content included), or for PostgreSQL a `pg_dump` archive — closed and complete
+    /// when this returns; its data stamp.
     public func backup(toFile path: String) throws -> Int64 {
+        if case .postgres = backend { return try dump(toFile: path) }
         let source = try sqliteWriter()
         Self.createPrivately(path)
         let copy = try DatabaseQueue(path: path)

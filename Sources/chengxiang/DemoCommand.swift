@@ -24,9 +24,9 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let path = options.database
-            try Self.removeOldDemo(at: path, force: force)
+            try Workspace.eraseDemo(at: path, force: force)
             let workspace = try Workspace.create(path: path)
-            Terminal.error(options.t(.demoBuilding, path))
+            Terminal.error(options.t(.demoBuilding, Workspace.shown(path)))
             let builder = DemoBuilder(workspace: workspace)
             try builder.build { Terminal.error("  " + $0) }
             let password = AccountService.generatedPassword()
@@ -37,7 +37,7 @@ struct DemoCommand: AsyncParsableCommand {
                 SummaryView(
                     report: report, profile: profile, findings: profile.planFindings.map { Findings(report: report, plan: $0) },
                     completeness: try workspace.completeness.rows(), scenarios: try workspace.scenarios.list(),
-                    source: DemoBuilder.seedTableSource, language: options.language, database: path
+                    source: DemoBuilder.seedTableSource, language: options.language, database: Workspace.shown(path)
                 ).render())
             print("\n" + options.t(.demoAdministrator, Self.administrator, password))
             fflush(nil)
@@ -49,19 +49,6 @@ struct DemoCommand: AsyncParsableCommand {
 
     /// The demo's administrator; its password is generated anew with each demo and printed.
     static let administrator = "admin"
-
-    /// Deletes a previous demo database (and its WAL files); refuses to delete anything else without --force.
-    static func removeOldDemo(at path: String, force: Bool) throws {
-        let files = FileManager.default
-        guard files.fileExists(atPath: path) else { return }
-        if !force {
-            let isDemo = (try? Workspace.open(path: path).register.countyProfile().isDemo) ?? false
-            guard isDemo else { throw UserError(.wouldOverwrite, L10n.message(.notADemoDatabase, path)) }
-        }
-        for suffix in ["", "-wal", "-shm"] where files.fileExists(atPath: path + suffix) {
-            try files.removeItem(atPath: path + suffix)
-        }
-    }
 }
 
 /// `chengxiang init`: creates an empty register with the default norms.

@@ -186,7 +186,7 @@ struct RestoreCommand: AsyncParsableCommand {
             let stamp = try Workspace.restore(
                 from: try inputFile(file).path, into: options.database, replacing: force,
                 by: try options.principal(try Workspace.create(path: options.database)))
-            print(options.t(.restoreDone, file, options.database, stamp))
+            print(options.t(.restoreDone, file, Workspace.shown(options.database), stamp))
         }
     }
 }

@@ -11,7 +11,7 @@ struct CrashTests {
     static let rows = ProcessInfo.processInfo.environment["CHENGXIANG_KILL_ROWS"].flatMap(Int.init) ?? 60_000
 
     /// A school table of `rows` rows spread over the demo's current townships.
-    static func bigTable() throws -> String {
+    static func bigTable(rows: Int = rows) throws -> String {
         let townships = ["天宁", "夏家营", "西营", "洪相", "庞泉沟", "东坡底", "会立", "水峪贯"]
         var text = "乡镇,学校名称,规模,在校人数,教职人数\n"
         text.reserveCapacity(rows * 40)

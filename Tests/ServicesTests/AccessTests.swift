@@ -3,14 +3,15 @@ import Domain
 import Foundation
 import Localization
 import Store
+import TestSupport
 import Testing
 
 @testable import Services
 
 /// A demo register with one user of each kind: 西营镇's township editor, the education bureau's
 /// editor, a viewer and an administrator (bcrypt cost 4: tests need no slow hashes).
-func demoWithUsers() throws -> (RegisterStore, Workspace) {
-    let store = try demoStore()
+func demoWithUsers(_ backend: TestBackend = .sqlite) throws -> (RegisterStore, Workspace) {
+    let store = try demoStore(backend)
     let workspace = Workspace(store: store)
     let accounts = workspace.accounts
     let setup = Principal.system("test")
@@ -52,9 +53,11 @@ struct AccessTests {
         #expect(try store.dataStamp() == before, "a refused write changes nothing")
     }
 
-    @Test("a township editor of 西营镇 records for 西营镇, is refused for 天宁镇 and for the county; the audit log names the user")
-    func townshipEditor() throws {
-        let (store, workspace) = try demoWithUsers()
+    @Test(
+        "a township editor of 西营镇 records for 西营镇, is refused for 天宁镇 and for the county; the audit log names the user",
+        arguments: TestBackend.available)
+    func townshipEditor(backend: TestBackend) throws {
+        let (store, workspace) = try demoWithUsers(backend)
         let xiying = try acting(workspace, "xiying")
         let outcome = try workspace.monitoring.record([entry("INS_WHEAT", "西营镇")], by: xiying)
         #expect(outcome.inserted == 1)
@@ -76,9 +79,11 @@ struct AccessTests {
         try workspace.monitoring.setTarget(code: "INS_WHEAT", value: 80, year: 2025, area: "西营镇", baseline: false, by: xiying)
     }
 
-    @Test("a township editor imports schools of 西营镇 only; a file with a 天宁 row is refused at check and at commit")
-    func townshipImports() throws {
-        let (store, workspace) = try demoWithUsers()
+    @Test(
+        "a township editor imports schools of 西营镇 only; a file with a 天宁 row is refused at check and at commit",
+        arguments: TestBackend.available)
+    func townshipImports(backend: TestBackend) throws {
+        let (store, workspace) = try demoWithUsers(backend)
         let imports = workspace.imports(by: try acting(workspace, "xiying"))
         let own = FileManager.default.temporaryDirectory.appendingPathComponent("cx-own-\(UUID().uuidString).csv")
         try Data("乡镇,学校名称,规模,在校人数,教职人数\n西营,西营新校,小学,40,5\n".utf8).write(to: own)
@@ -90,9 +95,9 @@ struct AccessTests {
         #expect(try store.read { try $0.schools() }.contains { $0.name == "西营新校" })
     }
 
-    @Test("a viewer is refused every write")
-    func viewer() throws {
-        let (store, workspace) = try demoWithUsers()
+    @Test("a viewer is refused every write", arguments: TestBackend.available)
+    func viewer(backend: TestBackend) throws {
+        let (store, workspace) = try demoWithUsers(backend)
         let reader = try acting(workspace, "reader")
         try expectForbidden(store, "只读") { _ = try workspace.monitoring.record([entry("INS_WHEAT", "西营镇")], by: reader) }
         try expectForbidden(store, "只读") {

@@ -6,11 +6,12 @@ import Interchange
 import Localization
 import Services
 import Store
+import TestSupport
 import Testing
 
 /// A demo register built in a private in-memory store, for tests that change it.
-func demoStore() throws -> RegisterStore {
-    let store = try RegisterStore()
+func demoStore(_ backend: TestBackend = .sqlite) throws -> RegisterStore {
+    let store = try backend.store()
     try DemoBuilder(workspace: Workspace(store: store)).build()
     return store
 }

@@ -2,35 +2,10 @@ import Domain
 import Foundation
 import GRDB
 import Localization
+import TestSupport
 import Testing
 
 @testable import Store
-
-/// The two backends every store test runs on. PostgreSQL is the cluster `scripts/test-postgres.sh`
-/// starts (`make test` and CI run through it); without one, a run outside CI tests SQLite only,
-/// and a run in CI fails rather than skip.
-enum TestBackend: String, CaseIterable, CustomTestStringConvertible {
-    case sqlite, postgres
-
-    var testDescription: String { rawValue }
-
-    static var available: [TestBackend] {
-        let environment = ProcessInfo.processInfo.environment
-        return environment["CHENGXIANG_TEST_POSTGRES"] != nil || environment["CI"] != nil ? allCases : [.sqlite]
-    }
-
-    /// A new empty register: in memory, or in a schema of its own in the test cluster.
-    func store() throws -> RegisterStore {
-        self == .sqlite ? try RegisterStore() : try RegisterStore(path: try Self.postgresLocation())
-    }
-
-    /// A schema of its own in the test cluster, as a `--database` URL.
-    static func postgresLocation() throws -> String {
-        let url = try #require(
-            ProcessInfo.processInfo.environment["CHENGXIANG_TEST_POSTGRES"], "run the tests through scripts/test-postgres.sh")
-        return url + "?schema=t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "_")
-    }
-}
 
 @Suite("The register on SQLite and on PostgreSQL: migrations, schema rules, audit log, transactions")
 struct StoreTests {
