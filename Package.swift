@@ -162,7 +162,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Services", "Demo", "Store", "Domain", "Localization", "Charts", "Fuzzing",
+                "Server", "Services", "Demo", "Store", "Domain", "Localization", "Charts", "Fuzzing", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(

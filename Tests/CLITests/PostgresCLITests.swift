@@ -71,6 +71,29 @@ struct PostgresCLITests {
         #expect(wrong.status == 65 || wrong.stderr.contains("不是本系统的数据库备份"), "\(wrong.stderr)")
     }
 
+    @Test("a township editor's token records for 西营镇 and gets 77 for 天宁镇; the audit log names the user")
+    func townshipEditor() async throws {
+        let db = try TestBackend.postgresLocation()
+        #expect(try await CrashTests.offPool { try CLI.run(["demo", "--no-serve", "--database", db]) }.status == 0)
+        let add = try await CrashTests.offPool {
+            try CLI.run(
+                ["users", "add", "xiying", "--role", "township-editor", "--township", "西营镇", "--database", db], input: "xiying-pass-1\n")
+        }
+        #expect(add.status == 0, "\(add.stderr)")
+        let token = try await CrashTests.offPool { try CLI.run(["users", "token", "xiying", "--database", db]) }
+        let secret = token.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let record: @Sendable (String) throws -> CLIRun = { area in
+            try CLI.run(
+                ["indicators", "record", "INS_WHEAT", "--area", area, "--period", "2024", "--value", "50", "--database", db],
+                environment: ["CHENGXIANG_TOKEN": secret])
+        }
+        let stamp = try RegisterStore(path: db).dataStamp()
+        #expect(try await CrashTests.offPool { try record("天宁镇") }.status == 77)
+        #expect(try RegisterStore(path: db).dataStamp() == stamp, "a refused write changes nothing")
+        #expect(try await CrashTests.offPool { try record("西营镇") }.status == 0)
+        #expect(try RegisterStore(path: db).read { try $0.auditLog(table: "observations", limit: 1) }.first?.actor == "cli:xiying")
+    }
+
     @Test("a wrong address, port or URL is a clear error (69 or 65), never a trap")
     func unreachable() async throws {
         let refused = try await CrashTests.offPool {

@@ -7,6 +7,7 @@ import Localization
 import Server
 import Services
 import Store
+import TestSupport
 import Testing
 
 /// A demo register built once for the read-only server tests.
@@ -18,9 +19,9 @@ let demoForServer: RegisterStore = {
     }
 }()
 
-/// A fresh demo register for tests that write.
-func freshDemo() throws -> RegisterStore {
-    let store = try RegisterStore()
+/// A fresh demo register for tests that write (in memory, or in PostgreSQL's test cluster).
+func freshDemo(_ backend: TestBackend = .sqlite) throws -> RegisterStore {
+    let store = try backend.store()
     try DemoBuilder(workspace: Workspace(store: store)).build()
     return store
 }

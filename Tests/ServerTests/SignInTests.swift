@@ -8,6 +8,7 @@ import Localization
 import Server
 import Services
 import Store
+import TestSupport
 import Testing
 
 @Suite("Sign-in, sessions, tokens and the permission check over HTTP")
@@ -119,9 +120,11 @@ struct SignInTests {
         }
     }
 
-    @Test("through the API: 西营镇's editor writes 西营镇 (201), gets 403 for 天宁镇, a viewer 403, anyone else 401; refusals write nothing")
-    func apiScope() async throws {
-        let store = try freshDemo()
+    @Test(
+        "through the API: 西营镇's editor writes 西营镇 (201), gets 403 for 天宁镇, a viewer 403, anyone else 401; refusals write nothing",
+        arguments: TestBackend.available)
+    func apiScope(backend: TestBackend) async throws {
+        let store = try freshDemo(backend)
         let xiying = try bearer(store, "xiying", role: .townshipEditor, township: "西营镇")
         let viewer = try bearer(store, "reader", role: .viewer)
         let json: HTTPFields = [.contentType: "application/json"]
@@ -159,9 +162,9 @@ struct SignInTests {
         #expect(entry.actor == "api:xiying")
     }
 
-    @Test("through the web form: 西营镇's editor sees only 西营镇 to choose and is refused 天宁镇 with 403")
-    func formScope() async throws {
-        let store = try freshDemo()
+    @Test("through the web form: 西营镇's editor sees only 西营镇 to choose and is refused 天宁镇 with 403", arguments: TestBackend.available)
+    func formScope(backend: TestBackend) async throws {
+        let store = try freshDemo(backend)
         let auth = try session(store, "xiying", role: .townshipEditor, township: "西营镇")
         try await app(store).test(.router) { client in
             let page = try await client.execute(uri: "/indicators", method: .get, headers: [.cookie: auth]) { $0.text }
