@@ -133,12 +133,17 @@ public struct ImportService: Sendable {
         }
         try store.write(by: principal, need) { writer in
             let importID = try writer.beginImport(kind: "schools", fileName: source.fileName, format: format, actor: principal.auditName)
+            // The schools stored before this import, by township and exact name (the check refused
+            // a file naming one school twice, so no row can match a school this import adds).
+            var stored: [SchoolKey: Stored<School>] = [:]
+            for school in try writer.reader.schools() { stored[SchoolKey(school.townshipID, school.name)] = school }
+            var pending: [School] = []
             try reader.read(source) { row in
                 let incoming = School(
                     townshipID: row.townshipID, villageID: row.villageID, name: row.name, level: row.level,
                     students: row.students, staff: row.staff, landMu: row.landMu, classes: row.classes,
                     dataYear: row.dataYear, source: row.source, note: row.note)
-                if let existing = try writer.school(townshipID: row.townshipID, name: row.name) {
+                if let existing = stored[SchoolKey(row.townshipID, row.name)] {
                     let merged = Self.merge(incoming, into: existing)
                     if merged == existing {
                         result.unchanged += 1
@@ -147,10 +152,15 @@ public struct ImportService: Sendable {
                         result.updated += 1
                     }
                 } else {
-                    try writer.insert(incoming)
+                    pending.append(incoming)
                     result.inserted += 1
+                    if pending.count == Self.insertBatch {
+                        try writer.insert(pending)
+                        pending.removeAll(keepingCapacity: true)
+                    }
                 }
             }
+            try writer.insert(pending)
             for township in summary.townshipsWithRows {
                 try writer.save(TownshipReport(townshipID: township.id, topic: "schools", status: .reported, source: source.fileName))
             }
@@ -165,6 +175,9 @@ public struct ImportService: Sendable {
 
     /// The stored school with the file's figures; a village or class count the file leaves
     /// out keeps its stored value.
+    /// How many new schools go to the database in one statement.
+    static let insertBatch = 500
+
     static func merge(_ incoming: School, into existing: Stored<School>) -> Stored<School> {
         var merged = Stored(id: existing.id, incoming)
         merged.villageID = incoming.villageID ?? existing.villageID
@@ -193,5 +206,17 @@ public struct ImportService: Sendable {
             if !issues.isEmpty { throw UserError.rejected(issues) }
             return links.count
         }
+    }
+}
+
+/// A school's township and its name compared by Unicode scalars, as the database compares names
+/// (Swift's `==` would take 豈 U+F900 and 豈 U+8C48 for the same name).
+struct SchoolKey: Hashable {
+    let townshipID: Division.ID
+    let scalars: [Unicode.Scalar]
+
+    init(_ townshipID: Division.ID, _ name: String) {
+        self.townshipID = townshipID
+        scalars = Array(name.unicodeScalars)
     }
 }

@@ -30,6 +30,28 @@ public struct RegisterWriter {
         School.ID(try insert(into: "schools", RowMapping.schoolArguments(school)))
     }
 
+    /// Inserts schools in one statement per `batchSize` (an import's rows: one round trip for many
+    /// rows on PostgreSQL, one prepared statement on SQLite).
+    public func insert(_ schools: [School], batchSize: Int = 500) throws {
+        guard let first = schools.first else { return }
+        let columns = RowMapping.schoolArguments(first).keys.sorted()
+        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        var start = 0
+        while start < schools.count {
+            let batch = schools[start..<min(start + batchSize, schools.count)]
+            var arguments: [SQLValue] = []
+            arguments.reserveCapacity(batch.count * columns.count)
+            for school in batch {
+                let values = RowMapping.schoolArguments(school)
+                for column in columns { arguments.append(values[column]?.sqlValue ?? .null) }
+            }
+            try db.execute(
+                "INSERT INTO schools (\(columns.joined(separator: ", "))) VALUES "
+                    + Array(repeating: row, count: batch.count).joined(separator: ", "), arguments)
+            start += batchSize
+        }
+    }
+
     /// Replaces every field of a stored school.
     public func update(_ school: Stored<School>) throws {
         try update("schools", id: school.id.rawValue, RowMapping.schoolArguments(school.value))

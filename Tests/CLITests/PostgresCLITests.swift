@@ -109,8 +109,7 @@ struct PostgresCLITests {
 
     @Test("kill -9 during a large import into PostgreSQL: before or after, nothing unfinished, and the next import works")
     func killDuringImport() async throws {
-        // A quarter of the SQLite test's rows: each row is a round trip to the server here.
-        let rows = CrashTests.rows / 4
+        let rows = CrashTests.rows
         let file = try await CrashTests.offPool { try CrashTests.bigTable(rows: rows) }
         // One whole import, to know how long it takes and what "after" is.
         let whole = try TestBackend.postgresLocation()
