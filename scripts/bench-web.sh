@@ -15,6 +15,9 @@
 #       authenticated write (POST /api/v1/observations, a value that changes each time, so each
 #       write also empties the page cache) for DURATION (default 30) seconds at 200 connections,
 #       3 runs, beside the bare Hummingbird route in the same run (issue 11).
+#   scripts/bench-web.sh mix-postgres [DURATION]
+#       the same mix with the register in PostgreSQL: a throwaway cluster started by
+#       scripts/test-postgres.sh (or the one named by CHENGXIANG_TEST_POSTGRES).
 #
 # demo and prefecture serve with --public-read (anonymous GETs, as before sign-in existed).
 #
@@ -22,6 +25,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-demo}
+if [[ $mode == mix-postgres && -z ${CHENGXIANG_TEST_POSTGRES:-} ]]; then
+  exec scripts/test-postgres.sh "$0" "$@"
+fi
 duration=${2:-10}
 connections=${3:-64}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
@@ -33,6 +39,11 @@ server=
 trap 'if [[ -n $server ]]; then kill $server 2>/dev/null || true; fi; rm -rf "$work"' EXIT
 port=18080
 base="http://127.0.0.1:$port"
+db="$work/db.sqlite"
+if [[ $mode == mix-postgres ]]; then
+  db="$CHENGXIANG_TEST_POSTGRES?schema=bench_$(date +%s)"
+  mode=mix
+fi
 
 case "$mode" in
   demo)
@@ -48,18 +59,19 @@ case "$mode" in
     connections=64
     ;;
   mix)
-    echo "building the prefecture register: $("$bin/chengxiang-bench" prefecture "$work/db.sqlite")"
-    echo "bench-password-1" | "$bin/chengxiang" users add bench --role admin --database "$work/db.sqlite" >/dev/null
-    export CX_TOKEN=$("$bin/chengxiang" users token bench --database "$work/db.sqlite")
+    echo "building the prefecture register: $("$bin/chengxiang-bench" prefecture "$db")"
+    echo "bench-password-1" | "$bin/chengxiang" users add bench --role admin --database "$db" >/dev/null
+    export CX_TOKEN=$("$bin/chengxiang" users token bench --database "$db")
     export MIX_WRITE_EVERY=${MIX_WRITE_EVERY:-50}
     duration=${2:-30}
     ;;
-  *) echo "usage: $0 demo|prefecture|mix [DURATION] [CONNECTIONS]" >&2; exit 64 ;;
+  *) echo "usage: $0 demo|prefecture|mix|mix-postgres [DURATION] [CONNECTIONS]" >&2; exit 64 ;;
 esac
 
 read_flag=--public-read
 [[ $mode == mix ]] && read_flag=
-"$bin/chengxiang" serve --database "$work/db.sqlite" --port $port $read_flag >"$work/server.log" 2>&1 &
+echo "database: ${db%%\?*}"
+"$bin/chengxiang" serve --database "$db" --port $port $read_flag >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do curl -sf "$base/hello" >/dev/null && break; sleep 0.2; done
 

@@ -134,8 +134,15 @@ final class PostgresPool: Sendable {
 
     /// Runs `body` with a connection of the pool; a connection that broke is closed, not reused.
     func withConnection<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        var taken = state.take(maximum: maximum)
+        // A connection the server closed while it was idle (a restart, an idle timeout) is
+        // replaced, not handed out.
+        while let idle = taken, idle.isClosed {
+            state.forget()
+            taken = state.take(maximum: maximum)
+        }
         let connection: PostgresConnection
-        if let idle = state.take(maximum: maximum) {
+        if let idle = taken {
             connection = idle
         } else {
             do {

@@ -58,6 +58,22 @@ struct StoreTests {
         #expect(actors == [RegisterStore.outsideActor, "web:alice"])
     }
 
+    @Test("PostgreSQL: a pooled connection the server closed is replaced; a server that is not there is `unavailable`")
+    func postgresConnections() throws {
+        guard TestBackend.available.contains(.postgres) else { return }
+        let location = try TestBackend.postgresLocation()
+        let store = try RegisterStore(path: location)
+        try store.write(actor: "t") { try $0.setMetadata("dataset", "test") }
+        // The pool holds one connection now; end it from another.
+        let pid = try #require(try store.reading { try $0.value(Int.self, "SELECT pg_backend_pid()") })
+        let other = try RegisterStore(path: location)
+        #expect(try other.reading { try $0.value(Bool.self, "SELECT pg_terminate_backend(?::int)", pid) } == true)
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(try store.read { try $0.metadata("dataset") } == "test")
+        let error = #expect(throws: UserError.self) { try RegisterStore(path: "postgres://nobody@127.0.0.1:1/none") }
+        #expect(error?.kind == .unavailable)
+    }
+
     @Test("a new database file is readable by its owner only")
     func privateFile() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("cx-\(UUID().uuidString).sqlite").path
