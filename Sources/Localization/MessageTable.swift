@@ -273,6 +273,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case postgresURLInvalid, postgresUnreachable, postgresLost, postgresNotHere
     // PostgreSQL backups
     case restoreOtherSchema, postgresToolMissing, postgresToolFailed
+    // PostgreSQL timeout
+    case postgresTimedOut
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1689,6 +1691,11 @@ enum MessageTable {
                 "the PostgreSQL tool {1} was not found (apt-get install postgresql-client)"
             )
         case .postgresToolFailed: ("{1} 失败：{2}", "{1} failed: {2}")
+        case .postgresTimedOut:
+            (
+                "PostgreSQL 数据库 {1} 秒未响应，已断开该连接；本次改动未保存，请检查数据库服务器后重试",
+                "the PostgreSQL database did not answer for {1} seconds and the connection was dropped; this change was not saved; check the database server and try again"
+            )
         }
     }
 }

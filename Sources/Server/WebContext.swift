@@ -22,7 +22,10 @@ struct WebContext {
 
     init(_ request: Request, _ context: AppRequestContext, _ state: AppState) {
         principal = context.principal
-        language = request.cookies[Security.languageCookie].flatMap { Language(code: $0.value) } ?? .zh
+        // `?lang=en` on any page (a link to send, a test) wins over the language cookie.
+        language =
+            request.uri.queryParameters["lang"].flatMap { Language(code: String($0)) }
+            ?? request.cookies[Security.languageCookie].flatMap { Language(code: $0.value) } ?? .zh
         if let token = context.sessionFormToken {
             csrfToken = token
             isNewToken = false
@@ -58,7 +61,9 @@ struct WebContext {
     static func returnPath(_ request: Request) -> String {
         let path = request.uri.path
         guard request.method != .get && request.method != .head else {
-            return Security.localPath(request.uri.query.map { "\(path)?\($0)" } ?? path)
+            // Without `lang=`: the way back after switching language must not switch it back.
+            let query = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }.joined(separator: "&")
+            return Security.localPath(query.isEmpty ? path : "\(path)?\(query)")
         }
         let first = path.split(separator: "/").first.map { "/\($0)" } ?? "/"
         return Security.localPath(first)

@@ -292,7 +292,25 @@ struct PostgresSession: SQLConnection {
             }
         }
         let query = PostgresQuery(unsafeSQL: Self.numbered(sql), binds: binds)
-        return try RegisterStore.translating { try connection.query(query, logger: logger).wait() }
+        return try RegisterStore.translating { try Self.waiting(for: connection.query(query, logger: logger), on: connection) }
+    }
+
+    /// The longest any statement may take before its connection is given up: past the longest
+    /// lock wait (`RegisterStore.busyTimeoutSeconds`), so only a server that stopped answering
+    /// — gone without closing the connection — reaches it.
+    static let answerTimeout: TimeAmount = .seconds(Int64(RegisterStore.busyTimeoutSeconds) + 60)
+
+    /// The future's value, waiting at most `answerTimeout`; then the connection is closed (so the
+    /// pool drops it) and the caller gets `unavailable` instead of waiting for ever.
+    static func waiting<T: Sendable>(for future: EventLoopFuture<T>, on connection: PostgresConnection) throws -> T {
+        let promise = connection.eventLoop.makePromise(of: T.self)
+        future.cascade(to: promise)
+        let timer = connection.eventLoop.scheduleTask(in: answerTimeout) {
+            promise.fail(UserError(.unavailable, L10n.message(.postgresTimedOut, String(answerTimeout.nanoseconds / 1_000_000_000))))
+            let _: EventLoopFuture<Void> = connection.close()
+        }
+        defer { timer.cancel() }
+        return try promise.futureResult.wait()
     }
 
     /// The statement with each `?` outside quotes replaced by `$1`, `$2` …

@@ -61,3 +61,34 @@ struct BrowserTests {
         }
     }
 }
+
+/// Every page at the narrowest window headless Chromium opens (500 px: it will not go narrower
+/// without device emulation, so this is the phone layout — below the 600 px breakpoint — but not
+/// yet a 390 px phone) and at a desktop's 1280 px, in both languages: nothing wider than the
+/// window. The page's script writes its laid-out width into the DOM (`data-layout-width` on the
+/// root element), which `--dump-dom` returns.
+@Suite("Every page fits the window: 500 and 1280 px, Chinese and English", .serialized)
+struct LayoutTests {
+    static let pages = [
+        "/", "/map", "/schools", "/schools/1", "/scenarios", "/scenarios/1", "/scenarios/2", "/scenarios?compare=1,2", "/indicators",
+        "/tasks", "/login", "/no-such-page",
+    ]
+
+    @Test("no page is wider than the window", arguments: [500, 1280])
+    func fits(width: Int) async throws {
+        try await withLiveServer(demoForServer) { port in
+            for language in ["zh", "en"] {
+                for page in Self.pages {
+                    let separator = page.contains("?") ? "&" : "?"
+                    let url = "http://127.0.0.1:\(port)\(page)\(separator)lang=\(language)"
+                    let dom = try await onOwnThread {
+                        try chromium(["--window-size=\(width),900", "--virtual-time-budget=3000", "--dump-dom", url])
+                    }
+                    let measured = dom.firstMatch(of: /data-layout-width="(\d+)"/).flatMap { Int($0.1) }
+                    #expect(measured != nil, "\(page) \(language): the page's script did not run")
+                    #expect((measured ?? .max) <= width, "\(page) \(language) at \(width) px is \(measured ?? -1) px wide")
+                }
+            }
+        }
+    }
+}

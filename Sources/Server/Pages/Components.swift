@@ -33,19 +33,24 @@ enum Components {
         return el("span", [("class", "status \(color)")], text: web.t(state.label))
     }
 
-    /// A table whose cells are nodes; `sortKeys` gives a machine value per cell for sorting.
+    /// A table whose cells are nodes, in a box that scrolls sideways on a narrow screen (its first
+    /// column stays in view) instead of making the page wider than the phone.
     static func table(
         _ headers: [String], _ rows: [[HTMLNode]], classes: String = "", rowAttributes: [[(String, String)]] = []
     ) -> HTMLNode {
         el(
-            "table", [("class", classes)],
+            "div", [("class", "table-wrap")],
             [
-                el("thead", [], [el("tr", [], headers.map { el("th", text: $0) })]),
                 el(
-                    "tbody", [],
-                    rows.enumerated().map { index, cells in
-                        el("tr", index < rowAttributes.count ? rowAttributes[index] : [], cells.map { el("td", [], [$0]) })
-                    }),
+                    "table", [("class", classes)],
+                    [
+                        el("thead", [], [el("tr", [], headers.map { el("th", text: $0) })]),
+                        el(
+                            "tbody", [],
+                            rows.enumerated().map { index, cells in
+                                el("tr", index < rowAttributes.count ? rowAttributes[index] : [], cells.map { el("td", [], [$0]) })
+                            }),
+                    ])
             ])
     }
 
