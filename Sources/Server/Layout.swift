@@ -12,8 +12,9 @@ enum Layout {
         ("/indicators", .navIndicators), ("/tasks", .navTasks), ("/import", .navImport),
     ]
 
-    /// A whole HTML document around the page's content.
-    static func document(_ web: WebContext, title: String, _ content: [HTMLNode]) -> String {
+    /// A whole HTML document around the page's content. `dataTitle`: the title is data (a
+    /// school's or a scenario's name), marked as Chinese on an English page when it is.
+    static func document(_ web: WebContext, title: String, dataTitle: Bool = false, _ content: [HTMLNode]) -> String {
         let writes = web.principal.map { $0.role != .viewer } ?? false
         let nav = navigation.filter { $0.path != "/import" || writes }.map { item -> HTMLNode in
             let active = item.path == "/" ? web.path == "/" : web.path.hasPrefix(item.path)
@@ -27,7 +28,7 @@ enum Layout {
                     "href",
                     "/lang/\(other.rawValue)?back=\(web.returnPath.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"
                 ),
-                ("class", "lang"), ("hreflang", other.rawValue),
+                ("class", "lang"), ("hreflang", other.rawValue), ("lang", other == .en ? "en" : "zh"),
             ],
             text: other == .en ? "English" : L10n.text(.languageNameZh, .zh))
         let page = el(
@@ -52,7 +53,7 @@ enum Layout {
                                 el("a", [("href", "/"), ("class", "brand")], text: web.appName),
                                 el("nav", [], nav), switchLink, account(web),
                             ]),
-                        el("main", [], [el("h1", text: title)] + content),
+                        el("main", [], [el("h1", [], [dataTitle ? Components.data(title, web) : .text(title)])] + content),
                     ]),
             ])
         return "<!DOCTYPE html>" + page.html

@@ -64,7 +64,7 @@ enum PageRoutes {
                 let body = SchoolsPage.detail(
                     d, register: try state.workspace.register.divisionRegister(), history: try state.workspace.register.history(of: id), web
                 )
-                return Layout.document(web, title: d.school.name, body)
+                return Layout.document(web, title: d.school.name, dataTitle: true, body)
             }
         }
         registerMonitoring(on: router, state)

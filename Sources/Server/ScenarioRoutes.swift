@@ -73,7 +73,8 @@ enum ScenarioRoutes {
             return try await Responses.cachedHTML(request, state, web) { web in
                 let scenario = try state.workspace.scenarios.find([id])[0]
                 return Layout.document(
-                    web, title: scenario.name, ScenariosPage.detail(scenario, map: try state.workspace.overview.map(), web))
+                    web, title: scenario.name, dataTitle: true, ScenariosPage.detail(scenario, map: try state.workspace.overview.map(), web)
+                )
             }
         }
     }

@@ -74,6 +74,17 @@ struct WebContext {
         L10n.message(key, arguments: arguments).text(language)
     }
 
+    /// `text` followed by `inner` in brackets, as each language writes them: 「人数（12）」 and
+    /// "pupils (12)".
+    func bracketed(_ text: String, _ inner: String) -> String {
+        language == .zh ? "\(text)（\(inner)）" : "\(text) (\(inner))"
+    }
+
+    /// A field's name and value: 「期限：2025」 and "deadline: 2025".
+    func field(_ name: String, _ value: String) -> String {
+        language == .zh ? "\(name)：\(value)" : "\(name): \(value)"
+    }
+
     /// A localised value in the page's language.
     func t(_ localized: Localized) -> String { localized.text(language) }
 

@@ -271,3 +271,45 @@ struct FormTests {
         }
     }
 }
+
+/// English pages carry no Chinese in what the program itself writes — headings, table headers,
+/// buttons, labels, navigation, field names before a colon — except inside an element marked
+/// `lang="zh"` (Chinese data: names of places, schools, the plan's task titles).
+@Suite("English pages: the program's own words are English")
+struct EnglishPageTests {
+    static let pages = [
+        "/", "/map", "/schools", "/schools/1", "/scenarios", "/scenarios/1", "/scenarios?compare=1,2", "/indicators", "/tasks", "/import",
+        "/login", "/no-such-page",
+    ]
+
+    /// The program's own words on a page: the text of headings, table headers, buttons, labels and
+    /// navigation links, with elements marked `lang="zh"` removed first.
+    static func ownWords(_ html: String) -> [String] {
+        var text = html
+        // Marked Chinese (never nested in itself here): a span, a or td with lang="zh".
+        text = text.replacing(/<(span|a|td|li|strong)( [^>]*)? lang="zh"[^>]*>.*?<\/\1>/.dotMatchesNewlines(false), with: "")
+        var words: [String] = []
+        for match in text.matches(of: /<(h1|h2|h3|th|button|label|legend|summary|nav)[^>]*>([^<]*)/) {
+            words.append(String(match.2))
+        }
+        for match in text.matches(of: /<nav[^>]*>(.*?)<\/nav>/) {
+            for link in String(match.1).matches(of: />([^<]+)</) { words.append(String(link.1)) }
+        }
+        return words.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    @Test("headings, headers, buttons, labels and navigation are English on English pages")
+    func english() async throws {
+        let auth = try session()
+        try await app().test(.router) { client in
+            for page in Self.pages {
+                let html = try await client.execute(uri: page, method: .get, headers: [.cookie: "cx_lang=en; \(auth)"]) { $0.text }
+                #expect(html.contains("<html lang=\"en\">"), "\(page)")
+                let chinese = Self.ownWords(html).filter {
+                    $0.unicodeScalars.contains { (0x3000...0x9FFF).contains($0.value) || (0xFF00...0xFFEF).contains($0.value) }
+                }
+                #expect(chinese.isEmpty, "\(page): \(chinese)")
+            }
+        }
+    }
+}

@@ -38,13 +38,20 @@ enum Components {
     static func table(
         _ headers: [String], _ rows: [[HTMLNode]], classes: String = "", rowAttributes: [[(String, String)]] = []
     ) -> HTMLNode {
+        table(headers.map { HTMLNode.text($0) }, rows, classes: classes, rowAttributes: rowAttributes)
+    }
+
+    /// `table` with headers that are nodes (a header that is data: a scenario's name).
+    static func table(
+        _ headers: [HTMLNode], _ rows: [[HTMLNode]], classes: String = "", rowAttributes: [[(String, String)]] = []
+    ) -> HTMLNode {
         el(
             "div", [("class", "table-wrap")],
             [
                 el(
                     "table", [("class", classes)],
                     [
-                        el("thead", [], [el("tr", [], headers.map { el("th", text: $0) })]),
+                        el("thead", [], [el("tr", [], headers.map { el("th", [], [$0]) })]),
                         el(
                             "tbody", [],
                             rows.enumerated().map { index, cells in
@@ -52,6 +59,18 @@ enum Components {
                             }),
                     ])
             ])
+    }
+
+    /// Data in Chinese shown on an English page — a name, the plan's wording — marked `lang="zh"`
+    /// (for screen readers and font choice, and so that it is not taken for an untranslated word).
+    static func data(_ text: String, _ web: WebContext) -> HTMLNode {
+        guard web.language != .zh, containsChinese(text) else { return .text(text) }
+        return el("span", [("lang", "zh")], text: text)
+    }
+
+    /// Whether a text holds CJK characters or full-width forms.
+    static func containsChinese(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x3000...0x9FFF).contains($0.value) || (0xFF00...0xFFEF).contains($0.value) }
     }
 
     /// A number cell, right-aligned, with its raw value for sorting.

@@ -55,7 +55,7 @@ enum ImportPage {
             let rows = check.issues.map { i -> [HTMLNode] in
                 [
                     .text(i.severity == .error ? web.t(.uiError) : web.t(.uiWarning)), .text(i.row.map(String.init) ?? "—"),
-                    .text(i.column.map { "\($0)（\(ColumnLetters.letters(for: $0))）" } ?? "—"), .text(i.columnName ?? "—"),
+                    .text(i.column.map { web.bracketed("\($0)", ColumnLetters.letters(for: $0)) } ?? "—"), .text(i.columnName ?? "—"),
                     .text(i.message.zh), .text(i.message.en),
                 ]
             }

@@ -51,7 +51,9 @@ enum MapPage {
                     ),
                     (
                         "field-3",
-                        "\(web.t(.labelRatio)) \(s.studentsPerStaff.map { Format.fixed($0, digits: 1) } ?? "—")（\(web.t(.labelNorm)) \(s.staffNorm.map { Format.fixed($0.studentsPerStaff, digits: 1) } ?? "—")）"
+                        web.bracketed(
+                            "\(web.t(.labelRatio)) \(s.studentsPerStaff.map { Format.fixed($0, digits: 1) } ?? "—")",
+                            "\(web.t(.labelNorm)) \(s.staffNorm.map { Format.fixed($0.studentsPerStaff, digits: 1) } ?? "—")")
                     ),
                     ("field-4", "\(web.t(.labelFlags))：\(s.flags.map { web.t($0.label) }.joined(separator: " "))"),
                     ("href", "/schools/\(s.school.id)"),

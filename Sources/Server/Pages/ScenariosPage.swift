@@ -114,7 +114,7 @@ enum ScenariosPage {
         }
         return [
             el("h2", text: web.t(.uiComparison)),
-            Components.table([web.t(.uiMeasure)] + scenarios.map { "#\($0.id) \($0.name)" }, rows),
+            Components.table([HTMLNode.text(web.t(.uiMeasure))] + scenarios.map { Components.data("#\($0.id) \($0.name)", web) }, rows),
             el("h3", text: web.t(.uiNotes)),
         ]
             + scenarios.map { s in
@@ -174,7 +174,7 @@ enum ScenariosPage {
             el("h2", text: web.t(.uiWherePupilsGo)),
             Components.table(
                 [
-                    web.t(.labelSchool), web.t(.uiPupils), web.t(.uiGoesTo), "\(web.t(.uiJourney))（\(web.t(r.options.unit.label))）",
+                    web.t(.labelSchool), web.t(.uiPupils), web.t(.uiGoesTo), web.bracketed(web.t(.uiJourney), web.t(r.options.unit.label)),
                     web.t(.uiBeyondWalk),
                 ],
                 moves),

@@ -58,7 +58,7 @@ enum SchoolsPage {
         ]
         let rows = shown.map { d -> [HTMLNode] in
             [
-                .text(d.townshipName), el("a", [("href", "/schools/\(d.school.id)")], text: d.school.name),
+                Components.data(d.townshipName, web), el("a", [("href", "/schools/\(d.school.id)")], [Components.data(d.school.name, web)]),
                 .text(web.t(d.school.level.label)),
                 Components.number(d.school.students.map(Double.init), digits: 0),
                 Components.number(d.school.staff.map(Double.init), digits: 0),
@@ -110,7 +110,7 @@ enum SchoolsPage {
         return web.t(
             .uiNormNote, norms.staffRatioText(NormKey.staffRatioPrimary), norms.staffRatioText(NormKey.staffRatioJunior),
             norms.staffRatioText(NormKey.staffRatioSenior), norms.nineYearSplitText)
-            + (engine.staffNorm(for: .nineYear).map { "（\(Format.number($0.studentsPerStaff, digits: 1))）" } ?? "")
+            + (engine.staffNorm(for: .nineYear).map { web.bracketed("", Format.number($0.studentsPerStaff, digits: 1)) } ?? "")
     }
 
     /// The school columns a change log shows, and their names.
@@ -140,7 +140,7 @@ enum SchoolsPage {
             (web.t(.labelStaff), d.school.staff.map(String.init) ?? "—"),
             (web.t(.uiLand), d.school.landMu.map { "\(Format.number($0, digits: 2)) \(web.t(.unitMu))" } ?? "—"),
             (web.t(.labelRatio), d.studentsPerStaff.map { Format.fixed($0, digits: 1) } ?? "—"),
-            (web.t(.labelNorm), d.staffNorm.map { "\(Format.fixed($0.studentsPerStaff, digits: 1))（\(web.t($0.basis))）" } ?? "—"),
+            (web.t(.labelNorm), d.staffNorm.map { web.bracketed(Format.fixed($0.studentsPerStaff, digits: 1), web.t($0.basis)) } ?? "—"),
             (web.t(.labelSurplus), d.staffSurplus.map { Format.fixed($0, digits: 1) } ?? "—"),
             (web.t(.labelLandPerStudent), d.landPerStudentM2.map { Format.fixed($0, digits: 1) } ?? "—"),
             (web.t(.uiDataYear), d.school.dataYear.map(String.init) ?? web.t(.uiUnknown)), (web.t(.uiSource), d.school.source ?? "—"),
@@ -155,7 +155,7 @@ enum SchoolsPage {
                 case .approximate: web.t(.uiApproximate)
                 case .real: nil
                 }
-            facts.append((web.t(.uiPosition), note.map { "\(coordinates)（\($0)）" } ?? coordinates))
+            facts.append((web.t(.uiPosition), note.map { web.bracketed(coordinates, $0) } ?? coordinates))
         }
         let historyRows = history.map { e -> [HTMLNode] in
             let action: MessageKey = e.action == "insert" ? .auditInsert : e.action == "delete" ? .auditDelete : .auditUpdate

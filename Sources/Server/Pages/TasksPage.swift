@@ -20,7 +20,7 @@ enum TasksPage {
             let items = tasks.filter { $0.status == status }
             return el(
                 "div", [("class", "column")],
-                [el("h3", text: "\(web.t(status.label))（\(items.count)）")]
+                [el("h3", text: web.bracketed(web.t(status.label), String(items.count)))]
                     + items.map { t in
                         card(t, now: now, note: t.code == code ? message : nil, entered: t.code == code ? entered : nil, web)
                     })
@@ -44,11 +44,11 @@ enum TasksPage {
             "div", [("class", state == .overdue ? "task overdue" : "task"), ("id", t.code)],
             [
                 note ?? .group([]),
-                el("strong", text: t.name),
+                el("strong", [], [Components.data(t.name, web)]),
                 el(
                     "div", [("class", "muted")],
                     text:
-                        "\(t.code) · \(web.t(.uiOwner))：\(t.ownerUnit ?? web.t(.uiNotNamed)) · \(web.t(.uiDeadline))：\(t.deadlineText.map(web.t) ?? web.t(.uiNone))"
+                        "\(t.code) · \(web.field(web.t(.uiOwner), t.ownerUnit ?? web.t(.uiNotNamed))) · \(web.field(web.t(.uiDeadline), t.deadlineText.map(web.t) ?? web.t(.uiNone)))"
                 ),
                 pastDeadline ? Components.deadline(state, web) : .group([]),
                 el("div", [("class", "progress")], [el("span", [("style", "width:\(Int(percent))%")])]),
