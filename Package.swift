@@ -163,7 +163,7 @@ let package = Package(
             name: "ServerTests",
             dependencies: [
                 "Server", "Services", "Demo", "Store", "Domain", "Localization", "Charts", "Fuzzing", "TestSupport",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(
             name: "CLITests",

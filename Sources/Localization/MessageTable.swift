@@ -275,6 +275,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case restoreOtherSchema, postgresToolMissing, postgresToolFailed
     // PostgreSQL timeout
     case postgresTimedOut
+    // Exports
+    case uiExportXLSX, uiExportGBK
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1659,7 +1661,7 @@ enum MessageTable {
         case .backupOntoDatabase: ("备份文件 {1} 就是数据库本身；请换一个文件名", "the backup file {1} is the database itself; choose another name")
         case .backupCannotWrite: ("无法写入备份文件 {1}（目录不存在或无写权限）", "cannot write the backup file {1} (no such folder, or no permission)")
         case .serverBusy: ("服务器正忙，请稍后再试", "the server is busy; try again shortly")
-        case .uiExportCSV: ("导出 CSV（Excel/WPS 可直接打开）", "Export CSV (opens in Excel/WPS)")
+        case .uiExportCSV: ("CSV（UTF-8）", "CSV (UTF-8)")
         case .postgresURLInvalid:
             (
                 "PostgreSQL 地址无法识别：{1}（格式：postgres://用户[:密码]@主机[:端口]/数据库[?schema=模式名&sslmode=disable 或 prefer 或 require]；模式名只用小写字母、数字和下划线）",
@@ -1696,6 +1698,8 @@ enum MessageTable {
                 "PostgreSQL 数据库 {1} 秒未响应，已断开该连接；本次改动未保存，请检查数据库服务器后重试",
                 "the PostgreSQL database did not answer for {1} seconds and the connection was dropped; this change was not saved; check the database server and try again"
             )
+        case .uiExportXLSX: ("导出 Excel", "Export Excel")
+        case .uiExportGBK: ("CSV（GBK，旧版 Excel/WPS）", "CSV (GBK, for old Excel/WPS)")
         }
     }
 }

@@ -44,17 +44,13 @@ enum PageRoutes {
                 Layout.document(web, title: web.t(.navSchools), SchoolsPage.list(report, choice, web))
             }
         }
-        router.get("/schools.csv") { request, context in
-            let web = WebContext(request, context, state)
-            let csv = TableExport.schoolDiagnosis(try state.workspace.diagnostics.schoolDiagnostics().schools, web.language)
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: "text/csv; charset=utf-8", .cacheControl: "private, no-store",
-                    .contentDisposition:
-                        "attachment; filename=\"schools.csv\"; filename*=UTF-8''\(web.t(.navSchools).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "schools").csv",
-                ],
-                body: .init(byteBuffer: ByteBuffer(string: csv)))
+        // The school table as a file: CSV (UTF-8, or GBK with ?encoding=gbk) or XLSX.
+        for format in ExportFormat.allCases {
+            router.get("/schools.\(format.rawValue)") { request, context in
+                let web = WebContext(request, context, state)
+                let table = TableExport.schoolTable(try state.workspace.diagnostics.schoolDiagnostics().schools, web.language)
+                return try Responses.export(table, format, gbk: request.uri.queryParameters["encoding"] == "gbk", web)
+            }
         }
         router.get("/schools/:id") { request, context in
             let web = WebContext(request, context, state)

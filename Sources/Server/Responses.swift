@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Localization
 import Records
+import Services
 
 /// Building responses: HTML pages (cached where they hold no form), JSON, redirects.
 enum Responses {
@@ -79,5 +80,34 @@ enum Responses {
     /// 303 See Other to a local path.
     static func redirect(_ path: String) -> Response {
         Response(status: .seeOther, headers: [.location: Security.localPath(path)])
+    }
+}
+
+/// The file formats a table downloads in.
+enum ExportFormat: String, CaseIterable {
+    case csv, xlsx
+}
+
+extension Responses {
+    /// A table as a file to download, named in the page's language (ASCII name for old browsers).
+    static func export(_ table: ExportTable, _ format: ExportFormat, gbk: Bool, _ web: WebContext) throws -> Response {
+        let bytes: [UInt8]
+        let type: String
+        switch format {
+        case .csv:
+            bytes = TableExport.csv(table, gbk: gbk)
+            type = gbk ? "text/csv; charset=gb18030" : "text/csv; charset=utf-8"
+        case .xlsx:
+            bytes = try TableExport.xlsx(table, web.language)
+            type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        }
+        let name = table.title.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "table"
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: type, .cacheControl: "private, no-store",
+                .contentDisposition: "attachment; filename=\"table.\(format.rawValue)\"; filename*=UTF-8''\(name).\(format.rawValue)",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

@@ -4,7 +4,7 @@ public import Foundation
 import Interchange
 public import Localization
 import Monitoring
-import Reports
+public import Reports
 public import Store
 
 /// The formats `chengxiang report` writes.
@@ -90,30 +90,61 @@ public struct ReportService: Sendable {
     }
 }
 
-/// Tables written as files for Excel or WPS.
+/// A table as the pages and the command line export it: headers in the chosen language and cells.
+public struct ExportTable: Sendable {
+    /// The sheet's name and the file's base name, in the chosen language.
+    public var title: String
+    public var headers: [String]
+    public var rows: [[TableWorkbook.Cell]]
+}
+
+/// Tables written as files for Excel or WPS: CSV in UTF-8 (with a BOM) or GBK (for old Excel and
+/// WPS that take a CSV as the system's code page), and XLSX.
 public enum TableExport {
     /// CSV in UTF-8 with a BOM and CRLF line ends, which Excel and WPS open with Chinese intact.
     public static func csv(header: [String], rows: [[String]]) -> String { CSVWriter.document(header: header, rows: rows) }
 
-    /// The school diagnosis as CSV with headers in `language` (the command line's `--format csv`
-    /// and the schools page's download).
+    /// A table as CSV: UTF-8 with a BOM, or GBK (GB18030) without one.
+    public static func csv(_ table: ExportTable, gbk: Bool = false) -> [UInt8] {
+        let text = csv(header: table.headers, rows: table.rows.map { $0.map(\.csvText) })
+        guard gbk else { return Array(text.utf8) }
+        return GB18030Encoder.encode(String(text.dropFirst()))
+    }
+
+    /// A table as an XLSX workbook of one sheet.
+    public static func xlsx(_ table: ExportTable, _ language: Language) throws -> [UInt8] {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("chengxiang-export-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try TableWorkbook.write(sheet: table.title, headers: table.headers, rows: table.rows, language: language, to: path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UserError(.unavailable, L10n.message(.workbookWriteFailed, path))
+        }
+        return Array(data)
+    }
+
+    /// The school diagnosis as CSV with headers in `language` (the command line's `--format csv`).
     public static func schoolDiagnosis(_ schools: [SchoolDiagnosis], _ language: Language) -> String {
+        String(decoding: csv(schoolTable(schools, language)), as: UTF8.self)
+    }
+
+    /// The school diagnosis as a table: one row per school, figures as numbers.
+    public static func schoolTable(_ schools: [SchoolDiagnosis], _ language: Language) -> ExportTable {
         func t(_ key: MessageKey) -> String { L10n.text(key, language) }
         let header = [
             t(.labelTownship), t(.labelSchool), t(.labelLevel), t(.labelStudents), t(.labelStaff), t(.labelRatio),
             t(.labelNorm), t(.labelStaffNeeded), t(.labelSurplus), t(.labelLandPerStudent), t(.labelFlags),
             t(.labelReasons),
         ]
-        let rows: [[String]] = schools.map { d in
-            let text: [String] = [d.townshipName, d.school.name, d.school.level.label.text(language)]
-            let counts: [String] = [d.school.students, d.school.staff].map { $0.map(String.init) ?? "" }
-            let figures: [String] = [
+        let rows: [[TableWorkbook.Cell]] = schools.map { d in
+            let text: [TableWorkbook.Cell] = [.text(d.townshipName), .text(d.school.name), .text(d.school.level.label.text(language))]
+            let counts: [TableWorkbook.Cell] = [d.school.students, d.school.staff].map { .number($0.map(Double.init), digits: 0) }
+            let figures: [TableWorkbook.Cell] = [
                 d.studentsPerStaff, d.staffNorm?.studentsPerStaff, d.staffNeeded, d.staffSurplus, d.landPerStudentM2,
-            ].map { $0.map { Format.number($0, digits: 3) } ?? "" }
+            ].map { .number($0, digits: 3) }
             let flags = d.flags.map(\.rawValue).joined(separator: " ")
             let reasons = d.reasons.map { $0.text.text(language) }.joined(separator: " ")
-            return text + counts + figures + [flags, reasons]
+            return text + counts + figures + [.text(flags), .text(reasons)]
         }
-        return csv(header: header, rows: rows)
+        return ExportTable(title: t(.navSchools), headers: header, rows: rows)
     }
 }

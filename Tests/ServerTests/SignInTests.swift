@@ -10,6 +10,7 @@ import Services
 import Store
 import TestSupport
 import Testing
+import ZIPFoundation
 
 @Suite("Sign-in, sessions, tokens and the permission check over HTTP")
 struct SignInTests {
@@ -507,6 +508,38 @@ struct SignInTests {
         }
         try await app(publicRead: false).test(.router) { client in
             try await client.execute(uri: "/schools.csv", method: .get) { #expect($0.status == .seeOther, "behind sign-in like the page") }
+            try await client.execute(uri: "/schools.xlsx", method: .get) { #expect($0.status == .seeOther) }
+        }
+    }
+
+    @Test("the school table also downloads as CSV in GBK (no BOM) and as an XLSX workbook with Chinese headers and numbers as numbers")
+    func schoolsGBKAndXLSX() async throws {
+        try await app().test(.router) { client in
+            let page = try await client.execute(uri: "/schools", method: .get) { $0.text }
+            #expect(page.contains("href=\"/schools.xlsx\"") && page.contains("href=\"/schools.csv?encoding=gbk\""))
+            try await client.execute(uri: "/schools.csv?encoding=gbk", method: .get) { response in
+                #expect(response.headers[.contentType] == "text/csv; charset=gb18030")
+                let bytes = Array(response.body.readableBytesView)
+                // 乡镇 in GBK is CF E7 D5 F2; no UTF-8 BOM.
+                #expect(Array(bytes.prefix(5)) == [0xCF, 0xE7, 0xD5, 0xF2, 0x2C])
+            }
+            try await client.execute(uri: "/schools.xlsx", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                let file = FileManager.default.temporaryDirectory.appendingPathComponent("cx-\(UUID().uuidString).xlsx")
+                defer { try? FileManager.default.removeItem(at: file) }
+                try Data(response.body.readableBytesView).write(to: file)
+                let archive = try Archive(url: file, accessMode: .read)
+                func part(_ path: String) throws -> String {
+                    var data = Data()
+                    _ = try archive.extract(try #require(archive[path]), consumer: { data.append($0) })
+                    return String(decoding: data, as: UTF8.self)
+                }
+                let strings = try part("xl/sharedStrings.xml")
+                #expect(strings.contains("乡镇") && strings.contains("东雷庄学校"))
+                let sheet = try part("xl/worksheets/sheet1.xml")
+                #expect(sheet.contains("<v>716</v>"), "students are numbers, not text")
+            }
         }
     }
 }

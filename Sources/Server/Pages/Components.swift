@@ -61,6 +61,18 @@ enum Components {
             ])
     }
 
+    /// The download links of a table served at `base` + `.xlsx` / `.csv`: Excel, CSV in UTF-8, and
+    /// CSV in GBK for old Excel and WPS.
+    static func exports(_ base: String, _ web: WebContext) -> HTMLNode {
+        el(
+            "span", [("class", "exports")],
+            [
+                el("a", [("href", "\(base).xlsx"), ("download", "download"), ("class", "export")], text: web.t(.uiExportXLSX)),
+                el("a", [("href", "\(base).csv"), ("download", "download"), ("class", "export")], text: web.t(.uiExportCSV)),
+                el("a", [("href", "\(base).csv?encoding=gbk"), ("download", "download"), ("class", "export")], text: web.t(.uiExportGBK)),
+            ])
+    }
+
     /// Data in Chinese shown on an English page — a name, the plan's wording — marked `lang="zh"`
     /// (for screen readers and font choice, and so that it is not taken for an untranslated word).
     static func data(_ text: String, _ web: WebContext) -> HTMLNode {

@@ -49,7 +49,7 @@ enum SchoolsPage {
                             [el("option", [("value", "")], text: web.t(.uiAll))]
                                 + DiagnosticFlag.allCases.map { el("option", [("value", $0.rawValue)], text: web.t($0.label)) }),
                     ]),
-                el("a", [("href", "/schools.csv"), ("download", "download"), ("class", "export")], text: web.t(.uiExportCSV)),
+                Components.exports("/schools", web),
             ])
         let headers = [
             web.t(.labelTownship), web.t(.labelSchool), web.t(.labelLevel), web.t(.labelStudents), web.t(.labelStaff),
