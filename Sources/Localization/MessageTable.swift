@@ -277,6 +277,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case postgresTimedOut
     // Exports
     case uiExportXLSX, uiExportGBK
+    // Report downloads
+    case uiReportFileName, uiReportXLSX, uiReportPDF, uiReportHTML, uiPrint
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1700,6 +1702,11 @@ enum MessageTable {
             )
         case .uiExportXLSX: ("导出 Excel", "Export Excel")
         case .uiExportGBK: ("CSV（GBK，旧版 Excel/WPS）", "CSV (GBK, for old Excel/WPS)")
+        case .uiReportFileName: ("监测报告", "monitoring report")
+        case .uiReportXLSX: ("监测报告 Excel", "Report (Excel)")
+        case .uiReportPDF: ("监测报告 PDF", "Report (PDF)")
+        case .uiReportHTML: ("监测报告（可打印网页）", "Report (printable page)")
+        case .uiPrint: ("打印本页", "Print this page")
         }
     }
 }

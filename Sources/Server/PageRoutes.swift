@@ -129,6 +129,23 @@ enum PageRoutes {
                 try state.workspace.monitoring.tasks(), now: state.now, message: message, at: code, entered: entered, web)
             return Responses.html(Layout.document(web, title: web.t(.navTasks), body), web, status: status)
         }
+        // The monitoring report (Excel, printable HTML, PDF), as `chengxiang report` writes it.
+        for format in ReportFormat.allCases {
+            router.get("/report.\(format.rawValue)") { request, context in
+                let web = WebContext(request, context, state)
+                let now = state.now
+                let bytes = try await SlowWork.run {
+                    try state.workspace.reports.bytes(format, now: now, asOf: ReportService.todayLabel(), language: web.language)
+                }
+                guard format != .html else {
+                    // The printable page opens in the browser, to read or print.
+                    return Response(
+                        status: .ok, headers: [.contentType: format.mediaType, .cacheControl: "private, no-store"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+                }
+                return Responses.download(bytes, name: web.t(.uiReportFileName), format: format.rawValue, type: format.mediaType)
+            }
+        }
         router.get("/tasks") { request, context in
             let web = WebContext(request, context, state)
             return try await Responses.cachedHTML(request, state, web) { web in

@@ -99,15 +99,31 @@ extension Responses {
             type = gbk ? "text/csv; charset=gb18030" : "text/csv; charset=utf-8"
         case .xlsx:
             bytes = try TableExport.xlsx(table, web.language)
-            type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            type = ReportFormat.xlsx.mediaType
         }
-        let name = table.title.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "table"
+        return download(bytes, name: table.title, format: format.rawValue, type: type)
+    }
+
+    /// Bytes to download as a file named `name.format` (UTF-8 name, ASCII fallback for old browsers).
+    static func download(_ bytes: [UInt8], name: String, format: String, type: String) -> Response {
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
         return Response(
             status: .ok,
             headers: [
                 .contentType: type, .cacheControl: "private, no-store",
-                .contentDisposition: "attachment; filename=\"table.\(format.rawValue)\"; filename*=UTF-8''\(name).\(format.rawValue)",
+                .contentDisposition: "attachment; filename=\"download.\(format)\"; filename*=UTF-8''\(encoded).\(format)",
             ],
             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
+
+extension ReportFormat {
+    /// The media type of a report file.
+    var mediaType: String {
+        switch self {
+        case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        case .html: "text/html; charset=utf-8"
+        case .pdf: "application/pdf"
+        }
     }
 }

@@ -51,6 +51,22 @@ public struct ReportService: Sendable {
         }
     }
 
+    /// The report in a format as bytes (the pages' download buttons).
+    public func bytes(_ format: ReportFormat, now: FractionalYear, asOf: String, language: Language) throws -> [UInt8] {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chengxiang-report-\(UUID().uuidString).\(format.rawValue)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try write(format, to: url, now: now, asOf: asOf, language: language)
+        return Array(try Data(contentsOf: url))
+    }
+
+    /// Today in Beijing time as YYYY-MM-DD, the "as of" a report states when none is given.
+    public static func todayLabel() -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = FractionalYear.calendar.timeZone
+        return formatter.string(from: Date())
+    }
+
     /// Prints HTML to PDF with headless Chromium (A4, the page's own print styles).
     func printPDF(_ html: String, to url: URL) throws {
         guard let chromium = Self.chromium() else { throw UserError(.unavailable, L10n.message(.reportNoChromium)) }

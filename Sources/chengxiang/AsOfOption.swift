@@ -2,6 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 import Localization
+import Services
 
 /// `--as-of YYYY-MM-DD`: the date statuses and deadlines are judged at (default: today).
 struct AsOfOption: ParsableArguments {
@@ -20,11 +21,7 @@ struct AsOfOption: ParsableArguments {
 
     /// The date as text for report headers.
     var label: String {
-        if let asOf { return asOf }
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd"
-        formatter.timeZone = FractionalYear.calendar.timeZone
-        return formatter.string(from: Date())
+        asOf ?? ReportService.todayLabel()
     }
 
     /// The first instant of a YYYY-MM-DD day in Beijing time, or nil.

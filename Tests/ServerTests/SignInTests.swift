@@ -512,6 +512,31 @@ struct SignInTests {
         }
     }
 
+    @Test("the indicators and tasks pages offer the monitoring report as Excel, PDF and a printable page, and a print button")
+    func reportDownloads() async throws {
+        try await app().test(.router) { client in
+            for page in ["/indicators", "/tasks"] {
+                let html = try await client.execute(uri: page, method: .get) { $0.text }
+                #expect(
+                    html.contains("href=\"/report.xlsx\"") && html.contains("href=\"/report.pdf\"") && html.contains("data-print"),
+                    "\(page)")
+            }
+            try await client.execute(uri: "/report.xlsx", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentDisposition]?.contains(".xlsx") == true)
+                #expect(Array(response.body.readableBytesView.prefix(2)) == [0x50, 0x4B], "a ZIP (XLSX) file")
+            }
+            try await client.execute(uri: "/report.html", method: .get) { response in
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(response.text.contains("交城县") && response.headers[.contentDisposition] == nil)
+            }
+            try await client.execute(uri: "/report.pdf", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(Array(response.body.readableBytesView.prefix(4)) == Array("%PDF".utf8))
+            }
+        }
+    }
+
     @Test("the school table also downloads as CSV in GBK (no BOM) and as an XLSX workbook with Chinese headers and numbers as numbers")
     func schoolsGBKAndXLSX() async throws {
         try await app().test(.router) { client in

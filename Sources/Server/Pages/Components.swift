@@ -70,6 +70,20 @@ enum Components {
                 el("a", [("href", "\(base).xlsx"), ("download", "download"), ("class", "export")], text: web.t(.uiExportXLSX)),
                 el("a", [("href", "\(base).csv"), ("download", "download"), ("class", "export")], text: web.t(.uiExportCSV)),
                 el("a", [("href", "\(base).csv?encoding=gbk"), ("download", "download"), ("class", "export")], text: web.t(.uiExportGBK)),
+                el("button", [("type", "button"), ("data-print", "print"), ("class", "secondary")], text: web.t(.uiPrint)),
+            ])
+    }
+
+    /// The monitoring report's downloads and a print button (the page's own print styles hide
+    /// forms and navigation).
+    static func reportLinks(_ web: WebContext) -> HTMLNode {
+        el(
+            "span", [("class", "exports")],
+            [
+                el("a", [("href", "/report.xlsx"), ("download", "download"), ("class", "export")], text: web.t(.uiReportXLSX)),
+                el("a", [("href", "/report.pdf"), ("download", "download"), ("class", "export")], text: web.t(.uiReportPDF)),
+                el("a", [("href", "/report.html"), ("class", "export")], text: web.t(.uiReportHTML)),
+                el("button", [("type", "button"), ("data-print", "print"), ("class", "secondary")], text: web.t(.uiPrint)),
             ])
     }
 

@@ -11,7 +11,7 @@ enum IndicatorsPage {
         _ statuses: [IndicatorStatus], indicators: [Indicator], areas: [String], message: HTMLNode?,
         entered: FormFields = FormFields(), _ web: WebContext
     ) -> [HTMLNode] {
-        var nodes: [HTMLNode] = []
+        var nodes: [HTMLNode] = [Components.reportLinks(web)]
         if let message { nodes.append(message) }
         if let principal = web.principal, principal.role != .viewer {
             let writable = indicators.filter { principal.mayWrite(Bureau.owner(ofCode: $0.code)) }

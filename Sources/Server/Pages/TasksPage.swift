@@ -16,6 +16,7 @@ enum TasksPage {
         let known = code.map { c in tasks.contains { $0.code == c } } ?? false
         if let message, !known { nodes.append(message) }
         nodes.append(el("p", text: web.t(.uiTaskSummary, tasks.count, overdue, unknown)))
+        nodes.append(Components.reportLinks(web))
         let columns = TaskStatus.allCases.map { status -> HTMLNode in
             let items = tasks.filter { $0.status == status }
             return el(

@@ -142,6 +142,10 @@
     document.documentElement.setAttribute("data-layout-width", String(document.documentElement.scrollWidth));
   }
 
-  document.addEventListener("DOMContentLoaded", function () { setupMap(); setupTables(); setupJobs(); recordWidth(); });
+  function setupPrint() {
+    document.querySelectorAll("[data-print]").forEach(function (b) { b.addEventListener("click", function () { window.print(); }); });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { setupMap(); setupTables(); setupJobs(); setupPrint(); recordWidth(); });
   window.addEventListener("load", recordWidth);
 })();
