@@ -39,6 +39,9 @@ public struct DivisionTableReader: Sendable {
         case longitude, latitude, locationQuality, status, validFrom, validTo, successorCode, successorBasis, note, source
     }
 
+    /// The header row of an empty template to fill in (the import page's download).
+    public static var templateHeader: [String] { matcher.templateHeader }
+
     static let matcher = HeaderMatcher<Column>(aliases: [
         .code: ["代码", "区划代码", "统计用区划代码", "code", "code12", "division_code"],  // vocabulary
         .gbCode: ["gb"],

@@ -8,6 +8,9 @@ import Foundation
 struct HeaderMatcher<Column: Hashable & CaseIterable & Sendable>: Sendable {
     let aliases: [Column: [String]]
 
+    /// The header of an empty template: each column under its first name, in declaration order.
+    var templateHeader: [String] { Column.allCases.compactMap { aliases[$0]?.first } }
+
     /// The normalised form used for comparison.
     static func normalise(_ header: String) -> String {
         var text = header.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")

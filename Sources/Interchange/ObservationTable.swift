@@ -16,6 +16,9 @@ public struct ObservationTableReader: Sendable {
         case indicator, area, period, value, source, note
     }
 
+    /// The header row of an empty template to fill in (the import page's download).
+    public static var templateHeader: [String] { matcher.templateHeader }
+
     static let matcher = HeaderMatcher<Column>(aliases: [
         .indicator: ["指标代码", "指标", "code", "indicator"],  // vocabulary
         .area: ["地区", "区划", "乡镇", "area", "division"],  // vocabulary

@@ -54,6 +54,9 @@ public struct SchoolTableReader: Sendable {
         case township, name, level, students, staff, landMu, landSquareMetres, classes, dataYear, village, source
     }
 
+    /// The header row of an empty template to fill in (the import page's download).
+    public static var templateHeader: [String] { matcher.templateHeader }
+
     static let matcher = HeaderMatcher<Column>(aliases: [
         .township: ["乡镇", "乡镇名称", "所属乡镇", "乡(镇)", "township", "town"],  // vocabulary
         .name: ["学校名称", "学校", "校名", "school", "name", "school_name"],  // vocabulary

@@ -9,6 +9,9 @@ public struct TaskTableReader: Sendable {
         case code, name, owner, start, deadline, deadlineBasis, status, percent, evidence, indicators, source
     }
 
+    /// The header row of an empty template to fill in (the import page's download).
+    public static var templateHeader: [String] { matcher.templateHeader }
+
     static let matcher = HeaderMatcher<Column>(aliases: [
         .code: ["任务代码", "代码", "编号", "code"],  // vocabulary
         .name: ["任务名称", "任务", "项目名称", "name", "task"],  // vocabulary

@@ -279,6 +279,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case uiExportXLSX, uiExportGBK
     // Report downloads
     case uiReportFileName, uiReportXLSX, uiReportPDF, uiReportHTML, uiPrint
+    // Templates
+    case uiTemplates, uiTemplatesNote
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1707,6 +1709,12 @@ enum MessageTable {
         case .uiReportPDF: ("监测报告 PDF", "Report (PDF)")
         case .uiReportHTML: ("监测报告（可打印网页）", "Report (printable page)")
         case .uiPrint: ("打印本页", "Print this page")
+        case .uiTemplates: ("空白模板", "Templates")
+        case .uiTemplatesNote:
+            (
+                "模板只有表头（导入时识别的列名）；填好后在上方导入。",
+                "A template holds only the header row (the column names the importer reads); fill it in and import it above."
+            )
         }
     }
 }

@@ -129,6 +129,15 @@ enum PageRoutes {
                 try state.workspace.monitoring.tasks(), now: state.now, message: message, at: code, entered: entered, web)
             return Responses.html(Layout.document(web, title: web.t(.navTasks), body), web, status: status)
         }
+        // Empty tables to fill in, one per kind of import, with the header the importer reads.
+        for kind in ImportKind.allCases {
+            for format in ExportFormat.allCases {
+                router.get("/templates/\(kind.rawValue).\(format.rawValue)") { request, context in
+                    let web = WebContext(request, context, state)
+                    return try Responses.export(kind.template(web.language), format, gbk: false, web)
+                }
+            }
+        }
         // The monitoring report (Excel, printable HTML, PDF), as `chengxiang report` writes it.
         for format in ReportFormat.allCases {
             router.get("/report.\(format.rawValue)") { request, context in

@@ -35,6 +35,20 @@ public enum ImportKind: String, CaseIterable, Sendable {
     }
 }
 
+extension ImportKind {
+    /// An empty table to fill in: the header row the importer reads, titled by the kind.
+    public func template(_ language: Language) -> ExportTable {
+        let header: [String]
+        switch self {
+        case .schools: header = SchoolTableReader.templateHeader
+        case .divisions: header = DivisionTableReader.templateHeader
+        case .observations: header = ObservationTableReader.templateHeader
+        case .tasks: header = TaskTableReader.templateHeader
+        }
+        return ExportTable(title: label.text(language), headers: header, rows: [])
+    }
+}
+
 /// What checking (or committing) a file found.
 public struct ImportCheck: Sendable {
     public var kind: ImportKind

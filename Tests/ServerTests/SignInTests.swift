@@ -537,6 +537,29 @@ struct SignInTests {
         }
     }
 
+    @Test("the import page offers an empty template per kind; a filled school template imports")
+    func templates() async throws {
+        let store = try freshDemo()
+        let auth = try session(store)
+        try await app(store).test(.router) { client in
+            let page = try await client.execute(uri: "/import", method: .get, headers: [.cookie: auth]) { $0.text }
+            for kind in ["schools", "divisions", "observations", "tasks"] {
+                #expect(page.contains("href=\"/templates/\(kind).xlsx\"") && page.contains("href=\"/templates/\(kind).csv\""), "\(kind)")
+                try await client.execute(uri: "/templates/\(kind).xlsx", method: .get, headers: [.cookie: auth]) {
+                    #expect(Array($0.body.readableBytesView.prefix(2)) == [0x50, 0x4B], "\(kind)")
+                }
+            }
+            let template = try await client.execute(uri: "/templates/schools.csv", method: .get, headers: [.cookie: auth]) { $0.text }
+            #expect(template.hasPrefix("\u{FEFF}乡镇,学校名称,规模,在校人数,教职人数"))
+            let filled = FileManager.default.temporaryDirectory.appendingPathComponent("cx-template-\(UUID().uuidString).csv")
+            defer { try? FileManager.default.removeItem(at: filled) }
+            let row = "西营,模板学校,小学,40,5" + String(repeating: ",", count: template.split(separator: ",").count - 5)
+            try Data((template + row + "\r\n").utf8).write(to: filled)
+            let summary = try Workspace(store: store).imports(by: .system("test")).commit(.schools, file: filled)
+            #expect(summary.rowsRead == 1)
+        }
+    }
+
     @Test("the school table also downloads as CSV in GBK (no BOM) and as an XLSX workbook with Chinese headers and numbers as numbers")
     func schoolsGBKAndXLSX() async throws {
         try await app().test(.router) { client in

@@ -37,6 +37,20 @@ enum ImportPage {
                     el("button", [("type", "submit")], text: web.t(.uiCheck)),
                 ]),
             el("p", [("class", "muted")], text: web.t(.uiImportNote, maxBytes / 1024 / 1024)),
+            el("h2", text: web.t(.uiTemplates)),
+            el(
+                "ul", [],
+                ImportKind.allCases.map { kind in
+                    el(
+                        "li", [],
+                        [
+                            .text(web.t(kind.label) + " "),
+                            el("a", [("href", "/templates/\(kind.rawValue).xlsx"), ("download", "download")], text: "Excel"),
+                            .text(" · "),
+                            el("a", [("href", "/templates/\(kind.rawValue).csv"), ("download", "download")], text: "CSV"),
+                        ])
+                }),
+            el("p", [("class", "muted")], text: web.t(.uiTemplatesNote)),
         ]
     }
 
