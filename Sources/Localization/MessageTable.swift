@@ -281,6 +281,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case uiReportFileName, uiReportXLSX, uiReportPDF, uiReportHTML, uiPrint
     // Templates
     case uiTemplates, uiTemplatesNote
+    // Scenario rename and delete
+    case planNameTooLong, uiRename, uiDeleteScenario, uiConfirmDelete, uiScenarioRenamed, uiScenarioDeleted
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1715,6 +1717,12 @@ enum MessageTable {
                 "模板只有表头（导入时识别的列名）；填好后在上方导入。",
                 "A template holds only the header row (the column names the importer reads); fill it in and import it above."
             )
+        case .planNameTooLong: ("方案名称过长（最多 {1} 个字）", "the scenario name is too long (at most {1} characters)")
+        case .uiRename: ("改名", "Rename")
+        case .uiDeleteScenario: ("删除方案", "Delete scenario")
+        case .uiConfirmDelete: ("确定删除这个方案吗？审计日志会保留它的名称和参数。", "Delete this scenario? The audit log keeps its name and options.")
+        case .uiScenarioRenamed: ("方案已改名为「{1}」", "the scenario is now called \"{1}\"")
+        case .uiScenarioDeleted: ("方案「{1}」已删除（审计日志保留其名称和参数）", "scenario \"{1}\" deleted (the audit log keeps its name and options)")
         }
     }
 }

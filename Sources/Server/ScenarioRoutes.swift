@@ -67,6 +67,28 @@ enum ScenarioRoutes {
             let body = ScenariosPage.progress(job.id, web)
             return Responses.html(Layout.document(web, title: web.t(.navScenarios), body), web)
         }
+        router.post("/scenarios/:id/rename") { request, context in
+            let web = WebContext(request, context, state)
+            let form = try await PageRoutes.form(request, context, state)
+            let id = try context.parameters.require("id")
+            do {
+                try state.workspace.scenarios.rename(id, to: form["name"] ?? "", by: try context.writer())
+                return Responses.redirect("/scenarios/\(id)")
+            } catch let error as UserError where error.kind != .notFound {
+                // The page again, with what was typed and why it was refused.
+                let scenario = try state.workspace.scenarios.find([id])[0]
+                let body = ScenariosPage.detail(
+                    scenario, map: try state.workspace.overview.map(), message: el("p", [("class", "errors")], text: web.t(error.message)),
+                    entered: form, web)
+                return Responses.html(
+                    Layout.document(web, title: scenario.name, dataTitle: true, body), web, status: HTTPErrors.status(error.kind))
+            }
+        }
+        router.post("/scenarios/:id/delete") { request, context in
+            _ = try await PageRoutes.form(request, context, state)
+            try state.workspace.scenarios.delete(try context.parameters.require("id"), by: try context.writer())
+            return Responses.redirect("/scenarios")
+        }
         router.get("/scenarios/:id") { request, context in
             let web = WebContext(request, context, state)
             let id = try context.parameters.require("id")

@@ -183,6 +183,30 @@ public struct ScenarioService: Sendable {
         return try find([String(id)])[0]
     }
 
+    /// Gives a stored scenario a new name (unique, not blank); audited.
+    public func rename(_ reference: String, to newName: String, by principal: Principal) throws {
+        let scenario = try find([reference])[0]
+        let name = newName.trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty { throw UserError(.invalid, L10n.message(.planNameBlank)) }
+        if name.count > 200 { throw UserError(.invalid, L10n.message(.planNameTooLong, 200)) }
+        try store.write(by: principal, Self.need) { w in
+            if let other = try w.reader.scenario(named: name), other.id != scenario.id.rawValue {
+                throw UserError(.conflict, L10n.message(.planNameTaken, name))
+            }
+            try w.renameScenario(scenario.id.rawValue, to: name)
+        }
+    }
+
+    /// Deletes a stored scenario; the audit log keeps its name and options.
+    public func delete(_ reference: String, by principal: Principal) throws {
+        let scenario = try find([reference])[0]
+        try store.write(by: principal, Self.need) { w in
+            guard try w.deleteScenario(scenario.id.rawValue) else {
+                throw UserError(.notFound, L10n.message(.planUnknownScenario, reference))
+            }
+        }
+    }
+
     /// Every stored scenario, oldest first.
     public func list() throws -> [Scenario] {
         try store.read { try $0.scenarios() }.map(Self.decode)

@@ -90,3 +90,17 @@ extension RegisterWriter {
             String(decoding: resultJSON, as: UTF8.self), objective, provenOptimal, seconds, actor)
     }
 }
+
+extension RegisterWriter {
+    /// Renames a stored scenario; false when there is none with this id.
+    @discardableResult
+    public func renameScenario(_ id: Int64, to name: String) throws -> Bool {
+        try db.execute("UPDATE scenarios SET name = ? WHERE id = ?", name, id) > 0
+    }
+
+    /// Deletes a stored scenario (the audit log keeps its options); false when there is none.
+    @discardableResult
+    public func deleteScenario(_ id: Int64) throws -> Bool {
+        try db.execute("DELETE FROM scenarios WHERE id = ?", id) > 0
+    }
+}

@@ -106,4 +106,46 @@ struct ScenarioPageTests {
             }
         }
     }
+
+    @Test("a scenario is renamed (a taken name is refused with the form kept) and deleted from its page; a viewer may do neither")
+    func renameAndDelete() async throws {
+        let store = try freshDemo()
+        let auth = try session(store)
+        let viewer = try session(store, "reader", role: .viewer)
+        let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        try await app(store).test(.router) { client in
+            let page = try await client.execute(uri: "/scenarios/1", method: .get, headers: [.cookie: auth]) { $0.text }
+            #expect(page.contains("action=\"/scenarios/1/rename\"") && page.contains("data-confirm"))
+            let viewerPage = try await client.execute(uri: "/scenarios/1", method: .get, headers: [.cookie: viewer]) { $0.text }
+            #expect(!viewerPage.contains("/scenarios/1/rename"))
+            let csrf = formToken(auth)
+            let taken =
+                "csrf=\(csrf)&name="
+                + (try #require(
+                    try Workspace(store: store).scenarios.find(["2"])[0].name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)))
+            try await client.execute(
+                uri: "/scenarios/1/rename", method: .post, headers: form + [.cookie: "cx_csrf=\(csrf); \(auth)"],
+                body: ByteBuffer(string: taken)
+            ) { response in
+                #expect(response.status == .conflict)
+                #expect(response.text.contains("class=\"errors\""))
+            }
+            try await client.execute(
+                uri: "/scenarios/1/rename", method: .post, headers: form + [.cookie: "cx_csrf=\(csrf); \(auth)"],
+                body: ByteBuffer(string: "csrf=\(csrf)&name=%E6%96%B0%E5%90%8D")
+            ) { #expect($0.status == .seeOther) }
+            #expect(try Workspace(store: store).scenarios.find(["1"])[0].name == "新名")
+            let viewerCSRF = formToken(viewer)
+            try await client.execute(
+                uri: "/scenarios/1/delete", method: .post, headers: form + [.cookie: "cx_csrf=\(viewerCSRF); \(viewer)"],
+                body: ByteBuffer(string: "csrf=\(viewerCSRF)")
+            ) { #expect($0.status == .forbidden) }
+            try await client.execute(
+                uri: "/scenarios/1/delete", method: .post, headers: form + [.cookie: "cx_csrf=\(csrf); \(auth)"],
+                body: ByteBuffer(string: "csrf=\(csrf)")
+            ) { #expect($0.status == .seeOther) }
+            #expect(try Workspace(store: store).scenarios.list().map(\.id.rawValue) == [2])
+            #expect(try Workspace(store: store).register.auditLog(table: "scenarios", limit: 1).first?.action == "delete")
+        }
+    }
 }

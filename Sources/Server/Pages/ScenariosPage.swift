@@ -140,7 +140,36 @@ enum ScenariosPage {
         }
     }
 
-    static func detail(_ s: Scenario, map data: MapData, _ web: WebContext) -> [HTMLNode] {
+    /// Rename and delete, for those who may store scenarios (the education bureau's county work).
+    static func manage(_ s: Scenario, entered: FormFields? = nil, _ web: WebContext) -> HTMLNode {
+        guard web.principal?.mayWriteCountyLevel(.education) == true else { return .group([]) }
+        let name = entered?.text("name") ?? s.name
+        return el(
+            "div", [("class", "manage")],
+            [
+                el(
+                    "form", [("class", "inline"), ("method", "post"), ("action", "/scenarios/\(s.id.rawValue)/rename")],
+                    [
+                        Layout.csrfField(web),
+                        el(
+                            "label", [],
+                            [.text(web.t(.uiName)), el("input", [("name", "name"), ("value", name), ("required", "required")])]),
+                        el("button", [("type", "submit")], text: web.t(.uiRename)),
+                    ]),
+                el(
+                    "form", [("class", "inline"), ("method", "post"), ("action", "/scenarios/\(s.id.rawValue)/delete")],
+                    [
+                        Layout.csrfField(web),
+                        el(
+                            "button", [("type", "submit"), ("class", "secondary"), ("data-confirm", web.t(.uiConfirmDelete))],
+                            text: web.t(.uiDeleteScenario)),
+                    ]),
+            ])
+    }
+
+    static func detail(_ s: Scenario, map data: MapData, message: HTMLNode? = nil, entered: FormFields? = nil, _ web: WebContext)
+        -> [HTMLNode]
+    {
         let r = s.result
         var map = MapPage.map(data, web, links: links(r, web))
         let closed = Set(r.closedSites.compactMap(\.schoolID).map { "s\($0)" })
@@ -168,6 +197,7 @@ enum ScenariosPage {
         }
         let measures = ScenarioComparison.rows([s]).map { row -> [HTMLNode] in [.text(web.t(row.label)), .text(web.t(row.values[0]))] }
         return [
+            message ?? .group([]), manage(s, entered: entered, web),
             el("p", text: "\(web.t(r.options.level.label)) · \(web.t(r.options.model.label))"),
             notes(s, web),
             el("div", [("class", "map-wrap")], [.raw(map.svg())]),
@@ -181,13 +211,11 @@ enum ScenariosPage {
             el("h2", text: web.t(.uiWhatItMeans)),
             Components.table([web.t(.uiMeasure), web.t(.uiValue)], measures),
             el(
-                "p", [],
-                [
-                    .text(web.t(.uiIdleSites) + "："),
-                    .text(
-                        r.closedSites.map { "\($0.name) \(Format.number($0.landMu ?? 0, digits: 2)) \(web.t(.unitMu))" }.joined(
-                            separator: "、")),
-                ]),
+                "p",
+                text: web.field(
+                    web.t(.uiIdleSites),
+                    r.closedSites.map { "\($0.name) \(Format.number($0.landMu ?? 0, digits: 2)) \(web.t(.unitMu))" }.joined(
+                        separator: web.language == .zh ? "、" : ", "))),
             el("h3", text: web.t(.uiNotes)), notes(s, web),
             el("p", [], [el("a", [("href", "/scenarios")], text: web.t(.uiBack))]),
         ]

@@ -144,6 +144,10 @@
 
   function setupPrint() {
     document.querySelectorAll("[data-print]").forEach(function (b) { b.addEventListener("click", function () { window.print(); }); });
+    // A button that deletes asks first.
+    document.querySelectorAll("[data-confirm]").forEach(function (b) {
+      b.addEventListener("click", function (evt) { if (!window.confirm(b.getAttribute("data-confirm"))) evt.preventDefault(); });
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () { setupMap(); setupTables(); setupJobs(); setupPrint(); recordWidth(); });
