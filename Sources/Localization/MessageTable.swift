@@ -283,6 +283,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case uiTemplates, uiTemplatesNote
     // Scenario rename and delete
     case planNameTooLong, uiRename, uiDeleteScenario, uiConfirmDelete, uiScenarioRenamed, uiScenarioDeleted
+    // PostgreSQL review
+    case postgresNoRegister, postgresDenied, restoreNotOurs
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1723,6 +1725,17 @@ enum MessageTable {
         case .uiConfirmDelete: ("确定删除这个方案吗？审计日志会保留它的名称和参数。", "Delete this scenario? The audit log keeps its name and options.")
         case .uiScenarioRenamed: ("方案已改名为「{1}」", "the scenario is now called \"{1}\"")
         case .uiScenarioDeleted: ("方案「{1}」已删除（审计日志保留其名称和参数）", "scenario \"{1}\" deleted (the audit log keeps its name and options)")
+        case .postgresNoRegister:
+            (
+                "{1} 中没有本系统的数据库（模式名写错了？新建请用 chengxiang init 或 demo）",
+                "there is no register of this system at {1} (a mistyped schema? create one with chengxiang init or demo)"
+            )
+        case .postgresDenied: ("PostgreSQL 拒绝了这项操作：{1}（请检查数据库用户的权限）", "PostgreSQL refused this: {1} (check the database user's privileges)")
+        case .restoreNotOurs:
+            (
+                "模式 {1} 中还有不属于本系统的表（{2}）；为免误删，不在此模式中删除或恢复",
+                "the schema {1} holds tables that are not this system's ({2}); to delete nothing by mistake, nothing is dropped or restored there"
+            )
         }
     }
 }

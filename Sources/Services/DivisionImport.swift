@@ -50,23 +50,27 @@ extension ImportService {
                     tier = row.kind.tier
                 }
                 do {
-                    switch try Self.resolve(row, in: current) {
-                    case .new(let division):
-                        let id = try writer.insert(division)
-                        position[id] = known.count
-                        known.append(Stored(id: id, division))
-                        summary.inserted += 1
-                        if let boundary = row.boundary { try writer.setBoundary(divisionID: id, geoJSON: GeoJSONWriter.geometry(boundary)) }
-                    case .existing(let before, let division):
-                        if before != division {
-                            try writer.update(division)
-                            if let index = position[division.id] { known[index] = division }
-                            if before.name != division.name || before.code != division.code { current = DivisionRegister(known) }
+                    try writer.tolerating {
+                        switch try Self.resolve(row, in: current) {
+                        case .new(let division):
+                            let id = try writer.insert(division)
+                            position[id] = known.count
+                            known.append(Stored(id: id, division))
+                            summary.inserted += 1
+                            if let boundary = row.boundary {
+                                try writer.setBoundary(divisionID: id, geoJSON: GeoJSONWriter.geometry(boundary))
+                            }
+                        case .existing(let before, let division):
+                            if before != division {
+                                try writer.update(division)
+                                if let index = position[division.id] { known[index] = division }
+                                if before.name != division.name || before.code != division.code { current = DivisionRegister(known) }
+                            }
+                            if let boundary = row.boundary {
+                                try writer.setBoundary(divisionID: division.id, geoJSON: GeoJSONWriter.geometry(boundary))
+                            }
+                            if before != division || row.boundary != nil { summary.updated += 1 } else { summary.unchanged += 1 }
                         }
-                        if let boundary = row.boundary {
-                            try writer.setBoundary(divisionID: division.id, geoJSON: GeoJSONWriter.geometry(boundary))
-                        }
-                        if before != division || row.boundary != nil { summary.updated += 1 } else { summary.unchanged += 1 }
                     }
                 } catch let problem as DivisionResolutionProblem {
                     issues.append(ImportIssue(file: fileName, row: row.row, message: problem.message))

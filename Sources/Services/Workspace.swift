@@ -19,7 +19,7 @@ public final class Workspace: Sendable {
         guard RegisterStore.isServerLocation(path) || FileManager.default.fileExists(atPath: path) else {
             throw UserError(.missingInput, L10n.message(.noDatabase, path))
         }
-        return Workspace(store: try RegisterStore(path: path))
+        return Workspace(store: try RegisterStore(path: path, create: false))
     }
 
     /// Opens the database at `path` (a file or a `postgres://` URL), creating an empty one (schema
@@ -114,7 +114,19 @@ public final class Workspace: Sendable {
     public static func eraseDemo(at path: String, force: Bool) throws {
         let onServer = RegisterStore.isServerLocation(path)
         guard onServer || FileManager.default.fileExists(atPath: path) else { return }
-        let existing = try Workspace.open(path: path)
+        if !onServer && force {
+            // Whatever the file is (even not a database): --force replaces it unopened.
+            Self.removeDatabaseFiles(path)
+            return
+        }
+        let existing: Workspace
+        do {
+            existing = try Workspace.open(path: path)
+        } catch let error as UserError where onServer && error.kind == .missingInput {
+            return  // no register in that schema yet: nothing to erase
+        } catch  where !onServer {
+            throw UserError(.wouldOverwrite, L10n.message(.notADemoDatabase, path))
+        }
         if onServer, try existing.dataStamp() == 0, try existing.accounts.accounts().isEmpty { return }
         if !force {
             let isDemo = (try? existing.register.countyProfile().isDemo) ?? false

@@ -10,6 +10,8 @@ extension RegisterStore {
     func dump(toFile path: String) throws -> Int64 {
         guard case .postgres(let pool) = backend else { throw StoreError.notFound("postgres") }
         let location = pool.location
+        // pg_dump keeps the mode of a file it overwrites: the archive holds password hashes.
+        Self.createPrivately(path)
         return try pool.withConnection { session in
             try session.transaction("START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY") {
                 guard let snapshot = try session.value(String.self, "SELECT pg_export_snapshot()") else {
@@ -30,10 +32,22 @@ extension RegisterStore {
     /// Drops a PostgreSQL register's schema with everything in it (a new demo replaces an old one).
     public func erase() throws {
         guard case .postgres(let pool) = backend else { throw UserError(.unavailable, L10n.message(.postgresNotHere)) }
+        try refuseForeignTables(pool)
         try pool.withConnection { session in
             try session.transaction("BEGIN") { try session.executeScript("DROP SCHEMA IF EXISTS \(pool.location.schema) CASCADE") }
         }
         memoCleared()
+    }
+
+    /// Refuses to drop a schema that holds tables this program did not make (a shared `public`).
+    func refuseForeignTables(_ pool: PostgresPool) throws {
+        let tables = try pool.withConnection { session in
+            try session.values(String.self, "SELECT tablename::text FROM pg_tables WHERE schemaname = ? ORDER BY 1", pool.location.schema)
+        }
+        let foreign = tables.filter { !PostgresSchema.tables.contains($0) }
+        guard foreign.isEmpty else {
+            throw UserError(.wouldOverwrite, L10n.message(.restoreNotOurs, pool.location.schema, foreign.prefix(5).joined(separator: ", ")))
+        }
     }
 
     /// Whether a file is a `pg_dump` custom-format archive (it starts with "PGDMP").
@@ -54,6 +68,11 @@ extension RegisterStore {
         guard schemas == [location.schema] else {
             throw UserError(.invalid, L10n.message(.restoreOtherSchema, archive, schemas.joined(separator: ", "), location.schema))
         }
+        // An archive of this program's register: it has the migrations table.
+        guard listing.contains(" TABLE \(location.schema) schema_migrations ") else {
+            throw UserError(.invalid, L10n.message(.notABackup, archive))
+        }
+        try refuseForeignTables(pool)
         let before = try dataStamp()
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("chengxiang-restore-\(UUID().uuidString).sql").path
         FileManager.default.createFile(atPath: script, contents: nil, attributes: [.posixPermissions: 0o600])
@@ -66,7 +85,7 @@ extension RegisterStore {
                 String(location.port), "--username", location.user, "--dbname", location.database, "--command",
                 "DROP SCHEMA IF EXISTS \(location.schema) CASCADE", "--file", script,
             ], location: location)
-        try pool.withConnection { try PostgresSchema.migrate($0, location: location) }
+        try pool.withConnection { try PostgresSchema.migrate($0, location: location, create: true) }
         return try recordRestore(after: before, actor: actor)
     }
 

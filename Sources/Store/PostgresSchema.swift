@@ -1,3 +1,5 @@
+import Localization
+
 /// The register's schema on PostgreSQL. A new PostgreSQL register starts at the schema the SQLite
 /// migrations had reached when PostgreSQL arrived (one baseline script, recorded under every
 /// SQLite migration's name, so both backends report the same list); later migrations come as pairs,
@@ -7,17 +9,28 @@
 /// the tier rules as trigger functions; the audit log filled by one trigger function per table,
 /// generated from the same column lists (`AuditedTable`). Text compares bytewise (`COLLATE "C"`,
 /// as SQLite does), so lists sort the same on both. Audit ids are handed out under a
-/// transaction-level lock, so they rise in commit order and the data stamp never goes back.
+/// transaction-level lock, so they rise in commit order and the data stamp never goes back. Each
+/// trigger function keeps the search path it was created with (the register's schema), so a
+/// change made from psql with another search path is still audited in this register.
 enum PostgresSchema {
     /// Migrations after the baseline: name and script. Empty so far.
     static let later: [(name: String, script: String)] = []
 
     /// Brings the register's schema up to date, under a lock so two programs starting at once do
     /// not both migrate.
-    static func migrate(_ session: PostgresSession, location: PostgresLocation) throws {
+    static func migrate(_ session: PostgresSession, location: PostgresLocation, create: Bool) throws {
         try session.transaction("BEGIN") {
-            try session.executeScript("CREATE SCHEMA IF NOT EXISTS \(location.schema)")
-            try session.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ' migrations'))", [])
+            try session.execute("SELECT pg_advisory_xact_lock(hashtext(? || ' migrations'))", [.text(location.schema)])
+            // Created only when missing: CREATE SCHEMA IF NOT EXISTS needs the database's CREATE
+            // privilege even when the schema is there, which a role owning only its schema lacks.
+            let exists = try session.value(Int.self, "SELECT count(*) FROM pg_namespace WHERE nspname = ?", location.schema) == 1
+            let migrations = try session.value(
+                Int.self, "SELECT count(*) FROM pg_tables WHERE schemaname = ? AND tablename = 'schema_migrations'", location.schema)
+            let registered = exists && migrations == 1
+            guard registered || create else {
+                throw UserError(.missingInput, L10n.message(.postgresNoRegister, location.description))
+            }
+            if !exists { try session.executeScript("CREATE SCHEMA \(location.schema)") }
             try session.executeScript(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (ordinal BIGINT PRIMARY KEY, identifier TEXT COLLATE \"C\" NOT NULL UNIQUE)")
             var applied = Set(try appliedMigrations(session))
@@ -40,6 +53,13 @@ enum PostgresSchema {
     static func appliedMigrations(_ session: PostgresSession) throws -> [String] {
         try session.values(String.self, "SELECT identifier FROM schema_migrations ORDER BY ordinal")
     }
+
+    /// Every table of a register's schema.
+    static let tables: Set<String> = [
+        "api_tokens", "audit_context", "audit_log", "divisions", "import_log", "indicator_targets", "indicators", "metadata", "norms",
+        "observations", "scenarios", "schema_migrations", "schools", "sessions", "sign_in_failures", "task_indicators", "tasks",
+        "township_reports", "users", "validation_rules",
+    ]
 
     /// The SQLite migrations the baseline stands for.
     static let baselineNames = [
@@ -96,7 +116,7 @@ enum PostgresSchema {
             UNIQUE (parent_id, name)
         );
         CREATE INDEX divisions_parent ON divisions(parent_id);
-        CREATE FUNCTION divisions_rules() RETURNS trigger LANGUAGE plpgsql AS $$
+        CREATE FUNCTION divisions_rules() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
         BEGIN
             IF TG_OP = 'INSERT' AND NEW.kind = 'county' AND EXISTS (SELECT 1 FROM divisions WHERE kind = 'county') THEN
                 RAISE EXCEPTION 'a register holds one county';
@@ -129,7 +149,7 @@ enum PostgresSchema {
             UNIQUE (township_id, name)
         );
         CREATE INDEX schools_village ON schools(village_id);
-        CREATE FUNCTION schools_township_tier() RETURNS trigger LANGUAGE plpgsql AS $$
+        CREATE FUNCTION schools_township_tier() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
         BEGIN
             IF (SELECT kind FROM divisions WHERE id = NEW.township_id) NOT IN ('town','township','subdistrict') THEN
                 RAISE EXCEPTION 'a school''s township must be a township-level division';
@@ -311,9 +331,9 @@ enum PostgresSchema {
         CREATE INDEX sign_in_failures_name ON sign_in_failures(name, at);
 
         \(audited.map(auditSQL).joined(separator: "\n"))
-        CREATE FUNCTION audit_divisions_boundary() RETURNS trigger LANGUAGE plpgsql AS $$
+        CREATE FUNCTION audit_divisions_boundary() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
         BEGIN
-            PERFORM pg_advisory_xact_lock(hashtext(current_schema() || ' audit'));
+            PERFORM pg_advisory_xact_lock(hashtext(TG_TABLE_SCHEMA || ' audit'));
             INSERT INTO audit_log (table_name, row_key, action, before_json, after_json, actor, import_id)
             SELECT 'divisions', NEW.id::text, 'update',
                 '{"boundary_geojson_bytes":' || coalesce(length(OLD.boundary_geojson)::text, 'null') || '}',
@@ -346,9 +366,9 @@ enum PostgresSchema {
         let changed =
             "ROW(\(table.columns.map { "OLD.\($0)" }.joined(separator: ", "))) IS DISTINCT FROM ROW(\(table.columns.map { "NEW.\($0)" }.joined(separator: ", ")))"
         return """
-            CREATE FUNCTION audit_\(table.name)() RETURNS trigger LANGUAGE plpgsql AS $$
+            CREATE FUNCTION audit_\(table.name)() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
             BEGIN
-                PERFORM pg_advisory_xact_lock(hashtext(current_schema() || ' audit'));
+                PERFORM pg_advisory_xact_lock(hashtext(TG_TABLE_SCHEMA || ' audit'));
                 IF TG_OP = 'INSERT' THEN
                     \(entry("insert", "NEW", before: "NULL", after: json("NEW")))
                 ELSIF TG_OP = 'UPDATE' THEN

@@ -25,13 +25,15 @@ public final class RegisterStore: Sendable {
     /// `busyTimeout` seconds for another's transaction — by default long enough for the write phase
     /// of a million-row import — and then gets `unavailable` (HTTP 503, exit 69) rather than a raw
     /// "database is locked".
-    public init(path: String, busyTimeout: TimeInterval = RegisterStore.busyTimeoutSeconds) throws {
+    /// On PostgreSQL, `create: false` refuses a schema that holds no register (`missingInput`)
+    /// instead of creating one: a mistyped schema name must not start an empty register.
+    public init(path: String, create: Bool = true, busyTimeout: TimeInterval = RegisterStore.busyTimeoutSeconds) throws {
         if PostgresLocation.isURL(path) {
             let pool = try PostgresPool(try PostgresLocation(url: path))
             backend = .postgres(pool)
             self.path = nil
             self.busyTimeout = busyTimeout
-            try pool.withConnection { try PostgresSchema.migrate($0, location: pool.location) }
+            try pool.withConnection { try PostgresSchema.migrate($0, location: pool.location, create: create) }
             return
         }
         var configuration = Configuration()
@@ -214,6 +216,11 @@ public final class RegisterStore: Sendable {
             return UserError.rejected(file: "—", L10n.message(.databaseRule, message))
         }
         if ["55P03", "40001", "40P01", "57014"].contains(state) { return UserError(.unavailable, L10n.message(.databaseBusy)) }
+        // The connection, the server's resources, an administrator's shutdown: try again later.
+        if state.hasPrefix("08") || state.hasPrefix("53") || state.hasPrefix("57") {
+            return UserError(.unavailable, L10n.message(.postgresLost, "\(message) (\(state))"))
+        }
+        if state == "42501" { return UserError(.unavailable, L10n.message(.postgresDenied, message)) }
         return nil
     }
 
@@ -255,21 +262,28 @@ public final class RegisterStore: Sendable {
         return try recordRestore(after: before, actor: actor)
     }
 
-    /// Audits a restore under an id above `before` and the restored log's last; that id.
+    /// Audits a restore under an id above `before` and the restored log's last; that id. Runs as a
+    /// write (the writers' lock) and, on PostgreSQL, under the audit lock, moving the id sequence
+    /// only forward.
     func recordRestore(after before: Int64, actor: String) throws -> Int64 {
         memo.clear()
-        return try writing { db in
+        return try write(actor: actor) { w in
+            let db = w.db
+            if db.dialect == .postgres {
+                try db.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ' audit'))", [])
+            }
             let last = try db.value(Int64.self, "SELECT coalesce(max(id), 0) FROM audit_log") ?? 0
             let id = max(before, last) + 1
             let after = #"{"restored_at":"\#(SQLTimestamp.now())"}"#
-            if db.dialect == .postgres {
-                try db.execute("SELECT setval(pg_get_serial_sequence('audit_log', 'id'), ?)", id)
-            }
             try db.execute(
                 """
                 INSERT INTO audit_log (id, changed_at, table_name, row_key, action, before_json, after_json, actor)
                 VALUES (?, ?, 'metadata', 'restored', 'update', NULL, ?, ?)
                 """, id, SQLTimestamp.now(), after, actor)
+            if db.dialect == .postgres {
+                try db.execute(
+                    "SELECT setval(pg_get_serial_sequence('audit_log', 'id'), greatest(?, (SELECT max(id) FROM audit_log)))", id)
+            }
             return id
         }
     }

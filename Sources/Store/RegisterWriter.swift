@@ -8,6 +8,24 @@ public struct RegisterWriter {
     /// Reads within the same transaction.
     public var reader: RegisterReader { RegisterReader(db: db, memo: nil) }
 
+    /// Runs `body` so that a refusal by the database undoes only what `body` did and the
+    /// transaction goes on (an import that collects every row's problem before giving up). On
+    /// PostgreSQL a failed statement would abort the whole transaction, so `body` runs in a
+    /// savepoint there; SQLite undoes just the failed statement by itself.
+    public func tolerating<T>(_ body: () throws -> T) throws -> T {
+        guard db.dialect == .postgres else { return try body() }
+        try db.execute("SAVEPOINT tolerated", [])
+        do {
+            let result = try body()
+            try db.execute("RELEASE SAVEPOINT tolerated", [])
+            return result
+        } catch {
+            try db.execute("ROLLBACK TO SAVEPOINT tolerated", [])
+            try db.execute("RELEASE SAVEPOINT tolerated", [])
+            throw error
+        }
+    }
+
     /// Inserts a division and returns its id.
     @discardableResult
     public func insert(_ division: Division) throws -> Division.ID {

@@ -94,6 +94,22 @@ struct PostgresCLITests {
         #expect(try RegisterStore(path: db).read { try $0.auditLog(table: "observations", limit: 1) }.first?.actor == "cli:xiying")
     }
 
+    @Test("PostgreSQL: a mistyped schema is refused (66), a divisions file with two bad rows lists both (65), a backup is 0600")
+    func reviewFindings() async throws {
+        let db = try TestBackend.postgresLocation()
+        #expect(try await CrashTests.offPool { try CLI.run(["demo", "--no-serve", "--database", db]) }.status == 0)
+        let typo = db.replacingOccurrences(of: "?schema=t_", with: "?schema=typo_")
+        let missing = try await CrashTests.offPool { try CLI.run(["schools", "diagnose", "--database", typo]) }
+        #expect(missing.status == 66 && missing.stderr.contains("没有本系统的数据库"), "\(missing.stderr)")
+        let bad = try temporaryFile("bad-divisions.csv", "代码,名称\n141122100001,南街居委会\n141122100003,东关居委会\n")
+        let refused = try await CrashTests.offPool { try CLI.run(["import", "divisions", bad, "--database", db]) }
+        #expect(refused.status == 65, "\(refused.stderr)")
+        #expect(refused.stderr.contains("第 2 行") && refused.stderr.contains("第 3 行"), "\(refused.stderr)")
+        let archive = try CLI.temporaryDirectory().appendingPathComponent("private.dump").path
+        #expect(try await CrashTests.offPool { try CLI.run(["backup", "--out", archive, "--database", db]) }.status == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: archive)[.posixPermissions] as? Int == 0o600)
+    }
+
     @Test("a wrong address, port or URL is a clear error (69 or 65), never a trap")
     func unreachable() async throws {
         let refused = try await CrashTests.offPool {

@@ -72,6 +72,15 @@ struct StoreTests {
         #expect(try store.read { try $0.metadata("dataset") } == "test")
         let error = #expect(throws: UserError.self) { try RegisterStore(path: "postgres://nobody@127.0.0.1:1/none") }
         #expect(error?.kind == .unavailable)
+        // A change from psql with another search path is audited in this register, not another.
+        let schema = try #require(location.split(separator: "=").last.map(String.init))
+        let before = try store.read { try $0.auditCount() }
+        try other.writing { db in
+            try db.execute("SET LOCAL search_path TO public", [])
+            try db.execute("UPDATE \(schema).metadata SET value = 'from psql' WHERE key = 'dataset'", [])
+        }
+        #expect(try store.read { try $0.auditCount() } == before + 1)
+        #expect(try store.read { try $0.auditLog(table: "metadata", limit: 1) }.first?.actor == RegisterStore.outsideActor)
     }
 
     @Test("a new database file is readable by its owner only")
