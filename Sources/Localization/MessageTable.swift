@@ -285,6 +285,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case planNameTooLong, uiRename, uiDeleteScenario, uiConfirmDelete, uiScenarioRenamed, uiScenarioDeleted
     // PostgreSQL review
     case postgresNoRegister, postgresDenied, restoreNotOurs
+    // Import preview
+    case importRatioImplausible, uiImportChanges
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1736,6 +1738,12 @@ enum MessageTable {
                 "模式 {1} 中还有不属于本系统的表（{2}）；为免误删，不在此模式中删除或恢复",
                 "the schema {1} holds tables that are not this system's ({2}); to delete nothing by mistake, nothing is dropped or restored there"
             )
+        case .importRatioImplausible:
+            (
+                "{1}：生师比 {2}，超过编制标准 {3} 的三倍，请核对在校人数和教职人数（不影响导入）",
+                "{1}: {2} students per staff, more than three times the staffing norm of {3}; check the students and staff figures (the import is not blocked)"
+            )
+        case .uiImportChanges: ("提交后：新增 {1} 所，更新 {2} 所，未变 {3} 所", "on commit: {1} new, {2} changed, {3} the same")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Analysis
 import Domain
 public import Foundation
 import Interchange
@@ -18,6 +19,8 @@ public struct ImportSummary: Sendable {
     public var townshipsNotReported: [String]
     /// The import-log id; nil for a dry run.
     public var importID: Int64?
+    /// Figures that look wrong but may be right (a check lists them; they do not block).
+    public var warnings: [ImportIssue] = []
 }
 
 /// The kinds of file the register imports.
@@ -62,6 +65,10 @@ public struct ImportCheck: Sendable {
     public var errorCount = 0
     /// Townships listed with no rows (school tables only).
     public var notReported: [String]
+    /// What committing would do to the stored rows (school tables): new, changed, the same.
+    public var inserted: Int?
+    public var updated: Int?
+    public var unchanged: Int?
 
     /// True when the file can be committed.
     public var isValid: Bool { rowsRead != nil && !issues.contains { $0.severity == .error } }
@@ -104,6 +111,8 @@ public struct ImportService: Sendable {
             let summary = try importSchools(from: url, sheet: sheet, dryRun: dryRun)
             check.rowsRead = summary.rowsRead
             check.notReported = summary.townshipsNotReported
+            (check.inserted, check.updated, check.unchanged) = (summary.inserted, summary.updated, summary.unchanged)
+            check.issues = IssueList(file: check.fileName, summary.warnings).listed
         case .divisions:
             check.rowsRead = try importDivisions(from: url, dryRun: dryRun).rowsRead
         case .observations:
@@ -143,6 +152,21 @@ public struct ImportService: Sendable {
             .education, areas: Set((summary.townshipsWithRows + summary.townshipsListedWithoutRows).map(\.id)))
         if dryRun {
             try store.authorize(principal, [need])
+            // What a commit would do, row by row, without writing: new, changed or the same; and
+            // figures far from the norms, as warnings.
+            let (schools, norms) = try store.read { (try $0.schools(), NormBook(try $0.norms())) }
+            var stored: [SchoolKey: Stored<School>] = [:]
+            for school in schools { stored[SchoolKey(school.townshipID, school.name)] = school }
+            let diagnostics = SchoolDiagnostics(norms: norms)
+            try reader.read(source) { row in
+                let incoming = Self.school(row)
+                if let existing = stored[SchoolKey(row.townshipID, row.name)] {
+                    if Self.merge(incoming, into: existing) == existing { result.unchanged += 1 } else { result.updated += 1 }
+                } else {
+                    result.inserted += 1
+                }
+                if let warning = Self.implausible(row, diagnostics, file: source.fileName) { result.warnings.append(warning) }
+            }
             return result
         }
         try store.write(by: principal, need) { writer in
@@ -153,10 +177,7 @@ public struct ImportService: Sendable {
             for school in try writer.reader.schools() { stored[SchoolKey(school.townshipID, school.name)] = school }
             var pending: [School] = []
             try reader.read(source) { row in
-                let incoming = School(
-                    townshipID: row.townshipID, villageID: row.villageID, name: row.name, level: row.level,
-                    students: row.students, staff: row.staff, landMu: row.landMu, classes: row.classes,
-                    dataYear: row.dataYear, source: row.source, note: row.note)
+                let incoming = Self.school(row)
                 if let existing = stored[SchoolKey(row.townshipID, row.name)] {
                     let merged = Self.merge(incoming, into: existing)
                     if merged == existing {
@@ -189,6 +210,28 @@ public struct ImportService: Sendable {
 
     /// The stored school with the file's figures; a village or class count the file leaves
     /// out keeps its stored value.
+    /// The school a row describes.
+    static func school(_ row: SchoolImportRow) -> School {
+        School(
+            townshipID: row.townshipID, villageID: row.villageID, name: row.name, level: row.level, students: row.students,
+            staff: row.staff, landMu: row.landMu, classes: row.classes, dataYear: row.dataYear, source: row.source, note: row.note)
+    }
+
+    /// A warning when a row's students per staff is more than three times its level's staffing
+    /// norm — a typo (7160 for 716) more often than a real school. (Few students per staff is
+    /// common in villages and is what the diagnosis flags, so it is not a warning here.)
+    static func implausible(_ row: SchoolImportRow, _ diagnostics: SchoolDiagnostics, file: String) -> ImportIssue? {
+        guard let students = row.students, let staff = row.staff, students > 0, staff > 0,
+            let norm = diagnostics.staffNorm(for: row.level)?.studentsPerStaff, norm > 0
+        else { return nil }
+        let ratio = Double(students) / Double(staff)
+        guard ratio > norm * 3 else { return nil }
+        return ImportIssue(
+            file: file, row: row.row, columnName: nil,
+            message: L10n.message(.importRatioImplausible, row.name, Format.number(ratio, digits: 1), Format.number(norm, digits: 1)),
+            severity: .warning)
+    }
+
     /// How many new schools go to the database in one statement.
     static let insertBatch = 500
 

@@ -17,6 +17,7 @@ func printSummary(_ s: ImportSummary, dryRun: Bool, _ options: GlobalOptions) {
     if !s.townshipsNotReported.isEmpty {
         print(options.t(.importNotReported, s.townshipsNotReported.joined(separator: options.language == .zh ? "、" : ", ")))
     }
+    for warning in s.warnings { Terminal.error(warning.description) }
 }
 
 struct ImportSchools: AsyncParsableCommand {

@@ -120,4 +120,19 @@ struct ImportServiceTests {
         }
         #expect(error?.kind == .invalid)
     }
+
+    @Test("a check says what a commit would do — new, changed, the same — and warns of a students-per-staff figure far above the norm")
+    func preview() throws {
+        let store = try demoStore()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cx-preview-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("乡镇,学校名称,规模,在校人数,教职人数\n西营,预览新校,小学,40,5\n天宁,交城县阳渠学校,小初一体,7160,68\n".utf8).write(to: file)
+        let before = try store.dataStamp()
+        let check = try Workspace(store: store).imports(by: .system("test")).check(.schools, file: file)
+        #expect(check.isValid)
+        #expect(check.inserted == 1 && check.updated == 1 && check.unchanged == 0)
+        #expect(check.issues.count == 1 && check.issues.first?.severity == .warning && check.issues.first?.row == 3)
+        #expect(check.issues.first?.message.zh.contains("交城县阳渠学校") == true)
+        #expect(try store.dataStamp() == before, "a check writes nothing")
+    }
 }

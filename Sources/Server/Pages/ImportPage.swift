@@ -59,6 +59,9 @@ enum ImportPage {
         var nodes: [HTMLNode] = [el("p", text: "\(web.t(check.kind.label)) · \(check.fileName)")]
         if check.isValid {
             nodes.append(el("p", [("class", "ok")], text: web.t(.uiImportValid, check.rowsRead ?? 0)))
+            if let inserted = check.inserted, let updated = check.updated, let unchanged = check.unchanged {
+                nodes.append(el("p", text: web.t(.uiImportChanges, inserted, updated, unchanged)))
+            }
             if !check.notReported.isEmpty {
                 nodes.append(el("p", text: web.t(.gapSchoolsNotReported, check.notReported.joined(separator: "、"))))
             }
