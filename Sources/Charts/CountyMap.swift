@@ -115,7 +115,10 @@ public struct CountyMap: Sendable {
         func y(_ lat: Double) -> Double { margin + (maxLat - lat) * scale }
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"county-map\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" "
         out += "font-family=\"\(SVG.fontFamily)\" font-size=\"12\" role=\"img\">"
-        out += "<g id=\"viewport\"><g id=\"layer-outline\">"
+        // The map zooms and pans inside its frame (the page's script transforms #viewport); the
+        // scale bar and the legend below it stay where they are.
+        out += "<clipPath id=\"map-frame\"><rect x=\"0\" y=\"0\" width=\"\(SVG.n(width))\" height=\"\(SVG.n(mapBottom))\"/></clipPath>"
+        out += "<g clip-path=\"url(#map-frame)\"><g id=\"viewport\"><g id=\"layer-outline\">"
         for ring in outline {
             let d = ring.map { "\(SVG.n(x($0.lon))),\(SVG.n(y($0.lat)))" }.joined(separator: " ")
             out += "<polygon points=\"\(d)\" fill=\"#f4f1e8\" stroke=\"#6b5b3e\" stroke-width=\"1.5\"/>"
@@ -127,19 +130,30 @@ public struct CountyMap: Sendable {
             out += "<title>\(Markup.escape(link.title))</title></line>"
         }
         out += "</g>"
-        out += layer("villages", villages, x, y, showLabels: false)
-        out += layer("townships", townships, x, y, showLabels: true)
-        out += layer("schools", schools, x, y, showLabels: false)
-        out += "</g>"
+        out += layer("villages", villages, x, y)
+        out += layer("townships", townships, x, y)
+        out += layer("schools", schools, x, y)
+        out += labels(townships, x, y)
+        out += "</g></g>"
         out += scaleBar(x: margin, y: mapBottom + 14, metresPerPixel: 111_195 / scale)
         out += legendBlock(x: margin, y: mapBottom + 44)
         out += "</svg>"
         return out
     }
 
-    private func layer(
-        _ name: String, _ markers: [Marker], _ x: (Double) -> Double, _ y: (Double) -> Double, showLabels: Bool
-    ) -> String {
+    /// Place names on top of every marker (never under a school's circle), with a white halo; the
+    /// quality note stays in the marker's title, not in the label. The script keeps their size and
+    /// their distance from the marker constant as the map zooms (`data-x`, `data-r`).
+    private func labels(_ markers: [Marker], _ x: (Double) -> Double, _ y: (Double) -> Double) -> String {
+        var out = "<g id=\"layer-labels\">"
+        for m in markers {
+            out += "<text x=\"\(SVG.n(x(m.lon) + m.radius + 3))\" y=\"\(SVG.n(y(m.lat) + 4))\" data-x=\"\(SVG.n(x(m.lon)))\" "
+            out += "data-y=\"\(SVG.n(y(m.lat)))\" data-r=\"\(SVG.n(m.radius))\" fill=\"#222\">\(Markup.escape(m.label))</text>"
+        }
+        return out + "</g>"
+    }
+
+    private func layer(_ name: String, _ markers: [Marker], _ x: (Double) -> Double, _ y: (Double) -> Double) -> String {
         if markers.count > detailLimit { return denseLayer(name, markers, x, y) }
         var out = "<g id=\"layer-\(name)\">"
         for m in markers {
@@ -152,10 +166,6 @@ public struct CountyMap: Sendable {
             out += "data-label=\"\(Markup.escape(m.label))\""
             for (key, value) in m.data { out += " data-\(key)=\"\(Markup.escape(value))\"" }
             out += "><title>\(Markup.escape(title))</title></circle>"
-            if showLabels {
-                out += "<text x=\"\(SVG.n(x(m.lon) + m.radius + 3))\" y=\"\(SVG.n(y(m.lat) + 4))\" fill=\"#222\">"
-                out += "\(Markup.escape(title))</text>"
-            }
         }
         return out + "</g>"
     }
@@ -199,8 +209,10 @@ public struct CountyMap: Sendable {
         let magnitude = pow(10, log10(target).rounded(.down))
         let km = [1.0, 2, 5, 10].map { $0 * magnitude }.last { $0 <= target } ?? magnitude
         let pixels = km * 1000 / metresPerPixel
+        // The script redraws the bar as the map zooms, from the metres one unit of the map spans.
         return """
-            <g id="scale-bar"><rect x="\(SVG.n(x))" y="\(SVG.n(y))" width="\(SVG.n(pixels))" height="6" fill="#333"/>\
+            <g id="scale-bar" data-metres-per-unit="\(SVG.n(metresPerPixel))" data-width="\(SVG.n(width / 5))" \
+            data-unit="\(Markup.escape(kilometreLabel))"><rect x="\(SVG.n(x))" y="\(SVG.n(y))" width="\(SVG.n(pixels))" height="6" fill="#333"/>\
             <text x="\(SVG.n(x))" y="\(SVG.n(y - 4))">0</text><text x="\(SVG.n(x + pixels))" y="\(SVG.n(y - 4))" \
             text-anchor="end">\(SVG.label(km)) \(Markup.escape(kilometreLabel))</text></g>
             """

@@ -62,6 +62,33 @@ struct BrowserTests {
     }
 }
 
+@Suite("The map zooms in a real browser", .serialized)
+struct MapZoomTests {
+    @Test("zoomed four times: the map's group is scaled, markers and labels keep their screen size, the scale bar is redrawn")
+    func zoom() async throws {
+        try await withLiveServer(demoForServer) { port in
+            let plain = try await onOwnThread {
+                try chromium(["--window-size=1280,900", "--virtual-time-budget=3000", "--dump-dom", "http://127.0.0.1:\(port)/map"])
+            }
+            let zoomed = try await onOwnThread {
+                try chromium(["--window-size=1280,900", "--virtual-time-budget=3000", "--dump-dom", "http://127.0.0.1:\(port)/map#zoom=4"])
+            }
+            #expect(zoomed.contains(/id="viewport" transform="translate\([-0-9.e]+ [-0-9.e]+\) scale\(4\)"/))
+            // A marker of radius r is drawn at r/4 in the zoomed group: r pixels on the screen still.
+            let radii = zoomed.matches(of: /<circle[^>]* r="([0-9.]+)"[^>]*data-r0="([0-9.]+)"/).map {
+                (Double($0.1) ?? 0, Double($0.2) ?? 0)
+            }
+            #expect(!radii.isEmpty && radii.allSatisfy { abs($0.0 * 4 - $0.1) < 0.01 }, "\(radii.prefix(3))")
+            let bar = { (dom: String) in dom.firstMatch(of: /id="scale-bar"[^>]*>.*?<\/text><text[^>]*>([^<]+)<\/text>/)?.1 }
+            #expect(
+                bar(plain) != nil && bar(zoomed) != nil && bar(plain) != bar(zoomed),
+                "\(String(describing: bar(plain))) → \(String(describing: bar(zoomed)))")
+            #expect(
+                zoomed.contains(/<text x="[0-9.]+" y="[0-9.]+" data-x="[^"]+" data-y="[^"]+" data-r="[^"]+" fill="#222" font-size="3">/))
+        }
+    }
+}
+
 /// Every page at the narrowest window headless Chromium opens (500 px: it will not go narrower
 /// without device emulation, so this is the phone layout — below the 600 px breakpoint — but not
 /// yet a 390 px phone) and at a desktop's 1280 px, in both languages: nothing wider than the

@@ -55,6 +55,18 @@ struct PageTests {
                 #expect(html.contains("（示意）"))
                 #expect(html.contains("data-href=\"/schools/"))
                 #expect(response.body.readableBytes < 500_000, "the map page transfers \(response.body.readableBytes) bytes")
+                // Only the map zooms: the legend and the scale bar lie outside the zoomed group and
+                // the clip of its frame; place names lie above every marker; a label carries the
+                // name alone (西营镇, not "镇（示意）" under a circle).
+                let order = [
+                    "id=\"map-frame\"", "id=\"viewport\"", "id=\"layer-schools\"", "id=\"layer-labels\"", "id=\"scale-bar\"",
+                    "id=\"legend\"",
+                ]
+                let positions = order.map { html.range(of: $0)?.lowerBound }
+                #expect(!positions.contains(nil) && positions.compactMap { $0 } == positions.compactMap { $0 }.sorted(), "\(order)")
+                #expect(html.contains("data-metres-per-unit=\""))
+                let labels = try #require(html.firstMatch(of: /<g id="layer-labels">(.*?)<\/g>/)).1
+                #expect(labels.contains(">西营镇</text>") && !labels.contains("示意"))
             }
         }
     }

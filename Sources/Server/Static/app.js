@@ -6,40 +6,97 @@
   function setupMap() {
     var svg = document.getElementById("county-map");
     if (!svg) return;
+    var view = document.getElementById("viewport");
     var box = svg.viewBox.baseVal;
-    var home = { x: box.x, y: box.y, w: box.width, h: box.height };
-    // Zoom stays between the whole county at half size and forty times closer.
-    function zoom(factor, cx, cy) {
-      var w = Math.min(home.w * 2, Math.max(home.w / 40, box.width * factor));
-      factor = w / box.width;
-      var nx = cx - (cx - box.x) * factor, ny = cy - (cy - box.y) * factor;
-      svg.setAttribute("viewBox", [nx, ny, box.width * factor, box.height * factor].join(" "));
+    // The map moves and zooms inside its frame: #viewport is drawn at translate(tx, ty) scale(s).
+    // Zoom stays between the whole county at half size and forty times closer. Markers, labels
+    // and lines keep their size on the screen; the scale bar below is redrawn for the zoom.
+    var state = { s: 1, tx: 0, ty: 0 };
+    var dots = svg.querySelectorAll("#viewport circle");
+    dots.forEach(function (c) { c.setAttribute("data-r0", c.getAttribute("r")); });
+    var paths = svg.querySelectorAll("#viewport path[stroke-width]");
+    paths.forEach(function (p) { p.setAttribute("data-w0", p.getAttribute("stroke-width")); });
+    var labels = svg.querySelectorAll("#layer-labels text");
+    function redraw() {
+      view.setAttribute("transform", "translate(" + state.tx + " " + state.ty + ") scale(" + state.s + ")");
+      dots.forEach(function (c) { c.setAttribute("r", c.getAttribute("data-r0") / state.s); });
+      paths.forEach(function (p) { p.setAttribute("stroke-width", p.getAttribute("data-w0") / state.s); });
+      labels.forEach(function (t) {
+        t.setAttribute("x", +t.getAttribute("data-x") + (+t.getAttribute("data-r") + 3) / state.s);
+        t.setAttribute("y", +t.getAttribute("data-y") + 4 / state.s);
+        t.setAttribute("font-size", 12 / state.s);
+      });
+      var bar = document.getElementById("scale-bar");
+      if (bar) {
+        var perUnit = bar.getAttribute("data-metres-per-unit") / state.s;
+        var target = bar.getAttribute("data-width") * perUnit / 1000;
+        var magnitude = Math.pow(10, Math.floor(Math.log10(target)));
+        var km = magnitude;
+        [1, 2, 5, 10].forEach(function (m) { if (m * magnitude <= target) km = m * magnitude; });
+        var rect = bar.querySelector("rect"), texts = bar.querySelectorAll("text");
+        var width = km * 1000 / perUnit;
+        rect.setAttribute("width", width);
+        texts[1].setAttribute("x", +rect.getAttribute("x") + width);
+        texts[1].textContent = (km >= 1 ? String(km) : km.toPrecision(1)) + " " + bar.getAttribute("data-unit");
+      }
     }
-    function toMap(evt) {
+    function zoom(factor, cx, cy) {
+      var s = Math.min(40, Math.max(0.5, state.s * factor));
+      factor = s / state.s;
+      state.tx = cx - (cx - state.tx) * factor;
+      state.ty = cy - (cy - state.ty) * factor;
+      state.s = s;
+      redraw();
+    }
+    function toMap(x, y) {
       var r = svg.getBoundingClientRect();
-      return { x: box.x + (evt.clientX - r.left) / r.width * box.width, y: box.y + (evt.clientY - r.top) / r.height * box.height };
+      return { x: box.x + (x - r.left) / r.width * box.width, y: box.y + (y - r.top) / r.height * box.height };
     }
     svg.addEventListener("wheel", function (evt) {
       evt.preventDefault();
-      var p = toMap(evt);
-      zoom(evt.deltaY > 0 ? 1.2 : 1 / 1.2, p.x, p.y);
+      var p = toMap(evt.clientX, evt.clientY);
+      zoom(evt.deltaY > 0 ? 1 / 1.2 : 1.2, p.x, p.y);
     }, { passive: false });
-    var drag = null;
-    svg.addEventListener("pointerdown", function (evt) { drag = { x: evt.clientX, y: evt.clientY, bx: box.x, by: box.y }; });
-    window.addEventListener("pointerup", function () { drag = null; });
+    // One pointer pans; two (a pinch on a phone) zoom around their middle.
+    var pointers = {};
+    function pair() {
+      var ids = Object.keys(pointers);
+      if (ids.length !== 2) return null;
+      var a = pointers[ids[0]], b = pointers[ids[1]];
+      return { d: Math.hypot(a.x - b.x, a.y - b.y), mid: toMap((a.x + b.x) / 2, (a.y + b.y) / 2) };
+    }
+    svg.addEventListener("pointerdown", function (evt) { pointers[evt.pointerId] = { x: evt.clientX, y: evt.clientY }; });
+    function lift(evt) { delete pointers[evt.pointerId]; }
+    window.addEventListener("pointerup", lift);
+    window.addEventListener("pointercancel", lift);
     svg.addEventListener("pointermove", function (evt) {
-      if (!drag) return;
+      var last = pointers[evt.pointerId];
+      if (!last) return;
+      var before = pair();
+      pointers[evt.pointerId] = { x: evt.clientX, y: evt.clientY };
+      var after = pair();
+      if (before && after && before.d > 0) {
+        zoom(after.d / before.d, after.mid.x, after.mid.y);
+        return;
+      }
+      if (Object.keys(pointers).length !== 1) return;
       var r = svg.getBoundingClientRect();
-      var dx = (evt.clientX - drag.x) / r.width * box.width, dy = (evt.clientY - drag.y) / r.height * box.height;
-      svg.setAttribute("viewBox", [drag.bx - dx, drag.by - dy, box.width, box.height].join(" "));
+      state.tx += (evt.clientX - last.x) / r.width * box.width;
+      state.ty += (evt.clientY - last.y) / r.height * box.height;
+      redraw();
     });
+    var frame = svg.querySelector("#map-frame rect");
+    var middle = { x: box.x + box.width / 2, y: box.y + (frame ? +frame.getAttribute("height") : box.height) / 2 };
     document.querySelectorAll("[data-zoom]").forEach(function (b) {
       b.addEventListener("click", function () {
         var z = b.getAttribute("data-zoom");
-        if (z === "home") { svg.setAttribute("viewBox", [home.x, home.y, home.w, home.h].join(" ")); return; }
-        zoom(z === "in" ? 1 / 1.5 : 1.5, box.x + box.width / 2, box.y + box.height / 2);
+        if (z === "home") { state = { s: 1, tx: 0, ty: 0 }; redraw(); return; }
+        zoom(z === "in" ? 1.5 : 1 / 1.5, middle.x, middle.y);
       });
     });
+    // A link can open the map zoomed: /map#zoom=4 (around the middle).
+    var asked = /zoom=([0-9.]+)/.exec(window.location.hash);
+    if (asked) zoom(+asked[1], middle.x, middle.y);
     document.querySelectorAll("input[data-layer]").forEach(function (input) {
       input.addEventListener("change", function () {
         var g = document.getElementById("layer-" + input.getAttribute("data-layer"));
