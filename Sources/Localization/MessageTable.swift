@@ -287,6 +287,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case postgresNoRegister, postgresDenied, restoreNotOurs
     // Import preview
     case importRatioImplausible, uiImportChanges
+    // School edit form
+    case schoolEditField, schoolStaffWithoutStudents, uiEditSchool, uiSchoolSaved, uiLeaveBlankUnknown
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1744,6 +1746,11 @@ enum MessageTable {
                 "{1}: {2} students per staff, more than three times the staffing norm of {3}; check the students and staff figures (the import is not blocked)"
             )
         case .uiImportChanges: ("提交后：新增 {1} 所，更新 {2} 所，未变 {3} 所", "on commit: {1} new, {2} changed, {3} the same")
+        case .schoolEditField: ("{1}：{2}", "{1}: {2}")
+        case .schoolStaffWithoutStudents: ("有教职人数而在校人数为空：请同时填写在校人数", "staff are given but students are not: fill in the students too")
+        case .uiEditSchool: ("修改本校数据", "Edit this school's data")
+        case .uiSchoolSaved: ("已保存（记入审计日志）", "saved (recorded in the audit log)")
+        case .uiLeaveBlankUnknown: ("留空表示“未知”", "leave blank for \"unknown\"")
         }
     }
 }

@@ -63,6 +63,28 @@ enum PageRoutes {
                 return Layout.document(web, title: d.school.name, dataTitle: true, body)
             }
         }
+        router.post("/schools/:id") { request, context in
+            let web = WebContext(request, context, state)
+            let id = try APIRoutes.schoolID(context)
+            let form = try await form(request, context, state)
+            do {
+                let fields = Dictionary(
+                    ["students", "staff", "classes", "landMu", "dataYear", "note"].map { ($0, form[$0] ?? "") },
+                    uniquingKeysWith: { a, _ in a })
+                try state.workspace.register.editSchool(id, fields, by: try context.writer())
+                return Responses.redirect("/schools/\(id.rawValue)")
+            } catch let error as UserError where error.kind == .rejected || error.kind == .invalid {
+                // The page again, with what was typed and every refused field.
+                let d = try state.workspace.diagnostics.school(id)
+                let reasons = error.issues.isEmpty ? [error.message] : error.issues.map(\.message)
+                let message = el("ul", [("class", "errors")], reasons.map { el("li", text: web.t($0)) })
+                let body = SchoolsPage.detail(
+                    d, register: try state.workspace.register.divisionRegister(), history: try state.workspace.register.history(of: id),
+                    message: message, entered: form, web)
+                return Responses.html(
+                    Layout.document(web, title: d.school.name, dataTitle: true, body), web, status: HTTPErrors.status(error.kind))
+            }
+        }
         registerMonitoring(on: router, state)
         registerImport(on: router, state)
         ScenarioRoutes.registerPages(on: router, state)

@@ -167,6 +167,67 @@ public struct RegisterService: Sendable {
     /// Every norm with its source.
     public func norms() throws -> [Norm] { try store.read { try $0.norms() } }
 
+    /// Changes a school's figures from a form: each field as typed, blank for unknown. Checked as
+    /// the importer checks a row (whole numbers not below zero, a year from 1949 to 2100, staff
+    /// only with students); every refused field is listed. The education bureau's or the school's
+    /// township's editor may do it; the change is audited.
+    public func editSchool(_ id: School.ID, _ fields: [String: String], by principal: Principal) throws -> Stored<School> {
+        var problems: [ImportIssue] = []
+        func field(_ key: String) -> String? {
+            let text = fields[key]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            return text.isEmpty ? nil : text
+        }
+        func refuse(_ label: MessageKey, _ reason: Localized) {
+            problems.append(ImportIssue(file: "—", message: L10n.message(.schoolEditField, L10n.message(label), reason)))
+        }
+        func count(_ key: String, _ label: MessageKey) -> Int? {
+            guard let text = field(key) else { return nil }
+            guard let value = Int(text) else {
+                refuse(label, L10n.message(.notWholeNumber, text))
+                return nil
+            }
+            if value < 0 { refuse(label, L10n.message(.negativeNumber, text)) }
+            return value
+        }
+        let students = count("students", .labelStudents)
+        let staff = count("staff", .labelStaff)
+        let classes = count("classes", .uiClasses)
+        var land: Double?
+        if let text = field("landMu") {
+            if let value = Double(text), value.isFinite, value >= 0 {
+                land = value
+            } else {
+                refuse(.uiLand, L10n.message(.notANumber, text))
+            }
+        }
+        var year: Int?
+        if let text = field("dataYear") {
+            if let value = Int(text), (1949...2100).contains(value) {
+                year = value
+            } else {
+                refuse(.uiDataYear, L10n.message(.badYear, text))
+            }
+        }
+        if (staff ?? 0) > 0 && students == nil {
+            problems.append(ImportIssue(file: "—", message: L10n.message(.schoolStaffWithoutStudents)))
+        }
+        if !problems.isEmpty { throw UserError.rejected(problems) }
+        guard let current = try store.read({ try $0.school(id: id) }) else {
+            throw UserError(.notFound, L10n.message(.unknownSchool, id))
+        }
+        var school = current
+        school.value.students = students
+        school.value.staff = staff
+        school.value.classes = classes
+        school.value.landMu = land
+        school.value.dataYear = year
+        school.value.note = field("note")
+        return try store.write(by: principal, .data(.education, areas: [current.townshipID])) { writer in
+            try writer.update(school)
+            return school
+        }
+    }
+
     /// Changes a norm's value and source (audited); returns the old value.
     @discardableResult
     public func setNorm(key: String, value: Double, source: String, by principal: Principal) throws -> Double {

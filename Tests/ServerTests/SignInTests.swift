@@ -560,6 +560,50 @@ struct SignInTests {
         }
     }
 
+    @Test(
+        "a school's figures are edited on its page: checked like an import row (every bad field listed, input kept), audited, and only by whom may"
+    )
+    func schoolEdit() async throws {
+        let store = try freshDemo()
+        let admin = try session(store)
+        let xiying = try session(store, "xiying", role: .townshipEditor, township: "西营镇")
+        let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        try await app(store).test(.router) { client in
+            #expect(
+                try await client.execute(uri: "/schools/1", method: .get, headers: [.cookie: admin]) { $0.text }.contains(
+                    "action=\"/schools/1\""))
+            // 东雷庄学校 is in 天宁镇: 西营镇's editor gets no form and is refused.
+            #expect(
+                !(try await client.execute(uri: "/schools/1", method: .get, headers: [.cookie: xiying]) { $0.text }.contains(
+                    "action=\"/schools/1\"")))
+            let xiyingCSRF = formToken(xiying)
+            try await client.execute(
+                uri: "/schools/1", method: .post, headers: form + [.cookie: "cx_csrf=\(xiyingCSRF); \(xiying)"],
+                body: ByteBuffer(string: "csrf=\(xiyingCSRF)&students=7&staff=3")
+            ) { #expect($0.status == .forbidden) }
+            let csrf = formToken(admin)
+            let before = try store.dataStamp()
+            try await client.execute(
+                uri: "/schools/1", method: .post, headers: form + [.cookie: "cx_csrf=\(csrf); \(admin)"],
+                body: ByteBuffer(string: "csrf=\(csrf)&students=abc&staff=-3&dataYear=1800&note=keep")
+            ) { response in
+                #expect(response.status != .seeOther && response.status != .ok)
+                let html = response.text
+                #expect(html.contains("「abc」应为整数") && html.contains("「-3」为负数") && html.contains("「1800」不是有效年份"))
+                #expect(html.contains("value=\"abc\"") && html.contains("value=\"keep\""), "the input is kept")
+            }
+            #expect(try store.dataStamp() == before, "a refused edit writes nothing")
+            try await client.execute(
+                uri: "/schools/1", method: .post, headers: form + [.cookie: "cx_csrf=\(csrf); \(admin)"],
+                body: ByteBuffer(string: "csrf=\(csrf)&students=7&staff=3&landMu=2.5&dataYear=2024&note=")
+            ) { #expect($0.status == .seeOther) }
+            let school = try #require(try store.read { try $0.school(id: School.ID(1)) })
+            #expect(school.students == 7 && school.landMu == 2.5 && school.dataYear == 2024 && school.note == nil)
+            let entry = try #require(try Workspace(store: store).register.auditLog(table: "schools", limit: 1).first)
+            #expect(entry.actor == "web:admin" && entry.action == "update")
+        }
+    }
+
     @Test("the school table also downloads as CSV in GBK (no BOM) and as an XLSX workbook with Chinese headers and numbers as numbers")
     func schoolsGBKAndXLSX() async throws {
         try await app().test(.router) { client in

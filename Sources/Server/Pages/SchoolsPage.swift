@@ -128,8 +128,44 @@ enum SchoolsPage {
         }
     }
 
+    /// The form that changes a school's figures, for those who may (the education bureau, the
+    /// school's township editor); after a refusal it shows what was typed.
+    static func editForm(_ d: SchoolDiagnosis, entered: FormFields?, _ web: WebContext) -> HTMLNode {
+        guard let principal = web.principal, principal.mayWrite(.education),
+            principal.role != .townshipEditor || principal.townshipID == d.school.townshipID
+        else { return .group([]) }
+        let school = d.school
+        func input(_ name: String, _ label: MessageKey, _ value: String?, size: Int = 6) -> HTMLNode {
+            el(
+                "label", [],
+                [
+                    .text(web.t(label)),
+                    el("input", [("name", name), ("value", entered?.text(name) ?? value ?? ""), ("size", String(size))]),
+                ])
+        }
+        return el(
+            "details", entered == nil ? [] : [("open", "open")],
+            [
+                el("summary", text: web.t(.uiEditSchool)),
+                el(
+                    "form", [("class", "inline"), ("method", "post"), ("action", "/schools/\(school.id)")],
+                    [
+                        Layout.csrfField(web),
+                        input("students", .labelStudents, school.students.map(String.init)),
+                        input("staff", .labelStaff, school.staff.map(String.init)),
+                        input("classes", .uiClasses, school.classes.map(String.init)),
+                        input("landMu", .uiLand, school.landMu.map { Format.number($0, digits: 4) }),
+                        input("dataYear", .uiDataYear, school.dataYear.map(String.init)),
+                        input("note", .uiNote, school.note, size: 24),
+                        el("button", [("type", "submit")], text: web.t(.uiSave)),
+                    ]),
+                el("p", [("class", "muted")], text: web.t(.uiLeaveBlankUnknown)),
+            ])
+    }
+
     static func detail(
-        _ d: SchoolDiagnosis, register: DivisionRegister, history: [AuditRecord], _ web: WebContext
+        _ d: SchoolDiagnosis, register: DivisionRegister, history: [AuditRecord], message: HTMLNode? = nil,
+        entered: FormFields? = nil, _ web: WebContext
     ) -> [HTMLNode] {
         let village = d.school.villageID.flatMap { register.division(id: $0) }
         let place = MapPage.position(of: d, in: register)
@@ -163,11 +199,12 @@ enum SchoolsPage {
                 guard let label = Self.columnLabels[change.column] else { return nil }
                 let value = { (text: String?) in text.map { Self.fieldText(change.column, $0, register, web) } ?? "—" }
                 let line = e.action == "update" ? "\(value(change.before)) → \(value(change.after))" : value(change.after ?? change.before)
-                return el("li", text: "\(web.t(label))：\(line)")
+                return el("li", text: web.field(web.t(label), line))
             }
             return [.text(e.changedAtBeijing), .text(e.actor), .text(web.t(action)), el("ul", [("class", "changes")], changes)]
         }
         return [
+            message ?? .group([]), editForm(d, entered: entered, web),
             el("p", [], [Components.flags(d, web)]),
             el("ul", [], d.reasons.map { el("li", text: web.t($0.text)) }),
             Components.table([web.t(.uiItem), web.t(.uiValue)], facts.map { [.text($0.0), .text($0.1)] }),
