@@ -151,7 +151,8 @@ let package = Package(
         .testTarget(
             name: "ReportsTests",
             dependencies: [
-                "Reports", "Monitoring", "Analysis", "Domain", "Localization", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "Reports", "Charts", "Monitoring", "Analysis", "Domain", "Localization",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(
             name: "ServicesTests",

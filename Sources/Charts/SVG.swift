@@ -35,17 +35,21 @@ public enum SVG {
     public static let fontFamily = "'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','Microsoft YaHei','PingFang SC',sans-serif"
 
     /// "Nice" tick values covering [low, high]: steps of 1, 2 or 5 × 10ⁿ.
-    static func ticks(_ low: Double, _ high: Double, count: Int = 5) -> [Double] {
+    /// "Nice" ticks (steps of 1, 2 or 5 × 10ⁿ) from `low` to `high`: at least 1 apart for
+    /// `wholeNumbers`; with `covering`, one more tick when needed so the last is at or above `high`.
+    static func ticks(_ low: Double, _ high: Double, count: Int = 5, wholeNumbers: Bool = false, covering: Bool = false) -> [Double] {
         guard low.isFinite, high.isFinite, high > low else { return low.isFinite ? [low] : [] }
         let raw = (high - low) / Double(count)
         let magnitude = pow(10, (Foundation.log10(raw)).rounded(.down))
-        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+        var step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+        if wholeNumbers { step = max(step, 1) }
         var t = (low / step).rounded(.down) * step
         var values: [Double] = []
         while t <= high + step * 1e-9 {
             if t >= low - step * 1e-9 { values.append(t) }
             t += step
         }
+        if covering, let last = values.last, last < high - step * 1e-9 { values.append(last + step) }
         return values
     }
 

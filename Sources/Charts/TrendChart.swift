@@ -23,8 +23,13 @@ public struct TrendChart: Sendable {
     public var target: (value: Double, year: Int, label: String)?
     /// Text shown when there is nothing to plot.
     public var emptyText: String
-    public var width = 480.0
-    public var height = 240.0
+    /// The legend's words for the observed line and the expected path (the target line is
+    /// labelled where it is drawn); no legend when nil.
+    public var legend: (observed: String, path: String)?
+    /// Sized to be shown at about its own width (a card of a third of a 1280 px page), so that
+    /// its 12-unit text stays at least 11 px on the screen.
+    public var width = 360.0
+    public var height = 230.0
 
     public init(
         title: String, unit: String, points: [Point], path: (start: Point, end: Point)?,
@@ -43,7 +48,7 @@ public struct TrendChart: Sendable {
         let left = 52.0
         let right = 16.0
         let top = 30.0
-        let bottom = 34.0
+        let bottom = legend == nil ? 34.0 : 48.0
         let points = points.filter { $0.time.isFinite && $0.value.isFinite }
         var times = points.map(\.time)
         var values = points.map(\.value)
@@ -57,7 +62,7 @@ public struct TrendChart: Sendable {
         }
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" "
         out += "width=\"\(SVG.n(width))\" height=\"\(SVG.n(height))\" role=\"img\" aria-label=\"\(Markup.escape(title))\" "
-        out += "font-family=\"\(SVG.fontFamily)\" font-size=\"11\">"
+        out += "font-family=\"\(SVG.fontFamily)\" font-size=\"12\">"
         out += "<text x=\"\(SVG.n(left))\" y=\"18\" font-size=\"13\" font-weight=\"bold\">\(Markup.escape(title))</text>"
         guard let tMin = times.min(), let tMax = times.max(), let vMinRaw = values.min(), let vMaxRaw = values.max() else {
             out += "<text x=\"\(SVG.n(width / 2))\" y=\"\(SVG.n(height / 2))\" text-anchor=\"middle\" fill=\"#888\">"
@@ -66,13 +71,18 @@ public struct TrendChart: Sendable {
         }
         let t0 = (tMin - 0.5).rounded(.down)
         let t1 = max((tMax + 0.5).rounded(.up), t0 + 1)
+        // The value axis starts at zero (or below, for negative values) and ends on a labelled tick
+        // at or above the highest value or target, so the gap to the target shows; counts get
+        // whole-number ticks.
         let vMin = min(0, vMinRaw)
-        let vMax = vMaxRaw == vMin ? vMin + 1 : vMaxRaw * 1.08
+        let whole = values.allSatisfy { $0 == $0.rounded() }
+        let ticks = SVG.ticks(vMin, vMaxRaw == vMin ? vMin + 1 : vMaxRaw, wholeNumbers: whole, covering: true)
+        let vMax = max(ticks.last ?? vMin + 1, vMin + (whole ? 1 : 1e-9))
         let plotW = width - left - right
         let plotH = height - top - bottom
         func x(_ t: Double) -> Double { left + (t - t0) / (t1 - t0) * plotW }
         func y(_ v: Double) -> Double { top + plotH - (v - vMin) / (vMax - vMin) * plotH }
-        for tick in SVG.ticks(vMin, vMax) {
+        for tick in ticks {
             out +=
                 "<line x1=\"\(SVG.n(left))\" x2=\"\(SVG.n(width - right))\" y1=\"\(SVG.n(y(tick)))\" y2=\"\(SVG.n(y(tick)))\" stroke=\"#e5e5e5\"/>"
             out += "<text x=\"\(SVG.n(left - 6))\" y=\"\(SVG.n(y(tick) + 4))\" text-anchor=\"end\" fill=\"#555\">\(SVG.label(tick))</text>"
@@ -105,7 +115,27 @@ public struct TrendChart: Sendable {
             out +=
                 "<circle cx=\"\(SVG.n(x(p.time)))\" cy=\"\(SVG.n(y(p.value)))\" r=\"3.5\" fill=\"#2c7fb8\"><title>\(Markup.escape(p.label))</title></circle>"
         }
+        if let legend { out += legendRow(legend, y: height - 6, hasPath: path != nil) }
         out += "</svg>"
         return out
+    }
+
+    /// The legend under the axis: a blue line with a dot for what was observed, a grey dashed line
+    /// for the expected path.
+    private func legendRow(_ legend: (observed: String, path: String), y: Double, hasPath: Bool) -> String {
+        var out = "<g class=\"legend\" fill=\"#555\">"
+        var x = 52.0
+        out +=
+            "<line x1=\"\(SVG.n(x))\" x2=\"\(SVG.n(x + 18))\" y1=\"\(SVG.n(y - 4))\" y2=\"\(SVG.n(y - 4))\" stroke=\"#2c7fb8\" stroke-width=\"2\"/>"
+        out += "<circle cx=\"\(SVG.n(x + 9))\" cy=\"\(SVG.n(y - 4))\" r=\"3\" fill=\"#2c7fb8\"/>"
+        out += "<text x=\"\(SVG.n(x + 24))\" y=\"\(SVG.n(y))\">\(Markup.escape(legend.observed))</text>"
+        // Wide characters (CJK) take about the font size, others a little over half of it.
+        x += 24 + legend.observed.unicodeScalars.reduce(0.0) { $0 + ($1.value >= 0x2E80 ? 12 : 7) } + 16
+        if hasPath {
+            out +=
+                "<line x1=\"\(SVG.n(x))\" x2=\"\(SVG.n(x + 18))\" y1=\"\(SVG.n(y - 4))\" y2=\"\(SVG.n(y - 4))\" stroke=\"#7f8c8d\" stroke-dasharray=\"3 3\"/>"
+            out += "<text x=\"\(SVG.n(x + 24))\" y=\"\(SVG.n(y))\">\(Markup.escape(legend.path))</text>"
+        }
+        return out + "</g>"
     }
 }

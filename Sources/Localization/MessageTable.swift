@@ -289,6 +289,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case importRatioImplausible, uiImportChanges
     // School edit form
     case schoolEditField, schoolStaffWithoutStudents, uiEditSchool, uiSchoolSaved, uiLeaveBlankUnknown
+    // Chart legend
+    case chartObserved, chartExpectedPath
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1751,6 +1753,8 @@ enum MessageTable {
         case .uiEditSchool: ("修改本校数据", "Edit this school's data")
         case .uiSchoolSaved: ("已保存（记入审计日志）", "saved (recorded in the audit log)")
         case .uiLeaveBlankUnknown: ("留空表示“未知”", "leave blank for \"unknown\"")
+        case .chartObserved: ("观测值", "observed")
+        case .chartExpectedPath: ("达标所需进度", "path to the target")
         }
     }
 }

@@ -133,10 +133,11 @@ public enum PrintableReport {
             }
         }
         let target = s.target.map { ($0.value, $0.year, t(.chartTargetLabel, s.indicator.targetText($0).text(language))) }
-        return TrendChart(
+        var chart = TrendChart(
             title: "\(s.indicator.name(language)) · \(s.areaName)", unit: s.indicator.unit, points: points, path: path,
-            target: target, emptyText: t(.chartNoData)
-        ).svg()
+            target: target, emptyText: t(.chartNoData))
+        chart.legend = (t(.chartObserved), t(.chartExpectedPath))
+        return chart.svg()
     }
 
     static func tasks(_ c: ReportContent) -> String {
