@@ -291,6 +291,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case schoolEditField, schoolStaffWithoutStudents, uiEditSchool, uiSchoolSaved, uiLeaveBlankUnknown
     // Chart legend
     case chartObserved, chartExpectedPath
+    // Replaced values
+    case uiReplacedValue
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1755,6 +1757,8 @@ enum MessageTable {
         case .uiLeaveBlankUnknown: ("留空表示“未知”", "leave blank for \"unknown\"")
         case .chartObserved: ("观测值", "observed")
         case .chartExpectedPath: ("达标所需进度", "path to the target")
+        case .uiReplacedValue:
+            ("{1} 的原值 {2} 已替换为 {3}（审计日志保留原值）", "the value {2} recorded for {1} was replaced by {3} (the audit log keeps the old one)")
         }
     }
 }

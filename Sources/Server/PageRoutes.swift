@@ -138,8 +138,18 @@ enum PageRoutes {
                     source: form.text("source") ?? "web")
                 let outcome = try state.workspace.monitoring.record([entry], by: try context.writer())
                 let warnings = outcome.warnings.map { el("li", [("class", "warning")], text: web.t($0.message)) }
+                // Saying so when a value replaced one recorded before: the audit log keeps both.
+                let replaced = outcome.replacements.map { r in
+                    el(
+                        "li",
+                        text: web.t(
+                            .uiReplacedValue, r.observation.period.description, Format.number(r.previous, digits: 4),
+                            Format.number(r.observation.value, digits: 4)))
+                }
                 return try indicatorsPage(
-                    web, message: el("div", [], [el("p", [("class", "ok")], text: web.t(.uiRecorded)), el("ul", [], warnings)]))
+                    web,
+                    message: el(
+                        "div", [], [el("p", [("class", "ok")], text: web.t(.uiRecorded)), el("ul", [], replaced + warnings)]))
             } catch let error as UserError {
                 return try indicatorsPage(web, message: refusal(error, web), entered: form, status: HTTPErrors.status(error.kind))
             }

@@ -11,6 +11,8 @@ public struct RecordOutcome: Sendable {
     public var inserted = 0
     /// Stored values of the same indicator, area and period that were replaced.
     public var replaced = 0
+    /// Each replaced value: the observation as now stored and the value it had before.
+    public var replacements: [(observation: Observation, previous: Double)] = []
     /// Warnings of the validation rules: listed, not blocking.
     public var warnings: [RuleViolation] = []
 }
@@ -270,7 +272,12 @@ public struct MonitoringService: Sendable {
                 return outcome
             }
             for o in observations {
-                if try w.save(o) { outcome.replaced += 1 } else { outcome.inserted += 1 }
+                if let previous = try w.save(o) {
+                    outcome.replaced += 1
+                    outcome.replacements.append((o, previous))
+                } else {
+                    outcome.inserted += 1
+                }
             }
             return outcome
         }

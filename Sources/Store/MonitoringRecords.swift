@@ -114,20 +114,21 @@ extension RegisterWriter {
     }
 
     /// Inserts an observation or replaces the value of the same indicator, area and period;
-    /// returns true when a stored value was replaced.
+    /// returns the value it replaced, nil for a new one (the audit log keeps both).
     @discardableResult
-    public func save(_ o: Observation) throws -> Bool {
-        let existing = try db.value(
-            Int64.self, "SELECT id FROM observations WHERE indicator_code = ? AND area_id = ? AND period = ?", o.indicatorCode,
+    public func save(_ o: Observation) throws -> Double? {
+        let existing = try db.row(
+            "SELECT id, value FROM observations WHERE indicator_code = ? AND area_id = ? AND period = ?", o.indicatorCode,
             o.areaID.rawValue, o.period.description)
         if let existing {
-            try db.execute("UPDATE observations SET value = ?, source = ?, note = ? WHERE id = ?", o.value, o.source, o.note, existing)
-            return true
+            let id: Int64 = existing["id"]
+            try db.execute("UPDATE observations SET value = ?, source = ?, note = ? WHERE id = ?", o.value, o.source, o.note, id)
+            return existing["value"] as Double
         }
         try db.execute(
             "INSERT INTO observations (indicator_code, area_id, period, value, source, note) VALUES (?, ?, ?, ?, ?, ?)",
             o.indicatorCode, o.areaID.rawValue, o.period.description, o.value, o.source, o.note)
-        return false
+        return nil
     }
 
     /// Adds a validation rule.

@@ -604,6 +604,27 @@ struct SignInTests {
         }
     }
 
+    @Test("recording a value where one was recorded before says so, with both values; the audit log keeps both")
+    func replacedValue() async throws {
+        let store = try freshDemo()
+        let auth = try session(store)
+        let csrf = formToken(auth)
+        let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: "cx_csrf=\(csrf); \(auth)"]
+        let area = "%E8%A5%BF%E8%90%A5%E9%95%87"  // 西营镇
+        try await app(store).test(.router) { client in
+            for (value, replaced) in [("50", false), ("60", true)] {
+                let body = ByteBuffer(string: "csrf=\(csrf)&code=INS_WHEAT&area=\(area)&period=2024&value=\(value)")
+                try await client.execute(uri: "/indicators/record", method: .post, headers: form, body: body) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.text.contains("2024 的原值 50 已替换为 60") == replaced, "\(value)")
+                }
+            }
+        }
+        let log = try Workspace(store: store).register.auditLog(table: "observations", limit: 2)
+        #expect(log.map(\.action) == ["update", "insert"])
+        #expect(log[0].before?.contains("50") == true && log[0].after?.contains("60") == true)
+    }
+
     @Test("the school table also downloads as CSV in GBK (no BOM) and as an XLSX workbook with Chinese headers and numbers as numbers")
     func schoolsGBKAndXLSX() async throws {
         try await app().test(.router) { client in
