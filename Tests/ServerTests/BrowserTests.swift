@@ -89,19 +89,17 @@ struct MapZoomTests {
     }
 }
 
-/// Every page at the narrowest window headless Chromium opens (500 px: it will not go narrower
-/// without device emulation, so this is the phone layout — below the 600 px breakpoint — but not
-/// yet a 390 px phone) and at a desktop's 1280 px, in both languages: nothing wider than the
-/// window. The page's script writes its laid-out width into the DOM (`data-layout-width` on the
-/// root element), which `--dump-dom` returns.
-@Suite("Every page fits the window: 500 and 1280 px, Chinese and English", .serialized)
+/// Every page at a desktop's 1280 px, in both languages: nothing wider than the window. The page's
+/// script writes its laid-out width into the DOM (`data-layout-width` on the root element), which
+/// `--dump-dom` returns. (The phone's 390 px needs device emulation: `PhoneLayoutTests`.)
+@Suite("Every page fits the window at 1280 px, Chinese and English", .serialized)
 struct LayoutTests {
     static let pages = [
         "/", "/map", "/schools", "/schools/1", "/scenarios", "/scenarios/1", "/scenarios/2", "/scenarios?compare=1,2", "/indicators",
         "/tasks", "/login", "/no-such-page",
     ]
 
-    @Test("no page is wider than the window", arguments: [500, 1280])
+    @Test("no page is wider than the window", arguments: [1280])
     func fits(width: Int) async throws {
         try await withLiveServer(demoForServer) { port in
             for language in ["zh", "en"] {
@@ -116,6 +114,32 @@ struct LayoutTests {
                     #expect((measured ?? .max) <= width, "\(page) \(language) at \(width) px is \(measured ?? -1) px wide")
                 }
             }
+        }
+    }
+}
+
+/// Every page on a phone: a 390 px viewport (emulated through the DevTools protocol), both
+/// languages, nothing wider than the screen.
+@Suite("Every page fits a 390 px phone, Chinese and English", .serialized)
+struct PhoneLayoutTests {
+    @Test("no page is wider than a 390 px phone")
+    func phone() async throws {
+        try await withLiveServer(demoForServer) { port in
+            let widths = try await onOwnThread { () -> [String] in
+                let browser = try DevTools()
+                var wide: [String] = []
+                for language in ["zh", "en"] {
+                    for page in LayoutTests.pages {
+                        let separator = page.contains("?") ? "&" : "?"
+                        let url = "http://127.0.0.1:\(port)\(page)\(separator)lang=\(language)"
+                        let value = try browser.evaluate(url, width: 390, mobile: true, "document.documentElement.scrollWidth")
+                        let width = (value as? Int) ?? (value as? Double).map { Int($0) } ?? -1
+                        if width < 0 || width > 390 { wide.append("\(page) \(language): \(width) px") }
+                    }
+                }
+                return wide
+            }
+            #expect(widths.isEmpty, "\(widths)")
         }
     }
 }
