@@ -90,6 +90,9 @@ final class DevTools {
                 buffer = Data(buffer[(end + 1)...])
                 return (try JSONSerialization.jsonObject(with: message) as? [String: Any]) ?? [:]
             }
+            // A browser that says nothing for a minute fails the test instead of hanging it.
+            var ready = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
+            guard poll(&ready, 1, 60_000) > 0 else { throw CDPError.message("chromium did not answer in 60 s") }
             var chunk = [UInt8](repeating: 0, count: 65_536)
             let count = Glibc.read(output, &chunk, chunk.count)
             guard count > 0 else { throw CDPError.message("chromium closed the pipe") }

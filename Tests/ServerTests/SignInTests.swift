@@ -284,7 +284,8 @@ struct SignInTests {
             #expect(scenario.contains("layer-lines"))
         }
         let script = try await app().test(.router) { client in try await client.execute(uri: "/static/app.js", method: .get) { $0.text } }
-        #expect(script.contains("evt.key === \"Escape\"") && script.contains("home.w / 40"), "Esc closes the card; zoom is bounded")
+        #expect(script.contains("evt.key === \"Escape\""), "Esc closes the card")
+        #expect(script.contains("Math.min(40, Math.max(0.5, state.s * factor))"), "zoom is bounded")
         let style = try await app().test(.router) { client in try await client.execute(uri: "/static/app.css", method: .get) { $0.text } }
         let print = try #require(style.range(of: "@media print {").map { style[$0.upperBound...].prefix(120) })
         #expect(print.contains("form") && print.contains("header.top") && print.contains("button"), "printing shows no forms or controls")
