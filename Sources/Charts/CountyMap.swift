@@ -123,16 +123,19 @@ public struct CountyMap: Sendable {
             let d = ring.map { "\(SVG.n(x($0.lon))),\(SVG.n(y($0.lat)))" }.joined(separator: " ")
             out += "<polygon points=\"\(d)\" fill=\"#f4f1e8\" stroke=\"#6b5b3e\" stroke-width=\"1.5\"/>"
         }
-        out += "</g><g id=\"layer-lines\">"
-        for link in links {
-            out += "<line x1=\"\(SVG.n(x(link.from.lon)))\" y1=\"\(SVG.n(y(link.from.lat)))\" x2=\"\(SVG.n(x(link.to.lon)))\" "
-            out += "y2=\"\(SVG.n(y(link.to.lat)))\" stroke=\"\(Markup.escape(link.color))\" stroke-width=\"1.5\" opacity=\"0.8\">"
-            out += "<title>\(Markup.escape(link.title))</title></line>"
-        }
         out += "</g>"
         out += layer("villages", villages, x, y)
         out += layer("townships", townships, x, y)
         out += layer("schools", schools, x, y)
+        // Lines above the markers: a short move between two near schools is not hidden under
+        // their circles.
+        out += "<g id=\"layer-lines\">"
+        for link in links {
+            out += "<line x1=\"\(SVG.n(x(link.from.lon)))\" y1=\"\(SVG.n(y(link.from.lat)))\" x2=\"\(SVG.n(x(link.to.lon)))\" "
+            out += "y2=\"\(SVG.n(y(link.to.lat)))\" stroke=\"\(Markup.escape(link.color))\" stroke-width=\"2\" opacity=\"0.85\">"
+            out += "<title>\(Markup.escape(link.title))</title></line>"
+        }
+        out += "</g>"
         out += labels(townships, x, y)
         out += "</g></g>"
         out += scaleBar(x: margin, y: mapBottom + 14, metresPerPixel: 111_195 / scale)
@@ -143,7 +146,9 @@ public struct CountyMap: Sendable {
 
     /// Place names on top of every marker (never under a school's circle), with a white halo; the
     /// quality note stays in the marker's title, not in the label. The script keeps their size and
-    /// their distance from the marker constant as the map zooms (`data-x`, `data-r`).
+    /// their distance from the marker constant as the map zooms (`data-x`, `data-r`) and places
+    /// them without overlap: in the order given (the first wins), each to the right, left, above
+    /// or below its marker, hidden when none of these is free.
     private func labels(_ markers: [Marker], _ x: (Double) -> Double, _ y: (Double) -> Double) -> String {
         var out = "<g id=\"layer-labels\">"
         for m in markers {

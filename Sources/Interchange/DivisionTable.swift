@@ -1,7 +1,7 @@
 public import Domain
 import Foundation
 public import Geo
-import Localization
+public import Localization
 
 /// One validated division record from a CSV row or a GeoJSON feature.
 public struct DivisionImportRow: Sendable {
@@ -42,6 +42,11 @@ public struct DivisionTableReader: Sendable {
     /// The header row of an empty template to fill in (the import page's download).
     public static var templateHeader: [String] { matcher.templateHeader }
 
+    /// The columns as the import page's format guide lists them.
+    public static var columns: [ImportColumn] { matcher.guide(required: required) }
+
+    static let required: [Column] = [.name]
+
     static let matcher = HeaderMatcher<Column>(aliases: [
         .code: ["代码", "区划代码", "统计用区划代码", "code", "code12", "division_code"],  // vocabulary
         .gbCode: ["gb"],
@@ -73,7 +78,7 @@ public struct DivisionTableReader: Sendable {
     /// Reads a CSV/XLSX division table.
     public func read(_ source: any TableSource) throws -> [DivisionImportRow] {
         let table = try HeaderedRows(
-            source, matcher: Self.matcher, required: [.name], requiredNames: L10n.message(.requiredDivisionColumns))
+            source, matcher: Self.matcher, required: Self.required, requiredNames: L10n.message(.requiredDivisionColumns))
         return try validate(
             table.records.map { ($0.row, $0.values, nil) }, file: source.fileName, headers: table.headers,
             columns: table.columns, earlier: table.issues)

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// Matches the header cells a clerk wrote to the columns an importer knows.
 ///
@@ -10,6 +11,14 @@ struct HeaderMatcher<Column: Hashable & CaseIterable & Sendable>: Sendable {
 
     /// The header of an empty template: each column under its first name, in declaration order.
     var templateHeader: [String] { Column.allCases.compactMap { aliases[$0]?.first } }
+
+    /// Every column with the header names it is found under, required ones marked: the import
+    /// page's format guide, so the guide cannot drift from what the reader accepts.
+    func guide(required: [Column]) -> [ImportColumn] {
+        Column.allCases.compactMap { column in
+            aliases[column].map { ImportColumn(names: $0, required: required.contains(column)) }
+        }
+    }
 
     /// The normalised form used for comparison.
     static func normalise(_ header: String) -> String {

@@ -1,6 +1,6 @@
 public import Domain
 import Foundation
-import Localization
+public import Localization
 
 /// One validated observation row, with its row number for later rule messages.
 public struct ObservationImportRow: Sendable {
@@ -18,6 +18,11 @@ public struct ObservationTableReader: Sendable {
 
     /// The header row of an empty template to fill in (the import page's download).
     public static var templateHeader: [String] { matcher.templateHeader }
+
+    /// The columns as the import page's format guide lists them.
+    public static var columns: [ImportColumn] { matcher.guide(required: required) }
+
+    static let required: [Column] = [.indicator, .area, .period, .value]
 
     static let matcher = HeaderMatcher<Column>(aliases: [
         .indicator: ["指标代码", "指标", "code", "indicator"],  // vocabulary
@@ -39,7 +44,7 @@ public struct ObservationTableReader: Sendable {
     /// Every observation of the file; throws `ImportRejected` listing every bad cell.
     public func read(_ source: any TableSource) throws -> [ObservationImportRow] {
         let table = try HeaderedRows(
-            source, matcher: Self.matcher, required: [.indicator, .area, .period, .value],
+            source, matcher: Self.matcher, required: Self.required,
             requiredNames: L10n.message(.requiredObservationColumns))
         var issues = table.issues
         var rows: [ObservationImportRow] = []

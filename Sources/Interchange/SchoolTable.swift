@@ -1,6 +1,6 @@
 public import Domain
 import Foundation
-import Localization
+public import Localization
 
 /// One validated row of a school table, ready to be written.
 public struct SchoolImportRow: Sendable, Equatable {
@@ -56,6 +56,9 @@ public struct SchoolTableReader: Sendable {
 
     /// The header row of an empty template to fill in (the import page's download).
     public static var templateHeader: [String] { matcher.templateHeader }
+
+    /// The columns as the import page's format guide lists them.
+    public static var columns: [ImportColumn] { matcher.guide(required: required) }
 
     static let matcher = HeaderMatcher<Column>(aliases: [
         .township: ["乡镇", "乡镇名称", "所属乡镇", "乡(镇)", "township", "town"],  // vocabulary

@@ -1,6 +1,6 @@
 public import Domain
 import Foundation
-import Localization
+public import Localization
 
 /// Reads the task checklist (任务代码, 任务名称, 责任单位, 开始, 截止, 状态, 完成百分比, 佐证,
 /// 关联指标, 来源) from CSV or XLSX. Blank cells stay unknown: no date or progress is invented.
@@ -11,6 +11,11 @@ public struct TaskTableReader: Sendable {
 
     /// The header row of an empty template to fill in (the import page's download).
     public static var templateHeader: [String] { matcher.templateHeader }
+
+    /// The columns as the import page's format guide lists them.
+    public static var columns: [ImportColumn] { matcher.guide(required: required) }
+
+    static let required: [Column] = [.code, .name]
 
     static let matcher = HeaderMatcher<Column>(aliases: [
         .code: ["任务代码", "代码", "编号", "code"],  // vocabulary
@@ -36,7 +41,7 @@ public struct TaskTableReader: Sendable {
     /// Every task of the file; throws `ImportRejected` listing every bad cell.
     public func read(_ source: any TableSource) throws -> [PlanTask] {
         let table = try HeaderedRows(
-            source, matcher: Self.matcher, required: [.code, .name], requiredNames: L10n.message(.requiredTaskColumns))
+            source, matcher: Self.matcher, required: Self.required, requiredNames: L10n.message(.requiredTaskColumns))
         var issues = table.issues
         var tasks: [PlanTask] = []
         var firstRow: [String: Int] = [:]

@@ -80,3 +80,16 @@ public enum ColumnLetters {
         return n == 0 || n > maximumColumn ? nil : n
     }
 }
+
+/// A column of an import table as the format guide shows it.
+public struct ImportColumn: Sendable {
+    /// The header names it is found under, the template's first.
+    public var names: [String]
+    /// Whether a file without it is refused.
+    public var required: Bool
+
+    public init(names: [String], required: Bool) {
+        self.names = names
+        self.required = required
+    }
+}

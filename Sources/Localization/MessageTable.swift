@@ -293,6 +293,17 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case chartObserved, chartExpectedPath
     // Replaced values
     case uiReplacedValue
+    case uiNoMatch, uiTotalRow
+    case uiAllStatuses, uiAllBureaus, uiPastDeadlineOnly, uiTasksShown, uiNoTaskMatches, uiBureau
+    case navSearch, uiSearchPlaceholder, uiSearchResults, uiSearchNothing, uiSearchHint, uiSearchKindSchool, uiSearchKindTownship,
+        uiSearchKindVillage, uiSearchKindTask, uiSearchKindIndicator, uiSearchButton
+    case guideSchools, guideDivisions, guideObservations, guideTasks, uiFormatGuide, uiColumnNames, uiRequired, uiOptional, uiGuideCommon
+    case uiDataYearDefault, uiSourceDefault, uiSourceDefaultHint
+    case xScenarioDecision, xPupilsNow, xPupilsAfter, xPositionQuality, xNew, xIllustrative, xApproximate, xRealPosition, xSeats,
+        uiKeepHint, uiMeasuresExplained
+    case planNewSiteUnused
+    case xCode, xTaskName, xPercent, xDeadlineState
+    case uiUnit
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1759,6 +1770,90 @@ enum MessageTable {
         case .chartExpectedPath: ("达标所需进度", "path to the target")
         case .uiReplacedValue:
             ("{1} 的原值 {2} 已替换为 {3}（审计日志保留原值）", "the value {2} recorded for {1} was replaced by {3} (the audit log keeps the old one)")
+        case .uiNoMatch: ("没有符合筛选条件的行", "No row matches the filter")
+        case .uiTotalRow: ("合计（所显示的行）", "Total (rows shown)")
+        case .uiAllStatuses: ("全部状态", "all statuses")
+        case .uiAllBureaus: ("全部部门", "all bureaus")
+        case .uiPastDeadlineOnly: ("只看逾期与过期未报", "only overdue or past deadline")
+        case .uiTasksShown: ("显示 {1} 项（共 {2} 项）", "showing {1} of {2} tasks")
+        case .uiNoTaskMatches: ("没有符合条件的任务", "No task matches")
+        case .uiBureau: ("部门", "Bureau")
+        case .navSearch: ("搜索", "Search")
+        case .uiSearchPlaceholder: ("学校、乡镇、村、任务、指标", "schools, townships, villages, tasks, indicators")
+        case .uiSearchResults: ("“{1}”：找到 {2} 项", "\"{1}\": {2} found")
+        case .uiSearchNothing:
+            (
+                "没有找到与“{1}”相符的学校、乡镇、村、任务或指标。可输入名称的一部分或代码。",
+                "Nothing matches \"{1}\" among schools, townships, villages, tasks and indicators. Try part of a name, or a code."
+            )
+        case .uiSearchHint:
+            (
+                "输入名称的一部分或代码（行政区划代码、任务编号、指标代码），不区分大小写和全角半角。",
+                "Type part of a name or a code (division code, task code, indicator code); case and full-width letters do not matter."
+            )
+        case .uiSearchKindSchool: ("学校", "Schools")
+        case .uiSearchKindTownship: ("乡镇", "Townships")
+        case .uiSearchKindVillage: ("村", "Villages")
+        case .uiSearchKindTask: ("任务", "Tasks")
+        case .uiSearchKindIndicator: ("指标", "Indicators")
+        case .uiSearchButton: ("搜索", "Search")
+        case .guideSchools:
+            (
+                "每行一所学校。乡镇可写全称或简称（天宁镇 / 天宁），空白表示同上一行；规模写“小学”“初中”“九年一贯制”等；在校人数、教职人数为非负整数，未知留空；占地面积以亩计（或用“占地面积(平方米)”列）。按乡镇 + 学校名称匹配已有学校：已有则更新，没有则新增。表中列出但无学校行的乡镇记为“未报数据”。",
+                "One row per school. The township in full or short (天宁镇 / 天宁); a blank township cell repeats the row above. Level as 小学, 初中, 九年一贯制 and so on. Students and staff are whole numbers of 0 or more, blank when unknown; land in mu (or a 占地面积(平方米) column in square metres). A school is matched by township and name: an existing one is updated, a new one added. A township listed without school rows is recorded as \"not reported\"."
+            )
+        case .guideDivisions:
+            (
+                "每行一个行政区划（县、乡镇、村）。代码为 6、9 或 12 位统计用区划代码；上级可用代码或名称；撤并的单位写状态、生效日期和承继代码。经纬度为 WGS84 度，写明位置质量（实测、近似、示意）。",
+                "One row per division (county, township, village). Codes are the statistical division codes of 6, 9 or 12 digits; the parent by code or name; a merged unit gives its status, dates and successor code. Longitude and latitude in WGS84 degrees, with the position's quality (surveyed, approximate, illustrative)."
+            )
+        case .guideObservations:
+            (
+                "每行一个指标值：指标代码、地区（县或乡镇名称）、期间（2024、2024Q2 或 2024-05）、数值。数值按指标的单位和取值范围检查；同一指标、地区、期间的值将替换原值（审计日志保留原值）。",
+                "One indicator value per row: the indicator code, the area (the county's or a township's name), the period (2024, 2024Q2 or 2024-05) and the value. Values are checked against the indicator's unit and range; a value for an indicator, area and period already recorded replaces it (the audit log keeps the old one)."
+            )
+        case .guideTasks:
+            (
+                "每行一项任务：任务代码和名称必填；截止写 2025 或 2025-06；状态写未开始、进行中、已完成或暂停；完成百分比 0–100，已完成须为 100。",
+                "One task per row: code and name are required; deadline as 2025 or 2025-06; status as 未开始, 进行中, 已完成 or 暂停 (or not_started, in_progress, done, suspended); percent 0–100, and 100 when done."
+            )
+        case .uiFormatGuide: ("格式说明", "Format guide")
+        case .uiColumnNames: ("可用的列名", "Header names accepted")
+        case .uiRequired: ("必填", "Required")
+        case .uiOptional: ("可选", "Optional")
+        case .uiGuideCommon:
+            (
+                "文件可为 CSV（UTF-8 或 GBK，逗号或制表符分隔）或 Excel .xlsx（可选工作表）；列的顺序不限，表头上方可有标题行；不认识的列被忽略。先检查后写入：有任何错误则一行也不写。",
+                "Files may be CSV (UTF-8 or GBK, comma- or tab-separated) or Excel .xlsx (choose a sheet if needed); columns may come in any order, with a title row above the header; unknown columns are ignored. Nothing is written until the whole file checks: with any error, no row is written."
+            )
+        case .uiDataYearDefault: ("数据年份（学校表中未填的行）", "Data year (school rows that give none)")
+        case .uiSourceDefault: ("来源（学校表中未填的行）", "Source (school rows that give none)")
+        case .uiSourceDefaultHint: ("默认为文件名", "the file name if blank")
+        case .xScenarioDecision: ("方案结果", "Decision")
+        case .xPupilsNow: ("现有学生", "Pupils now")
+        case .xPupilsAfter: ("方案后学生", "Pupils after")
+        case .xPositionQuality: ("位置", "Position")
+        case .xNew: ("新建", "new")
+        case .xIllustrative: ("示意", "illustrative")
+        case .xApproximate: ("近似", "approximate")
+        case .xRealPosition: ("公开来源", "published")
+        case .xSeats: ("容量（座位）", "Capacity (seats)")
+        case .uiKeepHint: ("按住 Ctrl（Mac 上为 ⌘）可选多所；不选则不限定。", "Hold Ctrl (⌘ on a Mac) to choose several; choose none for no constraint.")
+        case .uiMeasuresExplained:
+            (
+                "目标值：模型所最小化（或最大化）的量，如学生路程之和；界：求解器证明的最优值不可能好于此数；差距：目标值与界之差占目标值的比例，为 0 即已证明最优。",
+                "Objective: what the model minimises (or maximises), e.g. the sum of pupils' journeys. Bound: the solver has proved the best possible value is no better than this. Gap: the difference between objective and bound as a share of the objective; 0 means proven optimal."
+            )
+        case .planNewSiteUnused:
+            (
+                "新建点「{1}」被模型选中，但没有学生分配到它，不计为新建学校",
+                "The new site \"{1}\" was chosen by the model but no pupils are assigned to it; it is not counted as a new school"
+            )
+        case .xCode: ("代码", "Code")
+        case .xTaskName: ("任务", "Task")
+        case .xPercent: ("完成百分比", "Percent complete")
+        case .xDeadlineState: ("期限状态", "Deadline state")
+        case .uiUnit: ("单位", "Unit")
         }
     }
 }

@@ -271,7 +271,7 @@ struct PCenterSearch: Sendable {
                 continue
             }
             let solver = SetCoverSolver(cov: cov, freeColumns: rules.freeList, forcedColumns: rules.forcedList)
-            if let cover = solver.heuristic(seed: seed, restarts: 2, ctx: ctx, lagrangianPass: false).cover, cover.count <= p {
+            if let cover = solver.heuristic(seed: seed, restarts: 2, ctx: ctx.silenced(), lagrangianPass: false).cover, cover.count <= p {
                 let full = pad(cover)
                 let v = self.value(full)
                 if v < bestValue {
@@ -346,7 +346,7 @@ struct PCenterSearch: Sendable {
             if let g = solver.greedy(need: need, usable: usable, rng: &rng, noise: 0), g.count + rules.forcedList.count <= p {
                 cover = g + rules.forcedList
             } else {
-                let out = solver.exact(initial: nil, target: p, ctx: ctx)
+                let out = solver.exact(initial: nil, target: p, ctx: ctx.silenced())
                 iterations += out.iterations
                 if out.reachedTarget, let c = out.cover, c.count <= p {
                     cover = c
@@ -370,6 +370,8 @@ struct PCenterSearch: Sendable {
             } else {
                 lo = mid + 1
             }
+            // The radius found and the smallest radius not yet ruled out, in the model's units.
+            ctx.report(iteration: iterations, best: bestValue, bound: min(unique[lo], bestValue))
         }
         let proven = !interrupted && lo >= hi
         return Outcome(

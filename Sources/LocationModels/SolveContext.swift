@@ -46,6 +46,13 @@ struct SolveContext: Sendable {
         self.stopFlag = stopFlag
     }
 
+    /// The same solve (clock, deadline, cancellation, stop flag) without progress reports: for an
+    /// inner problem whose figures are not the caller's (a p-center's set-covering decisions count
+    /// sites, not distances).
+    func silenced() -> SolveContext {
+        SolveContext(start: start, deadline: deadline, cancellation: cancellation, progressCallback: nil, stopFlag: stopFlag)
+    }
+
     /// Seconds since the start.
     var elapsed: Double {
         let d = ContinuousClock.now - start

@@ -281,12 +281,15 @@ public struct ConsolidationPlanner: Sendable {
         let youngShare = options.level == .primary ? 0.5 : 0
         let norm = (options.level == .primary ? norms.value(NormKey.staffRatioPrimary) : norms.value(NormKey.staffRatioJunior)) ?? 19
         let staffFreed = closed.reduce(0) { $0 + $1.staff } - moved / norm
-        let notes = notes(
-            sites: sites, options: options, members: members, usedTable: usedTable, fallbacks: fallbacks, walk: walk,
-            walkDerived: walkDerived)
+        // A new site the model chose (to reach p) that no pupil goes to is not a new school.
+        let unused = sites.filter { $0.isNew && $0.open && $0.pupilsAfter <= 0 }
+        let notes =
+            notes(
+                sites: sites, options: options, members: members, usedTable: usedTable, fallbacks: fallbacks, walk: walk,
+                walkDerived: walkDerived) + unused.map { L10n.message(.planNewSiteUnused, $0.name) }
         return ConsolidationResult(
             options: options, sites: sites, assignments: assignments, schoolsKept: sites.filter { !$0.isNew && $0.open }.count,
-            schoolsClosed: closed.count, newSchoolsOpened: sites.filter { $0.isNew && $0.open }.count, pupils: total,
+            schoolsClosed: closed.count, newSchoolsOpened: sites.filter { $0.isNew && $0.open && $0.pupilsAfter > 0 }.count, pupils: total,
             pupilCost: pupilCost, meanCost: total > 0 ? pupilCost / total : 0, maxCost: maxCost, pupilsMoved: moved,
             pupilsBeyondWalk: beyond,
             youngPupilsBeyondWalk: beyond * youngShare, boardingPlacesNeeded: beyond * (1 - youngShare), staffFreed: staffFreed,

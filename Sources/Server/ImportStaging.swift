@@ -7,6 +7,8 @@ import Services
 struct StagedImport: Sendable {
     let token: String
     let sheet: String?
+    /// The data year and source for school rows that give none, as entered with the upload.
+    let defaults: ImportDefaults
     let url: URL
     let stagedAt: ContinuousClock.Instant
     /// The user who uploaded it: only they may see, commit or cancel it.
@@ -93,9 +95,10 @@ actor ImportStaging {
     }
 
     /// Saves an upload and checks it without writing anything.
-    func stage(kind: ImportKind, fileName: String, sheet: String?, data: Data, workspace: Workspace, by principal: Principal) throws
-        -> StagedImport
-    {
+    func stage(
+        kind: ImportKind, fileName: String, sheet: String?, defaults: ImportDefaults = ImportDefaults(), data: Data, workspace: Workspace,
+        by principal: Principal
+    ) throws -> StagedImport {
         try principal.requireSomeWrite()
         discardExpired()
         while staged.count >= Self.maximumHeld, let oldest = staged.values.min(by: { $0.stagedAt < $1.stagedAt }) {
@@ -109,12 +112,13 @@ actor ImportStaging {
         let check: ImportCheck
         do {
             try data.write(to: url)
-            check = try workspace.imports(by: principal).check(kind, file: url, sheet: sheet)
+            check = try workspace.imports(by: principal).check(kind, file: url, sheet: sheet, defaults: defaults)
         } catch {
             try? FileManager.default.removeItem(at: dir)
             throw error
         }
-        let item = StagedImport(token: token, sheet: sheet, url: url, stagedAt: .now, owner: principal.name, check: check)
+        let item = StagedImport(
+            token: token, sheet: sheet, defaults: defaults, url: url, stagedAt: .now, owner: principal.name, check: check)
         staged[token] = item
         return item
     }
@@ -141,7 +145,8 @@ actor ImportStaging {
         guard var item = staged[token], item.owner == principal.name else {
             throw UserError(.notFound, L10n.message(.webImportExpired))
         }
-        item.check = try workspace.imports(by: principal).commit(item.check.kind, file: item.url, sheet: item.sheet)
+        item.check = try workspace.imports(by: principal).commit(
+            item.check.kind, file: item.url, sheet: item.sheet, defaults: item.defaults)
         cancel(token)
         while committed.count >= Self.maximumHeld, let oldest = committed.values.min(by: { $0.stagedAt < $1.stagedAt }) {
             committed[oldest.token] = nil

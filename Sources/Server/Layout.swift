@@ -51,7 +51,7 @@ enum Layout {
                             "header", [("class", "top")],
                             [
                                 el("a", [("href", "/"), ("class", "brand")], text: web.appName),
-                                el("nav", [], nav), switchLink, account(web),
+                                el("nav", [], nav), web.path == "/search" ? .group([]) : SearchPage.box("", web), switchLink, account(web),
                             ]),
                         el("main", [], [el("h1", [], [dataTitle ? Components.data(title, web) : .text(title)])] + content),
                     ]),

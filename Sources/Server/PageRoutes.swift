@@ -52,6 +52,24 @@ enum PageRoutes {
                 return try Responses.export(table, format, gbk: request.uri.queryParameters["encoding"] == "gbk", web)
             }
         }
+        // The other tables of the pages as files, in the page's language.
+        for format in ExportFormat.allCases {
+            router.get("/indicators.\(format.rawValue)") { request, context in
+                let web = WebContext(request, context, state)
+                let table = TableExport.indicatorTable(try state.workspace.monitoring.statuses(now: state.now), web.language)
+                return try Responses.export(table, format, gbk: request.uri.queryParameters["encoding"] == "gbk", web)
+            }
+            router.get("/tasks.\(format.rawValue)") { request, context in
+                let web = WebContext(request, context, state)
+                let table = TableExport.taskTable(try state.workspace.monitoring.tasks(), now: state.now, web.language)
+                return try Responses.export(table, format, gbk: request.uri.queryParameters["encoding"] == "gbk", web)
+            }
+            router.get("/completeness.\(format.rawValue)") { request, context in
+                let web = WebContext(request, context, state)
+                let table = TableExport.completenessTable(try state.workspace.completeness.rows(), web.language)
+                return try Responses.export(table, format, gbk: request.uri.queryParameters["encoding"] == "gbk", web)
+            }
+        }
         router.get("/schools/:id") { request, context in
             let web = WebContext(request, context, state)
             let id = try APIRoutes.schoolID(context)
@@ -187,12 +205,22 @@ enum PageRoutes {
                 return Responses.download(bytes, name: web.t(.uiReportFileName), format: format.rawValue, type: format.mediaType)
             }
         }
+        // Not cached: the query is free text.
+        router.get("/search") { request, context in
+            let web = WebContext(request, context, state)
+            let query = String(
+                (request.uri.queryParameters.get("q") ?? "").trimmingCharacters(in: .whitespaces).prefix(SearchPage.maxQuery))
+            let hits = try state.workspace.search.search(query)
+            return Responses.html(Layout.document(web, title: web.t(.navSearch), SearchPage.content(query, hits, web)), web)
+        }
         router.get("/tasks") { request, context in
             let web = WebContext(request, context, state)
-            return try await Responses.cachedHTML(request, state, web) { web in
+            let query = request.uri.queryParameters
+            let filter = TasksPage.Filter(status: query.get("status"), bureau: query.get("bureau"), pastDeadline: query.get("past"))
+            return try await Responses.cachedHTML(request, state, web, variant: filter.variant) { web in
                 Layout.document(
                     web, title: web.t(.navTasks),
-                    TasksPage.content(try state.workspace.monitoring.tasks(), now: state.now, message: nil, web))
+                    TasksPage.content(try state.workspace.monitoring.tasks(), now: state.now, filter: filter, message: nil, web))
             }
         }
         router.post("/tasks/:code") { request, context in
@@ -213,10 +241,14 @@ enum PageRoutes {
         }
     }
 
-    /// Area names a form may choose: the county and the current townships.
-    static func areaNames(_ register: DivisionRegister, for principal: Principal?) -> [String] {
-        if let townshipID = principal?.townshipID, let township = register.division(id: townshipID) { return [township.name] }
-        return [register.county?.name].compactMap { $0 } + register.townships.filter { $0.status == .current }.map(\.name)
+    /// Areas a form may choose: the county and the current townships (a township editor: its own).
+    static func areaNames(_ register: DivisionRegister, for principal: Principal?) -> [IndicatorsPage.Area] {
+        if let townshipID = principal?.townshipID, let township = register.division(id: townshipID) {
+            return [.init(name: township.name, tier: township.kind.tier)]
+        }
+        return ([register.county].compactMap { $0 } + register.townships.filter { $0.status == .current }).map {
+            .init(name: $0.name, tier: $0.kind.tier)
+        }
     }
 
     static func registerImport(on router: Router<AppRequestContext>, _ state: AppState) {
@@ -239,9 +271,10 @@ enum PageRoutes {
                 throw UserError(.invalid, L10n.message(.fileEmpty))
             }
             let kind = ImportKind(rawValue: form.fields["kind"] ?? "") ?? .schools
+            let defaults = try ImportDefaults(year: form.fields["year"], source: form.fields["source"])
             let item = try await state.imports.stage(
-                kind: kind, fileName: file.fileName, sheet: form.fields.text("sheet"), data: file.data, workspace: state.workspace,
-                by: principal)
+                kind: kind, fileName: file.fileName, sheet: form.fields.text("sheet"), defaults: defaults, data: file.data,
+                workspace: state.workspace, by: principal)
             return Responses.html(Layout.document(web, title: web.t(.uiImportCheck), ImportPage.preview(item, web)), web)
         }
         router.post("/import/:token/commit") { request, context in

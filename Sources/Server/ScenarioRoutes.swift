@@ -89,6 +89,15 @@ enum ScenarioRoutes {
             try state.workspace.scenarios.delete(try context.parameters.require("id"), by: try context.writer())
             return Responses.redirect("/scenarios")
         }
+        // A scenario as a file: a row per school and the scenario's notes.
+        for format in ExportFormat.allCases {
+            router.get("/scenarios/:id/table.\(format.rawValue)") { request, context in
+                let web = WebContext(request, context, state)
+                let scenario = try state.workspace.scenarios.find([try context.parameters.require("id")])[0]
+                let table = TableExport.scenarioTable(scenario, web.language)
+                return try Responses.export(table, format, gbk: request.uri.queryParameters["encoding"] == "gbk", web)
+            }
+        }
         router.get("/scenarios/:id") { request, context in
             let web = WebContext(request, context, state)
             let id = try context.parameters.require("id")

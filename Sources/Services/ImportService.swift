@@ -50,6 +50,53 @@ extension ImportKind {
         }
         return ExportTable(title: label.text(language), headers: header, rows: [])
     }
+
+    /// The columns the importer reads, for the format guide.
+    public var columns: [ImportColumn] {
+        switch self {
+        case .schools: SchoolTableReader.columns
+        case .divisions: DivisionTableReader.columns
+        case .observations: ObservationTableReader.columns
+        case .tasks: TaskTableReader.columns
+        }
+    }
+
+    /// How a file of this kind is read: what a row is, the rules it must meet.
+    public var guide: Localized {
+        switch self {
+        case .schools: L10n.message(.guideSchools)
+        case .divisions: L10n.message(.guideDivisions)
+        case .observations: L10n.message(.guideObservations)
+        case .tasks: L10n.message(.guideTasks)
+        }
+    }
+}
+
+/// What a school table's rows take when they leave the data year or the source blank (the import
+/// page's fields, the command line's `--year` and `--source`).
+public struct ImportDefaults: Sendable {
+    public var dataYear: Int?
+    public var source: String?
+
+    public init(dataYear: Int? = nil, source: String? = nil) {
+        self.dataYear = dataYear
+        self.source = source
+    }
+
+    /// Reads the fields as typed: a year of four digits, a source (blank for none); `invalid`
+    /// naming the year otherwise.
+    public init(year: String?, source: String?) throws {
+        let year = year?.trimmingCharacters(in: .whitespaces) ?? ""
+        if year.isEmpty {
+            dataYear = nil
+        } else if let value = Int(year), PartialDate.years.contains(value) {
+            dataYear = value
+        } else {
+            throw UserError(.invalid, L10n.message(.badYear, year))
+        }
+        let source = source?.trimmingCharacters(in: .whitespaces) ?? ""
+        self.source = source.isEmpty ? nil : String(source.prefix(200))
+    }
 }
 
 /// What checking (or committing) a file found.
@@ -87,10 +134,13 @@ public struct ImportService: Sendable {
     }
 
     /// Checks a file of a kind without writing anything: every issue is returned, none thrown.
-    public func check(_ kind: ImportKind, file url: URL, sheet: String? = nil) throws -> ImportCheck {
+    /// `defaults`: the data year and source of school rows that give none.
+    public func check(_ kind: ImportKind, file url: URL, sheet: String? = nil, defaults: ImportDefaults = ImportDefaults()) throws
+        -> ImportCheck
+    {
         var check = ImportCheck(kind: kind, fileName: url.lastPathComponent, rowsRead: nil, issues: [], notReported: [])
         do {
-            check = try run(kind, file: url, sheet: sheet, dryRun: true)
+            check = try run(kind, file: url, sheet: sheet, defaults: defaults, dryRun: true)
         } catch let error as UserError where error.kind == .rejected {
             check.issues = error.issues
             check.errorCount = error.errorCount
@@ -99,16 +149,19 @@ public struct ImportService: Sendable {
     }
 
     /// Writes a file of a kind, all or nothing; throws `UserError` (rejected) with every issue.
-    public func commit(_ kind: ImportKind, file url: URL, sheet: String? = nil) throws -> ImportCheck {
-        try run(kind, file: url, sheet: sheet, dryRun: false)
+    public func commit(_ kind: ImportKind, file url: URL, sheet: String? = nil, defaults: ImportDefaults = ImportDefaults()) throws
+        -> ImportCheck
+    {
+        try run(kind, file: url, sheet: sheet, defaults: defaults, dryRun: false)
     }
 
-    private func run(_ kind: ImportKind, file url: URL, sheet: String?, dryRun: Bool) throws -> ImportCheck {
+    private func run(_ kind: ImportKind, file url: URL, sheet: String?, defaults: ImportDefaults, dryRun: Bool) throws -> ImportCheck {
         var check = ImportCheck(kind: kind, fileName: url.lastPathComponent, rowsRead: nil, issues: [], notReported: [])
         let monitoring = MonitoringService(store: store)
         switch kind {
         case .schools:
-            let summary = try importSchools(from: url, sheet: sheet, dryRun: dryRun)
+            let summary = try importSchools(
+                from: url, sheet: sheet, dataYear: defaults.dataYear, source: defaults.source, dryRun: dryRun)
             check.rowsRead = summary.rowsRead
             check.notReported = summary.townshipsNotReported
             (check.inserted, check.updated, check.unchanged) = (summary.inserted, summary.updated, summary.unchanged)

@@ -171,7 +171,8 @@ public struct RegisterService: Sendable {
     /// the importer checks a row (whole numbers not below zero, a year from 1949 to 2100, staff
     /// only with students); every refused field is listed. The education bureau's or the school's
     /// township's editor may do it; the change is audited.
-    public func editSchool(_ id: School.ID, _ fields: [String: String], by principal: Principal) throws -> Stored<School> {
+    @discardableResult public func editSchool(_ id: School.ID, _ fields: [String: String], by principal: Principal) throws -> Stored<School>
+    {
         var problems: [ImportIssue] = []
         func field(_ key: String) -> String? {
             let text = fields[key]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""

@@ -3,7 +3,8 @@ public import Domain
 public import Foundation
 import Interchange
 public import Localization
-import Monitoring
+public import Monitoring
+import Planning
 public import Reports
 public import Store
 
@@ -162,5 +163,98 @@ public enum TableExport {
             return text + counts + figures + [.text(flags), .text(reasons)]
         }
         return ExportTable(title: t(.navSchools), headers: header, rows: rows)
+    }
+
+    /// A scenario as a table: one row per school (kept, closed or new) with its pupils now and
+    /// after, where a closed school's pupils go and how far, and whether its position is
+    /// illustrative; then the scenario's notes (its assumptions), so the file carries them too.
+    public static func scenarioTable(_ scenario: Scenario, _ language: Language) -> ExportTable {
+        func t(_ key: MessageKey) -> String { L10n.text(key, language) }
+        let r = scenario.result
+        let unit = r.options.unit.label.text(language)
+        let header = [
+            t(.labelTownship), t(.labelSchool), t(.xScenarioDecision), t(.xPupilsNow), t(.xPupilsAfter), t(.labelStaff),
+            "\(t(.uiLand)) (\(t(.unitMu)))", t(.xSeats), t(.uiGoesTo), "\(t(.uiJourney)) (\(unit))", t(.uiBeyondWalk),
+            t(.xPositionQuality),
+        ]
+        let moves = Dictionary(r.assignments.map { ($0.from, $0) }, uniquingKeysWith: { first, _ in first })
+        var rows: [[TableWorkbook.Cell]] = r.sites.map { site in
+            let decision = site.isNew ? t(.xNew) : site.open ? t(.uiKept) : t(.uiClosed)
+            let move = moves[site.key].flatMap { $0.to == site.key ? nil : $0 }
+            let position = site.illustrative ? t(.xIllustrative) : site.approximate == true ? t(.xApproximate) : t(.xRealPosition)
+            return [
+                .text(site.township), .text(site.name), .text(decision), .number(site.pupils, digits: 0),
+                .number(site.pupilsAfter, digits: 0), .number(site.staff, digits: 1), .number(site.landMu, digits: 2),
+                .number(site.capacity, digits: 0), .text(move?.toName ?? ""), .number(move?.cost, digits: 2),
+                .text(move?.beyondWalkLimit == true ? t(.uiYes) : ""), .text(position),
+            ]
+        }
+        let blank = [TableWorkbook.Cell](repeating: .text(""), count: header.count - 1)
+        rows.append([.text("")] + blank)
+        rows.append([.text(t(.uiNotes))] + blank)
+        rows += scenario.notes.map { [.text($0.text(language))] + blank }
+        return ExportTable(title: "\(t(.navScenarios)) \(scenario.id.rawValue)", headers: header, rows: rows)
+    }
+
+    /// Indicator statuses by area, as the indicators page lists them (those with a value or target).
+    public static func indicatorTable(_ statuses: [IndicatorStatus], _ language: Language) -> ExportTable {
+        func t(_ key: MessageKey) -> String { L10n.text(key, language) }
+        let rows: [[TableWorkbook.Cell]] = statuses.filter { !$0.history.isEmpty || $0.target != nil || $0.undatedValue != nil }.map { s in
+            [
+                .text(s.status.label.text(language)), .text(s.indicator.code), .text(s.indicator.name(language)), .text(s.areaName),
+                .number(s.latest?.value ?? s.undatedValue, digits: 2), .text(s.indicator.unit),
+                .text(s.latest.map { s.indicator.latestText($0).text(language) } ?? ""),
+                .text(s.target.map { s.indicator.targetText($0).text(language) } ?? ""), .number(s.expectedNow, digits: 2),
+                .text(s.reason.text(language)),
+            ]
+        }
+        return ExportTable(
+            title: t(.navIndicators),
+            headers: [
+                t(.uiStatus), t(.xCode), t(.uiIndicator), t(.uiArea), t(.uiValue), t(.uiUnit), t(.uiLatest), t(.uiTarget),
+                t(.uiExpectedNow),
+                t(.labelReasons),
+            ], rows: rows)
+    }
+
+    /// The plan's tasks: code, name, owner, deadline (and whether it is assumed), status, progress
+    /// and evidence.
+    public static func taskTable(_ tasks: [PlanTask], now: FractionalYear, _ language: Language) -> ExportTable {
+        func t(_ key: MessageKey) -> String { L10n.text(key, language) }
+        let rows: [[TableWorkbook.Cell]] = tasks.map { task in
+            [
+                .text(task.code), .text(task.name), .text(task.ownerUnit ?? ""), .text(task.deadlineText?.text(language) ?? ""),
+                .text(task.status.label.text(language)), .number(task.percentComplete, digits: 0),
+                .text(task.deadlineState(now: now).label.text(language)), .text(task.evidence ?? ""),
+            ]
+        }
+        return ExportTable(
+            title: t(.navTasks),
+            headers: [
+                t(.xCode), t(.xTaskName), t(.uiOwner), t(.uiDeadline), t(.uiStatus), t(.xPercent), t(.xDeadlineState), t(.uiEvidence),
+            ], rows: rows)
+    }
+
+    /// Data completeness per township: villages, those without a code, without a real position,
+    /// with population, and the township's school report.
+    public static func completenessTable(_ rows: [CompletenessRow], _ language: Language) -> ExportTable {
+        func t(_ key: MessageKey) -> String { L10n.text(key, language) }
+        let cells: [[TableWorkbook.Cell]] = rows.map { r in
+            let report: MessageKey =
+                switch r.schoolsReport {
+                case .reported: .labelReported
+                case .notReported: .labelNotReported
+                case nil: .labelNotMentioned
+                }
+            return [
+                .text(r.township.name), .number(Double(r.villages), digits: 0), .number(Double(r.villagesWithoutCode), digits: 0),
+                .number(Double(r.villagesWithoutRealPosition), digits: 0), .number(Double(r.villagesWithPopulation), digits: 0),
+                .text(t(report)),
+            ]
+        }
+        return ExportTable(
+            title: t(.uiCompleteness),
+            headers: [t(.labelTownship), t(.uiVillages), t(.uiNoCode), t(.uiNoRealPosition), t(.uiWithPopulation), t(.labelReportStatus)],
+            rows: cells)
     }
 }

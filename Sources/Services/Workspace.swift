@@ -50,6 +50,8 @@ public final class Workspace: Sendable {
     public var reports: ReportService { ReportService(store: store) }
     /// What the overview page and the demo summary show.
     public var overview: OverviewService { OverviewService(store: store) }
+    /// Schools, divisions, tasks and indicators found by name or code.
+    public var search: SearchService { SearchService(store: store) }
     /// Default norms and the generic indicator catalogue of a new register.
     public var setup: SetupService { SetupService(store: store) }
 

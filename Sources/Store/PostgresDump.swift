@@ -75,7 +75,7 @@ extension RegisterStore {
         try refuseForeignTables(pool)
         let before = try dataStamp()
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("chengxiang-restore-\(UUID().uuidString).sql").path
-        FileManager.default.createFile(atPath: script, contents: nil, attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: script, contents: nil, attributes: [.posixPermissions: 0o600])
         defer { try? FileManager.default.removeItem(atPath: script) }
         _ = try PostgresTools.run("pg_restore", ["--no-owner", "--no-privileges", "--file=\(script)", archive], location: location)
         _ = try PostgresTools.run(

@@ -63,7 +63,7 @@ public final class RegisterStore: Sendable {
     /// database file's mode.
     static func createPrivately(_ path: String) {
         if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
     }
 

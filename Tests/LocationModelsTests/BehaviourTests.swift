@@ -28,6 +28,24 @@ struct BehaviourTests {
         #expect(count.load(ordering: .relaxed) > 0)
     }
 
+    /// A p-center solve reports distances, not the site counts of the set-covering decisions it
+    /// makes on the way: every report's bound is at most its best value, and the last best is the
+    /// optimum.
+    @Test func pCenterProgressIsInDistances() throws {
+        let inst = RandomInstance(seed: 11, n: 80, m: 80, integral: true)
+        let reports = Mutex<[(Double?, Double?)]>([])
+        var options = SolveOptions(method: .exact, seed: 3)
+        options.progress = { p in reports.withLock { $0.append((p.bestObjective, p.bound)) } }
+        let s = try PCenterProblem(costs: inst.matrix, p: 5).solve(options: options)
+        let seen = reports.withLock { $0 }
+        #expect(s.provenOptimal)
+        #expect(!seen.isEmpty)
+        for (best, bound) in seen {
+            if let best, let bound { #expect(bound <= best + 1e-9, "bound \(bound) above best \(best)") }
+        }
+        #expect(seen.last?.0 == s.objective)
+    }
+
     @Test func cancellationStopsWithBestSoFar() throws {
         let flag = CancellationFlag()
         flag.cancel()

@@ -90,6 +90,17 @@ struct ConsolidationPlannerTests {
         #expect(r.assignments.first { $0.fromName == "C" }?.toName == "新校")
     }
 
+    @Test("a required new site that no pupil goes to is not counted as a new school, and a note says why")
+    func unusedNewSite() throws {
+        var o = options(4, keep: [.newSite("新校")])
+        let p = GreatCircle.offset(origin, eastMetres: 5000, northMetres: 0)
+        o.newSites = [NewSite(name: "新校", longitude: p.lon, latitude: p.lat)]
+        let r = try planner.plan(line, options: o)
+        #expect(r.schoolsClosed == 0)
+        #expect(r.newSchoolsOpened == 0)
+        #expect(r.notesZh.contains { $0.contains("新校") && $0.contains("不计为新建学校") })
+    }
+
     @Test("covering: the fewest schools that leave everyone within 2 km keep A (or B) and C")
     func setCovering() throws {
         var o = options(0, model: .lscp)

@@ -84,7 +84,8 @@ struct MapZoomTests {
                 bar(plain) != nil && bar(zoomed) != nil && bar(plain) != bar(zoomed),
                 "\(String(describing: bar(plain))) → \(String(describing: bar(zoomed)))")
             #expect(
-                zoomed.contains(/<text x="[0-9.]+" y="[0-9.]+" data-x="[^"]+" data-y="[^"]+" data-r="[^"]+" fill="#222" font-size="3">/))
+                zoomed.contains(
+                    /<text x="[0-9.]+" y="[0-9.]+" data-x="[^"]+" data-y="[^"]+" data-r="[^"]+" fill="#222" font-size="3"[^>]*>/))
         }
     }
 }
@@ -96,7 +97,7 @@ struct MapZoomTests {
 struct LayoutTests {
     static let pages = [
         "/", "/map", "/schools", "/schools/1", "/scenarios", "/scenarios/1", "/scenarios/2", "/scenarios?compare=1,2", "/indicators",
-        "/tasks", "/login", "/no-such-page",
+        "/tasks", "/tasks?bureau=education", "/search?q=%E8%A5%BF%E8%90%A5", "/login", "/no-such-page",
     ]
 
     @Test("no page is wider than the window", arguments: [1280])

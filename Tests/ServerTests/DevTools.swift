@@ -101,8 +101,11 @@ final class DevTools {
     }
 
     /// Opens `url` in a page `width` pixels wide (a phone's viewport when `mobile`) and returns the
-    /// value of `expression` once the page has loaded.
-    func evaluate(_ url: String, width: Int, mobile: Bool, _ expression: String) throws -> Any? {
+    /// value of `expression` once the page has loaded. `media` emulates a CSS media type ("print":
+    /// the print preview's styles); `screenshot` saves the viewport as a PNG.
+    func evaluate(_ url: String, width: Int, mobile: Bool, media: String? = nil, screenshot: URL? = nil, _ expression: String) throws
+        -> Any?
+    {
         let target = try send("Target.createTarget", ["url": "about:blank"])
         let targetID = try #require(target["targetId"] as? String)
         let attached = try send("Target.attachToTarget", ["targetId": targetID, "flatten": true])
@@ -110,9 +113,16 @@ final class DevTools {
         try send(
             "Emulation.setDeviceMetricsOverride", ["width": width, "height": 844, "deviceScaleFactor": 1, "mobile": mobile],
             session: session)
+        if let media { try send("Emulation.setEmulatedMedia", ["media": media], session: session) }
         try send("Page.enable", session: session)
         try send("Page.navigate", ["url": url], session: session, until: "Page.loadEventFired")
-        let value = try send("Runtime.evaluate", ["expression": expression, "returnByValue": true], session: session)
+        let value = try send(
+            "Runtime.evaluate", ["expression": expression, "returnByValue": true, "awaitPromise": true], session: session)
+        if let screenshot {
+            let shot = try send("Page.captureScreenshot", ["format": "png"], session: session)
+            let data = try #require((shot["data"] as? String).flatMap { Data(base64Encoded: $0) })
+            try data.write(to: screenshot)
+        }
         try send("Target.closeTarget", ["targetId": targetID])
         return (value["result"] as? [String: Any])?["value"]
     }

@@ -291,7 +291,7 @@ struct FormTests {
 struct EnglishPageTests {
     static let pages = [
         "/", "/map", "/schools", "/schools/1", "/scenarios", "/scenarios/1", "/scenarios?compare=1,2", "/indicators", "/tasks", "/import",
-        "/login", "/no-such-page",
+        "/search?q=%E8%A5%BF%E8%90%A5", "/search", "/login", "/no-such-page",
     ]
 
     /// The program's own words on a page: the text of headings, table headers, buttons, labels and

@@ -171,7 +171,7 @@ struct SignInTests {
             let page = try await client.execute(uri: "/indicators", method: .get, headers: [.cookie: auth]) { $0.text }
             let csrf = formToken(auth)
             #expect(page.contains(csrf), "the page's forms carry the session's token")
-            #expect(page.contains("<option value=\"西营镇\">") && !page.contains("<option value=\"天宁镇\">"))
+            #expect(page.contains("<option value=\"西营镇\" data-tier=") && !page.contains("<option value=\"天宁镇\""))
             let before = try store.dataStamp()
             let refused = ByteBuffer(string: "csrf=\(csrf)&code=INS_WHEAT&area=%E5%A4%A9%E5%AE%81%E9%95%87&period=2024&value=50")
             try await client.execute(
@@ -325,7 +325,9 @@ struct SignInTests {
             try await client.execute(uri: "/indicators/record", method: .post, headers: headers, body: observation) { response in
                 #expect(response.status == .unprocessableContent)
                 let html = response.text
-                #expect(html.contains("value=\"INS_MAIZE\" selected=\"selected\"") && html.contains("value=\"西营镇\" selected=\"selected\""))
+                #expect(
+                    html.contains(/value="INS_MAIZE" data-tiers="[0-9 ]+" selected="selected"/)
+                        && html.contains("value=\"西营镇\" data-tier=\"2\" selected=\"selected\""))
                 #expect(html.contains("value=\"abc\"") && html.contains("value=\"2024\""))
             }
             let task = ByteBuffer(string: "csrf=\(token)&status=done&percent=150&evidence=%E5%B7%B2%E5%BC%80%E5%B7%A5")

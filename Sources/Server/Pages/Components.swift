@@ -36,14 +36,18 @@ enum Components {
     /// A table whose cells are nodes, in a box that scrolls sideways on a narrow screen (its first
     /// column stays in view) instead of making the page wider than the phone.
     static func table(
-        _ headers: [String], _ rows: [[HTMLNode]], classes: String = "", rowAttributes: [[(String, String)]] = []
+        _ headers: [String], _ rows: [[HTMLNode]], classes: String = "", rowAttributes: [[(String, String)]] = [],
+        footer: [HTMLNode] = []
     ) -> HTMLNode {
-        table(headers.map { HTMLNode.text($0) }, rows, classes: classes, rowAttributes: rowAttributes)
+        table(headers.map { HTMLNode.text($0) }, rows, classes: classes, rowAttributes: rowAttributes, footer: footer)
     }
 
-    /// `table` with headers that are nodes (a header that is data: a scenario's name).
+    /// `table` with headers that are nodes (a header that is data: a scenario's name). `footer`
+    /// rows (a total) follow the body; a filterable table also gets a hidden "no match" row that
+    /// its filter shows when no row is left.
     static func table(
-        _ headers: [HTMLNode], _ rows: [[HTMLNode]], classes: String = "", rowAttributes: [[(String, String)]] = []
+        _ headers: [HTMLNode], _ rows: [[HTMLNode]], classes: String = "", rowAttributes: [[(String, String)]] = [],
+        footer: [HTMLNode] = [], noMatch: String? = nil
     ) -> HTMLNode {
         el(
             "div", [("class", "table-wrap")],
@@ -57,6 +61,18 @@ enum Components {
                             rows.enumerated().map { index, cells in
                                 el("tr", index < rowAttributes.count ? rowAttributes[index] : [], cells.map { el("td", [], [$0]) })
                             }),
+                        footer.isEmpty && noMatch == nil
+                            ? .group([])
+                            : el(
+                                "tfoot", [],
+                                (noMatch.map {
+                                    [
+                                        el(
+                                            "tr", [("class", "no-match"), ("hidden", "hidden")],
+                                            [el("td", [("colspan", String(headers.count))], text: $0)])
+                                    ]
+                                } ?? [])
+                                    + (footer.isEmpty ? [] : [el("tr", [("class", "total")], footer.map { el("td", [], [$0]) })])),
                     ])
             ])
     }
@@ -101,8 +117,16 @@ enum Components {
 
     /// A number cell, right-aligned, with its raw value for sorting.
     static func number(_ value: Double?, digits: Int = 1) -> HTMLNode {
-        guard let value else { return .text("—") }
+        guard let value else { return el("span", [("class", "num")], text: "—") }
         return el("span", [("class", "num"), ("data-sort", String(value))], text: Format.fixed(value, digits: digits))
+    }
+
+    /// A total cell of a filterable table: the sum of column `column` over the rows shown, kept
+    /// up to date by the page's filter (the figure sent is the sum over all rows).
+    static func sum(_ value: Double, column: Int, digits: Int = 0) -> HTMLNode {
+        el(
+            "span", [("class", "num"), ("data-sum-column", String(column)), ("data-digits", String(digits))],
+            text: Format.fixed(value, digits: digits))
     }
 
     /// The colour of a school on maps and charts, by its most important flag.
@@ -118,9 +142,14 @@ enum Components {
     static func ratioChart(_ schools: [SchoolDiagnosis], _ web: WebContext) -> HTMLNode {
         let bars = schools.compactMap { d -> BarChart.Bar? in
             guard let ratio = d.studentsPerStaff else { return nil }
-            return BarChart.Bar(label: d.school.name, value: ratio, reference: d.staffNorm?.studentsPerStaff, color: schoolColor(d))
+            return BarChart.Bar(
+                label: d.school.name, value: ratio, reference: d.staffNorm?.studentsPerStaff, color: schoolColor(d), key: rowKey(d))
         }
         let chart = BarChart(title: web.t(.uiRatioChartTitle), unit: web.t(.uiRatioUnit), bars: bars, referenceLabel: web.t(.labelNorm))
-        return el("div", [("class", "chart")], [.raw(chart.svg())])
+        // The page's table filter shows only the bars of the rows it shows.
+        return el("div", [("class", "chart"), ("data-follows-filter", "true")], [.raw(chart.svg())])
     }
+
+    /// The key joining a school's table row to its bar in the chart.
+    static func rowKey(_ d: SchoolDiagnosis) -> String { "s\(d.school.id)" }
 }

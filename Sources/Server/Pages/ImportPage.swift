@@ -34,24 +34,59 @@ enum ImportPage {
                                 ]),
                         ]),
                     el("label", [], [.text(web.t(.uiSheet)), el("input", [("name", "sheet"), ("placeholder", web.t(.uiSheetHint))])]),
+                    el(
+                        "label", [],
+                        [
+                            .text(web.t(.uiDataYearDefault)),
+                            el("input", [("name", "year"), ("type", "number"), ("min", "1949"), ("max", "2100"), ("placeholder", "2024")]),
+                        ]),
+                    el(
+                        "label", [],
+                        [
+                            .text(web.t(.uiSourceDefault)),
+                            el("input", [("name", "source"), ("maxlength", "200"), ("placeholder", web.t(.uiSourceDefaultHint))]),
+                        ]),
                     el("button", [("type", "submit")], text: web.t(.uiCheck)),
                 ]),
             el("p", [("class", "muted")], text: web.t(.uiImportNote, maxBytes / 1024 / 1024)),
-            el("h2", text: web.t(.uiTemplates)),
-            el(
-                "ul", [],
-                ImportKind.allCases.map { kind in
-                    el(
-                        "li", [],
-                        [
-                            .text(web.t(kind.label) + " "),
-                            el("a", [("href", "/templates/\(kind.rawValue).xlsx"), ("download", "download")], text: "Excel"),
-                            .text(" · "),
-                            el("a", [("href", "/templates/\(kind.rawValue).csv"), ("download", "download")], text: "CSV"),
-                        ])
-                }),
-            el("p", [("class", "muted")], text: web.t(.uiTemplatesNote)),
+            el("h2", text: web.t(.uiFormatGuide)),
+            el("p", [("class", "muted")], text: web.t(.uiGuideCommon)),
         ]
+            + ImportKind.allCases.map { guide($0, web) }
+            + [
+                el("h2", text: web.t(.uiTemplates)),
+                el(
+                    "ul", [],
+                    ImportKind.allCases.map { kind in
+                        el(
+                            "li", [],
+                            [
+                                .text(web.t(kind.label) + " "),
+                                el("a", [("href", "/templates/\(kind.rawValue).xlsx"), ("download", "download")], text: "Excel"),
+                                .text(" · "),
+                                el("a", [("href", "/templates/\(kind.rawValue).csv"), ("download", "download")], text: "CSV"),
+                            ])
+                    }),
+                el("p", [("class", "muted")], text: web.t(.uiTemplatesNote)),
+            ]
+    }
+
+    /// A kind's format guide: how rows are read, and every column with the header names accepted
+    /// (from the reader's own list) and whether it is required.
+    static func guide(_ kind: ImportKind, _ web: WebContext) -> HTMLNode {
+        let rows = kind.columns.map { column -> [HTMLNode] in
+            [
+                Components.data(column.names[0], web), .text(web.t(column.required ? .uiRequired : .uiOptional)),
+                Components.data(column.names.joined(separator: " / "), web),
+            ]
+        }
+        return el(
+            "details", [("class", "guide"), ("id", "guide-\(kind.rawValue)")],
+            [
+                el("summary", text: web.t(kind.label)),
+                el("p", text: web.t(kind.guide)),
+                Components.table([web.t(.uiColumnName), web.t(.uiRequired), web.t(.uiColumnNames)], rows),
+            ])
     }
 
     static func preview(_ item: StagedImport, _ web: WebContext) -> [HTMLNode] {

@@ -7,8 +7,18 @@ import Services
 /// `/indicators`: status cards with trend charts and their target lines, a per-township table,
 /// and a form to record an observation (validated by the same rules as imports).
 enum IndicatorsPage {
+    /// An area the form offers, with its tier: the form offers an indicator only the areas at
+    /// whose tier it is reported (the page's script hides the others).
+    struct Area {
+        var name: String
+        var tier: DivisionTier
+    }
+
+    /// A tier as the form's `data-tier` / `data-tiers` write it.
+    static func tierKey(_ tier: DivisionTier) -> String { "\(tier.rawValue)" }
+
     static func content(
-        _ statuses: [IndicatorStatus], indicators: [Indicator], areas: [String], message: HTMLNode?,
+        _ statuses: [IndicatorStatus], indicators: [Indicator], areas: [Area], message: HTMLNode?,
         entered: FormFields = FormFields(), _ web: WebContext
     ) -> [HTMLNode] {
         var nodes: [HTMLNode] = [Components.reportLinks(web)]
@@ -24,7 +34,7 @@ enum IndicatorsPage {
             let lead = all.first { !$0.history.isEmpty } ?? all[0]
             cards.append(
                 el(
-                    "div", [("class", "card")],
+                    "div", [("class", "card"), ("id", s.indicator.code)],
                     [
                         el("div", [], [Components.status(lead.status, web), .text(" " + s.indicator.name(web.language))]),
                         el("div", [("class", "muted")], text: "\(s.indicator.code) · \(web.t(lead.reason))"),
@@ -33,6 +43,7 @@ enum IndicatorsPage {
         }
         nodes.append(el("div", [("class", "side-by-side")], cards))
         nodes.append(el("h2", text: web.t(.uiByArea)))
+        nodes.append(Components.exports("/indicators", web))
         let rows = statuses.filter { !$0.history.isEmpty || $0.target != nil || $0.undatedValue != nil }.map { s -> [HTMLNode] in
             [
                 Components.status(s.status, web), .text(s.indicator.name(web.language)), .text(s.areaName),
@@ -52,7 +63,7 @@ enum IndicatorsPage {
     }
 
     /// The record form; after a refusal it shows what was entered (`entered`).
-    static func form(indicators: [Indicator], areas: [String], entered: FormFields = FormFields(), _ web: WebContext) -> HTMLNode {
+    static func form(indicators: [Indicator], areas: [Area], entered: FormFields = FormFields(), _ web: WebContext) -> HTMLNode {
         let valued = indicators.filter { $0.kind == .value }
         return el(
             "form", [("class", "inline"), ("method", "post"), ("action", "/indicators/record")],
@@ -66,7 +77,9 @@ enum IndicatorsPage {
                             "select", [("name", "code")],
                             valued.map {
                                 el(
-                                    "option", [("value", $0.code)] + entered.selected("code", $0.code),
+                                    "option",
+                                    [("value", $0.code), ("data-tiers", $0.levels.map(tierKey).joined(separator: " "))]
+                                        + entered.selected("code", $0.code),
                                     text: "\($0.code) \($0.name(web.language))")
                             }),
                     ]),
@@ -75,8 +88,15 @@ enum IndicatorsPage {
                     [
                         .text(web.t(.uiArea)),
                         el(
-                            "select", [("name", "area")],
-                            areas.map { el("option", [("value", $0)] + entered.selected("area", $0), text: $0) }),
+                            "select", [("name", "area"), ("data-tier-of", "code")],
+                            areas.map { area in
+                                let marked = web.language != .zh && Components.containsChinese(area.name) ? [("lang", "zh")] : []
+                                return el(
+                                    "option",
+                                    [("value", area.name), ("data-tier", tierKey(area.tier))] + marked
+                                        + entered.selected("area", area.name),
+                                    text: area.name)
+                            }),
                     ]),
                 el(
                     "label", [],

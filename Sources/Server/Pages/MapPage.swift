@@ -82,8 +82,11 @@ enum MapPage {
         return nil
     }
 
-    static func content(_ d: MapData, _ web: WebContext) -> [HTMLNode] {
-        let map = map(d, web)
+    static func content(_ d: MapData, _ web: WebContext) -> [HTMLNode] { view(map(d, web), web) }
+
+    /// A map with its layer toggles, zoom buttons, detail card and notes on approximate and
+    /// illustrative positions: the map page's and each scenario's.
+    static func view(_ map: CountyMap, _ web: WebContext) -> [HTMLNode] {
         // The assignment lines exist only on a scenario's map; no toggle for an empty layer.
         let layers: [(String, MessageKey, Bool)] =
             [

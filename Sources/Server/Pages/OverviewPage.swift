@@ -87,6 +87,7 @@ enum OverviewPage {
                             ])
                     }),
             el("h2", text: web.t(.uiCompleteness)),
+            Components.exports("/completeness", web),
             Components.table(
                 [
                     web.t(.labelTownship), web.t(.uiVillages), web.t(.uiNoCode), web.t(.uiNoRealPosition), web.t(.uiWithPopulation),

@@ -102,6 +102,7 @@ enum ScenariosPage {
                                 return el(
                                     "option", [("value", id)] + entered.selected("keep", id), text: "\($0.townshipName)/\($0.school.name)")
                             }),
+                        el("span", [("class", "muted")], text: web.t(.uiKeepHint)),
                     ]),
                 el("button", [("type", "submit")], text: web.t(.uiRun)),
             ])
@@ -112,9 +113,24 @@ enum ScenariosPage {
         let rows = ScenarioComparison.rows(scenarios).map { row -> [HTMLNode] in
             [.text(web.t(row.label))] + row.values.map { .text(web.t($0)) }
         }
+        func chart(_ title: String, unit: String, _ value: (ConsolidationResult) -> Double) -> HTMLNode {
+            let bars = scenarios.map {
+                BarChart.Bar(label: "#\($0.id) \($0.name)", value: value($0.result), reference: nil, color: "#2c7fb8")
+            }
+            return el("div", [("class", "chart")], [.raw(BarChart(title: title, unit: unit, bars: bars, referenceLabel: "").svg())])
+        }
+        let unit = web.t(scenarios[0].result.options.unit.label)
         return [
             el("h2", text: web.t(.uiComparison)),
             Components.table([HTMLNode.text(web.t(.uiMeasure))] + scenarios.map { Components.data("#\($0.id) \($0.name)", web) }, rows),
+            el("p", [("class", "muted")], text: web.t(.uiMeasuresExplained)),
+            el(
+                "div", [("class", "side-by-side")],
+                // Journeys are compared only when every scenario measures them in the same unit.
+                (Set(scenarios.map(\.result.options.unit)).count == 1 ? [chart(web.t(.cmpMean), unit: unit) { $0.meanCost }] : []) + [
+                    chart(web.t(.cmpMoved), unit: web.t(.uiUnitPersons)) { $0.pupilsMoved },
+                    chart(web.t(.cmpBeyond), unit: web.t(.uiUnitPersons)) { $0.pupilsBeyondWalk },
+                ]),
             el("h3", text: web.t(.uiNotes)),
         ]
             + scenarios.map { s in
@@ -178,7 +194,7 @@ enum ScenariosPage {
             if closed.contains(m.id) { m.fill = "#ffffff" }
             return m
         }
-        map.schools += r.sites.filter(\.isNew).map {
+        map.schools += r.sites.filter { $0.isNew && $0.open }.map {
             CountyMap.Marker(
                 id: "new-\($0.name)", lon: $0.longitude, lat: $0.latitude, label: $0.name, radius: 9, fill: "#f1c40f",
                 quality: $0.illustrative ? .illustrative : .real)
@@ -200,8 +216,9 @@ enum ScenariosPage {
             message ?? .group([]), manage(s, entered: entered, web),
             el("p", text: "\(web.t(r.options.level.label)) · \(web.t(r.options.model.label))"),
             notes(s, web),
-            el("div", [("class", "map-wrap")], [.raw(map.svg())]),
+        ] + MapPage.view(map, web) + [
             el("h2", text: web.t(.uiWherePupilsGo)),
+            Components.exports("/scenarios/\(s.id.rawValue)/table", web),
             Components.table(
                 [
                     web.t(.labelSchool), web.t(.uiPupils), web.t(.uiGoesTo), web.bracketed(web.t(.uiJourney), web.t(r.options.unit.label)),
@@ -210,6 +227,7 @@ enum ScenariosPage {
                 moves),
             el("h2", text: web.t(.uiWhatItMeans)),
             Components.table([web.t(.uiMeasure), web.t(.uiValue)], measures),
+            el("p", [("class", "muted")], text: web.t(.uiMeasuresExplained)),
             el(
                 "p",
                 text: web.field(

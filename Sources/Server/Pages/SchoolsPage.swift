@@ -64,14 +64,26 @@ enum SchoolsPage {
                 Components.number(d.school.staff.map(Double.init), digits: 0),
                 Components.number(d.studentsPerStaff), Components.number(d.staffNorm?.studentsPerStaff), Components.number(d.staffSurplus),
                 Components.number(d.landPerStudentM2), Components.flags(d, web),
-                .text(d.reasons.map { web.t($0.text) }.joined(separator: web.language == .zh ? "" : " ")),
+                el(
+                    "span", [("class", "reasons")], text: d.reasons.map { web.t($0.text) }.joined(separator: web.language == .zh ? "" : " ")
+                ),
             ]
         }
-        let attributes = shown.map { [("data-flags", $0.flags.map(\.rawValue).joined(separator: " "))] }
+        let attributes = shown.map {
+            [("data-flags", $0.flags.map(\.rawValue).joined(separator: " ")), ("data-key", Components.rowKey($0))]
+        }
+        let total: [HTMLNode] = [
+            .text(web.t(.uiTotalRow)), .text(""), .text(""),
+            Components.sum(Double(shown.compactMap(\.school.students).reduce(0, +)), column: 3),
+            Components.sum(Double(shown.compactMap(\.school.staff).reduce(0, +)), column: 4), .text(""), .text(""),
+            .text(""), .text(""), .text(""), .text(""),
+        ]
         return [
             townshipChoice(report, choice.township?.township.id, web), filter,
             pager(page: choice.page, pages: choice.pages, count: choice.schools.count, township: choice.township?.township.id, web),
-            Components.table(headers, rows, classes: "sortable filterable", rowAttributes: attributes),
+            Components.table(
+                headers.map { HTMLNode.text($0) }, rows, classes: "sortable filterable", rowAttributes: attributes, footer: total,
+                noMatch: web.t(.uiNoMatch)),
             el("p", [("class", "muted")], text: normNote(report.norms, web)),
             Components.ratioChart(shown, web),
         ]

@@ -17,15 +17,13 @@
     var paths = svg.querySelectorAll("#viewport path[stroke-width]");
     paths.forEach(function (p) { p.setAttribute("data-w0", p.getAttribute("stroke-width")); });
     var labels = svg.querySelectorAll("#layer-labels text");
-    function redraw() {
+    // `panOnly`: the zoom has not changed, so sizes and labels stay as they are.
+    function redraw(panOnly) {
       view.setAttribute("transform", "translate(" + state.tx + " " + state.ty + ") scale(" + state.s + ")");
+      if (panOnly) return;
       dots.forEach(function (c) { c.setAttribute("r", c.getAttribute("data-r0") / state.s); });
       paths.forEach(function (p) { p.setAttribute("stroke-width", p.getAttribute("data-w0") / state.s); });
-      labels.forEach(function (t) {
-        t.setAttribute("x", +t.getAttribute("data-x") + (+t.getAttribute("data-r") + 3) / state.s);
-        t.setAttribute("y", +t.getAttribute("data-y") + 4 / state.s);
-        t.setAttribute("font-size", 12 / state.s);
-      });
+      placeLabels();
       var bar = document.getElementById("scale-bar");
       if (bar) {
         var perUnit = bar.getAttribute("data-metres-per-unit") / state.s;
@@ -39,6 +37,27 @@
         texts[1].setAttribute("x", +rect.getAttribute("x") + width);
         texts[1].textContent = (km >= 1 ? String(km) : km.toPrecision(1)) + " " + bar.getAttribute("data-unit");
       }
+    }
+    // Labels never overlap: each, in document order, goes right, left, above or below its marker,
+    // whichever is free of the labels already placed; one with no free place is hidden (it shows
+    // again on zooming in, where there is room).
+    function placeLabels() {
+      var placed = [];
+      labels.forEach(function (t) {
+        var x = +t.getAttribute("data-x"), y = +t.getAttribute("data-y"), gap = (+t.getAttribute("data-r") + 3) / state.s;
+        t.setAttribute("font-size", 12 / state.s);
+        t.style.display = "";
+        var spots = [[x + gap, y + 4 / state.s, "start"], [x - gap, y + 4 / state.s, "end"],
+          [x, y - gap - 2 / state.s, "middle"], [x, y + gap + 10 / state.s, "middle"]];
+        for (var i = 0; i < spots.length; i++) {
+          t.setAttribute("x", spots[i][0]); t.setAttribute("y", spots[i][1]); t.setAttribute("text-anchor", spots[i][2]);
+          var b = t.getBBox();
+          var free = placed.every(function (p) { return b.x + b.width <= p.x || p.x + p.width <= b.x || b.y + b.height <= p.y || p.y + p.height <= b.y; });
+          if (free) { placed.push({ x: b.x, y: b.y, width: b.width, height: b.height }); t.setAttribute("data-placed", String(i)); return; }
+        }
+        t.style.display = "none";
+        t.setAttribute("data-placed", "none");
+      });
     }
     function zoom(factor, cx, cy) {
       var s = Math.min(40, Math.max(0.5, state.s * factor));
@@ -83,7 +102,7 @@
       var r = svg.getBoundingClientRect();
       state.tx += (evt.clientX - last.x) / r.width * box.width;
       state.ty += (evt.clientY - last.y) / r.height * box.height;
-      redraw();
+      redraw(true);
     });
     var frame = svg.querySelector("#map-frame rect");
     var middle = { x: box.x + box.width / 2, y: box.y + (frame ? +frame.getAttribute("height") : box.height) / 2 };
@@ -96,11 +115,12 @@
     });
     // A link can open the map zoomed: /map#zoom=4 (around the middle).
     var asked = /zoom=([0-9.]+)/.exec(window.location.hash);
-    if (asked) zoom(+asked[1], middle.x, middle.y);
+    if (asked) zoom(+asked[1], middle.x, middle.y); else placeLabels();
     document.querySelectorAll("input[data-layer]").forEach(function (input) {
       input.addEventListener("change", function () {
         var g = document.getElementById("layer-" + input.getAttribute("data-layer"));
         if (g) g.style.display = input.checked ? "" : "none";
+        if (input.getAttribute("data-layer") === "townships") { labels.forEach(function (t) { t.style.visibility = input.checked ? "" : "hidden"; }); }
       });
     });
     var card = document.getElementById("detail-card");
@@ -148,35 +168,111 @@
 
   function setupTables() {
     document.querySelectorAll("table.sortable").forEach(function (table) {
-      var heads = table.querySelectorAll("th");
-      heads.forEach(function (th, index) {
+      var heads = table.tHead.rows[0].cells;
+      Array.prototype.forEach.call(heads, function (th, index) {
         th.classList.add("sortable");
-        th.addEventListener("click", function () {
+        th.tabIndex = 0;
+        function sort() {
           var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
-          var asc = th.getAttribute("data-dir") !== "asc";
-          heads.forEach(function (h) { h.removeAttribute("data-dir"); });
-          th.setAttribute("data-dir", asc ? "asc" : "desc");
+          var asc = th.getAttribute("aria-sort") !== "ascending";
+          Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
+          th.setAttribute("aria-sort", asc ? "ascending" : "descending");
           rows.sort(function (a, b) {
-            var x = a.cells[index].getAttribute("data-sort") || a.cells[index].textContent;
-            var y = b.cells[index].getAttribute("data-sort") || b.cells[index].textContent;
+            var x = cellValue(a.cells[index]), y = cellValue(b.cells[index]);
             var nx = parseFloat(x), ny = parseFloat(y);
+            // Numbers before blanks either way; words in Chinese order.
+            if (isNaN(nx) !== isNaN(ny) && (x === "" || y === "")) return x === "" ? 1 : -1;
             var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y, "zh");
             return asc ? c : -c;
           });
           rows.forEach(function (r) { body.appendChild(r); });
-        });
+        }
+        th.addEventListener("click", sort);
+        th.addEventListener("keydown", function (evt) { if (evt.key === "Enter" || evt.key === " ") { evt.preventDefault(); sort(); } });
       });
     });
+    function cellValue(cell) {
+      var marked = cell.querySelector("[data-sort]");
+      if (marked) return marked.getAttribute("data-sort");
+      return cell.querySelector(".num") ? "" : cell.textContent.trim();
+    }
     var filter = document.getElementById("table-filter"), flag = document.getElementById("flag-filter");
+    // Rows are matched without regard to case; the "no match" row, the totals and a chart that
+    // follows the table show what is left.
     function apply() {
-      var text = filter ? filter.value.trim() : "", f = flag ? flag.value : "";
-      document.querySelectorAll("table.filterable tbody tr").forEach(function (row) {
-        var show = (!text || row.textContent.indexOf(text) >= 0) && (!f || (row.getAttribute("data-flags") || "").split(" ").indexOf(f) >= 0);
-        row.style.display = show ? "" : "none";
+      var text = filter ? filter.value.trim().toLowerCase() : "", f = flag ? flag.value : "";
+      document.querySelectorAll("table.filterable").forEach(function (table) {
+        var shown = [];
+        Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+          var show = (!text || row.textContent.toLowerCase().indexOf(text) >= 0) &&
+            (!f || (row.getAttribute("data-flags") || "").split(" ").indexOf(f) >= 0);
+          row.style.display = show ? "" : "none";
+          if (show) shown.push(row);
+        });
+        var none = table.querySelector("tr.no-match");
+        if (none) none.hidden = shown.length > 0;
+        table.querySelectorAll("[data-sum-column]").forEach(function (cell) {
+          var column = +cell.getAttribute("data-sum-column"), total = 0;
+          shown.forEach(function (row) { var v = parseFloat(cellValue(row.cells[column])); if (!isNaN(v)) total += v; });
+          cell.textContent = total.toFixed(+cell.getAttribute("data-digits"));
+        });
+        var keys = {};
+        shown.forEach(function (row) { keys[row.getAttribute("data-key")] = true; });
+        document.querySelectorAll("[data-follows-filter] svg").forEach(function (svg) {
+          var top = +svg.getAttribute("data-top"), step = +svg.getAttribute("data-step"), i = 0;
+          svg.querySelectorAll("g.bar").forEach(function (bar) {
+            var show = keys[bar.getAttribute("data-key")] === true;
+            bar.style.display = show ? "" : "none";
+            if (show) { bar.setAttribute("transform", "translate(0 " + (top + i * step) + ")"); i += 1; }
+          });
+          var height = top + i * step + +svg.getAttribute("data-bottom");
+          var box = svg.viewBox.baseVal;
+          svg.setAttribute("viewBox", box.x + " " + box.y + " " + box.width + " " + height);
+          svg.setAttribute("height", height);
+        });
       });
     }
     if (filter) filter.addEventListener("input", apply);
     if (flag) flag.addEventListener("change", apply);
+    // Task cards: the text filter hides cards and groups left empty.
+    var cards = document.getElementById("card-filter");
+    if (cards) cards.addEventListener("input", function () {
+      var text = cards.value.trim().toLowerCase(), total = 0;
+      document.querySelectorAll(".task-group").forEach(function (group) {
+        var n = 0;
+        group.querySelectorAll(".task").forEach(function (card) {
+          var show = !text || card.textContent.toLowerCase().indexOf(text) >= 0;
+          card.style.display = show ? "" : "none";
+          if (show) n += 1;
+        });
+        group.style.display = n > 0 ? "" : "none";
+        total += n;
+      });
+      var none = document.querySelector("p.no-match");
+      if (none) none.hidden = total > 0;
+    });
+  }
+
+  // A select of areas follows the chosen indicator: only the areas at whose tier it is reported.
+  function setupAreaChoice() {
+    document.querySelectorAll("select[data-tier-of]").forEach(function (areas) {
+      var form = areas.form, indicator = form && form.elements[areas.getAttribute("data-tier-of")];
+      if (!indicator) return;
+      function follow() {
+        var chosen = indicator.options[indicator.selectedIndex];
+        var tiers = (chosen && chosen.getAttribute("data-tiers") || "").split(" ");
+        var first = null, keep = false;
+        Array.prototype.forEach.call(areas.options, function (o) {
+          var ok = tiers.indexOf(o.getAttribute("data-tier")) >= 0;
+          o.hidden = !ok; o.disabled = !ok;
+          if (ok && !first) first = o;
+          if (ok && o.selected) keep = true;
+        });
+        if (!keep && first) first.selected = true;
+      }
+      indicator.addEventListener("change", follow);
+      follow();
+    });
   }
 
   function setupJobs() {
@@ -207,6 +303,6 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { setupMap(); setupTables(); setupJobs(); setupPrint(); recordWidth(); });
+  document.addEventListener("DOMContentLoaded", function () { setupMap(); setupTables(); setupAreaChoice(); setupJobs(); setupPrint(); recordWidth(); });
   window.addEventListener("load", recordWidth);
 })();
