@@ -52,8 +52,10 @@ enum Layout {
                             [
                                 el("a", [("href", "/"), ("class", "brand")], text: web.appName),
                                 el("nav", [], nav), web.path == "/search" ? .group([]) : SearchPage.box("", web), switchLink, account(web),
-                            ]),
-                        el("main", [], [el("h1", [], [dataTitle ? Components.data(title, web) : .text(title)])] + content),
+                            ]
+                        ).marked(web),
+                        el("main", [], [el("h1", [], [dataTitle ? Components.data(title, web) : .text(title)])] + content)
+                            .marked(web),
                     ]),
             ])
         return "<!DOCTYPE html>" + page.html

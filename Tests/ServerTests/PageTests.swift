@@ -310,6 +310,36 @@ struct EnglishPageTests {
         return words.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    /// The text a reader sees, without what is marked Chinese (`lang="zh"`), scripts, styles,
+    /// the maps' and charts' SVG and the window title.
+    static func unmarkedText(_ html: String) -> String {
+        var text = html
+        for pattern in [
+            /<script[^>]*>.*?<\/script>/.dotMatchesNewlines(), /<style[^>]*>.*?<\/style>/.dotMatchesNewlines(),
+            /<svg[^>]*>.*?<\/svg>/.dotMatchesNewlines(), /<title>.*?<\/title>/.dotMatchesNewlines(),
+            /<span lang="zh">[^<]*<\/span>/.dotMatchesNewlines(), /<option[^>]* lang="zh"[^>]*>[^<]*<\/option>/.dotMatchesNewlines(),
+        ] {
+            text = text.replacing(pattern, with: " ")
+        }
+        // Elements marked as a whole (a name in a link, a cell): their text up to the next tag.
+        text = text.replacing(/<[a-z0-9]+ [^>]*lang="zh"[^>]*>[^<]*/, with: " ")
+        return text.replacing(/<[^>]*>/, with: " ")
+    }
+
+    @Test("every Chinese word on an English page is marked lang=\"zh\": data, not an untranslated word")
+    func visibleText() async throws {
+        let auth = try session()
+        try await app().test(.router) { client in
+            for page in Self.pages {
+                let html = try await client.execute(uri: page, method: .get, headers: [.cookie: "cx_lang=en; \(auth)"]) { $0.text }
+                let left = Self.unmarkedText(html).unicodeScalars.filter {
+                    (0x3000...0x9FFF).contains($0.value) || (0xFF00...0xFFEF).contains($0.value)
+                }
+                #expect(left.isEmpty, "\(page): \(String(String.UnicodeScalarView(left)).prefix(80))")
+            }
+        }
+    }
+
     @Test("headings, headers, buttons, labels and navigation are English on English pages")
     func english() async throws {
         let auth = try session()
