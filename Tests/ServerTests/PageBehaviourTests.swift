@@ -143,6 +143,21 @@ struct PageBehaviourTests {
         #expect((answers["/map#zoom=3"]?["shown"] as? Int ?? 0) >= (answers["/map#zoom=0.5"]?["shown"] as? Int ?? .max))
     }
 
+    @Test("on a 390 px phone the map's place names are still readable: at least 11 px high on the screen, none overlapping")
+    func phoneLabels() async throws {
+        let answer = try #require(
+            try await Self.run(
+                ["/map"], width: 390, mobile: true,
+                """
+                (function () {
+                  var shown = Array.from(document.querySelectorAll("#layer-labels text")).filter(function (t) { return t.style.display !== "none"; });
+                  return JSON.stringify({ shown: shown.length, smallest: Math.min.apply(null, shown.map(function (t) { return t.getBoundingClientRect().height; })) });
+                })()
+                """)["/map"])
+        #expect((answer["shown"] as? Int ?? 0) > 0, "\(answer)")
+        #expect((answer["smallest"] as? Double ?? 0) >= 11, "\(answer)")
+    }
+
     /// The phone screenshots for the README (`docs/screenshots/*-390.png`): written where
     /// `CHENGXIANG_SCREENSHOTS` points (scripts/screenshots.sh), to a temporary folder otherwise;
     /// each must be a 390 px wide picture that is not blank.

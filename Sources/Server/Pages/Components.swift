@@ -79,14 +79,17 @@ enum Components {
 
     /// The download links of a table served at `base` + `.xlsx` / `.csv`: Excel, CSV in UTF-8, and
     /// CSV in GBK for old Excel and WPS.
-    static func exports(_ base: String, _ web: WebContext) -> HTMLNode {
+    /// `print`: with a print button (a page that already has one, beside its report links, says no).
+    static func exports(_ base: String, _ web: WebContext, print: Bool = true) -> HTMLNode {
         el(
             "span", [("class", "exports")],
             [
                 el("a", [("href", "\(base).xlsx"), ("download", "download"), ("class", "export")], text: web.t(.uiExportXLSX)),
                 el("a", [("href", "\(base).csv"), ("download", "download"), ("class", "export")], text: web.t(.uiExportCSV)),
                 el("a", [("href", "\(base).csv?encoding=gbk"), ("download", "download"), ("class", "export")], text: web.t(.uiExportGBK)),
-                el("button", [("type", "button"), ("data-print", "print"), ("class", "secondary")], text: web.t(.uiPrint)),
+                print
+                    ? el("button", [("type", "button"), ("data-print", "print"), ("class", "secondary")], text: web.t(.uiPrint))
+                    : .group([]),
             ])
     }
 

@@ -43,7 +43,7 @@ enum IndicatorsPage {
         }
         nodes.append(el("div", [("class", "side-by-side")], cards))
         nodes.append(el("h2", text: web.t(.uiByArea)))
-        nodes.append(Components.exports("/indicators", web))
+        nodes.append(Components.exports("/indicators", web, print: false))
         let rows = statuses.filter { !$0.history.isEmpty || $0.target != nil || $0.undatedValue != nil }.map { s -> [HTMLNode] in
             [
                 Components.status(s.status, web), .text(s.indicator.name(web.language)), .text(s.areaName),

@@ -45,7 +45,7 @@ enum TasksPage {
         if let message, !known { nodes.append(message) }
         nodes.append(el("p", text: web.t(.uiTaskSummary, tasks.count, overdue, unknown)))
         nodes.append(Components.reportLinks(web))
-        nodes.append(Components.exports("/tasks", web))
+        nodes.append(Components.exports("/tasks", web, print: false))
         nodes.append(filterForm(filter, web))
         nodes.append(el("p", [("class", "muted")], text: web.t(.uiTasksShown, shown.count, tasks.count)))
         for status in TaskStatus.allCases {

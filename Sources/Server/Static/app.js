@@ -43,12 +43,14 @@
     // again on zooming in, where there is room).
     function placeLabels() {
       var placed = [];
+      // Map units per screen pixel: on a phone the whole map is drawn small, the names stay 12 px.
+      var width = svg.getBoundingClientRect().width, k = width > 0 ? Math.max(1, box.width / width) : 1;
       labels.forEach(function (t) {
-        var x = +t.getAttribute("data-x"), y = +t.getAttribute("data-y"), gap = (+t.getAttribute("data-r") + 3) / state.s;
-        t.setAttribute("font-size", 12 / state.s);
+        var x = +t.getAttribute("data-x"), y = +t.getAttribute("data-y"), gap = (+t.getAttribute("data-r") + 3 * k) / state.s;
+        t.setAttribute("font-size", 12 * k / state.s);
         t.style.display = "";
-        var spots = [[x + gap, y + 4 / state.s, "start"], [x - gap, y + 4 / state.s, "end"],
-          [x, y - gap - 2 / state.s, "middle"], [x, y + gap + 10 / state.s, "middle"]];
+        var spots = [[x + gap, y + 4 * k / state.s, "start"], [x - gap, y + 4 * k / state.s, "end"],
+          [x, y - gap - 2 * k / state.s, "middle"], [x, y + gap + 10 * k / state.s, "middle"]];
         for (var i = 0; i < spots.length; i++) {
           t.setAttribute("x", spots[i][0]); t.setAttribute("y", spots[i][1]); t.setAttribute("text-anchor", spots[i][2]);
           var b = t.getBBox();
