@@ -143,7 +143,7 @@ struct PageBehaviourTests {
         #expect((answers["/map#zoom=3"]?["shown"] as? Int ?? 0) >= (answers["/map#zoom=0.5"]?["shown"] as? Int ?? .max))
     }
 
-    @Test("on a 390 px phone the map's place names are still readable: at least 11 px high on the screen, none overlapping")
+    @Test("on a 390 px phone the map's place names are still readable (at least 11 px high on the screen) and the legend is page text")
     func phoneLabels() async throws {
         let answer = try #require(
             try await Self.run(
@@ -151,11 +151,17 @@ struct PageBehaviourTests {
                 """
                 (function () {
                   var shown = Array.from(document.querySelectorAll("#layer-labels text")).filter(function (t) { return t.style.display !== "none"; });
-                  return JSON.stringify({ shown: shown.length, smallest: Math.min.apply(null, shown.map(function (t) { return t.getBoundingClientRect().height; })) });
+                  var legend = document.querySelector(".map-legend");
+                  return JSON.stringify({ shown: shown.length, smallest: Math.min.apply(null, shown.map(function (t) { return t.getBoundingClientRect().height; })),
+                    legend: getComputedStyle(legend).display, legendItems: legend.querySelectorAll("li").length,
+                    svgLegend: getComputedStyle(document.getElementById("legend")).display });
                 })()
                 """)["/map"])
         #expect((answer["shown"] as? Int ?? 0) > 0, "\(answer)")
         #expect((answer["smallest"] as? Double ?? 0) >= 11, "\(answer)")
+        // The legend is page text on a phone, not the map's own drawn at a third of its size.
+        #expect(answer["legend"] as? String == "flex" && (answer["legendItems"] as? Int ?? 0) >= 6, "\(answer)")
+        #expect(answer["svgLegend"] as? String == "none", "\(answer)")
     }
 
     /// The phone screenshots for the README (`docs/screenshots/*-390.png`): written where

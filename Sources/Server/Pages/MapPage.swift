@@ -122,6 +122,19 @@ enum MapPage {
                             ("data-approximate-text", web.t(.uiApproximateCard)), ("data-more-text", web.t(.uiMore)),
                         ]),
                 ]),
+            // The legend again as page text, shown on a phone instead of the map's own (drawn at
+            // the map's scale, too small to read there).
+            el(
+                "ul", [("class", "map-legend")],
+                map.legend.map { entry in
+                    let border = entry.quality == .real ? "solid" : entry.quality == .approximate ? "dotted" : "dashed"
+                    return el(
+                        "li", [],
+                        [
+                            el("span", [("class", "dot"), ("style", "background:\(entry.color);border-style:\(border)")]),
+                            .text(" " + entry.text),
+                        ])
+                }),
             el(
                 "p", [("class", "muted illustrative-note")],
                 text: web.t(.uiIllustrativeNote, markers.filter { $0.quality == .illustrative }.count)),
