@@ -15,8 +15,9 @@ packages=(
 )
 # The tests also need a PostgreSQL server: they run the store tests on a throwaway cluster
 # (scripts/test-postgres.sh). The browser tests use the same Chromium.
+# The export tests open the downloaded workbooks with openpyxl, as a clerk's Excel would read them.
 if [[ "${1:-runtime}" == "test" ]]; then
-  packages+=(postgresql)
+  packages+=(postgresql python3-openpyxl)
 fi
 
 missing=()

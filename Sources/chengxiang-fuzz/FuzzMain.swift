@@ -172,6 +172,11 @@ struct Supervisor {
                 "worker", "--seed", "\(seed)", "--target", target.rawValue, "--from", "\(from)", "--to", "\(count)", "--out", folder.path,
                 "--memory-cap", "\(memoryCapMiB)",
             ] + workerArguments
+        // A worker that crashes must end at once: Swift's backtracer would first symbolicate the
+        // crash, which on a loaded machine takes longer than the timeout and reads as a hang.
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice

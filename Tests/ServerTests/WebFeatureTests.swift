@@ -89,6 +89,33 @@ struct WebFeatureTests {
         #expect(String(buffer: try await get("/tasks").2).contains("href=\"/tasks.csv\""))
     }
 
+    @Test("every table's Excel file opens in openpyxl with its Chinese headers and its rows")
+    func workbooksOpen() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cx-xlsx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let expected = [
+            ("/schools.xlsx", "乡镇|学校|规模"), ("/scenarios/1/table.xlsx", "乡镇|学校|方案结果"), ("/indicators.xlsx", "状态|代码|指标"),
+            ("/tasks.xlsx", "代码|任务|责任单位"), ("/completeness.xlsx", "乡镇|村（社区）|无代码"),
+        ]
+        for (path, header) in expected {
+            let file = folder.appendingPathComponent("\(UUID().uuidString).xlsx")
+            try Data(Array(buffer: try await get(path).2)).write(to: file)
+            let script = """
+                import openpyxl, sys
+                ws = openpyxl.load_workbook(sys.argv[1]).active
+                rows = list(ws.iter_rows(values_only=True))
+                print("|".join(str(v) for v in rows[0][:3]) + " " + str(len(rows)))
+                """
+            let python = URL(fileURLWithPath: "/usr/bin/python3")
+            let run = try await onOwnThread { try runProgram(python, ["-c", script, file.path]) }
+            #expect(run.status == 0, "\(path): \(run.output)")
+            let parts = run.output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")
+            #expect(parts.first.map(String.init) == header, "\(path): \(run.output)")
+            #expect((parts.last.flatMap { Int($0) } ?? 0) > 1, "\(path): a header and rows")
+        }
+    }
+
     @Test("the import page has a format guide per kind, from the readers' own columns, and year and source fields")
     func importGuide() async throws {
         let auth = try session()
