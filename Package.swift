@@ -35,8 +35,9 @@ let package = Package(
         .target(name: "Localization", swiftSettings: strictSettings),
         // Pure value types: the county's nouns, with typed ids, codes, units and time.
         .target(name: "Domain", dependencies: ["Localization"], swiftSettings: strictSettings),
-        // Geometry on WGS84/CGCS2000 coordinates that needs no C library.
-        .target(name: "Geo", dependencies: ["CGEOS"], swiftSettings: strictSettings),
+        // Geometry on WGS84/CGCS2000 coordinates: pure Swift where it serves, GEOS for validity, PROJ
+        // for coordinate reference systems (CGCS2000 Gauss–Krüger zones to longitude/latitude).
+        .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"], swiftSettings: strictSettings),
         // School diagnostics and other analyses over domain values; no I/O.
         .target(name: "Analysis", dependencies: ["Domain", "Localization"], swiftSettings: strictSettings),
         // Location-allocation engine: p-median, capacitated p-median, MCLP, LSCP, p-center; pure.
@@ -60,6 +61,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // GEOS for geometry validity (and, later, overlay and indexes).
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        // PROJ from Debian: transformations between coordinate reference systems.
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         // Readers for CSV (UTF-8/GBK/GB18030), XLSX and GeoJSON, and row-level validation.
         .target(
             name: "Interchange",

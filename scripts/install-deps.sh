@@ -7,6 +7,7 @@ packages=(
   libsqlite3-dev     # GRDB links the system SQLite
   libxml2-dev        # libxml2's streaming reader (XLSX reading)
   libgeos-dev        # GEOS: geometry validity
+  libproj-dev        # PROJ: CGCS2000 Gauss–Krüger coordinates to longitude/latitude
   libxlsxwriter-dev  # Excel reports
   chromium           # `chengxiang report --format pdf` prints with headless Chromium
   fonts-noto-cjk     # Chinese glyphs in PDFs

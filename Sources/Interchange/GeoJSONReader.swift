@@ -19,9 +19,13 @@ public struct GeoJSONFeature: Sendable {
 
 /// Reads a GeoJSON FeatureCollection (RFC 7946) of points, polygons or multipolygons.
 ///
-/// Coordinates must be longitude/latitude degrees (WGS84 or CGCS2000). Each feature's
-/// geometry is validated: finite and in range, rings of four or more closed positions, no
-/// self-crossing ring. Problems are reported per feature ("第 3 个要素").
+/// Coordinates are longitude/latitude degrees (WGS84 or CGCS2000), or — when the file names its
+/// system in a `crs` member, as county GIS exports do — CGCS2000 Gauss–Krüger eastings and
+/// northings, turned into degrees by PROJ. A file of eastings and northings that names no system
+/// is refused with one message saying which zone its easting's prefix names (or that the central
+/// meridian must be given). Each feature's geometry is validated: finite and in range, rings of
+/// four or more closed positions, no self-crossing ring. Problems are reported per feature
+/// ("第 3 个要素").
 public enum GeoJSONReader {
     /// Reads and validates the file; throws `ImportRejected` with every problem found.
     public static func read(_ url: URL) throws -> [GeoJSONFeature] {
@@ -46,13 +50,43 @@ public enum GeoJSONReader {
         } else {
             throw UserError.rejected([ImportIssue(file: name, message: L10n.message(.geojsonNotFeatureCollection))])
         }
+        let system = try crs(of: json, file: name)
+        let projection = try system.flatMap { system -> Projection? in
+            guard !system.isGeographic else { return nil }
+            guard let projection = Projection(from: system) else {
+                throw UserError.rejected([ImportIssue(file: name, message: L10n.message(.geojsonUnknownCRS, "EPSG:\(system.epsg)"))])
+            }
+            return projection
+        }
         var issues: [ImportIssue] = []
         var result: [GeoJSONFeature] = []
+        var sawProjected = false
         for (offset, feature) in features.enumerated() {
             let index = offset + 1
             let properties = (feature["properties"] as? [String: Any] ?? [:]).compactMapValues(text)
             do {
-                let geometry = try parseGeometry(feature["geometry"])
+                var geometry = try parseGeometry(feature["geometry"])
+                if let projection {
+                    geometry = try degrees(geometry, projection, feature: index)
+                } else if system == nil, let far = positions(of: geometry).first(where: { abs($0.lon) > 180 || abs($0.lat) > 90 }) {
+                    // Eastings and northings with no system named: said once for the file (at the
+                    // first such feature) with the zone to name, not "out of range" per position.
+                    if !sawProjected {
+                        sawProjected = true
+                        let hint =
+                            ChinaCRS.prefixed(easting: far.lon).map { zone -> Localized in
+                                guard case .gaussKruger(let width, let meridian, _) = zone else { return L10n.message(.geojsonZoneUnknown) }
+                                return L10n.message(.geojsonZoneFromPrefix, zone.zone ?? 0, zone.epsg, width, meridian)
+                            } ?? L10n.message(.geojsonZoneUnknown)
+                        issues.append(
+                            ImportIssue(
+                                file: name, row: index,
+                                message: L10n.message(
+                                    .geojsonProjectedNoCRS, index, NumberText.shortest(String(far.lon)),
+                                    NumberText.shortest(String(far.lat)), hint)))
+                    }
+                    continue
+                }
                 let problems = validate(geometry)
                 if problems.isEmpty {
                     result.append(GeoJSONFeature(index: index, geometry: geometry, properties: properties))
@@ -61,6 +95,8 @@ public enum GeoJSONReader {
                 }
             } catch let failure as GeometryShapeFailure {
                 issues.append(ImportIssue(file: name, row: index, message: L10n.message(.geojsonBadGeometry, index, failure.detail)))
+            } catch let failure as TransformFailure {
+                issues.append(ImportIssue(file: name, row: index, message: failure.message))
             }
         }
         if !issues.isEmpty { throw UserError.rejected(issues) }
@@ -69,6 +105,54 @@ public enum GeoJSONReader {
 
     struct GeometryShapeFailure: Error {
         let detail: String
+    }
+
+    struct TransformFailure: Error {
+        let message: Localized
+    }
+
+    /// The system the file's `crs` member names (GeoJSON 2008: `{"type": "name", "properties":
+    /// {"name": "urn:ogc:def:crs:EPSG::4546"}}`); nil when there is none. A system other than
+    /// WGS84, CGCS2000 and its Gauss–Krüger zones is refused.
+    static func crs(of json: Any, file: String) throws -> ChinaCRS? {
+        guard let member = (json as? [String: Any])?["crs"] else { return nil }
+        let name = ((member as? [String: Any])?["properties"] as? [String: Any])?["name"] as? String ?? ""
+        let upper = name.uppercased()
+        if upper.hasSuffix("CRS84") { return .wgs84 }
+        let digits = upper.split(whereSeparator: { $0 == ":" }).last.map(String.init) ?? ""
+        guard upper.contains("EPSG"), let code = Int(digits), let system = ChinaCRS(epsg: code) else {
+            throw UserError.rejected([ImportIssue(file: file, message: L10n.message(.geojsonUnknownCRS, name.isEmpty ? "?" : name))])
+        }
+        return system
+    }
+
+    /// Every position of a geometry, in order.
+    static func positions(of geometry: GeoJSONFeature.Geometry) -> [LonLat] {
+        switch geometry {
+        case .point(let p): [p]
+        case .polygons(let m): m.polygons.flatMap { $0.rings.flatMap { $0 } }
+        case .none: []
+        }
+    }
+
+    /// A geometry's eastings and northings as longitude and latitude.
+    static func degrees(_ geometry: GeoJSONFeature.Geometry, _ projection: Projection, feature: Int) throws -> GeoJSONFeature.Geometry {
+        func convert(_ p: LonLat) throws -> LonLat {
+            guard let converted = projection.lonLat(x: p.lon, y: p.lat) else {
+                throw TransformFailure(
+                    message: L10n.message(
+                        .geojsonTransformFailed, feature, NumberText.shortest(String(p.lon)), NumberText.shortest(String(p.lat)),
+                        projection.source.epsg))
+            }
+            return converted
+        }
+        switch geometry {
+        case .point(let p): return .point(try convert(p))
+        case .polygons(let m):
+            return .polygons(
+                MultiPolygon(polygons: try m.polygons.map { Polygon(rings: try $0.rings.map { try $0.map(convert) }) }))
+        case .none: return .none
+        }
     }
 
     static func text(_ value: Any) -> String? {

@@ -304,6 +304,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case planNewSiteUnused
     case xCode, xTaskName, xPercent, xDeadlineState
     case uiUnit
+    case geojsonUnknownCRS, geojsonProjectedNoCRS, geojsonZoneFromPrefix, geojsonZoneUnknown, geojsonTransformFailed
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1854,6 +1855,31 @@ enum MessageTable {
         case .xPercent: ("完成百分比", "Percent complete")
         case .xDeadlineState: ("期限状态", "Deadline state")
         case .uiUnit: ("单位", "Unit")
+        case .geojsonUnknownCRS:
+            (
+                "GeoJSON 的坐标系「{1}」不受支持：可用 WGS84（EPSG:4326）、CGCS2000 经纬度（EPSG:4490）或 CGCS2000 高斯–克吕格 3°/6° 分带（EPSG:4491–4554）",
+                "The GeoJSON's coordinate system \"{1}\" is not supported: use WGS84 (EPSG:4326), CGCS2000 degrees (EPSG:4490) or CGCS2000 Gauss–Krüger 3°/6° zones (EPSG:4491–4554)"
+            )
+        case .geojsonProjectedNoCRS:
+            (
+                "坐标不是经纬度（第 {1} 个要素有 {2}, {3}），文件也没有写明坐标系（crs 成员）。{4}请导出为 WGS84 或 CGCS2000 经纬度，或在文件中写明 crs（crs 成员的 name 写 EPSG 代码，如 EPSG:4546）",
+                "The coordinates are not degrees (feature {1} has {2}, {3}) and the file names no coordinate system (no crs member). {4}Export as WGS84 or CGCS2000 degrees, or name the system in the file (a crs member whose name is the EPSG code, e.g. EPSG:4546)"
+            )
+        case .geojsonZoneFromPrefix:
+            (
+                "东坐标前的带号为 {1}，应为 EPSG:{2}（CGCS2000 高斯–克吕格 {3}° 分带，中央经线 {4}°E，带号在前）。",
+                "The easting starts with zone {1}: this is EPSG:{2} (CGCS2000 Gauss–Krüger {3}° zones, central meridian {4}°E, zone number in front)."
+            )
+        case .geojsonZoneUnknown:
+            (
+                "东坐标不带带号，须知中央经线：CGCS2000 3° 分带为 EPSG:4534–4554（如中央经线 111°E 为 EPSG:4546），6° 分带为 EPSG:4502–4512。",
+                "The easting carries no zone number, so the central meridian must be known: CGCS2000 3° zones are EPSG:4534–4554 (central meridian 111°E: EPSG:4546), 6° zones EPSG:4502–4512."
+            )
+        case .geojsonTransformFailed:
+            (
+                "第 {1} 个要素的坐标 {2}, {3} 无法从 EPSG:{4} 换算为经纬度（不在该分带内？）",
+                "Feature {1}: the position {2}, {3} cannot be turned from EPSG:{4} into degrees (outside the zone?)"
+            )
         }
     }
 }

@@ -94,4 +94,30 @@ struct GeoTests {
         #expect(around.count == 12)
         #expect(around.allSatisfy(outline.contains))
     }
+
+    @Test("the Chinese coordinate systems by EPSG code: 3° and 6° Gauss–Krüger zones with and without the zone prefix")
+    func chinaCRS() {
+        #expect(ChinaCRS(epsg: 4546) == .gaussKruger(width: 3, centralMeridian: 111, zonePrefix: false))
+        #expect(ChinaCRS(epsg: 4525) == .gaussKruger(width: 3, centralMeridian: 111, zonePrefix: true))
+        #expect(ChinaCRS(epsg: 4525)?.zone == 37)
+        #expect(ChinaCRS(epsg: 4497)?.zone == 19)
+        #expect(ChinaCRS(epsg: 3857) == nil)
+        for code in [4326, 4490] + Array(4491...4554) { #expect(ChinaCRS(epsg: code)?.epsg == code, "\(code)") }
+        #expect(ChinaCRS.zones(around: 112.16).map(\.epsg) == [4546, 4525, 4508, 4497])
+        #expect(ChinaCRS.prefixed(easting: 37_602_506.9)?.epsg == 4525)
+        #expect(ChinaCRS.prefixed(easting: 19_602_506.9)?.epsg == 4497)
+        #expect(ChinaCRS.prefixed(easting: 602_506.9) == nil)
+    }
+
+    @Test("PROJ turns CGCS2000 3° Gauss–Krüger (CM 111°E) into degrees: 602506.900 E 4158183.978 N is 112.16°E 37.55°N")
+    func projection() throws {
+        let plain = try #require(Projection(from: .gaussKruger(width: 3, centralMeridian: 111, zonePrefix: false)))
+        let p = try #require(plain.lonLat(x: 602_506.900, y: 4_158_183.978))
+        #expect(abs(p.lon - 112.16) < 1e-7 && abs(p.lat - 37.55) < 1e-7, "\(p)")
+        let prefixed = try #require(Projection(from: .gaussKruger(width: 3, centralMeridian: 111, zonePrefix: true)))
+        let q = try #require(prefixed.lonLat(x: 37_602_506.900, y: 4_158_183.978))
+        #expect(abs(q.lon - 112.16) < 1e-7 && abs(q.lat - 37.55) < 1e-7, "\(q)")
+        let degrees = try #require(Projection(from: .wgs84))
+        #expect(degrees.lonLat(x: 112.16, y: 37.55).map { abs($0.lon - 112.16) < 1e-6 } == true)
+    }
 }

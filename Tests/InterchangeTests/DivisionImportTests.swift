@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Geo
 import Interchange
 import Localization
@@ -56,10 +57,59 @@ struct DivisionImportTests {
             #expect(messages.count == 4)
             #expect(messages[0].hasPrefix("第 1 个要素 第 1 环自相交"))
             #expect(messages[1] == "第 2 个要素 第 1 环未闭合（首尾坐标不同）")
-            #expect(messages[2].contains("超出经纬度范围"))
+            #expect(messages[2].hasPrefix("坐标不是经纬度（第 3 个要素有 602506.9, 4158183.9）") && messages[2].contains("EPSG:4546"))
             #expect(messages[3] == "第 4 个要素的几何无法识别：type LineString")
             #expect(rejected.errors.map(\.row) == [1, 2, 3, 4])
         }
+    }
+
+    /// A GeoJSON of the county's GIS: CGCS2000 3° Gauss–Krüger (central meridian 111°E) with and
+    /// without the zone number in front of the easting, named in a `crs` member.
+    static func projectedFile(_ crs: String?, easting: Double) throws -> URL {
+        let member = crs.map { "\"crs\": {\"type\": \"name\", \"properties\": {\"name\": \"\($0)\"}}, " } ?? ""
+        let text = """
+            {"type": "FeatureCollection", \(member)"features": [
+             {"type": "Feature", "properties": {"name": "交城县"}, "geometry": {"type": "Point", "coordinates": [\(easting), 4158183.978]}}]}
+            """
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cx-crs-\(UUID().uuidString).geojson")
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    @Test("eastings and northings in a named CGCS2000 Gauss–Krüger zone become degrees (PROJ), with or without the zone prefix")
+    func projectedWithCRS() throws {
+        for (crs, easting) in [
+            ("urn:ogc:def:crs:EPSG::4546", 602506.900), ("EPSG:4525", 37602506.900),
+        ] {
+            let url = try Self.projectedFile(crs, easting: easting)
+            defer { try? FileManager.default.removeItem(at: url) }
+            let features = try GeoJSONReader.read(url)
+            guard case .point(let p) = features.first?.geometry else {
+                Issue.record("\(crs): no point")
+                continue
+            }
+            #expect(abs(p.lon - 112.16) < 1e-6 && abs(p.lat - 37.55) < 1e-6, "\(crs): \(p)")
+        }
+    }
+
+    @Test("eastings with no system named are refused once, naming the zone their prefix gives; an unknown system is refused")
+    func projectedWithoutCRS() throws {
+        let prefixed = try Self.projectedFile(nil, easting: 37602506.9)
+        let plain = try Self.projectedFile(nil, easting: 602506.9)
+        let mercator = try Self.projectedFile("EPSG:3857", easting: 12_485_000)
+        defer { for url in [prefixed, plain, mercator] { try? FileManager.default.removeItem(at: url) } }
+        func messages(_ url: URL) -> [Localized] {
+            do {
+                _ = try GeoJSONReader.read(url)
+                return []
+            } catch let rejected as UserError {
+                return rejected.errors.map(\.message)
+            } catch { return [] }
+        }
+        let zone = messages(prefixed)
+        #expect(zone.count == 1 && zone[0].zh.contains("带号为 37，应为 EPSG:4525") && zone[0].en.contains("EPSG:4525"), "\(zone)")
+        #expect(messages(plain).first?.zh.contains("须知中央经线") == true)
+        #expect(messages(mercator).first?.zh.contains("「EPSG:3857」不受支持") == true)
     }
 
     @Test("a file that is not JSON is refused")
