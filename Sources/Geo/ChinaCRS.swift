@@ -1,3 +1,5 @@
+import Foundation
+
 /// The coordinate reference systems Chinese plan layers come in, by EPSG code: WGS84, CGCS2000
 /// geographic, and CGCS2000 Gauss–Krüger in 3° and 6° zones, each with the zone number in front
 /// of the easting ("with prefix": 37602506.9) or without (602506.9).
@@ -24,6 +26,15 @@ public enum ChinaCRS: Hashable, Sendable {
         case 4534...4554: self = .gaussKruger(width: 3, centralMeridian: 75 + 3 * (epsg - 4534), zonePrefix: false)
         default: return nil
         }
+    }
+
+    /// Reads "EPSG:4546" (or "epsg:4546", "4546", "urn:ogc:def:crs:EPSG::4546"); nil for any other
+    /// text or system.
+    public init?(text: String) {
+        let upper = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let digits = upper.split(separator: ":").last.map(String.init) ?? ""
+        guard upper.allSatisfy({ $0.isNumber }) || upper.contains("EPSG"), let code = Int(digits) else { return nil }
+        self.init(epsg: code)
     }
 
     /// The EPSG code.

@@ -28,7 +28,9 @@ public struct GeoJSONFeature: Sendable {
 /// ("第 3 个要素").
 public enum GeoJSONReader {
     /// Reads and validates the file; throws `ImportRejected` with every problem found.
-    public static func read(_ url: URL) throws -> [GeoJSONFeature] {
+    /// `declared`: the system of a file that names none (`--crs`); a file naming another is refused.
+    /// `nearLongitude`: the county's longitude, for the zone a refusal suggests.
+    public static func read(_ url: URL, declared: ChinaCRS? = nil, nearLongitude: Double? = nil) throws -> [GeoJSONFeature] {
         let name = url.lastPathComponent
         guard let data = try? Data(contentsOf: url) else {
             throw UserError.rejected([ImportIssue(file: name, message: L10n.message(.fileUnreadable, url.path))])
@@ -50,7 +52,11 @@ public enum GeoJSONReader {
         } else {
             throw UserError.rejected([ImportIssue(file: name, message: L10n.message(.geojsonNotFeatureCollection))])
         }
-        let system = try crs(of: json, file: name)
+        let named = try crs(of: json, file: name)
+        if let named, let declared, named != declared {
+            throw UserError.rejected([ImportIssue(file: name, message: L10n.message(.geojsonCRSConflict, named.epsg, declared.epsg))])
+        }
+        let system = named ?? declared
         let projection = try system.flatMap { system -> Projection? in
             guard !system.isGeographic else { return nil }
             guard let projection = Projection(from: system) else {
@@ -77,7 +83,7 @@ public enum GeoJSONReader {
                             ChinaCRS.prefixed(easting: far.lon).map { zone -> Localized in
                                 guard case .gaussKruger(let width, let meridian, _) = zone else { return L10n.message(.geojsonZoneUnknown) }
                                 return L10n.message(.geojsonZoneFromPrefix, zone.zone ?? 0, zone.epsg, width, meridian)
-                            } ?? L10n.message(.geojsonZoneUnknown)
+                            } ?? nearLongitude.flatMap(zoneNear) ?? L10n.message(.geojsonZoneUnknown)
                         issues.append(
                             ImportIssue(
                                 file: name, row: index,
@@ -117,13 +123,17 @@ public enum GeoJSONReader {
     static func crs(of json: Any, file: String) throws -> ChinaCRS? {
         guard let member = (json as? [String: Any])?["crs"] else { return nil }
         let name = ((member as? [String: Any])?["properties"] as? [String: Any])?["name"] as? String ?? ""
-        let upper = name.uppercased()
-        if upper.hasSuffix("CRS84") { return .wgs84 }
-        let digits = upper.split(whereSeparator: { $0 == ":" }).last.map(String.init) ?? ""
-        guard upper.contains("EPSG"), let code = Int(digits), let system = ChinaCRS(epsg: code) else {
+        if name.uppercased().hasSuffix("CRS84") { return .wgs84 }
+        guard name.uppercased().contains("EPSG"), let system = ChinaCRS(text: name) else {
             throw UserError.rejected([ImportIssue(file: file, message: L10n.message(.geojsonUnknownCRS, name.isEmpty ? "?" : name))])
         }
         return system
+    }
+
+    /// The 3° zone (without prefix) of the county's longitude, as a suggestion.
+    static func zoneNear(_ longitude: Double) -> Localized? {
+        guard let zone = ChinaCRS.zones(around: longitude).first, case .gaussKruger(_, let meridian, _) = zone else { return nil }
+        return L10n.message(.geojsonZoneNear, Format.fixed(longitude, digits: 1), zone.epsg, meridian)
     }
 
     /// Every position of a geometry, in order.

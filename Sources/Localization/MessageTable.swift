@@ -305,6 +305,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case xCode, xTaskName, xPercent, xDeadlineState
     case uiUnit
     case geojsonUnknownCRS, geojsonProjectedNoCRS, geojsonZoneFromPrefix, geojsonZoneUnknown, geojsonTransformFailed
+    case geojsonZoneNear, geojsonCRSConflict, badCRSOption, optCRS
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1879,6 +1880,26 @@ enum MessageTable {
             (
                 "第 {1} 个要素的坐标 {2}, {3} 无法从 EPSG:{4} 换算为经纬度（不在该分带内？）",
                 "Feature {1}: the position {2}, {3} cannot be turned from EPSG:{4} into degrees (outside the zone?)"
+            )
+        case .geojsonZoneNear:
+            (
+                "本县在东经 {1}° 附近：东坐标不带带号时应为 EPSG:{2}（CGCS2000 3° 分带，中央经线 {3}°E），可在导入时加 --crs EPSG:{2}。",
+                "The county lies near {1}°E: eastings without a zone number would be EPSG:{2} (CGCS2000 3° zones, central meridian {3}°E); add --crs EPSG:{2} to the import."
+            )
+        case .geojsonCRSConflict:
+            (
+                "文件写明的坐标系为 EPSG:{1}，与 --crs 指定的 EPSG:{2} 不同，未导入：请确认哪一个正确",
+                "The file names EPSG:{1} but --crs says EPSG:{2}; nothing was imported: check which is right"
+            )
+        case .badCRSOption:
+            (
+                "「{1}」不是可用的坐标系：请写 EPSG:4326、EPSG:4490 或 EPSG:4491–4554 中的一个（CGCS2000 高斯–克吕格分带）",
+                "\"{1}\" is not a coordinate system this program reads: write EPSG:4326, EPSG:4490 or one of EPSG:4491–4554 (CGCS2000 Gauss–Krüger zones)"
+            )
+        case .optCRS:
+            (
+                "文件未写明坐标系时所用的坐标系，如 EPSG:4546（CGCS2000 3° 分带，中央经线 111°E）",
+                "The coordinate system of a file that names none, e.g. EPSG:4546 (CGCS2000 3° zones, central meridian 111°E)"
             )
         }
     }

@@ -1,6 +1,6 @@
 import Domain
 public import Foundation
-import Geo
+public import Geo
 import Interchange
 import Localization
 import Store
@@ -13,14 +13,17 @@ extension ImportService {
     /// updated with the cells the file fills (blank cells keep stored values), others are
     /// inserted. Imported coordinates replace illustrative ones. Successor codes are set
     /// after every row is in, so a file may name a successor it also introduces.
-    public func importDivisions(from url: URL, dryRun: Bool = false) throws -> ImportSummary {
+    /// `crs`: the coordinate system of a GeoJSON that names none (`--crs EPSG:4546`).
+    public func importDivisions(from url: URL, crs: ChinaCRS? = nil, dryRun: Bool = false) throws -> ImportSummary {
         let register = try store.read { try $0.register() }
         let reader = DivisionTableReader(register: register)
         let rows: [DivisionImportRow]
         let format: String
         let fileName = url.lastPathComponent
         if ["geojson", "json"].contains(url.pathExtension.lowercased()) {
-            rows = try reader.read(features: GeoJSONReader.read(url), file: fileName)
+            // A refusal of eastings with no system suggests the zone of the county's own longitude.
+            let near = register.county?.location?.longitudeDegrees
+            rows = try reader.read(features: GeoJSONReader.read(url, declared: crs, nearLongitude: near), file: fileName)
             format = "GeoJSON"
         } else {
             let source = try TableSources.open(url)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Geo
 import Localization
 import Services
 
@@ -48,13 +49,19 @@ struct ImportDivisions: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: help(.optDivisionFile)) var file: String
+    @Option(help: help(.optCRS)) var crs: String?
     @Flag(help: help(.optDryRun)) var dryRun = false
 
     func run() async throws {
         try await reportingFailures {
             let url = try inputFile(file)
+            let system = try crs.map { text in
+                guard let system = ChinaCRS(text: text) else { throw UserError(.invalid, L10n.message(.badCRSOption, text)) }
+                return system
+            }
             let workspace = try options.workspace()
-            let summary = try workspace.imports(by: try options.principal(workspace)).importDivisions(from: url, dryRun: dryRun)
+            let summary = try workspace.imports(by: try options.principal(workspace)).importDivisions(
+                from: url, crs: system, dryRun: dryRun)
             printSummary(summary, dryRun: dryRun, options)
         }
     }

@@ -91,6 +91,34 @@ struct CLITests {
         #expect(try CLI.run(["audit", "--database", db, "--limit", "1"]).stdout == auditBefore)
     }
 
+    @Test("a village file in CGCS2000 3° Gauss–Krüger without a crs member: refused with the zone to name, read with --crs")
+    func projectedVillages() throws {
+        let dir = try CLI.temporaryDirectory()
+        let db = dir.appendingPathComponent("county.sqlite").path
+        _ = try CLI.run(["init", "--database", db])
+        let divisions = dir.appendingPathComponent("divisions.csv")
+        try Data("代码,名称,上级代码,经度,纬度\n141122,交城县,,112.16,37.55\n141122100,天宁镇,141122,,\n".utf8).write(to: divisions)
+        #expect(try CLI.run(["import", "divisions", divisions.path, "--database", db]).status == 0)
+        // 阳渠村委会 at 112.1012°E 37.5123°N, as EPSG:4546 (cs2cs EPSG:4490 EPSG:4546).
+        let villages = dir.appendingPathComponent("villages.geojson")
+        try Data(
+            """
+            {"type": "FeatureCollection", "features": [{"type": "Feature",
+              "properties": {"code": "141122100209", "name": "阳渠村委会", "township": "天宁镇"},
+              "geometry": {"type": "Point", "coordinates": [597359.6891, 4153937.0443]}}]}
+            """.utf8
+        ).write(to: villages)
+        let refused = try CLI.run(["import", "divisions", villages.path, "--database", db])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("坐标不是经纬度") && refused.stderr.contains("--crs EPSG:4546"), "\(refused.stderr)")
+        let unknown = try CLI.run(["import", "divisions", villages.path, "--crs", "EPSG:3857", "--database", db])
+        #expect(unknown.status == 65 && unknown.stderr.contains("「EPSG:3857」不是可用的坐标系"), "\(unknown.stderr)")
+        let read = try CLI.run(["import", "divisions", villages.path, "--crs", "EPSG:4546", "--database", db])
+        #expect(read.status == 0, "\(read.stderr)")
+        let list = try CLI.run(["divisions", "list", "--township", "天宁", "--database", db]).stdout
+        #expect(list.contains(/阳渠村委会 +行政村 +现行 +112\.10120 +37\.51230/), "\(list)")
+    }
+
     @Test("a county starts empty, imports its divisions and a GBK school table")
     func freshCounty() throws {
         let dir = try CLI.temporaryDirectory()

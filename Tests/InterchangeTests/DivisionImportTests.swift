@@ -110,6 +110,23 @@ struct DivisionImportTests {
         #expect(zone.count == 1 && zone[0].zh.contains("带号为 37，应为 EPSG:4525") && zone[0].en.contains("EPSG:4525"), "\(zone)")
         #expect(messages(plain).first?.zh.contains("须知中央经线") == true)
         #expect(messages(mercator).first?.zh.contains("「EPSG:3857」不受支持") == true)
+        // A system declared for a file that names none is used; one that contradicts the file's is refused.
+        let declared = try GeoJSONReader.read(plain, declared: try #require(ChinaCRS(text: "EPSG:4546")))
+        guard case .point(let p) = declared.first?.geometry else {
+            Issue.record("no point")
+            return
+        }
+        #expect(abs(p.lon - 112.16) < 1e-6)
+        let conflict = try Self.projectedFile("EPSG:4546", easting: 602506.9)
+        defer { try? FileManager.default.removeItem(at: conflict) }
+        #expect(throws: UserError.self) { try GeoJSONReader.read(conflict, declared: ChinaCRS(epsg: 4525)) }
+        // The county's longitude suggests its zone.
+        do {
+            _ = try GeoJSONReader.read(plain, nearLongitude: 112.16)
+            Issue.record("accepted")
+        } catch let rejected as UserError {
+            #expect(rejected.errors.first?.message.zh.contains("应为 EPSG:4546") == true)
+        }
     }
 
     @Test("a file that is not JSON is refused")
