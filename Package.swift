@@ -168,6 +168,7 @@ let package = Package(
             dependencies: [
                 "Server", "Services", "Demo", "Store", "Domain", "Localization", "Charts", "Fuzzing", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         .testTarget(
             name: "CLITests",

@@ -57,7 +57,10 @@ public enum ChengxiangServer {
         try application(AppState(workspace: workspace, settings: settings), onRunning: onRunning)
     }
 
-    static func application(_ state: AppState, onRunning: @escaping @Sendable (Int) async -> Void) throws -> some ApplicationProtocol {
+    /// `eventLoops`: where connections are served (tests give one server loops of its own).
+    static func application(
+        _ state: AppState, eventLoops: EventLoopGroupProvider = .singleton, onRunning: @escaping @Sendable (Int) async -> Void
+    ) throws -> some ApplicationProtocol {
         let settings = state.settings
         var logger = Logger(label: "chengxiang")
         logger.logLevel = .warning
@@ -67,7 +70,7 @@ public enum ChengxiangServer {
             server: try settings.tls.map { try .tls(http, tlsConfiguration: tlsConfiguration($0)) } ?? http,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "chengxiang"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? settings.port) },
-            logger: logger)
+            eventLoopGroupProvider: eventLoops, logger: logger)
     }
 }
 
