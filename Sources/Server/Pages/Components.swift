@@ -109,13 +109,8 @@ enum Components {
     /// Data in Chinese shown on an English page — a name, the plan's wording — marked `lang="zh"`
     /// (for screen readers and font choice, and so that it is not taken for an untranslated word).
     static func data(_ text: String, _ web: WebContext) -> HTMLNode {
-        guard web.language != .zh, containsChinese(text) else { return .text(text) }
+        guard web.language != .zh, HTMLNode.hasChinese(text) else { return .text(text) }
         return el("span", [("lang", "zh")], text: text)
-    }
-
-    /// Whether a text holds CJK characters or full-width forms.
-    static func containsChinese(_ text: String) -> Bool {
-        text.unicodeScalars.contains { (0x3000...0x9FFF).contains($0.value) || (0xFF00...0xFFEF).contains($0.value) }
     }
 
     /// A number cell, right-aligned, with its raw value for sorting.

@@ -89,12 +89,11 @@ enum IndicatorsPage {
                         .text(web.t(.uiArea)),
                         el(
                             "select", [("name", "area"), ("data-tier-of", "code")],
+                            // Chinese names are marked lang="zh" on an English page by the layout.
                             areas.map { area in
-                                let marked = web.language != .zh && Components.containsChinese(area.name) ? [("lang", "zh")] : []
-                                return el(
+                                el(
                                     "option",
-                                    [("value", area.name), ("data-tier", tierKey(area.tier))] + marked
-                                        + entered.selected("area", area.name),
+                                    [("value", area.name), ("data-tier", tierKey(area.tier))] + entered.selected("area", area.name),
                                     text: area.name)
                             }),
                     ]),
