@@ -68,6 +68,12 @@ public enum ChinaCRS: Hashable, Sendable {
         ].filter { ChinaCRS(epsg: $0.epsg) == $0 }
     }
 
+    /// The working system of a county at this longitude: the 3° Gauss–Krüger zone holding it,
+    /// without the zone prefix (for 交城, 112.2°E: EPSG:4546). Areas are measured in it.
+    public static func working(forLongitude longitude: Double) -> ChinaCRS {
+        .gaussKruger(width: 3, centralMeridian: Int((longitude / 3).rounded()) * 3, zonePrefix: false)
+    }
+
     /// The system a prefixed easting names (37602506.9: the 3° zone 37), if its prefix is a
     /// zone over China; nil for an easting without a prefix, which fits any zone.
     public static func prefixed(easting: Double) -> ChinaCRS? {

@@ -1,22 +1,13 @@
 import CGEOS
 
 /// Calls into GEOS through its reentrant C API, one context per call (GEOS contexts are not
-/// thread-safe, and creating one costs microseconds).
+/// thread-safe, and creating one costs microseconds); see `GEOSSession`.
 enum GEOS {
-    /// Runs `body` with a fresh context whose error messages are dropped (errors are read from
-    /// return values instead of being printed on standard error).
-    static func withContext<T>(_ body: (GEOSContextHandle_t) -> T) -> T {
-        guard let context = GEOS_init_r() else { preconditionFailure("GEOS could not allocate a context") }
-        defer { GEOS_finish_r(context) }
-        GEOSContext_setErrorMessageHandler_r(context, { _, _ in }, nil)
-        GEOSContext_setNoticeMessageHandler_r(context, { _, _ in }, nil)
-        return body(context)
-    }
-
     /// Where a closed ring touches or crosses itself, from GEOS's validity check; nil when
     /// the ring is simple (or GEOS cannot build it, which the caller's own checks report).
     static func ringSelfIntersection(_ ring: [LonLat]) -> LonLat? {
-        withContext { context in
+        GEOSSession.run { session in
+            let context = session.context
             let buffer = ring.flatMap { [$0.lon, $0.lat] }
             guard
                 let sequence = buffer.withUnsafeBufferPointer({
