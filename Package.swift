@@ -59,15 +59,17 @@ let package = Package(
             swiftSettings: strictSettings),
         // libxml2 from Debian: a streaming XML reader that reports bad bytes instead of trapping.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        // GEOS for geometry validity (and, later, overlay and indexes).
+        // GEOS: geometry validity, repair, overlay and STRtree indexes.
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        // GDAL/OGR from Debian: Shapefile, GeoPackage, GeoJSON and file geodatabase reading and writing.
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
         // PROJ from Debian: transformations between coordinate reference systems.
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
-        // Readers for CSV (UTF-8/GBK/GB18030), XLSX and GeoJSON, and row-level validation.
+        // Readers for CSV (UTF-8/GBK/GB18030), XLSX, GeoJSON and (through GDAL) GIS vector files; row-level validation.
         .target(
             name: "Interchange",
             dependencies: [
-                "Domain", "Localization", "Geo", "CLibXML2",
+                "Domain", "Localization", "Geo", "CLibXML2", "CGDAL",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings),
@@ -137,12 +139,16 @@ let package = Package(
             swiftSettings: strictSettings),
 
         // What several test targets share: the backends a register is tested on.
-        .target(name: "TestSupport", dependencies: ["Store"], path: "Tests/Support", swiftSettings: strictSettings),
+        .target(
+            name: "TestSupport", dependencies: ["Store"], path: "Tests/Support", resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "Localization"]),
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(
             name: "InterchangeTests",
-            dependencies: ["Interchange", "Domain", "Localization", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "Interchange", "Domain", "Localization", "Geo", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "StoreTests",

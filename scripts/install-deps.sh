@@ -6,8 +6,9 @@ set -euo pipefail
 packages=(
   libsqlite3-dev     # GRDB links the system SQLite
   libxml2-dev        # libxml2's streaming reader (XLSX reading)
-  libgeos-dev        # GEOS: geometry validity
+  libgeos-dev        # GEOS: geometry validity, repair and overlay
   libproj-dev        # PROJ: CGCS2000 Gauss–Krüger coordinates to longitude/latitude
+  libgdal-dev        # GDAL/OGR: plan layers from Shapefile, GeoPackage, GeoJSON, file geodatabase
   libxlsxwriter-dev  # Excel reports
   chromium           # `chengxiang report --format pdf` prints with headless Chromium
   fonts-noto-cjk     # Chinese glyphs in PDFs

@@ -206,3 +206,29 @@ final class GB18030Converter {
         return Result(output: output, consumed: total - inLeft, invalidOffset: invalid)
     }
 }
+
+/// Whole texts (not streams) in a known or detected encoding, turned into UTF-8 bytes.
+enum TextDecoding {
+    /// The bytes as UTF-8, and their encoding: checked when `encoding` is UTF-8, converted when
+    /// GBK/GB18030, and decided from the bytes (as `StreamingTextDecoder` does) when nil.
+    static func decode(_ bytes: [UInt8], as encoding: SourceEncoding?) throws -> (text: [UInt8], encoding: SourceEncoding) {
+        switch encoding {
+        case .utf8, .utf8BOM:
+            let check = UTF8Validation.check(bytes)
+            guard check.firstInvalid == nil, check.completeLength == bytes.count else {
+                throw EncodingFailure(line: 1, message: L10n.message(.encodingInvalidUTF8, "UTF-8"))
+            }
+            return (bytes, .utf8)
+        case .gb18030:
+            let result = GB18030Converter().convert(bytes)
+            guard result.invalidOffset == nil, result.consumed == bytes.count else {
+                throw EncodingFailure(line: 1, message: L10n.message(.encodingInvalidGB))
+            }
+            return (result.output, .gb18030)
+        case nil:
+            var decoder = StreamingTextDecoder()
+            let text = try decoder.decode(bytes, isLast: true)
+            return (text, decoder.resolvedEncoding)
+        }
+    }
+}

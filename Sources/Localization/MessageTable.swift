@@ -306,6 +306,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case uiUnit
     case geojsonUnknownCRS, geojsonProjectedNoCRS, geojsonZoneFromPrefix, geojsonZoneUnknown, geojsonTransformFailed
     case geojsonZoneNear, geojsonCRSConflict, badCRSOption, optCRS
+    case vectorUnreadable, vectorNoLayer, vectorSeveralLayers, vectorNoSuchLayer, vectorEncodingFormat, vectorEncodingNamed, vectorEncodingCPG, vectorEncodingDetected, vectorEncodingFailed, shapefileCountMismatch
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1901,6 +1902,16 @@ enum MessageTable {
                 "文件未写明坐标系时所用的坐标系，如 EPSG:4546（CGCS2000 3° 分带，中央经线 111°E）",
                 "The coordinate system of a file that names none, e.g. EPSG:4546 (CGCS2000 3° zones, central meridian 111°E)"
             )
+        case .vectorUnreadable: ("GDAL 无法读取此文件（支持 Shapefile、zip 压缩的 Shapefile、GeoPackage、GeoJSON、文件地理数据库）：{1}", "GDAL cannot read this file (Shapefile, zipped Shapefile, GeoPackage, GeoJSON and file geodatabase are accepted): {1}")
+        case .vectorNoLayer: ("文件中没有图层", "The file holds no layer")
+        case .vectorSeveralLayers: ("文件中有多个图层：{1}；请用 --layer 指定一个", "The file holds several layers: {1}; name one with --layer")
+        case .vectorNoSuchLayer: ("文件中没有图层「{1}」；现有图层：{2}", "The file has no layer \"{1}\"; its layers: {2}")
+        case .vectorEncodingFormat: ("{1}（格式规定）", "{1} (as the format prescribes)")
+        case .vectorEncodingNamed: ("{1}（按 --encoding 指定）", "{1} (as --encoding names)")
+        case .vectorEncodingCPG: ("{1}（按 .cpg 或 .dbf 代码页「{2}」）", "{1} (as the .cpg or the .dbf code page \"{2}\" names)")
+        case .vectorEncodingDetected: ("{1}（按内容识别，无 .cpg）", "{1} (detected from the bytes; no .cpg)")
+        case .vectorEncodingFailed: ("属性表文字不能按 {1} 解读；请用 --encoding gbk 或 --encoding utf-8 指定编码", "The attribute text cannot be read as {1}; name the encoding with --encoding gbk or --encoding utf-8")
+        case .shapefileCountMismatch: (".shp/.shx 有 {1} 条记录而 .dbf 有 {2} 条：文件不完整或来自不同版本", "The .shp/.shx hold {1} records but the .dbf holds {2}: the files are incomplete or from different versions")
         }
     }
 }
