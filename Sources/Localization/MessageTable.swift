@@ -306,7 +306,16 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case uiUnit
     case geojsonUnknownCRS, geojsonProjectedNoCRS, geojsonZoneFromPrefix, geojsonZoneUnknown, geojsonTransformFailed
     case geojsonZoneNear, geojsonCRSConflict, badCRSOption, optCRS
-    case vectorUnreadable, vectorNoLayer, vectorSeveralLayers, vectorNoSuchLayer, vectorEncodingFormat, vectorEncodingNamed, vectorEncodingCPG, vectorEncodingDetected, vectorEncodingFailed, shapefileCountMismatch
+    case vectorUnreadable, vectorNoLayer, vectorSeveralLayers, vectorNoSuchLayer, vectorEncodingFormat, vectorEncodingNamed,
+        vectorEncodingCPG, vectorEncodingDetected, vectorEncodingFailed, shapefileCountMismatch
+    case layerUnknownKind, layerKindBasicFarmland, layerKindEcologicalRedline, layerKindUrbanBoundary, layerKindConstructionPlan,
+        layerKindVillageConstruction, layerKindCurrentUse, layerKindHeritage, layerKindHazard, layerKindOther, conflictUnknownRelation,
+        conflictUnknownSeverity, conflictMustNotOverlap, conflictMustLieWithin, conflictSeverityError, conflictSeverityWarning,
+        conflictClassesOf, conflictStatement
+    case layerNotFound, layerNoSuchField, layerNoFeatures, layerNoGeometry, layerEmptyGeometry, layerWrongGeometry, layerNonFinite,
+        layerInvalidGeometry, layerRepairedNote, layerUnknownCRS, layerNoCRSZones, layerNoCRS, layerOutsideCounty, layerFeatureNamed,
+        layerFeatureNumber, layerFeatureProblem
+    case conflictSameKinds, conflictRuleExists, conflictNoRule, conflictBadArea, conflictNoLayer
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1902,7 +1911,11 @@ enum MessageTable {
                 "文件未写明坐标系时所用的坐标系，如 EPSG:4546（CGCS2000 3° 分带，中央经线 111°E）",
                 "The coordinate system of a file that names none, e.g. EPSG:4546 (CGCS2000 3° zones, central meridian 111°E)"
             )
-        case .vectorUnreadable: ("GDAL 无法读取此文件（支持 Shapefile、zip 压缩的 Shapefile、GeoPackage、GeoJSON、文件地理数据库）：{1}", "GDAL cannot read this file (Shapefile, zipped Shapefile, GeoPackage, GeoJSON and file geodatabase are accepted): {1}")
+        case .vectorUnreadable:
+            (
+                "GDAL 无法读取此文件（支持 Shapefile、zip 压缩的 Shapefile、GeoPackage、GeoJSON、文件地理数据库）：{1}",
+                "GDAL cannot read this file (Shapefile, zipped Shapefile, GeoPackage, GeoJSON and file geodatabase are accepted): {1}"
+            )
         case .vectorNoLayer: ("文件中没有图层", "The file holds no layer")
         case .vectorSeveralLayers: ("文件中有多个图层：{1}；请用 --layer 指定一个", "The file holds several layers: {1}; name one with --layer")
         case .vectorNoSuchLayer: ("文件中没有图层「{1}」；现有图层：{2}", "The file has no layer \"{1}\"; its layers: {2}")
@@ -1910,8 +1923,71 @@ enum MessageTable {
         case .vectorEncodingNamed: ("{1}（按 --encoding 指定）", "{1} (as --encoding names)")
         case .vectorEncodingCPG: ("{1}（按 .cpg 或 .dbf 代码页「{2}」）", "{1} (as the .cpg or the .dbf code page \"{2}\" names)")
         case .vectorEncodingDetected: ("{1}（按内容识别，无 .cpg）", "{1} (detected from the bytes; no .cpg)")
-        case .vectorEncodingFailed: ("属性表文字不能按 {1} 解读；请用 --encoding gbk 或 --encoding utf-8 指定编码", "The attribute text cannot be read as {1}; name the encoding with --encoding gbk or --encoding utf-8")
-        case .shapefileCountMismatch: (".shp/.shx 有 {1} 条记录而 .dbf 有 {2} 条：文件不完整或来自不同版本", "The .shp/.shx hold {1} records but the .dbf holds {2}: the files are incomplete or from different versions")
+        case .vectorEncodingFailed:
+            (
+                "属性表文字不能按 {1} 解读；请用 --encoding gbk 或 --encoding utf-8 指定编码",
+                "The attribute text cannot be read as {1}; name the encoding with --encoding gbk or --encoding utf-8"
+            )
+        case .shapefileCountMismatch:
+            (
+                ".shp/.shx 有 {1} 条记录而 .dbf 有 {2} 条：文件不完整或来自不同版本",
+                "The .shp/.shx hold {1} records but the .dbf holds {2}: the files are incomplete or from different versions"
+            )
+        case .layerUnknownKind: ("未知的图层类别「{1}」；可用：{2}", "Unknown layer kind \"{1}\"; choices: {2}")
+        case .layerKindBasicFarmland: ("永久基本农田", "permanent basic farmland")
+        case .layerKindEcologicalRedline: ("生态保护红线", "ecological protection red line")
+        case .layerKindUrbanBoundary: ("城镇开发边界", "urban development boundary")
+        case .layerKindConstructionPlan: ("规划建设用地", "planned construction land")
+        case .layerKindVillageConstruction: ("村庄规划建设用地", "village-plan construction land")
+        case .layerKindCurrentUse: ("现状用地（三调）", "current land use (third land survey)")
+        case .layerKindHeritage: ("历史文化保护", "historic and cultural protection")
+        case .layerKindHazard: ("地质灾害", "geological hazard")
+        case .layerKindOther: ("其他", "other")
+        case .conflictUnknownRelation: ("未知的规则关系「{1}」；可用：{2}", "Unknown rule relation \"{1}\"; choices: {2}")
+        case .conflictUnknownSeverity: ("未知的严重程度「{1}」；可用：error、warning", "Unknown severity \"{1}\"; choices: error, warning")
+        case .conflictMustNotOverlap: ("不得压占", "must not overlap")
+        case .conflictMustLieWithin: ("须位于", "must lie within")
+        case .conflictSeverityError: ("冲突", "conflict")
+        case .conflictSeverityWarning: ("提示", "warning")
+        case .conflictClassesOf: ("{1}（地类 {2}）", "{1} (classes {2})")
+        case .conflictStatement: ("{1}{2}{3}", "{1} {2} {3}")
+        case .layerNotFound: ("没有名为「{1}」的图层", "There is no layer named \"{1}\"")
+        case .layerNoSuchField: ("文件中没有字段「{1}」；现有字段：{2}", "The file has no field \"{1}\"; its fields: {2}")
+        case .layerNoFeatures: ("文件中没有要素", "The file holds no feature")
+        case .layerNoGeometry: ("没有几何（或 GDAL 无法读取其几何）", "has no geometry (or GDAL cannot read it)")
+        case .layerEmptyGeometry: ("几何为空", "has an empty geometry")
+        case .layerWrongGeometry: ("几何类型为 {1}，而「{2}」图层须为面", "has a {1} geometry, but a layer of {2} must hold polygons")
+        case .layerNonFinite: ("坐标含非数值或无穷大", "has a coordinate that is not a finite number")
+        case .layerInvalidGeometry:
+            (
+                "几何无效：{1}，位于 {2}, {3}（源坐标）；修正后重新导入，或加 --repair 由 GEOS MakeValid 修复",
+                "has an invalid geometry: {1} at {2}, {3} (source coordinates); correct it and import again, or add --repair to repair it with GEOS MakeValid"
+            )
+        case .layerRepairedNote: ("已用 GEOS MakeValid 修复的要素：{1}", "Features repaired with GEOS MakeValid: {1}")
+        case .layerUnknownCRS:
+            (
+                "文件的坐标系「{1}」不是本系统支持的坐标系（WGS84、CGCS2000 经纬度及 3°/6° 高斯—克吕格投影）；请先转换到 CGCS2000",
+                "The file's coordinate system \"{1}\" is not one this program supports (WGS84, CGCS2000 degrees, and CGCS2000 3°/6° Gauss–Krüger); transform it to CGCS2000 first"
+            )
+        case .layerNoCRSZones:
+            (
+                "文件没有写明坐标系（无 .prj 或 crs）。适合本县范围的坐标系：{1}；请加 --crs 指定，如 --crs EPSG:4546",
+                "The file names no coordinate system (no .prj or crs). Systems that fit the county: {1}; name one with --crs, e.g. --crs EPSG:4546"
+            )
+        case .layerNoCRS:
+            (
+                "文件没有写明坐标系（无 .prj 或 crs）；请加 --crs 指定，如 --crs EPSG:4546",
+                "The file names no coordinate system (no .prj or crs); name one with --crs, e.g. --crs EPSG:4546"
+            )
+        case .layerOutsideCounty: ("有 {1} 平方米在县界之外", "reaches {1} m² outside the county outline")
+        case .layerFeatureNamed: ("第 {1} 个要素（{2}）", "feature {1} ({2})")
+        case .layerFeatureNumber: ("第 {1} 个要素", "feature {1}")
+        case .layerFeatureProblem: ("{1}：{2}", "{1}: {2}")
+        case .conflictSameKinds: ("规则的两类图层不能相同", "A rule's two kinds of layer must differ")
+        case .conflictRuleExists: ("已有相同的规则", "The same rule exists already")
+        case .conflictNoRule: ("没有编号为 {1} 的规则", "There is no rule {1}")
+        case .conflictBadArea: ("最小图斑面积须为不小于 0 的数（平方米），而不是 {1}", "The minimum patch area must be a number of m² not below 0, not {1}")
+        case .conflictNoLayer: ("未检查：还没有「{1}」图层", "not checked: no layer of {1} yet")
         }
     }
 }

@@ -30,3 +30,23 @@ final class DerivedMemo: Sendable {
         state.withLock { $0 = (-1, [:]) }
     }
 }
+
+/// Values derived from parts of the register, each kept under its key for as long as its
+/// version (a description of the inputs it was computed from) stays the same — across changes
+/// to other data, unlike `DerivedMemo`. One value per key.
+final class VersionedMemo: Sendable {
+    private let state = Mutex<[String: (version: String, value: any Sendable)]>([:])
+
+    /// The value under `key` computed for `version`, computing and keeping it when missing.
+    func value<T: Sendable>(_ key: String, version: String, _ compute: () throws -> T) rethrows -> T {
+        if let value = state.withLock({ $0[key]?.version == version ? $0[key]?.value as? T : nil }) { return value }
+        let value = try compute()
+        state.withLock { $0[key] = (version, value) }
+        return value
+    }
+
+    /// Forgets everything (the register was replaced).
+    func clear() {
+        state.withLock { $0.removeAll() }
+    }
+}

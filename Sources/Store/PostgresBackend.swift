@@ -296,6 +296,7 @@ struct PostgresSession: SQLConnection {
             case .integer(let v): binds.append(v)
             case .real(let v): binds.append(v)
             case .text(let v): binds.append(v)
+            case .bytes(let v): binds.append(ByteBuffer(bytes: v))
             }
         }
         let query = PostgresQuery(unsafeSQL: Self.numbered(sql), binds: binds)
@@ -344,6 +345,7 @@ struct PostgresSession: SQLConnection {
         case .int2, .int4, .int8: return .integer(try cell.decode(Int64.self))
         case .float4, .float8: return .real(try cell.decode(Double.self))
         case .bool: return .integer(try cell.decode(Bool.self) ? 1 : 0)
+        case .bytea: return .bytes(Array(buffer: try cell.decode(ByteBuffer.self)))
         default: return .text(try cell.decode(String.self))
         }
     }

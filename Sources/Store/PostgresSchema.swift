@@ -13,8 +13,8 @@ import Localization
 /// trigger function keeps the search path it was created with (the register's schema), so a
 /// change made from psql with another search path is still audited in this register.
 enum PostgresSchema {
-    /// Migrations after the baseline: name and script. Empty so far.
-    static let later: [(name: String, script: String)] = []
+    /// Migrations after the baseline: name and script.
+    static let later: [(name: String, script: String)] = [(LayerSchema.migration, LayerSchema.postgres())]
 
     /// Brings the register's schema up to date, under a lock so two programs starting at once do
     /// not both migrate.
@@ -56,7 +56,8 @@ enum PostgresSchema {
 
     /// Every table of a register's schema.
     static let tables: Set<String> = [
-        "api_tokens", "audit_context", "audit_log", "divisions", "import_log", "indicator_targets", "indicators", "metadata", "norms",
+        "api_tokens", "audit_context", "audit_log", "conflict_rules", "divisions", "import_log", "indicator_targets", "indicators",
+        "layer_features", "layers", "metadata", "norms",
         "observations", "scenarios", "schema_migrations", "schools", "sessions", "sign_in_failures", "task_indicators", "tasks",
         "township_reports", "users", "validation_rules",
     ]

@@ -99,8 +99,25 @@ public final class RegisterStore: Sendable {
 
     private let memo = DerivedMemo()
 
+    /// A value derived from named inputs, kept while `version` (which must describe every input,
+    /// e.g. the ids and import times of the layers read) stays the same, whatever else changes.
+    /// `computed` tells whether this call computed it.
+    public func versioned<T: Sendable>(_ key: String, version: String, _ compute: () throws -> T) rethrows -> (value: T, computed: Bool) {
+        var computed = false
+        let value = try versions.value(key, version: version) {
+            computed = true
+            return try compute()
+        }
+        return (value, computed)
+    }
+
+    private let versions = VersionedMemo()
+
     /// Forgets every derived value (the register was replaced under this store).
-    func memoCleared() { memo.clear() }
+    func memoCleared() {
+        memo.clear()
+        versions.clear()
+    }
 
     /// A register's location as shown to people: a file path as given, a PostgreSQL URL without its
     /// password.

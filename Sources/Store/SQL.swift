@@ -1,12 +1,14 @@
 import Foundation
 
 /// A value bound to a statement or read from a row, the same on SQLite and PostgreSQL: the
-/// register stores integers (booleans as 0 and 1), doubles and text, nothing else.
+/// register stores integers (booleans as 0 and 1), doubles, text, and bytes (geometries as
+/// well-known binary), nothing else.
 enum SQLValue: Sendable, Hashable {
     case null
     case integer(Int64)
     case real(Double)
     case text(String)
+    case bytes([UInt8])
 }
 
 /// A Swift value that can be bound to a statement.
@@ -19,6 +21,7 @@ extension Int: SQLBindable { var sqlValue: SQLValue { .integer(Int64(self)) } }
 extension Double: SQLBindable { var sqlValue: SQLValue { .real(self) } }
 extension String: SQLBindable { var sqlValue: SQLValue { .text(self) } }
 extension Bool: SQLBindable { var sqlValue: SQLValue { .integer(self ? 1 : 0) } }
+extension [UInt8]: SQLBindable { var sqlValue: SQLValue { .bytes(self) } }
 extension Optional: SQLBindable where Wrapped: SQLBindable { var sqlValue: SQLValue { self?.sqlValue ?? .null } }
 
 /// A Swift value that can be read from a column.
@@ -57,6 +60,13 @@ extension Double: SQLReadable {
 extension String: SQLReadable {
     init?(sqlValue: SQLValue) {
         guard case .text(let v) = sqlValue else { return nil }
+        self = v
+    }
+}
+
+extension [UInt8]: SQLReadable {
+    init?(sqlValue: SQLValue) {
+        guard case .bytes(let v) = sqlValue else { return nil }
         self = v
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The SQL layer over a GRDB connection. Every statement is prepared once per connection and
@@ -38,6 +39,7 @@ struct SQLiteConnection: SQLConnection {
                 case .integer(let v): v.databaseValue
                 case .real(let v): v.databaseValue
                 case .text(let v): v.databaseValue
+                case .bytes(let v): Data(v).databaseValue
                 }
             })
     }
@@ -48,7 +50,7 @@ struct SQLiteConnection: SQLConnection {
         case .int64(let v): .integer(v)
         case .double(let v): .real(v)
         case .string(let v): .text(v)
-        case .blob(let v): .text(String(decoding: v, as: UTF8.self))
+        case .blob(let v): .bytes(Array(v))
         }
     }
 }

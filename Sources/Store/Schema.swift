@@ -22,6 +22,7 @@ enum Schema {
         migrator.registerMigration("2026-12-02 audited boundaries", migrate: NameAndBoundarySchema.auditBoundaries)
         migrator.registerMigration("2026-12-02 canonical names", migrate: NameAndBoundarySchema.canonicalNames)
         migrator.registerMigration("2026-12-02 accounts", migrate: AccountSchema.create)
+        migrator.registerMigration(LayerSchema.migration, migrate: LayerSchema.create)
         return migrator
     }
 

@@ -1,0 +1,248 @@
+public import Domain
+public import Foundation
+public import Geo
+public import Interchange
+public import Localization
+public import Store
+
+/// How a plan layer is to be imported.
+public struct LayerImportOptions: Sendable {
+    public var kind: LayerKind
+    /// The layer's name in the register; by default the file's layer name (a Shapefile's or
+    /// GeoJSON's name without extension, a GeoPackage layer's name).
+    public var name: String?
+    /// The system of a file that names none (`--crs EPSG:4546`).
+    public var crs: ChinaCRS?
+    /// The attribute encoding of a Shapefile (`--encoding`), overriding its `.cpg`.
+    public var encoding: SourceEncoding?
+    /// Repair invalid geometries with GEOS's MakeValid instead of refusing the file.
+    public var repair: Bool
+    public var dryRun: Bool
+    /// Which layer of a file holding several (a GeoPackage, a file geodatabase).
+    public var sourceLayer: String?
+    /// The attribute holding the land class; found by its usual names when nil.
+    public var classField: String?
+    /// The layer is illustrative (示意), e.g. the demo's.
+    public var illustrative: Bool
+
+    public init(
+        kind: LayerKind, name: String? = nil, crs: ChinaCRS? = nil, encoding: SourceEncoding? = nil, repair: Bool = false,
+        dryRun: Bool = false, sourceLayer: String? = nil, classField: String? = nil, illustrative: Bool = false
+    ) {
+        self.kind = kind
+        self.name = name
+        self.crs = crs
+        self.encoding = encoding
+        self.repair = repair
+        self.dryRun = dryRun
+        self.sourceLayer = sourceLayer
+        self.classField = classField
+        self.illustrative = illustrative
+    }
+}
+
+/// What a layer import did (or, in a dry run, would do).
+public struct LayerImportReport: Sendable {
+    /// The layer as stored (its id 0 in a dry run).
+    public var layer: StoredLayer
+    /// Numbers of the features GEOS repaired (`--repair`).
+    public var repaired: [Int]
+    /// Warnings that did not block the import (features outside the county).
+    public var warnings: [ImportIssue]
+    public var encoding: Localized
+    public var dryRun: Bool
+}
+
+/// Plan layers (多规合一): imported from surveyors' files, validated feature by feature, stored
+/// in the county's working system, listed and read back for the map and for conflict checks.
+public struct LayerService: Sendable {
+    let store: RegisterStore
+    let principal: Principal
+
+    /// Attributes that usually name a feature, in order of preference.
+    static let labelFields = ["名称", "NAME", "MC", "地块名称", "XMMC", "项目名称", "DKMC", "ZLDWMC", "BSM", "编号", "ID"]  // vocabulary
+    /// Attributes that usually hold the 三调 land-class code.
+    static let classFields = ["DLBM", "地类编码", "DLDM", "地类代码", "地类"]  // vocabulary
+
+    /// Every layer, by name.
+    public func layers() throws -> [StoredLayer] {
+        try store.read { try $0.layers() }
+    }
+
+    /// One layer by name; `missingInput` when there is none.
+    public func layer(named name: String) throws -> StoredLayer {
+        guard let layer = try store.read({ try $0.layer(named: name) }) else {
+            throw UserError(.missingInput, L10n.message(.layerNotFound, name))
+        }
+        return layer
+    }
+
+    /// A layer's features in file order (optionally only those meeting a box of the working system).
+    public func features(of layer: StoredLayer, box: PlanarBox? = nil) throws -> [LayerFeatureRecord] {
+        try store.read { try $0.layerFeatures(layer.id, box: box.map { ($0.minX, $0.minY, $0.maxX, $0.maxY) }) }
+    }
+
+    /// The system geometries are stored in: that of the layers already stored, else the 3° zone
+    /// of the county's longitude, else that of `fallbackLongitude`.
+    public func workingCRS(fallbackLongitude: Double? = nil) throws -> ChinaCRS? {
+        try store.read { reader in
+            if let stored = try reader.layers().first, let crs = ChinaCRS(epsg: stored.workingCRS) { return crs }
+            if let longitude = try reader.register().county?.location?.longitudeDegrees ?? fallbackLongitude {
+                return ChinaCRS.working(forLongitude: longitude)
+            }
+            return nil
+        }
+    }
+
+    /// Reads, validates and stores a layer, all or nothing: every feature must have a readable,
+    /// non-empty, valid geometry of the kind's type (invalid ones are repaired with `repair`);
+    /// a file without a coordinate system needs `options.crs`. Features reaching outside the
+    /// county outline are warnings.
+    public func importLayer(_ url: URL, _ options: LayerImportOptions) throws -> LayerImportReport {
+        let need = WriteNeed.county(.naturalResources)
+        try store.authorize(principal, [need])
+        let file = try VectorFileReader.read(url, layer: options.sourceLayer, encoding: options.encoding)
+        let name = (options.name ?? file.layerName).trimmingCharacters(in: .whitespaces)
+        let source = try sourceCRS(of: file, declared: options.crs)
+        var issues = IssueList(file: file.fileName)
+        let labelIndex = Self.field(in: file.fields, among: Self.labelFields)
+        let classIndex =
+            options.classField.map { wanted in file.fields.firstIndex(of: wanted) } ?? Self.field(in: file.fields, among: Self.classFields)
+        if let wanted = options.classField, classIndex == nil {
+            throw UserError.rejected(file: file.fileName, L10n.message(.layerNoSuchField, wanted, file.fields.joined(separator: "、")))
+        }
+        if file.features.isEmpty { throw UserError.rejected(file: file.fileName, L10n.message(.layerNoFeatures)) }
+        let firstBox = file.features.lazy.compactMap { $0.shape?.facts()?.bounds }.first
+        let working = try workingCRS(fallbackLongitude: firstBox.flatMap { Self.longitude(of: $0, in: source) }) ?? source
+        guard let projection = Projection(from: source, to: working) else {
+            throw UserError.rejected(file: file.fileName, L10n.message(.geojsonTransformFailed, source.epsg))
+        }
+        var records: [LayerFeatureRecord] = []
+        var repaired: [Int] = []
+        for feature in file.features {
+            let label = labelIndex.flatMap { feature.values[$0] }
+            func problem(_ message: Localized) {
+                issues.append(ImportIssue(file: file.fileName, row: feature.number, message: Self.located(feature.number, label, message)))
+            }
+            guard var shape = feature.shape, let facts = shape.facts() else {
+                problem(L10n.message(.layerNoGeometry))
+                continue
+            }
+            if facts.isEmpty {
+                problem(L10n.message(.layerEmptyGeometry))
+                continue
+            }
+            if options.kind.needsPolygons && facts.kind != .polygon {
+                problem(
+                    L10n.message(
+                        .layerWrongGeometry, zh: [facts.kind.rawValue, options.kind.label.zh],
+                        en: [facts.kind.rawValue, options.kind.label.en]))
+                continue
+            }
+            if facts.hasNonFinite {
+                problem(L10n.message(.layerNonFinite))
+                continue
+            }
+            if let invalid = facts.invalidity {
+                guard options.repair, let fixed = shape.madeValid(), let fixedFacts = fixed.facts(), !fixedFacts.isEmpty,
+                    fixedFacts.invalidity == nil
+                else {
+                    problem(
+                        L10n.message(
+                            .layerInvalidGeometry, invalid.reason, Format.fixed(invalid.x, digits: 3), Format.fixed(invalid.y, digits: 3)))
+                    continue
+                }
+                shape = fixed
+                repaired.append(feature.number)
+            }
+            guard let moved = source == working ? shape : shape.transformed(by: projection), let stored = moved.facts(),
+                let box = stored.bounds
+            else {
+                problem(L10n.message(.geojsonTransformFailed, source.epsg))
+                continue
+            }
+            let attributes = zip(file.fields, feature.values).map { [$0, $1] }
+            records.append(
+                LayerFeatureRecord(
+                    number: feature.number, label: label, landClass: classIndex.flatMap { feature.values[$0] }, attributes: attributes,
+                    geometry: moved.wkb, areaM2: stored.kind == .polygon ? stored.area : 0,
+                    box: (box.minX, box.minY, box.maxX, box.maxY), repaired: repaired.last == feature.number))
+        }
+        if issues.errorCount > 0 { throw UserError.rejected(issues) }
+        let warnings = try outsideCounty(records, working: working, file: file.fileName)
+        let layer = StoredLayer(
+            name: name, kind: options.kind, sourceFile: file.fileName, sourceFormat: file.format, sourceCRS: source.epsg,
+            workingCRS: working.epsg, encoding: file.encoding.en, featureCount: records.count,
+            areaM2: records.reduce(0) { $0 + $1.areaM2 }, labelField: labelIndex.map { file.fields[$0] },
+            classField: classIndex.map { file.fields[$0] }, fields: file.fields, repairedCount: repaired.count,
+            illustrative: options.illustrative)
+        var report = LayerImportReport(
+            layer: layer, repaired: repaired, warnings: warnings, encoding: file.encoding, dryRun: options.dryRun)
+        if options.dryRun { return report }
+        report.layer.id = try store.write(by: principal, need) { writer in
+            let importID = try writer.beginImport(kind: "layer", fileName: file.fileName, format: file.format, actor: principal.auditName)
+            let id = try writer.replaceLayer(layer, features: records, importID: importID)
+            let note =
+                repaired.isEmpty ? nil : L10n.message(.layerRepairedNote, repaired.map(String.init).joined(separator: ", ")).bilingual
+            try writer.finishImport(importID, rowsRead: file.features.count, inserted: records.count, updated: 0, note: note)
+            return id
+        }
+        return report
+    }
+
+    /// Deletes a layer and its features.
+    public func deleteLayer(named name: String) throws {
+        let deleted = try store.write(by: principal, .county(.naturalResources)) { try $0.deleteLayer(named: name) }
+        if !deleted { throw UserError(.missingInput, L10n.message(.layerNotFound, name)) }
+    }
+
+    /// The file's system, or the declared one; refuses a file naming a system this program does
+    /// not know, one contradicting `declared`, and one naming none without `declared` (saying
+    /// which zones fit the county).
+    func sourceCRS(of file: VectorFile, declared: ChinaCRS?) throws -> ChinaCRS {
+        if let unknown = file.unknownCRS { throw UserError.rejected(file: file.fileName, L10n.message(.layerUnknownCRS, unknown)) }
+        if let named = file.crs, let declared, named != declared {
+            throw UserError.rejected(file: file.fileName, L10n.message(.geojsonCRSConflict, named.epsg, declared.epsg))
+        }
+        if let system = file.crs ?? declared { return system }
+        let longitude = try store.read { try $0.register().county?.location?.longitudeDegrees }
+        let zones = longitude.map { ChinaCRS.zones(around: $0).map { "EPSG:\($0.epsg)" }.joined(separator: "、") }
+        throw UserError.rejected(
+            file: file.fileName,
+            zones.map { L10n.message(.layerNoCRSZones, $0) } ?? L10n.message(.layerNoCRS))
+    }
+
+    /// Warnings for features reaching outside the county outline (when one is stored).
+    func outsideCounty(_ records: [LayerFeatureRecord], working: ChinaCRS, file: String) throws -> [ImportIssue] {
+        guard let outline = try RegisterService(store: store).countyOutline(), let toWorking = Projection(from: .cgcs2000, to: working),
+            let county = Shape.multiPolygon(outline.polygons.map { $0.rings.map { $0.map { ($0.lon, $0.lat) } } })?.transformed(
+                by: toWorking)
+        else { return [] }
+        let shapes = records.map { Shape(wkb: $0.geometry) }
+        return Overlay.outside(shapes, [county]).filter { $0.area >= 1 }.map { piece in
+            let record = records[piece.a]
+            return ImportIssue(
+                file: file, row: record.number,
+                message: Self.located(record.number, record.label, L10n.message(.layerOutsideCounty, Format.number(piece.area, digits: 0))),
+                severity: .warning)
+        }
+    }
+
+    static func field(in fields: [String], among names: [String]) -> Int? {
+        for name in names {
+            if let i = fields.firstIndex(where: { $0.uppercased() == name.uppercased() }) { return i }
+        }
+        return nil
+    }
+
+    /// The message prefixed by the feature: 「第 3 个要素（基本农田甲）：…」.
+    static func located(_ number: Int, _ label: String?, _ message: Localized) -> Localized {
+        let who = label.map { L10n.message(.layerFeatureNamed, number, $0) } ?? L10n.message(.layerFeatureNumber, number)
+        return L10n.message(.layerFeatureProblem, zh: [who.zh, message.zh], en: [who.en, message.en])
+    }
+
+    /// The longitude of a box's centre, for choosing a working zone when the county has no position.
+    static func longitude(of box: PlanarBox, in system: ChinaCRS) -> Double? {
+        Projection(from: system)?.lonLat(x: (box.minX + box.maxX) / 2, y: (box.minY + box.maxY) / 2)?.lon
+    }
+}

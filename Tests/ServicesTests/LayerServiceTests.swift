@@ -1,0 +1,140 @@
+import Domain
+import Foundation
+import Geo
+import Localization
+import Services
+import TestSupport
+import Testing
+
+@Suite("Plan layers and conflict detection (多规合一)")
+struct LayerServiceTests {
+    static let admin = Principal.system("test")
+
+    static func workspace() throws -> Workspace { try Workspace.inMemory() }
+
+    @discardableResult
+    static func load(
+        _ workspace: Workspace, _ fixture: String, _ kind: LayerKind, name: String? = nil, crs: ChinaCRS? = nil, repair: Bool = false
+    ) throws -> LayerImportReport {
+        try workspace.layers(by: admin).importLayer(
+            LayerFixtures.url(fixture), LayerImportOptions(kind: kind, name: name, crs: crs, repair: repair))
+    }
+
+    @Test(
+        "a GBK Shapefile (EPSG:4546, .prj, no .cpg), a GeoPackage (EPSG:4490) and a WGS84 GeoJSON import with Chinese attributes and areas")
+    func imports() throws {
+        let workspace = try Self.workspace()
+        let farmland = try Self.load(workspace, "farmland-gbk/基本农田.shp", .basicFarmland)
+        #expect(farmland.layer.name == "基本农田" && farmland.layer.featureCount == 2 && farmland.layer.areaM2 == 20_000)
+        #expect(farmland.layer.sourceCRS == 4546 && farmland.layer.workingCRS == 4546 && farmland.layer.labelField == "名称")
+        #expect(farmland.encoding.en.contains("GBK"))
+        let package = try Self.load(workspace, "construction-4490.gpkg", .constructionPlan)
+        #expect(package.layer.sourceCRS == 4490 && package.layer.workingCRS == 4546)
+        #expect(abs(package.layer.areaM2 - 10_000) < 0.01, "\(package.layer.areaM2)")
+        let wgs = try Self.load(workspace, "construction-wgs84.geojson", .constructionPlan, name: "WGS84 规划")
+        #expect(wgs.layer.sourceCRS == 4326 && abs(wgs.layer.areaM2 - 10_000) < 0.01, "\(wgs.layer.areaM2)")
+        let service = workspace.layers(by: Self.admin)
+        let stored = try service.layers()
+        #expect(stored.map(\.name) == ["WGS84 规划", "基本农田", "规划建设用地"])
+        #expect(stored.allSatisfy { $0.actor == "test" })
+        let features = try service.features(of: try service.layer(named: "基本农田"))
+        #expect(features.map(\.label) == ["基本农田甲", "基本农田乙"])
+        #expect(features.first?.attributes == [["名称", "基本农田甲"], ["地类", "水浇地"]])
+        // The R*Tree finds only the square whose box meets the query box.
+        let east = try service.features(
+            of: try service.layer(named: "基本农田"), box: PlanarBox(minX: 597_250, minY: 4_153_050, maxX: 597_260, maxY: 4_153_060))
+        #expect(east.map(\.number) == [2])
+    }
+
+    @Test("no coordinate system, a bow tie, a short .dbf: refused with file, feature and reason, nothing written")
+    func refusals() throws {
+        let workspace = try Self.workspace()
+        let before = try workspace.dataStamp()
+        let bare = try #require(throws: UserError.self) { try Self.load(workspace, "no-prj/基本农田.shp", .basicFarmland) }
+        #expect(bare.kind == .rejected && bare.issues.first?.file == "基本农田.shp")
+        #expect(bare.issues.first?.message.zh.contains("--crs") == true)
+        let bowTie = try #require(throws: UserError.self) { try Self.load(workspace, "bowtie.geojson", .basicFarmland) }
+        let issue = try #require(bowTie.issues.first)
+        #expect(issue.row == 1 && issue.message.zh.contains("第 1 个要素（蝴蝶形）") && issue.message.en.contains("Self-intersection"), "\(issue)")
+        #expect(throws: UserError.self) { try Self.load(workspace, "short-dbf/基本农田.shp", .basicFarmland) }
+        let point = FileManager.default.temporaryDirectory.appendingPathComponent("point-\(UUID().uuidString).geojson")
+        try Data(
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[112.1,37.5]}}]}"#
+                .utf8
+        ).write(to: point)
+        let wrongType = try #require(throws: UserError.self) {
+            try workspace.layers(by: Self.admin).importLayer(point, LayerImportOptions(kind: .ecologicalRedline))
+        }
+        #expect(wrongType.issues.first?.message.zh.contains("须为面") == true)
+        #expect(try workspace.dataStamp() == before && workspace.layers(by: Self.admin).layers().isEmpty)
+    }
+
+    @Test("--crs names the system of a file without one; --repair mends a bow tie with MakeValid and logs it")
+    func crsAndRepair() throws {
+        let workspace = try Self.workspace()
+        let bare = try Self.load(workspace, "no-prj/基本农田.shp", .basicFarmland, crs: ChinaCRS(epsg: 4546))
+        #expect(bare.layer.areaM2 == 20_000 && bare.layer.sourceCRS == 4546)
+        let repaired = try Self.load(workspace, "bowtie.geojson", .other, repair: true)
+        #expect(repaired.repaired == [1] && repaired.layer.repairedCount == 1)
+        #expect(abs(repaired.layer.areaM2 - 5_000) < 1e-6)
+        let viewer = Principal(name: "v", role: .viewer, channel: .cli)
+        let refused = try #require(throws: UserError.self) {
+            try workspace.layers(by: viewer).importLayer(LayerFixtures.url("farmland.geojson"), LayerImportOptions(kind: .basicFarmland))
+        }
+        #expect(refused.kind == .forbidden)
+    }
+
+    @Test("conflicts of hand-made layers: 2 × 2,500 m² on farmland, 500 m² in the red line, 5,000 m² outside the boundary")
+    func conflicts() throws {
+        let workspace = try Self.workspace()
+        try Self.load(workspace, "farmland-gbk/基本农田.shp", .basicFarmland)
+        try Self.load(workspace, "construction.geojson", .constructionPlan)
+        try Self.load(workspace, "boundary.geojson", .urbanBoundary)
+        try Self.load(workspace, "redline.geojson", .ecologicalRedline)
+        let service = workspace.conflicts(by: Self.admin)
+        let report = try service.check()
+        let found = report.patches.map {
+            "\($0.rule.relation.rawValue) \($0.rule.b.rawValue) \($0.featureB.map(String.init) ?? "-") \($0.areaM2)"
+        }
+        #expect(
+            Set(found) == [
+                "must-not-overlap basic-farmland 1 2500.0", "must-not-overlap basic-farmland 2 2500.0",
+                "must-not-overlap ecological-redline 1 500.0", "must-lie-within urban-boundary - 5000.0",
+            ], "\(found)")
+        #expect(report.patches.allSatisfy { $0.labelA == "规划建设用地一" && $0.township == nil && $0.townshipMatch == .none })
+        #expect(report.patches.first { $0.featureB == 1 }?.labelB == "基本农田甲")
+        #expect(abs((report.patches.first?.areaMu ?? 0) - 3.75) < 1e-9)
+        #expect(report.summary.map(\.areaM2) == [5_000, 500, 5_000])
+        #expect(report.recomputed == 3 && report.skipped.count == 3)
+        // Unchanged layers: nothing recomputed; a layer of an unrelated kind changes nothing either.
+        #expect(try service.check().recomputed == 0)
+        try Self.load(workspace, "farmland.geojson", .heritage)
+        #expect(try service.check().recomputed == 0)
+        // The farmland again: only the farmland rule runs again.
+        try Self.load(workspace, "farmland-gbk/基本农田.shp", .basicFarmland)
+        #expect(try service.check().recomputed == 1)
+    }
+
+    @Test("rules: listed, added once, thresholds and switches change what is found")
+    func rules() throws {
+        let workspace = try Self.workspace()
+        let service = workspace.conflicts(by: Self.admin)
+        #expect(try service.rules().count == ConflictRule.defaults.count)
+        try Self.load(workspace, "farmland.geojson", .basicFarmland)
+        try Self.load(workspace, "construction.geojson", .constructionPlan)
+        #expect(try service.check().patches.count == 2)
+        let farmlandRule = try #require(try service.rules().first { $0.rule.a == .constructionPlan && $0.rule.b == .basicFarmland })
+        try service.setRule(farmlandRule.id, minimumArea: 3_000, severity: .warning, enabled: nil)
+        #expect(try service.check().patches.isEmpty)
+        try service.setRule(farmlandRule.id, minimumArea: 1, severity: nil, enabled: false)
+        let switchedOff = try service.check()
+        #expect(switchedOff.patches.isEmpty && !switchedOff.skipped.contains { $0.rule.id == farmlandRule.id })
+        let added = try service.addRule(ConflictRule(relation: .mustNotOverlap, a: .basicFarmland, b: .constructionPlan))
+        #expect(try service.check().patches.map(\.featureA).sorted() == [1, 2])
+        #expect(throws: UserError.self) {
+            try service.addRule(ConflictRule(relation: .mustNotOverlap, a: .basicFarmland, b: .constructionPlan))
+        }
+        #expect(throws: UserError.self) { try service.setRule(added, minimumArea: -1, severity: nil, enabled: nil) }
+        #expect(throws: UserError.self) { try service.setRule(9_999, minimumArea: 1, severity: nil, enabled: nil) }
+    }
+}
