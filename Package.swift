@@ -95,7 +95,7 @@ let package = Package(
             swiftSettings: strictSettings),
         // The JSON shapes of the API and of `--format json`.
         .target(
-            name: "Records", dependencies: ["Services", "Domain", "Localization", "Analysis", "Monitoring", "Planning"],
+            name: "Records", dependencies: ["Services", "Domain", "Localization", "Analysis", "Monitoring", "Planning", "Geo", "Store"],
             swiftSettings: strictSettings),
         // The 交城县 demo: its bundled data, the plan's catalogue and findings, built through Services.
         .target(

@@ -131,6 +131,13 @@ public struct Shape: Sendable, Hashable {
         }
     }
 
+    /// The polygonal part of the shape: the shape itself when it is a polygon or multipolygon,
+    /// else a multipolygon of the polygons it holds (an overlay's lines and points dropped).
+    public func polygonal() -> Shape {
+        if facts()?.kind == .polygon { return self }
+        return Shape.multiPolygon(polygons()) ?? self
+    }
+
     /// The point inside the shape GEOS chooses for a label (`PointOnSurface`); nil when empty.
     public func labelPoint() -> (x: Double, y: Double)? {
         GEOSSession.run { session in

@@ -192,7 +192,7 @@ public enum VectorFileReader {
     }
 
     /// The encoding a `.cpg` or language byte names, when it is one this reader trusts.
-    static func codePage(_ name: String) -> SourceEncoding? {
+    public static func codePage(_ name: String) -> SourceEncoding? {
         let upper = name.uppercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: "")
         if upper == "UTF8" || upper == "65001" { return .utf8 }
         if ["CP936", "936", "GBK", "GB2312", "GB18030", "CP54936", "54936", "ANSI936"].contains(upper) { return .gb18030 }

@@ -316,6 +316,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
         layerInvalidGeometry, layerRepairedNote, layerUnknownCRS, layerNoCRSZones, layerNoCRS, layerOutsideCounty, layerFeatureNamed,
         layerFeatureNumber, layerFeatureProblem
     case conflictSameKinds, conflictRuleExists, conflictNoRule, conflictBadArea, conflictNoLayer
+    case vectorCannotWrite
+    case conflictNothingToExport, conflictTitle, cxRule, cxSeverity, cxLayerA, cxFeatureA, cxLabelA, cxLayerB, cxFeatureB, cxLabelB,
+        cxAreaM2, cxAreaMu, cxTownship, cxTownshipBy, cxIllustrative, townshipByBoundary, townshipByNearestSeat, townshipByNone
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -1988,6 +1991,25 @@ enum MessageTable {
         case .conflictNoRule: ("没有编号为 {1} 的规则", "There is no rule {1}")
         case .conflictBadArea: ("最小图斑面积须为不小于 0 的数（平方米），而不是 {1}", "The minimum patch area must be a number of m² not below 0, not {1}")
         case .conflictNoLayer: ("未检查：还没有「{1}」图层", "not checked: no layer of {1} yet")
+        case .vectorCannotWrite: ("无法写出文件 {1}：{2}", "Cannot write the file {1}: {2}")
+        case .conflictNothingToExport: ("还没有图层，无法导出冲突图斑", "There are no layers yet, so no conflict patches to export")
+        case .conflictTitle: ("冲突图斑", "Conflict patches")
+        case .cxRule: ("规则", "rule")
+        case .cxSeverity: ("严重程度", "severity")
+        case .cxLayerA: ("图层A", "layerA")
+        case .cxFeatureA: ("要素A", "featureA")
+        case .cxLabelA: ("名称A", "labelA")
+        case .cxLayerB: ("图层B", "layerB")
+        case .cxFeatureB: ("要素B", "featureB")
+        case .cxLabelB: ("名称B", "labelB")
+        case .cxAreaM2: ("面积平方米", "areaM2")
+        case .cxAreaMu: ("面积亩", "areaMu")
+        case .cxTownship: ("乡镇", "township")
+        case .cxTownshipBy: ("乡镇依据", "townshipBy")
+        case .cxIllustrative: ("示意", "illustr")
+        case .townshipByBoundary: ("乡镇界线", "township boundary")
+        case .townshipByNearestSeat: ("最近乡镇驻地（无乡镇界线，近似）", "nearest township seat (no township boundaries; approximate)")
+        case .townshipByNone: ("无乡镇界线和驻地", "no township boundaries or seats")
         }
     }
 }

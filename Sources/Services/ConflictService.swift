@@ -1,8 +1,9 @@
 public import Domain
-import Foundation
+public import Foundation
 public import Geo
-import Interchange
+public import Interchange
 public import Localization
+public import Reports
 public import Store
 
 /// How a conflict patch was given its township.
@@ -210,5 +211,96 @@ public struct ConflictService: Sendable {
             rows[key]?.areaM2 += patch.areaM2
         }
         return order.compactMap { rows[$0] }.sorted { ($0.ruleID, $0.township ?? "\u{10FFFF}") < ($1.ruleID, $1.township ?? "\u{10FFFF}") }
+    }
+}
+
+/// The files conflict patches are exported as.
+public enum ConflictExportFormat: String, CaseIterable, Sendable {
+    case xlsx, geojson, shp
+}
+
+extension ConflictService {
+    /// Writes the patches of a check: a workbook (one row per patch), or a GIS layer of the patches in `crs` (by default the working system) with
+    /// the same columns as attributes — a Shapefile's `.dbf` in GBK with a `.cpg`.
+    public func export(
+        _ report: ConflictReport, format: ConflictExportFormat, to url: URL, crs: ChinaCRS? = nil, language: Language = .zh
+    ) throws {
+        let table = TableExport.conflictTable(report, language)
+        switch format {
+        case .xlsx:
+            do {
+                try Data(try TableExport.xlsx(table, language)).write(to: url, options: .atomic)
+            } catch let error as UserError {
+                throw error
+            } catch {
+                throw UserError(.unavailable, L10n.message(.vectorCannotWrite, url.path, "\(error)"))
+            }
+        case .geojson, .shp:
+            guard let working = report.workingCRS else { throw UserError(.missingInput, L10n.message(.conflictNothingToExport)) }
+            let target = crs ?? working
+            let projection = target == working ? nil : Projection(from: working, to: target)
+            let features = try zip(report.patches, table.rows).map { patch, row in
+                guard let shape = projection.map({ patch.shape.transformed(by: $0) }) ?? patch.shape else {
+                    throw UserError(.unavailable, L10n.message(.geojsonTransformFailed, working.epsg))
+                }
+                return VectorOutputFeature(values: row.map(\.vectorValue), shape: shape)
+            }
+            let fields = zip(table.headers, table.rows.first ?? []).map { header, cell in
+                VectorField(header, cell.vectorValue.isNumber ? .real : .text)
+            }
+            try VectorFileWriter.write(
+                url, format: format == .shp ? .shp : .geojson, layerName: table.title, fields: fields, features: features, crs: target)
+        }
+    }
+}
+
+extension TableWorkbook.Cell {
+    /// The cell as an attribute value of a GIS feature.
+    var vectorValue: VectorValue {
+        switch self {
+        case .text(let text): .text(text)
+        case .number(let value, _): value.map { .real($0) } ?? .null
+        }
+    }
+}
+
+extension VectorValue {
+    var isNumber: Bool {
+        if case .real = self { return true }
+        return false
+    }
+}
+
+extension TableExport {
+    /// Conflict patches: the rule, its severity, both features, the area in m² and 亩, the
+    /// township and how it was found, and whether a layer is illustrative (示意). Headers are at
+    /// most ten bytes in GBK, the limit of a Shapefile's field names.
+    public static func conflictTable(_ report: ConflictReport, _ language: Language) -> ExportTable {
+        func t(_ key: MessageKey) -> String { L10n.text(key, language) }
+        let rows: [[TableWorkbook.Cell]] = report.patches.map { p in
+            [
+                .text(p.rule.statement.text(language)), .text(p.rule.severity.label.text(language)), .text(p.layerA),
+                .number(Double(p.featureA), digits: 0), .text(p.labelA ?? ""), .text(p.layerB ?? ""),
+                .number(p.featureB.map(Double.init), digits: 0), .text(p.labelB ?? ""), .number(p.areaM2, digits: 2),
+                .number(p.areaMu, digits: 4), .text(p.township ?? ""), .text(L10n.text(p.townshipMatch.labelKey, language)),
+                .text(p.illustrative ? t(.uiIllustrative) : ""),
+            ]
+        }
+        return ExportTable(
+            title: t(.conflictTitle),
+            headers: [
+                t(.cxRule), t(.cxSeverity), t(.cxLayerA), t(.cxFeatureA), t(.cxLabelA), t(.cxLayerB), t(.cxFeatureB), t(.cxLabelB),
+                t(.cxAreaM2), t(.cxAreaMu), t(.cxTownship), t(.cxTownshipBy), t(.cxIllustrative),
+            ], rows: rows)
+    }
+}
+
+extension TownshipMatch {
+    var labelKey: MessageKey {
+        switch self {
+        case .boundary: .townshipByBoundary
+        case .nearestSeat: .townshipByNearestSeat
+        case .none: .townshipByNone
+        }
     }
 }

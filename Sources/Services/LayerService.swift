@@ -190,6 +190,34 @@ public struct LayerService: Sendable {
         return report
     }
 
+    /// Writes a layer back out as GeoJSON, Shapefile or GeoPackage, in `crs` (by default the
+    /// system of the file it came from), with its attributes as text; the number of features.
+    @discardableResult
+    public func export(_ name: String, format: VectorFormat, to url: URL, crs: ChinaCRS? = nil) throws -> Int {
+        let layer = try layer(named: name)
+        guard let working = ChinaCRS(epsg: layer.workingCRS) else {
+            throw UserError(.invalid, L10n.message(.geojsonTransformFailed, layer.workingCRS))
+        }
+        let target = crs ?? ChinaCRS(epsg: layer.sourceCRS) ?? working
+        let projection = target == working ? nil : Projection(from: working, to: target)
+        let features = try features(of: layer).map { feature in
+            let stored = Shape(wkb: feature.geometry)
+            guard let shape = projection.map({ stored.transformed(by: $0) }) ?? stored else {
+                throw UserError(.unavailable, L10n.message(.geojsonTransformFailed, working.epsg))
+            }
+            let values = layer.fields.indices.map { i -> VectorValue in
+                guard i < feature.attributes.count, feature.attributes[i].count == 2, let value = feature.attributes[i][1] else {
+                    return .null
+                }
+                return .text(value)
+            }
+            return VectorOutputFeature(values: values, shape: shape)
+        }
+        try VectorFileWriter.write(
+            url, format: format, layerName: layer.name, fields: layer.fields.map { VectorField($0) }, features: features, crs: target)
+        return features.count
+    }
+
     /// Deletes a layer and its features.
     public func deleteLayer(named name: String) throws {
         let deleted = try store.write(by: principal, .county(.naturalResources)) { try $0.deleteLayer(named: name) }

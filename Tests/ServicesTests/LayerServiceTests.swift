@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Geo
+import Interchange
 import Localization
 import Services
 import TestSupport
@@ -136,5 +137,54 @@ struct LayerServiceTests {
         }
         #expect(throws: UserError.self) { try service.setRule(added, minimumArea: -1, severity: nil, enabled: nil) }
         #expect(throws: UserError.self) { try service.setRule(9_999, minimumArea: 1, severity: nil, enabled: nil) }
+    }
+
+    @Test("layers export to Shapefile (GBK .dbf with .cpg), GeoPackage (EPSG:4490) and GeoJSON that GDAL reads back")
+    func layerExport() throws {
+        let workspace = try Self.workspace()
+        try Self.load(workspace, "farmland-gbk/基本农田.shp", .basicFarmland)
+        let service = workspace.layers(by: Self.admin)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let shp = folder.appendingPathComponent("农田.shp")
+        #expect(try service.export("基本农田", format: .shp, to: shp) == 2)
+        let cpg = try String(contentsOf: folder.appendingPathComponent("农田.cpg"), encoding: .utf8)
+        #expect(VectorFileReader.codePage(cpg.trimmingCharacters(in: .whitespacesAndNewlines)) == .gb18030, "\(cpg)")
+        let back = try VectorFileReader.read(shp)
+        #expect(back.features.map { $0.values[0] } == ["基本农田甲", "基本农田乙"] && back.crs?.epsg == 4546)
+        #expect(back.features.compactMap { $0.shape?.facts()?.area } == [10_000, 10_000])
+        let gpkg = folder.appendingPathComponent("农田.gpkg")
+        try service.export("基本农田", format: .gpkg, to: gpkg, crs: .cgcs2000)
+        let degrees = try VectorFileReader.read(gpkg)
+        #expect(degrees.crs == .cgcs2000 && degrees.layerName == "基本农田")
+        let again = try workspace.layers(by: Self.admin).importLayer(gpkg, LayerImportOptions(kind: .basicFarmland, name: "回读"))
+        #expect(abs(again.layer.areaM2 - 20_000) < 0.01, "\(again.layer.areaM2)")
+        let zipped = folder.appendingPathComponent("农田.zip")
+        try service.export("基本农田", format: .shp, to: zipped)
+        #expect(try VectorFileReader.read(zipped).features.count == 2)
+    }
+
+    @Test("conflict patches export to XLSX, GeoJSON and a GBK Shapefile that GDAL reads back with their areas")
+    func conflictExport() throws {
+        let workspace = try Self.workspace()
+        try Self.load(workspace, "farmland.geojson", .basicFarmland)
+        try Self.load(workspace, "construction.geojson", .constructionPlan)
+        let service = workspace.conflicts(by: Self.admin)
+        let report = try service.check()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("conflicts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for format in [ConflictExportFormat.geojson, .shp] {
+            let url = folder.appendingPathComponent("冲突.\(format.rawValue)")
+            try service.export(report, format: format, to: url)
+            let back = try VectorFileReader.read(url)
+            let area = try #require(back.fields.firstIndex(of: "面积平方米"))
+            #expect(back.features.compactMap { $0.values[area].flatMap(Double.init) } == [2_500, 2_500], "\(format)")
+            #expect(back.features.compactMap { $0.shape?.facts()?.area } == [2_500, 2_500])
+            #expect(back.crs?.epsg == 4546)
+        }
+        let xlsx = folder.appendingPathComponent("冲突.xlsx")
+        try service.export(report, format: .xlsx, to: xlsx)
+        let bytes = try Data(contentsOf: xlsx)
+        #expect(bytes.starts(with: [0x50, 0x4B]))
     }
 }
