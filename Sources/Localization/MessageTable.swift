@@ -319,6 +319,15 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case vectorCannotWrite
     case conflictNothingToExport, conflictTitle, cxRule, cxSeverity, cxLayerA, cxFeatureA, cxLabelA, cxLayerB, cxFeatureB, cxLabelB,
         cxAreaM2, cxAreaMu, cxTownship, cxTownshipBy, cxIllustrative, townshipByBoundary, townshipByNearestSeat, townshipByNone
+    case cmdLayers, cmdLayersDiscussion, cmdLayersImport, cmdLayersImportDiscussion, optLayerFile, optLayerKind, optLayerName, optEncoding,
+        optSourceLayer, optClassField, optRepair, layerValidated, layerImported, layerFacts, cmdLayersList, colLayerKind, colFeatures,
+        colAreaM2, colAreaMu, colSourceFile, colCRS, colImported, illustrativeName, layersNone, cmdLayersExport, optVectorFormat,
+        optExportCRS, layerExported, cmdLayersDelete, layerDeleted, cmdConflicts, cmdConflictsDiscussion, cmdConflictsCheck,
+        cmdConflictsExport, optConflictFormat, conflictsExported, cmdConflictRules, cmdConflictRulesList, colRuleID, colRule, colMinArea,
+        colSeverity, colEnabled, cmdConflictRulesAdd, cmdConflictRulesAddDiscussion, optRuleA, optRuleRelation, optRuleB, optRuleClasses,
+        optMinArea, optSeverity, conflictRuleAdded, cmdConflictRulesSet, optRuleID, optRuleEnabled, conflictRuleSet, conflictsMeasuredIn,
+        conflictsNone, colTownship, colPatches, colFeatureA, colFeatureB, conflictSkippedLine
+    case layerEmptyName
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -2010,6 +2019,108 @@ enum MessageTable {
         case .townshipByBoundary: ("乡镇界线", "township boundary")
         case .townshipByNearestSeat: ("最近乡镇驻地（无乡镇界线，近似）", "nearest township seat (no township boundaries; approximate)")
         case .townshipByNone: ("无乡镇界线和驻地", "no township boundaries or seats")
+        case .cmdLayers: ("规划图层（多规合一）：导入、列出、导出、删除", "plan layers (multi-plan integration): import, list, export, delete")
+        case .cmdLayersDiscussion:
+            (
+                "图层以县的工作坐标系（CGCS2000 3° 高斯—克吕格，交城为 EPSG:4546）存储，面积以平方米计。冲突检测见 chengxiang conflicts。",
+                "Layers are stored in the county's working system (CGCS2000 3° Gauss–Krüger; EPSG:4546 for Jiaocheng), areas in m². For conflict detection see chengxiang conflicts."
+            )
+        case .cmdLayersImport:
+            (
+                "导入规划图层（Shapefile、zip、GeoPackage、GeoJSON、文件地理数据库）",
+                "import a plan layer (Shapefile, zip, GeoPackage, GeoJSON, file geodatabase)"
+            )
+        case .cmdLayersImportDiscussion:
+            (
+                "逐个要素校验几何（GEOS），全部通过才写入；无坐标系的文件须加 --crs；无 .cpg 的 .dbf 自动识别 GBK。\\n例：chengxiang layers import 基本农田.shp --kind basic-farmland",
+                "Every feature's geometry is checked (GEOS) and the layer is written only if all pass; a file with no coordinate system needs --crs; a .dbf without .cpg is detected as GBK.\\nExample: chengxiang layers import farmland.shp --kind basic-farmland"
+            )
+        case .optLayerFile: ("图层文件：.shp、.zip、.gpkg、.geojson 或 .gdb 目录", "The layer file: .shp, .zip, .gpkg, .geojson or a .gdb folder")
+        case .optLayerKind:
+            (
+                "图层类别：basic-farmland、ecological-redline、urban-boundary、construction-plan、village-construction、current-use、heritage、hazard、other",
+                "The layer's kind: basic-farmland, ecological-redline, urban-boundary, construction-plan, village-construction, current-use, heritage, hazard, other"
+            )
+        case .optLayerName: ("图层名称（默认取文件中的图层名）", "The layer's name (by default the file's layer name)")
+        case .optEncoding:
+            (
+                "Shapefile 属性表编码：gbk 或 utf-8（默认按 .cpg 或自动识别）",
+                "The Shapefile attribute encoding: gbk or utf-8 (by default from the .cpg or detected)"
+            )
+        case .optSourceLayer: ("文件含多个图层时要导入的图层", "Which layer to import from a file holding several")
+        case .optClassField: ("地类编码字段（默认查找 DLBM、地类编码等）", "The land-class field (by default DLBM, 地类编码 and the like)")
+        case .optRepair:
+            ("用 GEOS MakeValid 修复无效几何并在导入日志中记录", "Repair invalid geometries with GEOS MakeValid and record them in the import log")
+        case .layerValidated: ("已校验（未写入）：图层「{1}」（{2}），来自 {3}", "Checked (nothing written): layer \"{1}\" ({2}) from {3}")
+        case .layerImported: ("已导入：图层「{1}」（{2}），来自 {3}", "Imported: layer \"{1}\" ({2}) from {3}")
+        case .layerFacts:
+            (
+                "{1} 个要素，面积 {2} 平方米（{3} 亩）；源坐标系 EPSG:{4}，存储于 EPSG:{5}；属性编码 {6}",
+                "{1} features, {2} m² ({3} mu); source system EPSG:{4}, stored in EPSG:{5}; attribute encoding {6}"
+            )
+        case .cmdLayersList: ("列出规划图层", "list the plan layers")
+        case .colLayerKind: ("类别", "kind")
+        case .colFeatures: ("要素数", "features")
+        case .colAreaM2: ("面积（平方米）", "area (m²)")
+        case .colAreaMu: ("面积（亩）", "area (mu)")
+        case .colSourceFile: ("来源文件", "source file")
+        case .colCRS: ("源坐标系", "source system")
+        case .colImported: ("导入", "imported")
+        case .illustrativeName: ("{1}（示意）", "{1} (illustrative)")
+        case .layersNone: ("还没有规划图层；用 chengxiang layers import 导入", "No plan layers yet; import one with chengxiang layers import")
+        case .cmdLayersExport: ("导出图层为 GeoJSON、Shapefile 或 GeoPackage", "export a layer as GeoJSON, Shapefile or GeoPackage")
+        case .optVectorFormat: ("输出格式：geojson、shp、gpkg", "Output format: geojson, shp, gpkg")
+        case .optExportCRS:
+            ("输出坐标系，如 EPSG:4490（默认：图层来源文件的坐标系）", "Output coordinate system, e.g. EPSG:4490 (by default that of the layer's source file)")
+        case .layerExported: ("已导出图层「{1}」的 {2} 个要素到 {3}", "Exported {2} features of layer \"{1}\" to {3}")
+        case .cmdLayersDelete: ("删除图层及其要素", "delete a layer and its features")
+        case .layerDeleted: ("已删除图层「{1}」", "Deleted layer \"{1}\"")
+        case .cmdConflicts: ("多规合一冲突检测：检查、导出、规则", "multi-plan conflict detection: check, export, rules")
+        case .cmdConflictsDiscussion:
+            (
+                "按规则叠加图层，列出每个冲突图斑（面积以工作坐标系计，平方米和亩）及其所在乡镇。\\n例：chengxiang conflicts check --format json",
+                "Overlays layers by rule and lists every conflict patch (area in the working system, m² and mu) with its township.\\nExample: chengxiang conflicts check --format json"
+            )
+        case .cmdConflictsCheck: ("检查所有启用的规则", "check every enabled rule")
+        case .cmdConflictsExport: ("导出冲突图斑为 XLSX、GeoJSON 或 Shapefile", "export the conflict patches as XLSX, GeoJSON or Shapefile")
+        case .optConflictFormat: ("输出格式：xlsx、geojson、shp", "Output format: xlsx, geojson, shp")
+        case .conflictsExported: ("已导出 {1} 个冲突图斑到 {2}", "Exported {1} conflict patches to {2}")
+        case .cmdConflictRules: ("冲突规则：列出、添加、修改", "conflict rules: list, add, change")
+        case .cmdConflictRulesList: ("列出冲突规则", "list the conflict rules")
+        case .colRuleID: ("编号", "no.")
+        case .colRule: ("规则", "rule")
+        case .colMinArea: ("最小图斑（平方米）", "min. patch (m²)")
+        case .colSeverity: ("严重程度", "severity")
+        case .colEnabled: ("启用", "enabled")
+        case .cmdConflictRulesAdd: ("添加冲突规则：A 关系 B", "add a conflict rule: A relation B")
+        case .cmdConflictRulesAddDiscussion:
+            (
+                "关系：must-not-overlap（不得压占）或 must-lie-within（须位于）。\\n例：chengxiang conflicts rules add heritage must-not-overlap construction-plan --min-area 10",
+                "Relations: must-not-overlap or must-lie-within.\\nExample: chengxiang conflicts rules add heritage must-not-overlap construction-plan --min-area 10"
+            )
+        case .optRuleA: ("图层类别 A", "Layer kind A")
+        case .optRuleRelation: ("关系：must-not-overlap 或 must-lie-within", "Relation: must-not-overlap or must-lie-within")
+        case .optRuleB: ("图层类别 B", "Layer kind B")
+        case .optRuleClasses:
+            (
+                "只检查 A 中地类编码以这些开头的要素，逗号分隔，如 05,06,07",
+                "Check only features of A whose land class starts with these codes, comma-separated, e.g. 05,06,07"
+            )
+        case .optMinArea: ("最小冲突图斑面积（平方米，默认 1）", "Minimum conflict patch area (m², default 1)")
+        case .optSeverity: ("严重程度：error 或 warning", "Severity: error or warning")
+        case .conflictRuleAdded: ("已添加规则 {1}：{2}", "Added rule {1}: {2}")
+        case .cmdConflictRulesSet: ("修改规则的最小面积、严重程度或是否启用", "change a rule's minimum area, severity or whether it is checked")
+        case .optRuleID: ("规则编号（见 conflicts rules list）", "The rule's number (see conflicts rules list)")
+        case .optRuleEnabled: ("是否启用：true 或 false", "Whether it is checked: true or false")
+        case .conflictRuleSet: ("已修改规则 {1}", "Changed rule {1}")
+        case .conflictsMeasuredIn: ("面积在 EPSG:{1} 中计算（平方米；1 亩 = 666.67 平方米）", "Areas measured in EPSG:{1} (m²; 1 mu = 666.67 m²)")
+        case .conflictsNone: ("没有发现冲突图斑", "No conflict patches found")
+        case .colTownship: ("乡镇", "township")
+        case .colPatches: ("图斑数", "patches")
+        case .colFeatureA: ("要素 A", "feature A")
+        case .colFeatureB: ("要素 B", "feature B")
+        case .conflictSkippedLine: ("规则 {1}（{2}）{3}", "Rule {1} ({2}) {3}")
+        case .layerEmptyName: ("图层名称不能为空", "A layer name cannot be empty")
         }
     }
 }

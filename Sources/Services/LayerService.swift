@@ -5,16 +5,37 @@ public import Interchange
 public import Localization
 public import Store
 
+/// The attribute encodings a user can name for a Shapefile's `.dbf`.
+public enum AttributeEncoding: String, CaseIterable, Sendable {
+    case gbk
+    case utf8 = "utf-8"
+
+    var source: SourceEncoding { self == .gbk ? .gb18030 : .utf8 }
+}
+
+/// The formats a layer is exported in.
+public enum LayerExportFormat: String, CaseIterable, Sendable {
+    case geojson, shp, gpkg
+
+    var vector: VectorFormat {
+        switch self {
+        case .geojson: .geojson
+        case .shp: .shp
+        case .gpkg: .gpkg
+        }
+    }
+}
+
 /// How a plan layer is to be imported.
 public struct LayerImportOptions: Sendable {
     public var kind: LayerKind
     /// The layer's name in the register; by default the file's layer name (a Shapefile's or
-    /// GeoJSON's name without extension, a GeoPackage layer's name).
+    /// GeoJSON's name without extension, a GeoPackage layer's name; a zip's own name).
     public var name: String?
     /// The system of a file that names none (`--crs EPSG:4546`).
     public var crs: ChinaCRS?
     /// The attribute encoding of a Shapefile (`--encoding`), overriding its `.cpg`.
-    public var encoding: SourceEncoding?
+    public var encoding: AttributeEncoding?
     /// Repair invalid geometries with GEOS's MakeValid instead of refusing the file.
     public var repair: Bool
     public var dryRun: Bool
@@ -26,7 +47,7 @@ public struct LayerImportOptions: Sendable {
     public var illustrative: Bool
 
     public init(
-        kind: LayerKind, name: String? = nil, crs: ChinaCRS? = nil, encoding: SourceEncoding? = nil, repair: Bool = false,
+        kind: LayerKind, name: String? = nil, crs: ChinaCRS? = nil, encoding: AttributeEncoding? = nil, repair: Bool = false,
         dryRun: Bool = false, sourceLayer: String? = nil, classField: String? = nil, illustrative: Bool = false
     ) {
         self.kind = kind
@@ -101,8 +122,13 @@ public struct LayerService: Sendable {
     public func importLayer(_ url: URL, _ options: LayerImportOptions) throws -> LayerImportReport {
         let need = WriteNeed.county(.naturalResources)
         try store.authorize(principal, [need])
-        let file = try VectorFileReader.read(url, layer: options.sourceLayer, encoding: options.encoding)
-        let name = (options.name ?? file.layerName).trimmingCharacters(in: .whitespaces)
+        let file = try VectorFileReader.read(url, layer: options.sourceLayer, encoding: options.encoding?.source)
+        // A zip's inner names may be GBK without saying so (GDAL reads them as CP437): a zipped
+        // layer is named after the zip.
+        let zipped = url.pathExtension.lowercased() == "zip"
+        let name = (options.name ?? (zipped ? url.deletingPathExtension().lastPathComponent : file.layerName))
+            .trimmingCharacters(in: .whitespaces)
+        if name.isEmpty { throw UserError(.invalid, L10n.message(.layerEmptyName)) }
         let source = try sourceCRS(of: file, declared: options.crs)
         var issues = IssueList(file: file.fileName)
         let labelIndex = Self.field(in: file.fields, among: Self.labelFields)
@@ -193,7 +219,7 @@ public struct LayerService: Sendable {
     /// Writes a layer back out as GeoJSON, Shapefile or GeoPackage, in `crs` (by default the
     /// system of the file it came from), with its attributes as text; the number of features.
     @discardableResult
-    public func export(_ name: String, format: VectorFormat, to url: URL, crs: ChinaCRS? = nil) throws -> Int {
+    public func export(_ name: String, format: LayerExportFormat, to url: URL, crs: ChinaCRS? = nil) throws -> Int {
         let layer = try layer(named: name)
         guard let working = ChinaCRS(epsg: layer.workingCRS) else {
             throw UserError(.invalid, L10n.message(.geojsonTransformFailed, layer.workingCRS))
@@ -214,7 +240,8 @@ public struct LayerService: Sendable {
             return VectorOutputFeature(values: values, shape: shape)
         }
         try VectorFileWriter.write(
-            url, format: format, layerName: layer.name, fields: layer.fields.map { VectorField($0) }, features: features, crs: target)
+            url, format: format.vector, layerName: layer.name, fields: layer.fields.map { VectorField($0) }, features: features, crs: target
+        )
         return features.count
     }
 

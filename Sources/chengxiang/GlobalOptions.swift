@@ -1,6 +1,7 @@
 import ArgumentParser
 import Domain
 import Foundation
+import Geo
 import Localization
 import Services
 
@@ -70,4 +71,12 @@ struct GlobalOptions: ParsableArguments {
 func inputFile(_ path: String) throws -> URL {
     guard FileManager.default.fileExists(atPath: path) else { throw UserError(.missingInput, L10n.message(.inputMissing, path)) }
     return URL(fileURLWithPath: path)
+}
+
+/// The coordinate system named by `--crs` (EPSG:4546); `invalid` for one this program does not know.
+func coordinateSystem(_ text: String?) throws -> ChinaCRS? {
+    try text.map { text in
+        guard let system = ChinaCRS(text: text) else { throw UserError(.invalid, L10n.message(.badCRSOption, text)) }
+        return system
+    }
 }

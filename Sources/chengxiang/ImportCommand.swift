@@ -55,10 +55,7 @@ struct ImportDivisions: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let url = try inputFile(file)
-            let system = try crs.map { text in
-                guard let system = ChinaCRS(text: text) else { throw UserError(.invalid, L10n.message(.badCRSOption, text)) }
-                return system
-            }
+            let system = try coordinateSystem(crs)
             let workspace = try options.workspace()
             let summary = try workspace.imports(by: try options.principal(workspace)).importDivisions(
                 from: url, crs: system, dryRun: dryRun)

@@ -54,6 +54,17 @@ enum CLI {
         return dir
     }
 
+    /// A new register in `dir` holding the divisions of a CSV (代码,名称,上级代码,经度,纬度 rows).
+    static func county(in dir: URL, divisions rows: String) throws -> String {
+        let db = dir.appendingPathComponent("county.sqlite").path
+        _ = try run(["init", "--database", db])
+        let divisions = dir.appendingPathComponent("divisions.csv")
+        try Data(("代码,名称,上级代码,经度,纬度\n" + rows).utf8).write(to: divisions)
+        let imported = try run(["import", "divisions", divisions.path, "--database", db])
+        try #require(imported.status == 0, "divisions failed: \(imported.stderr)")
+        return db
+    }
+
     /// A demo database in a fresh folder.
     static func demoDatabase() throws -> String {
         let path = try temporaryDirectory().appendingPathComponent("demo.sqlite").path

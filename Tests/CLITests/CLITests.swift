@@ -94,11 +94,7 @@ struct CLITests {
     @Test("a village file in CGCS2000 3° Gauss–Krüger without a crs member: refused with the zone to name, read with --crs")
     func projectedVillages() throws {
         let dir = try CLI.temporaryDirectory()
-        let db = dir.appendingPathComponent("county.sqlite").path
-        _ = try CLI.run(["init", "--database", db])
-        let divisions = dir.appendingPathComponent("divisions.csv")
-        try Data("代码,名称,上级代码,经度,纬度\n141122,交城县,,112.16,37.55\n141122100,天宁镇,141122,,\n".utf8).write(to: divisions)
-        #expect(try CLI.run(["import", "divisions", divisions.path, "--database", db]).status == 0)
+        let db = try CLI.county(in: dir, divisions: "141122,交城县,,112.16,37.55\n141122100,天宁镇,141122,,\n")
         // 阳渠村委会 at 112.1012°E 37.5123°N, as EPSG:4546 (cs2cs EPSG:4490 EPSG:4546).
         let villages = dir.appendingPathComponent("villages.geojson")
         try Data(

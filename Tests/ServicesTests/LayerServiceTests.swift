@@ -11,7 +11,7 @@ import Testing
 struct LayerServiceTests {
     static let admin = Principal.system("test")
 
-    static func workspace() throws -> Workspace { try Workspace.inMemory() }
+    static func workspace(_ backend: TestBackend) throws -> Workspace { Workspace(store: try backend.store()) }
 
     @discardableResult
     static func load(
@@ -22,9 +22,10 @@ struct LayerServiceTests {
     }
 
     @Test(
-        "a GBK Shapefile (EPSG:4546, .prj, no .cpg), a GeoPackage (EPSG:4490) and a WGS84 GeoJSON import with Chinese attributes and areas")
-    func imports() throws {
-        let workspace = try Self.workspace()
+        "a GBK Shapefile (EPSG:4546, .prj, no .cpg), a GeoPackage (EPSG:4490) and a WGS84 GeoJSON import with Chinese attributes and areas",
+        arguments: TestBackend.available)
+    func imports(backend: TestBackend) throws {
+        let workspace = try Self.workspace(backend)
         let farmland = try Self.load(workspace, "farmland-gbk/基本农田.shp", .basicFarmland)
         #expect(farmland.layer.name == "基本农田" && farmland.layer.featureCount == 2 && farmland.layer.areaM2 == 20_000)
         #expect(farmland.layer.sourceCRS == 4546 && farmland.layer.workingCRS == 4546 && farmland.layer.labelField == "名称")
@@ -47,9 +48,11 @@ struct LayerServiceTests {
         #expect(east.map(\.number) == [2])
     }
 
-    @Test("no coordinate system, a bow tie, a short .dbf: refused with file, feature and reason, nothing written")
-    func refusals() throws {
-        let workspace = try Self.workspace()
+    @Test(
+        "no coordinate system, a bow tie, a short .dbf: refused with file, feature and reason, nothing written",
+        arguments: TestBackend.available)
+    func refusals(backend: TestBackend) throws {
+        let workspace = try Self.workspace(backend)
         let before = try workspace.dataStamp()
         let bare = try #require(throws: UserError.self) { try Self.load(workspace, "no-prj/基本农田.shp", .basicFarmland) }
         #expect(bare.kind == .rejected && bare.issues.first?.file == "基本农田.shp")
@@ -70,9 +73,11 @@ struct LayerServiceTests {
         #expect(try workspace.dataStamp() == before && workspace.layers(by: Self.admin).layers().isEmpty)
     }
 
-    @Test("--crs names the system of a file without one; --repair mends a bow tie with MakeValid and logs it")
-    func crsAndRepair() throws {
-        let workspace = try Self.workspace()
+    @Test(
+        "--crs names the system of a file without one; --repair mends a bow tie with MakeValid and logs it",
+        arguments: TestBackend.available)
+    func crsAndRepair(backend: TestBackend) throws {
+        let workspace = try Self.workspace(backend)
         let bare = try Self.load(workspace, "no-prj/基本农田.shp", .basicFarmland, crs: ChinaCRS(epsg: 4546))
         #expect(bare.layer.areaM2 == 20_000 && bare.layer.sourceCRS == 4546)
         let repaired = try Self.load(workspace, "bowtie.geojson", .other, repair: true)
@@ -85,9 +90,11 @@ struct LayerServiceTests {
         #expect(refused.kind == .forbidden)
     }
 
-    @Test("conflicts of hand-made layers: 2 × 2,500 m² on farmland, 500 m² in the red line, 5,000 m² outside the boundary")
-    func conflicts() throws {
-        let workspace = try Self.workspace()
+    @Test(
+        "conflicts of hand-made layers: 2 × 2,500 m² on farmland, 500 m² in the red line, 5,000 m² outside the boundary",
+        arguments: TestBackend.available)
+    func conflicts(backend: TestBackend) throws {
+        let workspace = try Self.workspace(backend)
         try Self.load(workspace, "farmland-gbk/基本农田.shp", .basicFarmland)
         try Self.load(workspace, "construction.geojson", .constructionPlan)
         try Self.load(workspace, "boundary.geojson", .urbanBoundary)
@@ -116,9 +123,9 @@ struct LayerServiceTests {
         #expect(try service.check().recomputed == 1)
     }
 
-    @Test("rules: listed, added once, thresholds and switches change what is found")
-    func rules() throws {
-        let workspace = try Self.workspace()
+    @Test("rules: listed, added once, thresholds and switches change what is found", arguments: TestBackend.available)
+    func rules(backend: TestBackend) throws {
+        let workspace = try Self.workspace(backend)
         let service = workspace.conflicts(by: Self.admin)
         #expect(try service.rules().count == ConflictRule.defaults.count)
         try Self.load(workspace, "farmland.geojson", .basicFarmland)
@@ -139,9 +146,11 @@ struct LayerServiceTests {
         #expect(throws: UserError.self) { try service.setRule(9_999, minimumArea: 1, severity: nil, enabled: nil) }
     }
 
-    @Test("layers export to Shapefile (GBK .dbf with .cpg), GeoPackage (EPSG:4490) and GeoJSON that GDAL reads back")
-    func layerExport() throws {
-        let workspace = try Self.workspace()
+    @Test(
+        "layers export to Shapefile (GBK .dbf with .cpg), GeoPackage (EPSG:4490) and GeoJSON that GDAL reads back",
+        arguments: TestBackend.available)
+    func layerExport(backend: TestBackend) throws {
+        let workspace = try Self.workspace(backend)
         try Self.load(workspace, "farmland-gbk/基本农田.shp", .basicFarmland)
         let service = workspace.layers(by: Self.admin)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")
@@ -164,9 +173,11 @@ struct LayerServiceTests {
         #expect(try VectorFileReader.read(zipped).features.count == 2)
     }
 
-    @Test("conflict patches export to XLSX, GeoJSON and a GBK Shapefile that GDAL reads back with their areas")
-    func conflictExport() throws {
-        let workspace = try Self.workspace()
+    @Test(
+        "conflict patches export to XLSX, GeoJSON and a GBK Shapefile that GDAL reads back with their areas",
+        arguments: TestBackend.available)
+    func conflictExport(backend: TestBackend) throws {
+        let workspace = try Self.workspace(backend)
         try Self.load(workspace, "farmland.geojson", .basicFarmland)
         try Self.load(workspace, "construction.geojson", .constructionPlan)
         let service = workspace.conflicts(by: Self.admin)
