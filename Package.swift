@@ -123,7 +123,10 @@ let package = Package(
         // Benchmarks too slow or large for tests (see docs/benchmarks.md).
         .executableTarget(
             name: "chengxiang-bench",
-            dependencies: ["Interchange", "Services", "Demo", "Store", "Domain", "LocationModels", "Localization"],
+            dependencies: [
+                "Interchange", "Services", "Demo", "Store", "Domain", "LocationModels", "Localization", "Geo",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings),
         // Seeded mutations of files and request bodies, for the fuzz harness and the API fuzz test.
         .target(

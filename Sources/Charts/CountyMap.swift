@@ -48,6 +48,44 @@ public struct CountyMap: Sendable {
         }
     }
 
+    /// A polygon feature of a plan layer or a conflict patch: rings of positions (outer rings
+    /// and holes alike; drawn even–odd), a name, and card fields as for a marker.
+    public struct Area: Sendable {
+        public var rings: [[(lon: Double, lat: Double)]]
+        public var label: String
+        public var data: [(String, String)]
+
+        public init(rings: [[(lon: Double, lat: Double)]], label: String, data: [(String, String)] = []) {
+            self.rings = rings
+            self.label = label
+            self.data = data
+        }
+    }
+
+    /// A layer of areas drawn alike (one plan layer, or the conflict patches).
+    public struct AreaLayer: Sendable {
+        /// The layer's id: the group is `layer-<id>`.
+        public var id: String
+        /// The layer's name, for its toggle.
+        public var name: String
+        public var fill: String
+        public var fillOpacity: Double
+        public var stroke: String
+        /// Dashed outline (an illustrative layer, a boundary).
+        public var dashed: Bool
+        public var areas: [Area]
+
+        public init(id: String, name: String, fill: String, fillOpacity: Double, stroke: String, dashed: Bool, areas: [Area]) {
+            self.id = id
+            self.name = name
+            self.fill = fill
+            self.fillOpacity = fillOpacity
+            self.stroke = stroke
+            self.dashed = dashed
+            self.areas = areas
+        }
+    }
+
     /// A line from one position to another (a demand point to its school).
     public struct Link: Sendable {
         public var from: (lon: Double, lat: Double)
@@ -82,6 +120,8 @@ public struct CountyMap: Sendable {
     public var villages: [Marker] = []
     public var schools: [Marker] = []
     public var links: [Link] = []
+    /// Plan layers and conflict patches, drawn in order over the outline and under the markers.
+    public var areaLayers: [AreaLayer] = []
     public var legend: [LegendEntry] = []
     /// Text of the scale bar's unit, e.g. "公里".
     public var kilometreLabel = "km"
@@ -98,7 +138,9 @@ public struct CountyMap: Sendable {
 
     /// The map as an `<svg>` element.
     public func svg() -> String {
-        let all = outline.flatMap { $0 } + (townships + villages + schools).map { ($0.lon, $0.lat) }
+        // The view is the county's; areas set it only when there is no outline.
+        let areaPoints = outline.isEmpty ? areaLayers.flatMap { $0.areas.flatMap { $0.rings.flatMap { $0 } } } : []
+        let all = outline.flatMap { $0 } + (townships + villages + schools).map { ($0.lon, $0.lat) } + areaPoints
         guard let minLon = all.map(\.lon).min(), let maxLon = all.map(\.lon).max(), let minLat = all.map(\.lat).min(),
             let maxLat = all.map(\.lat).max()
         else { return "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>" }
@@ -124,6 +166,7 @@ public struct CountyMap: Sendable {
             out += "<polygon points=\"\(d)\" fill=\"#f4f1e8\" stroke=\"#6b5b3e\" stroke-width=\"1.5\"/>"
         }
         out += "</g>"
+        for areaLayer in areaLayers { out += areas(areaLayer, x, y) }
         out += layer("villages", villages, x, y)
         out += layer("townships", townships, x, y)
         out += layer("schools", schools, x, y)
@@ -171,6 +214,22 @@ public struct CountyMap: Sendable {
             out += "data-label=\"\(Markup.escape(m.label))\""
             for (key, value) in m.data { out += " data-\(key)=\"\(Markup.escape(value))\"" }
             out += "><title>\(Markup.escape(title))</title></circle>"
+        }
+        return out + "</g>"
+    }
+
+    /// One layer of areas: a path per feature, its card fields as data attributes.
+    private func areas(_ layer: AreaLayer, _ x: (Double) -> Double, _ y: (Double) -> Double) -> String {
+        var out = "<g id=\"layer-\(Markup.escape(layer.id))\" fill=\"\(Markup.escape(layer.fill))\" "
+        out += "fill-opacity=\"\(SVG.n(layer.fillOpacity))\" stroke=\"\(Markup.escape(layer.stroke))\" fill-rule=\"evenodd\""
+        out += layer.dashed ? " stroke-dasharray=\"4 3\">" : ">"
+        for area in layer.areas {
+            let d = area.rings.map { ring in
+                "M" + ring.map { "\(SVG.n(x($0.lon))),\(SVG.n(y($0.lat)))" }.joined(separator: "L") + "Z"
+            }.joined()
+            out += "<path class=\"area\" d=\"\(d)\" data-label=\"\(Markup.escape(area.label))\""
+            for (key, value) in area.data { out += " data-\(key)=\"\(Markup.escape(value))\"" }
+            out += "><title>\(Markup.escape(area.label))</title></path>"
         }
         return out + "</g>"
     }

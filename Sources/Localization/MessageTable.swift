@@ -328,6 +328,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
         optMinArea, optSeverity, conflictRuleAdded, cmdConflictRulesSet, optRuleID, optRuleEnabled, conflictRuleSet, conflictsMeasuredIn,
         conflictsNone, colTownship, colPatches, colFeatureA, colFeatureB, conflictSkippedLine
     case layerEmptyName
+    case cmdLayersListDiscussion, cmdLayersExportDiscussion, cmdLayersDeleteDiscussion, cmdConflictsCheckDiscussion,
+        cmdConflictsExportDiscussion, cmdConflictRulesDiscussion, cmdConflictRulesListDiscussion, cmdConflictRulesSetDiscussion
+    case uiAreaM2Mu
+    case navLayers, navConflicts, layersPageNote, uiSystems, uiEncoding, uiRepaired, uiDownload, uiConflictsOnMap, uiConflictSummary,
+        uiConflictRules, uiChecked, uiConflictRulesEdit
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -2022,8 +2027,8 @@ enum MessageTable {
         case .cmdLayers: ("规划图层（多规合一）：导入、列出、导出、删除", "plan layers (multi-plan integration): import, list, export, delete")
         case .cmdLayersDiscussion:
             (
-                "图层以县的工作坐标系（CGCS2000 3° 高斯—克吕格，交城为 EPSG:4546）存储，面积以平方米计。冲突检测见 chengxiang conflicts。",
-                "Layers are stored in the county's working system (CGCS2000 3° Gauss–Krüger; EPSG:4546 for Jiaocheng), areas in m². For conflict detection see chengxiang conflicts."
+                "图层以县的工作坐标系（CGCS2000 3° 高斯—克吕格，交城为 EPSG:4546）存储，面积以平方米计。冲突检测见 chengxiang conflicts。\n例：chengxiang layers list --database county.sqlite",
+                "Layers are stored in the county's working system (CGCS2000 3° Gauss–Krüger; EPSG:4546 for Jiaocheng), areas in m². For conflict detection see chengxiang conflicts.\nExample: chengxiang layers list --database county.sqlite"
             )
         case .cmdLayersImport:
             (
@@ -2032,8 +2037,8 @@ enum MessageTable {
             )
         case .cmdLayersImportDiscussion:
             (
-                "逐个要素校验几何（GEOS），全部通过才写入；无坐标系的文件须加 --crs；无 .cpg 的 .dbf 自动识别 GBK。\\n例：chengxiang layers import 基本农田.shp --kind basic-farmland",
-                "Every feature's geometry is checked (GEOS) and the layer is written only if all pass; a file with no coordinate system needs --crs; a .dbf without .cpg is detected as GBK.\\nExample: chengxiang layers import farmland.shp --kind basic-farmland"
+                "逐个要素校验几何（GEOS），全部通过才写入；无坐标系的文件须加 --crs；无 .cpg 的 .dbf 自动识别 GBK。\\n例：chengxiang layers import 基本农田.shp --kind basic-farmland --database county.sqlite",
+                "Every feature's geometry is checked (GEOS) and the layer is written only if all pass; a file with no coordinate system needs --crs; a .dbf without .cpg is detected as GBK.\\nExample: chengxiang layers import farmland.shp --kind basic-farmland --database county.sqlite"
             )
         case .optLayerFile: ("图层文件：.shp、.zip、.gpkg、.geojson 或 .gdb 目录", "The layer file: .shp, .zip, .gpkg, .geojson or a .gdb folder")
         case .optLayerKind:
@@ -2078,8 +2083,8 @@ enum MessageTable {
         case .cmdConflicts: ("多规合一冲突检测：检查、导出、规则", "multi-plan conflict detection: check, export, rules")
         case .cmdConflictsDiscussion:
             (
-                "按规则叠加图层，列出每个冲突图斑（面积以工作坐标系计，平方米和亩）及其所在乡镇。\\n例：chengxiang conflicts check --format json",
-                "Overlays layers by rule and lists every conflict patch (area in the working system, m² and mu) with its township.\\nExample: chengxiang conflicts check --format json"
+                "按规则叠加图层，列出每个冲突图斑（面积以工作坐标系计，平方米和亩）及其所在乡镇。\\n例：chengxiang conflicts check --format json --database county.sqlite",
+                "Overlays layers by rule and lists every conflict patch (area in the working system, m² and mu) with its township.\\nExample: chengxiang conflicts check --format json --database county.sqlite"
             )
         case .cmdConflictsCheck: ("检查所有启用的规则", "check every enabled rule")
         case .cmdConflictsExport: ("导出冲突图斑为 XLSX、GeoJSON 或 Shapefile", "export the conflict patches as XLSX, GeoJSON or Shapefile")
@@ -2095,8 +2100,8 @@ enum MessageTable {
         case .cmdConflictRulesAdd: ("添加冲突规则：A 关系 B", "add a conflict rule: A relation B")
         case .cmdConflictRulesAddDiscussion:
             (
-                "关系：must-not-overlap（不得压占）或 must-lie-within（须位于）。\\n例：chengxiang conflicts rules add heritage must-not-overlap construction-plan --min-area 10",
-                "Relations: must-not-overlap or must-lie-within.\\nExample: chengxiang conflicts rules add heritage must-not-overlap construction-plan --min-area 10"
+                "关系：must-not-overlap（不得压占）或 must-lie-within（须位于）。\\n例：chengxiang conflicts rules add heritage must-not-overlap construction-plan --min-area 10 --database county.sqlite",
+                "Relations: must-not-overlap or must-lie-within.\\nExample: chengxiang conflicts rules add heritage must-not-overlap construction-plan --min-area 10 --database county.sqlite"
             )
         case .optRuleA: ("图层类别 A", "Layer kind A")
         case .optRuleRelation: ("关系：must-not-overlap 或 must-lie-within", "Relation: must-not-overlap or must-lie-within")
@@ -2121,6 +2126,63 @@ enum MessageTable {
         case .colFeatureB: ("要素 B", "feature B")
         case .conflictSkippedLine: ("规则 {1}（{2}）{3}", "Rule {1} ({2}) {3}")
         case .layerEmptyName: ("图层名称不能为空", "A layer name cannot be empty")
+        case .cmdLayersListDiscussion:
+            (
+                "例：chengxiang layers list --format json --database county.sqlite",
+                "Example: chengxiang layers list --format json --database county.sqlite"
+            )
+        case .cmdLayersExportDiscussion:
+            (
+                "Shapefile 的 .dbf 以 GBK 写出并附 .cpg；--out 以 .zip 结尾时打包为一个 zip。\\n例：chengxiang layers export 基本农田 --format shp --out 农田.zip --database county.sqlite",
+                "A Shapefile's .dbf is written in GBK with a .cpg; an --out ending in .zip gives one zip.\\nExample: chengxiang layers export farmland --format shp --out farmland.zip --database county.sqlite"
+            )
+        case .cmdLayersDeleteDiscussion:
+            (
+                "例：chengxiang layers delete 基本农田 --database county.sqlite",
+                "Example: chengxiang layers delete farmland --database county.sqlite"
+            )
+        case .cmdConflictsCheckDiscussion:
+            (
+                "例：chengxiang conflicts check --format csv --database county.sqlite",
+                "Example: chengxiang conflicts check --format csv --database county.sqlite"
+            )
+        case .cmdConflictsExportDiscussion:
+            (
+                "例：chengxiang conflicts export --format shp --out 冲突图斑.zip --database county.sqlite",
+                "Example: chengxiang conflicts export --format shp --out patches.zip --database county.sqlite"
+            )
+        case .cmdConflictRulesDiscussion:
+            (
+                "例：chengxiang conflicts rules list --database county.sqlite",
+                "Example: chengxiang conflicts rules list --database county.sqlite"
+            )
+        case .cmdConflictRulesListDiscussion:
+            (
+                "例：chengxiang conflicts rules list --database county.sqlite",
+                "Example: chengxiang conflicts rules list --database county.sqlite"
+            )
+        case .cmdConflictRulesSetDiscussion:
+            (
+                "例：chengxiang conflicts rules set 1 --min-area 10 --severity warning --database county.sqlite",
+                "Example: chengxiang conflicts rules set 1 --min-area 10 --severity warning --database county.sqlite"
+            )
+        case .uiAreaM2Mu: ("{1} 平方米（{2} 亩）", "{1} m² ({2} mu)")
+        case .navLayers: ("图层", "Layers")
+        case .navConflicts: ("冲突检测", "Conflicts")
+        case .layersPageNote:
+            (
+                "图层存于工作坐标系 EPSG:{1}（CGCS2000 3° 高斯—克吕格，米），面积在此坐标系中计算；下载按来源文件的坐标系导出。用命令行 chengxiang layers import 导入。",
+                "Layers are stored in the working system EPSG:{1} (CGCS2000 3° Gauss–Krüger, metres) and areas are measured there; downloads are in the system of the source file. Import with chengxiang layers import."
+            )
+        case .uiSystems: ("坐标系（来源 → 存储）", "systems (source → stored)")
+        case .uiEncoding: ("属性编码", "attribute encoding")
+        case .uiRepaired: ("已修复", "repaired")
+        case .uiDownload: ("下载", "download")
+        case .uiConflictsOnMap: ("在地图上查看", "see on the map")
+        case .uiConflictSummary: ("按规则和乡镇汇总", "By rule and township")
+        case .uiConflictRules: ("冲突规则", "Conflict rules")
+        case .uiChecked: ("检查情况", "checked")
+        case .uiConflictRulesEdit: ("修改规则（最小面积、严重程度、启用）请用命令行：", "Change the rules (minimum area, severity, enabled) at the command line:")
         }
     }
 }

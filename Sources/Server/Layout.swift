@@ -8,8 +8,8 @@ import Services
 /// The page shell: navigation, language switch, the stylesheet and script served by this program.
 enum Layout {
     static let navigation: [(path: String, key: MessageKey)] = [
-        ("/", .navOverview), ("/map", .navMap), ("/schools", .navSchools), ("/scenarios", .navScenarios),
-        ("/indicators", .navIndicators), ("/tasks", .navTasks), ("/import", .navImport),
+        ("/", .navOverview), ("/map", .navMap), ("/layers", .navLayers), ("/conflicts", .navConflicts), ("/schools", .navSchools),
+        ("/scenarios", .navScenarios), ("/indicators", .navIndicators), ("/tasks", .navTasks), ("/import", .navImport),
     ]
 
     /// A whole HTML document around the page's content. `dataTitle`: the title is data (a

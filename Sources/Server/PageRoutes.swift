@@ -205,6 +205,45 @@ enum PageRoutes {
                 return Responses.download(bytes, name: web.t(.uiReportFileName), format: format.rawValue, type: format.mediaType)
             }
         }
+        router.get("/layers") { request, context in
+            let web = WebContext(request, context, state)
+            return try await Responses.cachedHTML(request, state, web) { web in
+                Layout.document(web, title: web.t(.navLayers), LayersPage.layers(try state.workspace.layers().layers(), web))
+            }
+        }
+        // A layer as a file: GeoJSON, Shapefile (zipped) or GeoPackage, in its source file's system.
+        for format in LayerExportFormat.allCases {
+            router.get("/layers/:id/layer.\(format.download.fileExtension)") { request, context in
+                let text = try context.parameters.require("id")
+                guard let id = Int64(text) else { throw UserError(.notFound, L10n.message(.webBadID, text)) }
+                let file = try state.workspace.layers().download(id: id, format: format)
+                return Responses.download(file.bytes, name: file.name, format: file.fileExtension, type: file.mediaType)
+            }
+        }
+        router.get("/conflicts") { request, context in
+            let web = WebContext(request, context, state)
+            return try await Responses.cachedHTML(request, state, web) { web in
+                let service = state.workspace.conflicts()
+                return Layout.document(
+                    web, title: web.t(.navConflicts), LayersPage.conflicts(try service.check(), try service.rules(), web))
+            }
+        }
+        // The patches as a table (XLSX, CSV) or as a GIS layer (GeoJSON, zipped Shapefile).
+        for format in ExportFormat.allCases {
+            router.get("/conflicts.\(format.rawValue)") { request, context in
+                let web = WebContext(request, context, state)
+                let table = TableExport.conflictTable(try state.workspace.conflicts().check(), web.language)
+                return try Responses.export(table, format, gbk: request.uri.queryParameters["encoding"] == "gbk", web)
+            }
+        }
+        for format in [ConflictExportFormat.geojson, .shp] {
+            router.get("/conflicts.\(format == .shp ? "zip" : "geojson")") { request, context in
+                let web = WebContext(request, context, state)
+                let service = state.workspace.conflicts()
+                let file = try service.download(try service.check(), format: format, language: web.language)
+                return Responses.download(file.bytes, name: file.name, format: file.fileExtension, type: file.mediaType)
+            }
+        }
         // Not cached: the query is free text.
         router.get("/search") { request, context in
             let web = WebContext(request, context, state)

@@ -38,6 +38,9 @@ public struct Principal: Sendable, Hashable {
         Principal(name: name, role: .admin, channel: .cli)
     }
 
+    /// Someone only reading (a page, a listing): a viewer, so a write made by mistake in its name is refused.
+    public static let reader = Principal(name: "reader", role: .viewer, channel: .system)
+
     /// The program itself (the demo builder, set-up): administrator, recorded under `name`.
     public static func system(_ name: String) -> Principal { Principal(name: name, role: .admin, channel: .system) }
 

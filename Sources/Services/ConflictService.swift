@@ -196,6 +196,17 @@ public struct ConflictService: Sendable {
         }
     }
 
+    /// The report's patches for the map (aligned with `report.patches`), in CGCS2000 degrees,
+    /// simplified to `tolerance` metres.
+    public func mapAreas(_ report: ConflictReport, tolerance: Double) throws -> [MapArea] {
+        guard let working = report.workingCRS else { return [] }
+        return report.patches.map { p in
+            MapArea(
+                label: p.labelA ?? p.layerA, number: nil, areaM2: p.areaM2,
+                polygons: MapLayer.degrees(p.shape, working: working, tolerance: tolerance))
+        }
+    }
+
     /// Patches and area per rule and township, in rule order then by township.
     static func summary(_ patches: [ConflictPatch]) -> [ConflictSummaryRow] {
         var rows: [String: ConflictSummaryRow] = [:]
@@ -250,6 +261,21 @@ extension ConflictService {
             }
             try VectorFileWriter.write(
                 url, format: format == .shp ? .shp : .geojson, layerName: table.title, fields: fields, features: features, crs: target)
+        }
+    }
+}
+
+extension ConflictService {
+    /// The patches of a check as a file to download (a Shapefile zipped).
+    public func download(_ report: ConflictReport, format: ConflictExportFormat, language: Language) throws -> DownloadFile {
+        let (fileExtension, mediaType) =
+            switch format {
+            case .xlsx: ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            case .geojson: LayerExportFormat.geojson.download
+            case .shp: LayerExportFormat.shp.download
+            }
+        return try DownloadFile.made(name: L10n.text(.conflictTitle, language), fileExtension: fileExtension, mediaType: mediaType) { url in
+            try export(report, format: format, to: url, language: language)
         }
     }
 }

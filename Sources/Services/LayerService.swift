@@ -26,6 +26,62 @@ public enum LayerExportFormat: String, CaseIterable, Sendable {
     }
 }
 
+/// A feature of a plan layer, or a conflict patch, as the map draws it: polygons of rings in
+/// CGCS2000 degrees.
+public struct MapArea: Sendable {
+    public var label: String
+    /// The feature's number in its file (nil for a patch).
+    public var number: Int?
+    public var areaM2: Double
+    public var polygons: [[[LonLat]]]
+}
+
+/// A plan layer as the map draws it.
+public struct MapLayer: Sendable {
+    /// How far a drawn position may move from the stored one, in metres: a fifth of a pixel on the
+    /// map's first view of a county 50 km across (1,000 px), so simplification is invisible there.
+    public static let tolerance = 10.0
+
+    public var layer: StoredLayer
+    public var areas: [MapArea]
+
+    /// A shape of the working system in degrees, simplified to `tolerance` metres.
+    static func degrees(_ shape: Shape, working: ChinaCRS, tolerance: Double) -> [[[LonLat]]] {
+        guard let toDegrees = Projection(from: working), let drawn = shape.simplified(tolerance: tolerance)?.transformed(by: toDegrees)
+        else { return [] }
+        return drawn.polygons().map { $0.map { $0.map { LonLat($0.x, $0.y) } } }
+    }
+}
+
+/// A file made for downloading: its base name, extension, media type and bytes.
+public struct DownloadFile: Sendable {
+    public var name: String
+    public var fileExtension: String
+    public var mediaType: String
+    public var bytes: [UInt8]
+
+    /// Writes a file with `write` into a temporary folder and keeps its bytes.
+    static func made(name: String, fileExtension: String, mediaType: String, _ write: (URL) throws -> Void) throws -> DownloadFile {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chengxiang-download-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("out.\(fileExtension)")
+        try write(url)
+        return DownloadFile(name: name, fileExtension: fileExtension, mediaType: mediaType, bytes: Array(try Data(contentsOf: url)))
+    }
+}
+
+extension LayerExportFormat {
+    /// The downloaded file's extension (a Shapefile comes zipped) and media type.
+    public var download: (fileExtension: String, mediaType: String) {
+        switch self {
+        case .geojson: ("geojson", "application/geo+json")
+        case .shp: ("zip", "application/zip")
+        case .gpkg: ("gpkg", "application/geopackage+sqlite3")
+        }
+    }
+}
+
 /// How a plan layer is to be imported.
 public struct LayerImportOptions: Sendable {
     public var kind: LayerKind
@@ -96,6 +152,23 @@ public struct LayerService: Sendable {
             throw UserError(.missingInput, L10n.message(.layerNotFound, name))
         }
         return layer
+    }
+
+    /// One layer by id; `notFound` when there is none.
+    public func layer(id: Int64) throws -> StoredLayer {
+        guard let layer = try layers().first(where: { $0.id == id }) else {
+            throw UserError(.notFound, L10n.message(.layerNotFound, String(id)))
+        }
+        return layer
+    }
+
+    /// A layer as a file to download (a Shapefile zipped), in the system of its source file.
+    public func download(id: Int64, format: LayerExportFormat) throws -> DownloadFile {
+        let layer = try layer(id: id)
+        let (fileExtension, mediaType) = format.download
+        return try DownloadFile.made(name: layer.name, fileExtension: fileExtension, mediaType: mediaType) { url in
+            try export(layer.name, format: format, to: url)
+        }
     }
 
     /// A layer's features in file order (optionally only those meeting a box of the working system).
@@ -243,6 +316,21 @@ public struct LayerService: Sendable {
             url, format: format.vector, layerName: layer.name, fields: layer.fields.map { VectorField($0) }, features: features, crs: target
         )
         return features.count
+    }
+
+    /// Every layer's features for the map: in CGCS2000 degrees, simplified so that no position
+    /// moves more than `tolerance` metres.
+    public func mapLayers(tolerance: Double) throws -> [MapLayer] {
+        try layers().map { layer in
+            guard let working = ChinaCRS(epsg: layer.workingCRS) else { return MapLayer(layer: layer, areas: []) }
+            return MapLayer(
+                layer: layer,
+                areas: try features(of: layer).map { f in
+                    MapArea(
+                        label: f.label ?? layer.name, number: f.number, areaM2: f.areaM2,
+                        polygons: MapLayer.degrees(Shape(wkb: f.geometry), working: working, tolerance: tolerance))
+                })
+        }
     }
 
     /// Deletes a layer and its features.

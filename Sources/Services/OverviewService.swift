@@ -22,6 +22,11 @@ public struct MapData: Sendable {
     public var register: DivisionRegister
     public var outline: MultiPolygon?
     public var report: SchoolDiagnosticsReport
+    /// The plan layers, in CGCS2000 degrees, simplified for the map.
+    public var layers: [MapLayer] = []
+    /// The conflict patches and their polygons (aligned), and the check they came from.
+    public var conflicts: ConflictReport?
+    public var conflictAreas: [MapArea] = []
 }
 
 /// Assembles the overview and the map from the other services.
@@ -47,8 +52,12 @@ public struct OverviewService: Sendable {
     /// The map's data.
     public func map() throws -> MapData {
         let registerService = RegisterService(store: store)
+        let conflicts = ConflictService(store: store, principal: .reader)
+        let report = try conflicts.check()
         return MapData(
             register: try registerService.divisionRegister(), outline: try registerService.countyOutline(),
-            report: try DiagnosticsService(store: store).schoolDiagnostics())
+            report: try DiagnosticsService(store: store).schoolDiagnostics(),
+            layers: try LayerService(store: store, principal: .reader).mapLayers(tolerance: MapLayer.tolerance),
+            conflicts: report, conflictAreas: try conflicts.mapAreas(report, tolerance: MapLayer.tolerance))
     }
 }

@@ -58,10 +58,10 @@ public final class Workspace: Sendable {
     /// Users, sign-in sessions and API tokens.
     public var accounts: AccountService { AccountService(store: store) }
 
-    /// Plan layers: imports by `principal`, lists and features.
-    public func layers(by principal: Principal) -> LayerService { LayerService(store: store, principal: principal) }
-    /// Conflict rules (changed by `principal`) and conflict detection.
-    public func conflicts(by principal: Principal) -> ConflictService { ConflictService(store: store, principal: principal) }
+    /// Plan layers: imports by `principal`, lists and features (reading needs no one).
+    public func layers(by principal: Principal = .reader) -> LayerService { LayerService(store: store, principal: principal) }
+    /// Conflict rules (changed by `principal`) and conflict detection (reading needs no one).
+    public func conflicts(by principal: Principal = .reader) -> ConflictService { ConflictService(store: store, principal: principal) }
     /// Imports of files by `principal` (checked against its role, recorded in the audit log).
     public func imports(by principal: Principal) -> ImportService { ImportService(store: store, principal: principal) }
 

@@ -22,11 +22,13 @@ struct BenchMain {
             try PrefectureBenchmark(path: path).run()
         case "orlib", "random", "peer-instance":
             LocationBench.main(arguments)
+        case "overlay":
+            OverlayBench.main(arguments)
         default:
             FileHandle.standardError.write(
                 Data(
                     ("usage: chengxiang-bench import-schools [ROWS]\n       chengxiang-bench prefecture DATABASE\n" + LocationBench.usage
-                        + "\n").utf8))
+                        + "\n" + OverlayBench.usage + "\n").utf8))
             exit(64)
         }
     }

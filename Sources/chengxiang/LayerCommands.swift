@@ -86,14 +86,15 @@ struct LayersImport: AsyncParsableCommand {
 }
 
 struct LayersList: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: text(.cmdLayersList))
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: text(.cmdLayersList), discussion: text(.cmdLayersListDiscussion))
 
     @OptionGroup var options: GlobalOptions
     @Option(help: help(.optFormat)) var format: OutputFormat = .table
 
     func run() async throws {
         try await reportingFailures {
-            let layers = try options.workspace().layers(by: .system("reader")).layers()
+            let layers = try options.workspace().layers().layers()
             switch format {
             case .json: print(String(decoding: try Records.json(layers.map(LayerRecord.init)), as: UTF8.self))
             case .csv, .table:
@@ -115,7 +116,8 @@ struct LayersList: AsyncParsableCommand {
 }
 
 struct LayersExport: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: text(.cmdLayersExport))
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: text(.cmdLayersExport), discussion: text(.cmdLayersExportDiscussion))
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: help(.optLayerName)) var name: String
@@ -126,7 +128,7 @@ struct LayersExport: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let workspace = try options.workspace()
-            let count = try workspace.layers(by: .system("reader")).export(
+            let count = try workspace.layers().export(
                 name, format: format.format, to: URL(fileURLWithPath: out), crs: try coordinateSystem(crs))
             print(options.t(.layerExported, name, count, out))
         }
@@ -134,7 +136,8 @@ struct LayersExport: AsyncParsableCommand {
 }
 
 struct LayersDelete: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "delete", abstract: text(.cmdLayersDelete))
+    static let configuration = CommandConfiguration(
+        commandName: "delete", abstract: text(.cmdLayersDelete), discussion: text(.cmdLayersDeleteDiscussion))
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: help(.optLayerName)) var name: String
@@ -156,14 +159,15 @@ struct ConflictsCommand: AsyncParsableCommand {
 }
 
 struct ConflictsCheck: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: text(.cmdConflictsCheck))
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: text(.cmdConflictsCheck), discussion: text(.cmdConflictsCheckDiscussion))
 
     @OptionGroup var options: GlobalOptions
     @Option(help: help(.optFormat)) var format: OutputFormat = .table
 
     func run() async throws {
         try await reportingFailures {
-            let report = try options.workspace().conflicts(by: .system("reader")).check()
+            let report = try options.workspace().conflicts().check()
             switch format {
             case .json: print(String(decoding: try Records.json(ConflictReportRecord(report)), as: UTF8.self))
             case .csv:
@@ -176,7 +180,8 @@ struct ConflictsCheck: AsyncParsableCommand {
 }
 
 struct ConflictsExport: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: text(.cmdConflictsExport))
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: text(.cmdConflictsExport), discussion: text(.cmdConflictsExportDiscussion))
 
     @OptionGroup var options: GlobalOptions
     @Option(help: help(.optConflictFormat)) var format: ConflictFormatArgument
@@ -185,7 +190,7 @@ struct ConflictsExport: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let service = try options.workspace().conflicts(by: .system("reader"))
+            let service = try options.workspace().conflicts()
             let report = try service.check()
             try service.export(
                 report, format: format.format, to: URL(fileURLWithPath: out), crs: try coordinateSystem(crs), language: options.language)
@@ -196,18 +201,19 @@ struct ConflictsExport: AsyncParsableCommand {
 
 struct ConflictRulesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rules", abstract: text(.cmdConflictRules),
+        commandName: "rules", abstract: text(.cmdConflictRules), discussion: text(.cmdConflictRulesDiscussion),
         subcommands: [ConflictRulesList.self, ConflictRulesAdd.self, ConflictRulesSet.self])
 }
 
 struct ConflictRulesList: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: text(.cmdConflictRulesList))
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: text(.cmdConflictRulesList), discussion: text(.cmdConflictRulesListDiscussion))
 
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
         try await reportingFailures {
-            let rules = try options.workspace().conflicts(by: .system("reader")).rules()
+            let rules = try options.workspace().conflicts().rules()
             var table = TextTable(
                 header: [.colRuleID, .colRule, .colMinArea, .colSeverity, .colEnabled].map { options.t($0) },
                 alignments: [.right, .left, .right, .left, .left])
@@ -249,7 +255,8 @@ struct ConflictRulesAdd: AsyncParsableCommand {
 }
 
 struct ConflictRulesSet: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "set", abstract: text(.cmdConflictRulesSet))
+    static let configuration = CommandConfiguration(
+        commandName: "set", abstract: text(.cmdConflictRulesSet), discussion: text(.cmdConflictRulesSetDiscussion))
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: help(.optRuleID)) var id: Int64

@@ -177,7 +177,9 @@ struct CLITests {
             ["norms", "set"], ["completeness"], ["audit"], ["indicators"], ["indicators", "list"], ["indicators", "status"],
             ["indicators", "record"], ["indicators", "import"], ["indicators", "target"], ["tasks"], ["tasks", "list"],
             ["tasks", "update"], ["tasks", "import"], ["report"], ["serve"], ["users"], ["users", "add"], ["users", "token"],
-            ["backup"], ["restore"],
+            ["backup"], ["restore"], ["layers"], ["layers", "import"], ["layers", "list"], ["layers", "export"], ["layers", "delete"],
+            ["conflicts"], ["conflicts", "check"], ["conflicts", "export"], ["conflicts", "rules"], ["conflicts", "rules", "list"],
+            ["conflicts", "rules", "add"], ["conflicts", "rules", "set"],
         ])
     func help(command: [String]) throws {
         let run = try CLI.run(command + ["--help"])

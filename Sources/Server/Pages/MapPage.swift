@@ -60,14 +60,75 @@ enum MapPage {
                 ])
         }
         map.links = links
-        map.legend = [
-            .init(color: "#c0392b", text: web.t(.uiLegendUnderstaffed)), .init(color: "#8e44ad", text: web.t(.uiLegendWaste)),
-            .init(color: "#e67e22", text: web.t(.uiLegendOverstaffed)), .init(color: "#27ae60", text: web.t(.uiLegendWithinNorm)),
-            .init(color: "#1f4e79", text: web.t(.uiLegendTownship)), .init(color: "#bbb", text: web.t(.uiLegendVillage)),
-            .init(color: "#fff", text: web.t(.uiLegendApproximate), quality: .approximate),
-            .init(color: "#fff", text: web.t(.uiLegendIllustrative), quality: .illustrative),
-        ]
+        map.areaLayers = areaLayers(d, web)
+        let kinds = d.layers.map(\.layer.kind).reduce(into: [LayerKind]()) { if !$0.contains($1) { $0.append($1) } }
+        map.legend =
+            kinds.map { .init(color: style(of: $0).fill, text: web.t($0.label)) }
+            + (d.conflictAreas.isEmpty ? [] : [.init(color: conflictFill, text: web.t(.conflictTitle))])
+            + [
+                .init(color: "#c0392b", text: web.t(.uiLegendUnderstaffed)), .init(color: "#8e44ad", text: web.t(.uiLegendWaste)),
+                .init(color: "#e67e22", text: web.t(.uiLegendOverstaffed)), .init(color: "#27ae60", text: web.t(.uiLegendWithinNorm)),
+                .init(color: "#1f4e79", text: web.t(.uiLegendTownship)), .init(color: "#bbb", text: web.t(.uiLegendVillage)),
+                .init(color: "#fff", text: web.t(.uiLegendApproximate), quality: .approximate),
+                .init(color: "#fff", text: web.t(.uiLegendIllustrative), quality: .illustrative),
+            ]
         return map
+    }
+
+    static let conflictFill = "#d7191c"
+
+    /// How a kind of plan layer is drawn: fill, its opacity, outline.
+    static func style(of kind: LayerKind) -> (fill: String, opacity: Double, stroke: String) {
+        switch kind {
+        case .basicFarmland: ("#f2d16b", 0.55, "#b8962e")
+        case .ecologicalRedline: ("#2e8b57", 0.35, "#c0392b")
+        case .urbanBoundary: ("#ffffff", 0.05, "#7b3294")
+        case .constructionPlan: ("#e8898a", 0.55, "#a33b3c")
+        case .villageConstruction: ("#f4b183", 0.55, "#b5651d")
+        case .currentUse: ("#c8c8c8", 0.45, "#888888")
+        case .heritage: ("#a67c52", 0.5, "#6d4c2c")
+        case .hazard: ("#6a3d9a", 0.35, "#4a2a6a")
+        case .other: ("#9ecae1", 0.5, "#3182bd")
+        }
+    }
+
+    /// The plan layers and the conflict patches as areas: each feature's card names its layer,
+    /// number and area; a patch's card its rule, both features, area and township.
+    static func areaLayers(_ d: MapData, _ web: WebContext) -> [CountyMap.AreaLayer] {
+        func rings(_ area: MapArea) -> [[(lon: Double, lat: Double)]] {
+            area.polygons.flatMap { $0 }.map { ring in ring.map { (lon: $0.lon, lat: $0.lat) } }
+        }
+        func size(_ m2: Double) -> String { web.t(.uiAreaM2Mu, Format.number(m2, digits: 0), Format.number(m2 * 15 / 10_000, digits: 2)) }
+        var layers = d.layers.map { l in
+            let style = style(of: l.layer.kind)
+            let name = l.layer.illustrative ? web.t(.illustrativeName, l.layer.name) : l.layer.name
+            return CountyMap.AreaLayer(
+                id: "plan-\(l.layer.id)", name: name, fill: style.fill, fillOpacity: style.opacity, stroke: style.stroke,
+                dashed: l.layer.illustrative || l.layer.kind == .urbanBoundary,
+                areas: l.areas.map { a in
+                    CountyMap.Area(
+                        rings: rings(a), label: a.label,
+                        data: [
+                            ("field-1", "\(name) · \(web.t(l.layer.kind.label))"),
+                            ("field-2", web.t(.layerFeatureNumber, a.number ?? 0) + " · " + size(a.areaM2)), ("href", "/layers"),
+                        ])
+                })
+        }
+        if let report = d.conflicts, !d.conflictAreas.isEmpty {
+            layers.append(
+                CountyMap.AreaLayer(
+                    id: "conflicts", name: web.t(.conflictTitle), fill: conflictFill, fillOpacity: 0.8, stroke: "#7f0000", dashed: false,
+                    areas: zip(report.patches, d.conflictAreas).map { p, a in
+                        CountyMap.Area(
+                            rings: rings(a), label: web.t(p.rule.statement),
+                            data: [
+                                ("field-1", "\(p.layerA) #\(p.featureA) \(p.labelA ?? "")"),
+                                ("field-2", p.layerB.map { "\($0) #\(p.featureB ?? 0) \(p.labelB ?? "")" } ?? "—"),
+                                ("field-3", size(p.areaM2) + (p.township.map { " · \($0)" } ?? "")), ("href", "/conflicts"),
+                            ])
+                    }))
+        }
+        return layers
     }
 
     /// Where a school is drawn: its village's point, else its township seat's. That point is the
@@ -88,20 +149,14 @@ enum MapPage {
     /// illustrative positions: the map page's and each scenario's.
     static func view(_ map: CountyMap, _ web: WebContext) -> [HTMLNode] {
         // The assignment lines exist only on a scenario's map; no toggle for an empty layer.
-        let layers: [(String, MessageKey, Bool)] =
-            [
-                ("outline", .uiLayerOutline, true), ("townships", .uiLayerTownships, true), ("villages", .uiLayerVillages, true),
-                ("schools", .uiLayerSchools, true),
-            ] + (map.links.isEmpty ? [] : [("lines", .uiLayerLines, true)])
+        let layers: [(String, MessageKey)] =
+            [("outline", .uiLayerOutline), ("townships", .uiLayerTownships), ("villages", .uiLayerVillages), ("schools", .uiLayerSchools)]
+            + (map.links.isEmpty ? [] : [("lines", .uiLayerLines)])
+        let named = layers.map { ($0.0, web.t($0.1)) } + map.areaLayers.map { ($0.id, $0.name) }
         let toggles = el(
             "div", [("class", "layers")],
-            layers.map { name, key, on in
-                el(
-                    "label", [],
-                    [
-                        el("input", [("type", "checkbox"), ("data-layer", name)] + (on ? [("checked", "checked")] : [])),
-                        .text(" " + web.t(key)),
-                    ])
+            named.map { id, name in
+                el("label", [], [el("input", [("type", "checkbox"), ("data-layer", id), ("checked", "checked")]), .text(" " + name)])
             } + [
                 el("button", [("type", "button"), ("data-zoom", "in")], text: "+"),
                 el("button", [("type", "button"), ("data-zoom", "out")], text: "−"),

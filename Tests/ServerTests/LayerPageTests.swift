@@ -1,0 +1,79 @@
+import Domain
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Services
+import Store
+import TestSupport
+import Testing
+
+/// The one map through the router: the layer list, the conflict page, downloads, and layers and
+/// patches drawn on `/map`.
+@Suite("Layers, conflicts and the one map, through the router")
+struct LayerPageTests {
+    /// The demo with the hand-made layers: farmland (GBK Shapefile), construction plan, boundary, red line.
+    static let store: RegisterStore = {
+        let store = try! freshDemo()
+        let layers = Workspace(store: store).layers(by: .system("test"))
+        for (file, kind) in [
+            ("farmland-gbk/基本农田.shp", LayerKind.basicFarmland), ("construction.geojson", .constructionPlan),
+            ("boundary.geojson", .urbanBoundary), ("redline.geojson", .ecologicalRedline),
+        ] {
+            _ = try! layers.importLayer(LayerFixtures.url(file), LayerImportOptions(kind: kind))
+        }
+        return store
+    }()
+
+    func get(_ path: String) async throws -> (HTTPResponse.Status, HTTPFields, ByteBuffer) {
+        try await app(Self.store).test(.router) { client in
+            try await client.execute(uri: path, method: .get) { ($0.status, $0.headers, $0.body) }
+        }
+    }
+
+    @Test("/layers lists each layer with its file, systems, features, area and downloads that GDAL-format files come from")
+    func layers() async throws {
+        let (status, _, body) = try await get("/layers")
+        let html = String(buffer: body)
+        #expect(status == .ok)
+        #expect(html.contains("基本农田") && html.contains("基本农田.shp") && html.contains("EPSG:4546 → EPSG:4546"))
+        #expect(html.contains("永久基本农田") && html.contains("GBK/GB18030"))
+        #expect(html.contains("/layers/1/layer.zip") && html.contains("/layers/1/layer.gpkg"))
+        let (zipStatus, headers, zip) = try await get("/layers/1/layer.zip")
+        #expect(zipStatus == .ok && headers[.contentType] == "application/zip")
+        #expect(Array(buffer: zip).starts(with: [0x50, 0x4B]))
+        let (jsonStatus, _, json) = try await get("/layers/2/layer.geojson")
+        #expect(jsonStatus == .ok && String(buffer: json).contains("规划建设用地一"))
+        #expect(try await get("/layers/999/layer.geojson").0 == .notFound)
+        #expect(try await get("/layers/x/layer.geojson").0 == .notFound)
+    }
+
+    @Test("/conflicts shows the summary, every patch with its area, the rules, and the downloads")
+    func conflicts() async throws {
+        let (status, _, body) = try await get("/conflicts")
+        let html = String(buffer: body)
+        #expect(status == .ok)
+        #expect(html.contains("规划建设用地不得压占永久基本农田") && html.contains("规划建设用地须位于城镇开发边界"))
+        #expect(html.contains("data-sort=\"2500.0\"") && html.contains("data-sort=\"5000.0\""))
+        #expect(html.contains("基本农田 #1 基本农田甲"))
+        #expect(html.contains("未检查：还没有「村庄规划建设用地」图层"))
+        let (geoStatus, _, geo) = try await get("/conflicts.geojson")
+        let collection = try #require(try JSONSerialization.jsonObject(with: Data(buffer: geo)) as? [String: Any])
+        #expect(geoStatus == .ok && (collection["features"] as? [Any])?.count == 4)
+        #expect(Array(buffer: try await get("/conflicts.zip").2).starts(with: [0x50, 0x4B]))
+        #expect(Array(buffer: try await get("/conflicts.xlsx").2).starts(with: [0x50, 0x4B]))
+        #expect(String(buffer: try await get("/conflicts.csv").2).contains("面积平方米"))
+    }
+
+    @Test("/map draws each layer and the patches, with toggles, legend and cards, and stays under 500 kB")
+    func map() async throws {
+        let (status, _, body) = try await get("/map")
+        let html = String(buffer: body)
+        #expect(status == .ok)
+        for id in ["plan-1", "plan-2", "plan-3", "plan-4", "conflicts"] {
+            #expect(html.contains("id=\"layer-\(id)\"") && html.contains("data-layer=\"\(id)\""), "\(id)")
+        }
+        #expect(html.contains("data-label=\"基本农田甲\"") && html.contains("data-href=\"/conflicts\""))
+        #expect(html.contains("冲突图斑") && html.contains("永久基本农田"))
+        #expect(body.readableBytes < 500_000, "\(body.readableBytes) bytes")
+    }
+}
