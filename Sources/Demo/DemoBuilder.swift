@@ -13,6 +13,10 @@ public struct DemoBuilder: Sendable {
     /// Minimum distance between illustrative township seats, in metres.
     public static let seatSpacingMetres = 12_000.0
 
+    /// The township whose seat stands for the 庞泉沟 mountains (the nature reserve) in the
+    /// illustrative red line.
+    static let mountainTownship = "庞泉沟镇"  // data
+
     /// The county-government point, standing in for the boarding school the plan wants "in the
     /// county seat" (城区寄宿制示范小学) until a site is chosen: an illustrative position.
     static let countySeat = (longitude: 112.152541, latitude: 37.554365)
@@ -50,6 +54,8 @@ public struct DemoBuilder: Sendable {
         let placed = try workspace.register.placeIllustrativePositions(
             seatSpacingMetres: Self.seatSpacingMetres, villageSpreadMetres: Self.villageSpreadMetres, by: principal)
         progress("illustrative positions: \(placed)")
+        let layers = try workspace.layers(by: principal).installIllustrativeLayers(mountainTownship: Self.mountainTownship)
+        progress("illustrative layers: \(layers.map { "\($0.name) \($0.featureCount)" }.joined(separator: ", "))")
         let schools = try importer.importSchools(from: DemoResources.file("seed_table_6_1.csv"), source: Self.seedTableSource)
         progress("schools: +\(schools.inserted); not reported: \(schools.townshipsNotReported.joined(separator: ", "))")
         let linked = try importer.linkSchoolsToVillages(from: DemoResources.file("school_villages.csv"))

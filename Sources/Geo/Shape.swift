@@ -67,6 +67,16 @@ public struct Shape: Sendable, Hashable {
         }
     }
 
+    /// The bounding box alone (cheaper than `facts`, which checks validity); nil when empty or
+    /// unreadable.
+    public func bounds() -> PlanarBox? {
+        GEOSSession.run { session in
+            guard let g = session.read(self) else { return nil }
+            defer { GEOSGeom_destroy_r(session.context, g) }
+            return session.bounds(g)
+        }
+    }
+
     /// The shape repaired by GEOS's `MakeValid` (the "structure" method, which keeps a polygon's
     /// area and drops collapsed parts); nil when GEOS cannot read or repair it.
     public func madeValid() -> Shape? {
@@ -128,6 +138,26 @@ public struct Shape: Sendable, Hashable {
             guard let g = session.read(self) else { return [] }
             defer { GEOSGeom_destroy_r(session.context, g) }
             return session.polygons(g)
+        }
+    }
+
+    /// The part this shape shares with `other`; nil when GEOS cannot read or overlay them.
+    public func intersection(_ other: Shape) -> Shape? { overlaid(with: other, GEOSIntersection_r) }
+
+    /// The part of this shape outside `other`; nil when GEOS cannot read or overlay them.
+    public func difference(_ other: Shape) -> Shape? { overlaid(with: other, GEOSDifference_r) }
+
+    private func overlaid(
+        with other: Shape, _ operation: (GEOSContextHandle_t?, OpaquePointer?, OpaquePointer?) -> OpaquePointer?
+    ) -> Shape? {
+        GEOSSession.run { session in
+            guard let a = session.read(self) else { return nil }
+            defer { GEOSGeom_destroy_r(session.context, a) }
+            guard let b = session.read(other) else { return nil }
+            defer { GEOSGeom_destroy_r(session.context, b) }
+            guard let result = operation(session.context, a, b) else { return nil }
+            defer { GEOSGeom_destroy_r(session.context, result) }
+            return session.write(result)
         }
     }
 
@@ -267,17 +297,20 @@ final class GEOSSession {
         let empty = GEOSisEmpty_r(context, g) == 1
         var area = 0.0
         if GEOSArea_r(context, g, &area) != 1 { area = .nan }
-        var bounds: PlanarBox?
-        var box = (0.0, 0.0, 0.0, 0.0)
-        if !empty, GEOSGeom_getXMin_r(context, g, &box.0) == 1, GEOSGeom_getYMin_r(context, g, &box.1) == 1,
-            GEOSGeom_getXMax_r(context, g, &box.2) == 1, GEOSGeom_getYMax_r(context, g, &box.3) == 1
-        {
-            bounds = PlanarBox(minX: box.0, minY: box.1, maxX: box.2, maxY: box.3)
-        }
+        let bounds = bounds(g)
         let finite = bounds.map { [$0.minX, $0.minY, $0.maxX, $0.maxY].allSatisfy(\.isFinite) } ?? true
         return ShapeFacts(
             kind: kind, isEmpty: empty, area: area, bounds: bounds, invalidity: finite ? invalidity(g) : nil,
             positions: Int(GEOSGetNumCoordinates_r(context, g)), hasNonFinite: !finite || !area.isFinite)
+    }
+
+    /// The geometry's bounding box; nil when empty.
+    func bounds(_ g: OpaquePointer) -> PlanarBox? {
+        var box = (0.0, 0.0, 0.0, 0.0)
+        guard GEOSisEmpty_r(context, g) == 0, GEOSGeom_getXMin_r(context, g, &box.0) == 1, GEOSGeom_getYMin_r(context, g, &box.1) == 1,
+            GEOSGeom_getXMax_r(context, g, &box.2) == 1, GEOSGeom_getYMax_r(context, g, &box.3) == 1
+        else { return nil }
+        return PlanarBox(minX: box.0, minY: box.1, maxX: box.2, maxY: box.3)
     }
 
     func invalidity(_ g: OpaquePointer) -> Invalidity? {

@@ -11,6 +11,12 @@ public struct VectorFeature: Sendable {
     public let values: [String?]
     /// nil when the feature has no geometry (or GDAL could not read it).
     public let shape: Shape?
+
+    public init(number: Int, values: [String?], shape: Shape?) {
+        self.number = number
+        self.values = values
+        self.shape = shape
+    }
 }
 
 /// A layer read from a vector file by GDAL/OGR.
@@ -28,6 +34,20 @@ public struct VectorFile: Sendable {
     public let unknownCRS: String?
     /// How the attributes were read: "UTF-8", "GBK/GB18030", with how it was known.
     public let encoding: Localized
+
+    public init(
+        fileName: String, format: String, layerName: String, fields: [String], features: [VectorFeature], crs: ChinaCRS?,
+        unknownCRS: String? = nil, encoding: Localized
+    ) {
+        self.fileName = fileName
+        self.format = format
+        self.layerName = layerName
+        self.fields = fields
+        self.features = features
+        self.crs = crs
+        self.unknownCRS = unknownCRS
+        self.encoding = encoding
+    }
 }
 
 /// Reads Shapefiles (loose or zipped), GeoPackages, GeoJSON and file geodatabases through
@@ -82,7 +102,7 @@ public enum VectorFileReader {
             }
             defer { GDALClose(dataset) }
             guard let layer = GDALDatasetGetLayer(dataset, Int32(chosen)) else { throw refuse(L10n.message(.vectorNoLayer)) }
-            let raw = readRaw(layer)
+            let raw = readRaw(layer, bounds: format == "GeoJSON")
             let (decoded, encoding) = try decode(
                 raw, textIsUTF8: !isShapefile, named: named, declared: declared, file: name)
             var (crs, unknown) = system(of: layer)
@@ -105,7 +125,8 @@ public enum VectorFileReader {
         var bounds: PlanarBox?
     }
 
-    private static func readRaw(_ layer: OGRLayerH) -> RawLayer {
+    /// `bounds`: also the box of all features (to tell degrees from metres).
+    private static func readRaw(_ layer: OGRLayerH, bounds: Bool) -> RawLayer {
         var raw = RawLayer()
         let definition = OGR_L_GetLayerDefn(layer)
         let count = OGR_FD_GetFieldCount(definition)
@@ -122,7 +143,7 @@ public enum VectorFileReader {
                 return bytes(text)
             }
             let shape = wkb(OGR_F_GetGeometryRef(feature))
-            if let box = shape?.facts()?.bounds { raw.bounds = raw.bounds.map { $0.union(box) } ?? box }
+            if bounds, let box = shape?.bounds() { raw.bounds = raw.bounds.map { $0.union(box) } ?? box }
             raw.features.append((values, shape))
         }
         return raw

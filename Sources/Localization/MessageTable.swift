@@ -333,6 +333,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case uiAreaM2Mu
     case navLayers, navConflicts, layersPageNote, uiSystems, uiEncoding, uiRepaired, uiDownload, uiConflictsOnMap, uiConflictSummary,
         uiConflictRules, uiChecked, uiConflictRulesEdit
+    case layerDemoNeedsOutline, layerDemoBlock, layerDemoMountainSite, cxName
+    case apiLayers, apiConflicts
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -2183,6 +2185,12 @@ enum MessageTable {
         case .uiConflictRules: ("冲突规则", "Conflict rules")
         case .uiChecked: ("检查情况", "checked")
         case .uiConflictRulesEdit: ("修改规则（最小面积、严重程度、启用）请用命令行：", "Change the rules (minimum area, severity, enabled) at the command line:")
+        case .layerDemoNeedsOutline: ("生成示意图层需要县界和县城位置", "Illustrative layers need the county outline and the county seat's position")
+        case .layerDemoBlock: ("城东规划地块（示意）", "planned block east of the town (illustrative)")
+        case .layerDemoMountainSite: ("山区规划地块（示意）", "planned site in the mountains (illustrative)")
+        case .cxName: ("名称", "name")
+        case .apiLayers: ("规划图层（多规合一）", "Plan layers")
+        case .apiConflicts: ("冲突检测：冲突图斑及按规则、乡镇汇总", "Conflict check: patches and a summary by rule and township")
         }
     }
 }

@@ -9,7 +9,7 @@ import Services
 /// cases themselves (recording an observation, updating a task) are the same the pages call.
 enum APIRoutes {
     static func all() -> [APIRoute] {
-        registerRoutes() + monitoringRoutes() + ImportAPI.routes() + ScenarioAPI.routes() + AccountAPI.routes() + [
+        registerRoutes() + monitoringRoutes() + ImportAPI.routes() + ScenarioAPI.routes() + AccountAPI.routes() + LayerAPI.routes() + [
             APIRoute(method: .get, path: "/api/v1/openapi.json", summary: .apiOpenAPI, tag: "meta", responseSchema: nil) { _, _, _ in
                 Response(
                     status: .ok, headers: [.contentType: "application/json; charset=utf-8"],

@@ -114,8 +114,33 @@ enum OpenAPIDocument {
         let user = object(
             ["name": "string", "role": "string", "bureau": "string|null", "township": "string|null", "disabled": "boolean"],
             required: ["name", "role", "bureau", "township", "disabled"])
+        let layer = object(
+            [
+                "name": "string", "kind": "string", "kindName": "string", "sourceFile": "string", "sourceFormat": "string",
+                "sourceCRS": "string", "workingCRS": "string", "encoding": "string|null", "features": "integer", "areaM2": "number",
+                "areaMu": "number", "repaired": "integer", "illustrative": "boolean", "importedAt": "string", "importedBy": "string|null",
+            ], required: ["name", "kind", "sourceCRS", "workingCRS", "features", "areaM2"])
+        let patch = object(
+            [
+                "rule": "string", "ruleID": "integer", "severity": "string", "layerA": "string", "featureA": "integer",
+                "labelA": "string|null", "layerB": "string|null", "featureB": "integer|null", "labelB": "string|null",
+                "areaM2": "number", "areaMu": "number", "township": "string|null", "townshipBy": "string", "illustrative": "boolean",
+            ], required: ["rule", "layerA", "featureA", "layerB", "featureB", "areaM2", "areaMu", "township"])
         func list(_ item: [String: Any]) -> [String: Any] { ["type": "array", "items": item] }
         return [
+            "Layer": layer, "LayerList": list(layer),
+            "ConflictReport": [
+                "type": "object", "required": ["patches", "summary"],
+                "properties": [
+                    "patches": list(patch),
+                    "summary": list(
+                        object(
+                            ["rule": "string", "ruleID": "integer", "township": "string|null", "patches": "integer", "areaM2": "number"],
+                            required: ["rule", "township", "patches", "areaM2"])),
+                    "skipped": list(object(["rule": "string", "ruleID": "integer", "reason": "string"])),
+                    "workingCRS": ["type": ["string", "null"]],
+                ],
+            ],
             "Problem": object(
                 [
                     "type": "string", "title": "string", "status": "integer", "kind": "string", "detail": "string",

@@ -199,8 +199,14 @@ public struct LayerService: Sendable {
         // A zip's inner names may be GBK without saying so (GDAL reads them as CP437): a zipped
         // layer is named after the zip.
         let zipped = url.pathExtension.lowercased() == "zip"
-        let name = (options.name ?? (zipped ? url.deletingPathExtension().lastPathComponent : file.layerName))
-            .trimmingCharacters(in: .whitespaces)
+        return try importFile(
+            file, name: options.name ?? (zipped ? url.deletingPathExtension().lastPathComponent : file.layerName), options)
+    }
+
+    /// Validates and stores a layer read (or made) in memory; see `importLayer`.
+    func importFile(_ file: VectorFile, name given: String, _ options: LayerImportOptions) throws -> LayerImportReport {
+        let need = WriteNeed.county(.naturalResources)
+        let name = given.trimmingCharacters(in: .whitespaces)
         if name.isEmpty { throw UserError(.invalid, L10n.message(.layerEmptyName)) }
         let source = try sourceCRS(of: file, declared: options.crs)
         var issues = IssueList(file: file.fileName)
@@ -211,7 +217,7 @@ public struct LayerService: Sendable {
             throw UserError.rejected(file: file.fileName, L10n.message(.layerNoSuchField, wanted, file.fields.joined(separator: "、")))
         }
         if file.features.isEmpty { throw UserError.rejected(file: file.fileName, L10n.message(.layerNoFeatures)) }
-        let firstBox = file.features.lazy.compactMap { $0.shape?.facts()?.bounds }.first
+        let firstBox = file.features.lazy.compactMap { $0.shape?.bounds() }.first
         let working = try workingCRS(fallbackLongitude: firstBox.flatMap { Self.longitude(of: $0, in: source) }) ?? source
         guard let projection = Projection(from: source, to: working) else {
             throw UserError.rejected(file: file.fileName, L10n.message(.geojsonTransformFailed, source.epsg))
@@ -254,7 +260,9 @@ public struct LayerService: Sendable {
                 shape = fixed
                 repaired.append(feature.number)
             }
-            guard let moved = source == working ? shape : shape.transformed(by: projection), let stored = moved.facts(),
+            // A shape neither moved nor repaired keeps the facts already found (no second validity check).
+            let unchanged = source == working && repaired.last != feature.number
+            guard let moved = source == working ? shape : shape.transformed(by: projection), let stored = unchanged ? facts : moved.facts(),
                 let box = stored.bounds
             else {
                 problem(L10n.message(.geojsonTransformFailed, source.epsg))
@@ -330,6 +338,57 @@ public struct LayerService: Sendable {
                         label: f.label ?? layer.name, number: f.number, areaM2: f.areaM2,
                         polygons: MapLayer.degrees(Shape(wkb: f.geometry), working: working, tolerance: tolerance))
                 })
+        }
+    }
+
+    /// The demo's illustrative plan layers (`IllustrativeLayers`, marked 示意): a development
+    /// boundary around the county seat, farmland around the plain villages, a red line over the
+    /// mountains around the seat of the township `mountainTownship`, and construction land that
+    /// breaks each default rule. Needs the county outline and both positions; returns the layers.
+    @discardableResult
+    public func installIllustrativeLayers(mountainTownship: String) throws -> [StoredLayer] {
+        let registerService = RegisterService(store: store)
+        let register = try registerService.divisionRegister()
+        guard let outline = try registerService.countyOutline(), let seat = register.county?.location,
+            let mountain = register.townships(named: mountainTownship).first?.location.map({
+                LonLat($0.longitudeDegrees, $0.latitudeDegrees)
+            }),
+            let working = try workingCRS(fallbackLongitude: seat.longitudeDegrees),
+            let toWorking = Projection(from: .cgcs2000, to: working),
+            let county = Shape.multiPolygon(outline.polygons.map { $0.rings.map { $0.map { ($0.lon, $0.lat) } } })?.transformed(
+                by: toWorking),
+            let seatXY = toWorking.transform(x: seat.longitudeDegrees, y: seat.latitudeDegrees),
+            let mountainXY = toWorking.transform(x: mountain.lon, y: mountain.lat)
+        else { throw UserError(.missingInput, L10n.message(.layerDemoNeedsOutline)) }
+        let villages = register.divisions.filter { $0.kind.tier == .village && $0.status == .current }.compactMap { v in
+            v.location.flatMap { p in toWorking.transform(x: p.longitudeDegrees, y: p.latitudeDegrees) }.map {
+                (name: v.name, x: $0.x, y: $0.y)
+            }
+        }
+        // Layers are named by their kind (shown everywhere with 示意, from their flag); features
+        // that stand alone carry the mark in their own name.
+        func named(_ kind: LayerKind) -> String { kind.label.zh }
+        func marked(_ kind: LayerKind) -> String { L10n.message(.illustrativeName, kind.label.zh).zh }
+        guard
+            let made = IllustrativeLayers.make(
+                outline: county, seat: seatXY, mountain: mountainXY, villages: villages,
+                names: (
+                    marked(.urbanBoundary), marked(.ecologicalRedline), L10n.message(.layerDemoBlock).zh,
+                    L10n.message(.layerDemoMountainSite).zh
+                ))
+        else { throw UserError(.unavailable, L10n.message(.layerDemoNeedsOutline)) }
+        let layers: [(LayerKind, [IllustrativeLayers.Feature])] = [
+            (.urbanBoundary, made.boundary), (.basicFarmland, made.farmland), (.ecologicalRedline, made.redline),
+            (.constructionPlan, made.construction),
+        ]
+        return try layers.map { kind, features in
+            let file = VectorFile(
+                fileName: IllustrativeLayers.procedureName, format: "generated", layerName: named(kind), fields: [L10n.message(.cxName).zh],
+                features: features.enumerated().map {
+                    VectorFeature(number: $0.offset + 1, values: [$0.element.label], shape: $0.element.shape)
+                },
+                crs: working, encoding: L10n.message(.vectorEncodingFormat, SourceEncoding.utf8.rawValue))
+            return try importFile(file, name: named(kind), LayerImportOptions(kind: kind, illustrative: true)).layer
         }
     }
 

@@ -11,7 +11,8 @@ import Testing
 /// patches drawn on `/map`.
 @Suite("Layers, conflicts and the one map, through the router")
 struct LayerPageTests {
-    /// The demo with the hand-made layers: farmland (GBK Shapefile), construction plan, boundary, red line.
+    /// The demo (with its four illustrative layers) and the hand-made layers: farmland (GBK
+    /// Shapefile), construction plan, boundary, red line.
     static let store: RegisterStore = {
         let store = try! freshDemo()
         let layers = Workspace(store: store).layers(by: .system("test"))
@@ -23,6 +24,9 @@ struct LayerPageTests {
         }
         return store
     }()
+
+    /// The id of a stored layer.
+    static func id(_ name: String) throws -> Int64 { try Workspace(store: store).layers().layer(named: name).id }
 
     func get(_ path: String) async throws -> (HTTPResponse.Status, HTTPFields, ByteBuffer) {
         try await app(Self.store).test(.router) { client in
@@ -36,12 +40,14 @@ struct LayerPageTests {
         let html = String(buffer: body)
         #expect(status == .ok)
         #expect(html.contains("基本农田") && html.contains("基本农田.shp") && html.contains("EPSG:4546 → EPSG:4546"))
-        #expect(html.contains("永久基本农田") && html.contains("GBK/GB18030"))
-        #expect(html.contains("/layers/1/layer.zip") && html.contains("/layers/1/layer.gpkg"))
-        let (zipStatus, headers, zip) = try await get("/layers/1/layer.zip")
+        #expect(html.contains("永久基本农田") && html.contains("GBK/GB18030") && !html.contains("（示意）（示意）"))
+        #expect(html.contains("永久基本农田（示意）") && html.contains("generated"))
+        let farmland = try Self.id("基本农田")
+        #expect(html.contains("/layers/\(farmland)/layer.zip") && html.contains("/layers/\(farmland)/layer.gpkg"))
+        let (zipStatus, headers, zip) = try await get("/layers/\(farmland)/layer.zip")
         #expect(zipStatus == .ok && headers[.contentType] == "application/zip")
         #expect(Array(buffer: zip).starts(with: [0x50, 0x4B]))
-        let (jsonStatus, _, json) = try await get("/layers/2/layer.geojson")
+        let (jsonStatus, _, json) = try await get("/layers/\(try Self.id("construction"))/layer.geojson")
         #expect(jsonStatus == .ok && String(buffer: json).contains("规划建设用地一"))
         #expect(try await get("/layers/999/layer.geojson").0 == .notFound)
         #expect(try await get("/layers/x/layer.geojson").0 == .notFound)
@@ -58,7 +64,10 @@ struct LayerPageTests {
         #expect(html.contains("未检查：还没有「村庄规划建设用地」图层"))
         let (geoStatus, _, geo) = try await get("/conflicts.geojson")
         let collection = try #require(try JSONSerialization.jsonObject(with: Data(buffer: geo)) as? [String: Any])
-        #expect(geoStatus == .ok && (collection["features"] as? [Any])?.count == 4)
+        let features = try #require(collection["features"] as? [[String: Any]])
+        // The hand-made layers' four patches, among the demo's own (illustrative) ones.
+        let handMade = features.filter { ($0["properties"] as? [String: Any])?["名称A"] as? String == "规划建设用地一" }
+        #expect(geoStatus == .ok && handMade.count == 4 && features.count > 4)
         #expect(Array(buffer: try await get("/conflicts.zip").2).starts(with: [0x50, 0x4B]))
         #expect(Array(buffer: try await get("/conflicts.xlsx").2).starts(with: [0x50, 0x4B]))
         #expect(String(buffer: try await get("/conflicts.csv").2).contains("面积平方米"))
@@ -69,11 +78,28 @@ struct LayerPageTests {
         let (status, _, body) = try await get("/map")
         let html = String(buffer: body)
         #expect(status == .ok)
-        for id in ["plan-1", "plan-2", "plan-3", "plan-4", "conflicts"] {
+        for id in (1...8).map({ "plan-\($0)" }) + ["conflicts"] {
             #expect(html.contains("id=\"layer-\(id)\"") && html.contains("data-layer=\"\(id)\""), "\(id)")
         }
         #expect(html.contains("data-label=\"基本农田甲\"") && html.contains("data-href=\"/conflicts\""))
         #expect(html.contains("冲突图斑") && html.contains("永久基本农田"))
         #expect(body.readableBytes < 500_000, "\(body.readableBytes) bytes")
+    }
+
+    @Test("/api/v1/layers and /api/v1/conflicts answer with the records of the CLI's --format json")
+    func api() async throws {
+        let (status, _, body) = try await get("/api/v1/layers")
+        let layers = try #require(try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [[String: Any]])
+        #expect(status == .ok && layers.count == 8)
+        #expect(layers.contains { $0["name"] as? String == "基本农田" && $0["sourceCRS"] as? String == "EPSG:4546" })
+        #expect(layers.filter { $0["illustrative"] as? Bool == true }.count == 4)
+        let (conflictStatus, _, conflicts) = try await get("/api/v1/conflicts")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(buffer: conflicts)) as? [String: Any])
+        let patches = try #require(report["patches"] as? [[String: Any]])
+        #expect(conflictStatus == .ok && patches.filter { $0["labelA"] as? String == "规划建设用地一" }.count == 4)
+        #expect(patches.allSatisfy { $0["township"] != nil && $0["areaMu"] is Double })
+        // The demo has township seats but no township boundaries: townships by the nearest seat.
+        #expect(patches.allSatisfy { $0["townshipBy"] as? String == "nearest-seat" })
+        #expect((report["summary"] as? [[String: Any]])?.isEmpty == false)
     }
 }
