@@ -35,9 +35,10 @@ ls -l "$work"/parcels.* > "$out/files.txt"
 for run in 1 2 3; do
   rm -f "$work/db.sqlite"* "$work/out.gpkg"
   "$cx" init --database "$work/db.sqlite" >/dev/null
-  /usr/bin/time -f "chengxiang %e s %M KiB" "$cx" layers import "$work/parcels.shp" --kind current-use --database "$work/db.sqlite" \
-    >> "$out/chengxiang.out" 2>> "$out/times.txt"
-  /usr/bin/time -f "ogr2ogr %e s %M KiB" ogr2ogr -f GPKG "$work/out.gpkg" "$work/parcels.shp" 2>> "$out/times.txt"
+  /usr/bin/time -a -o "$out/times.txt" -f "chengxiang %e s %M KiB" "$cx" layers import "$work/parcels.shp" --kind current-use \
+    --database "$work/db.sqlite" >> "$out/chengxiang.out" 2>&1
+  # ogr2ogr warns once per GBK value read without a code page (to its own stderr, not timed apart).
+  /usr/bin/time -a -o "$out/times.txt" -f "ogr2ogr %e s %M KiB" ogr2ogr -f GPKG "$work/out.gpkg" "$work/parcels.shp" 2>/dev/null
 done
 echo "end $(date -u +%FT%TZ)" >> "$out/conditions.log"
 cat "$out/times.txt"

@@ -335,6 +335,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
         uiConflictRules, uiChecked, uiConflictRulesEdit
     case layerDemoNeedsOutline, layerDemoBlock, layerDemoMountainSite, cxName
     case apiLayers, apiConflicts
+    case uiChange, uiRuleNotSaved
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -2191,6 +2192,8 @@ enum MessageTable {
         case .cxName: ("名称", "name")
         case .apiLayers: ("规划图层（多规合一）", "Plan layers")
         case .apiConflicts: ("冲突检测：冲突图斑及按规则、乡镇汇总", "Conflict check: patches and a summary by rule and township")
+        case .uiChange: ("修改", "change")
+        case .uiRuleNotSaved: ("规则 {1} 未保存", "Rule {1} was not saved")
         }
     }
 }

@@ -228,6 +228,35 @@ enum PageRoutes {
                     web, title: web.t(.navConflicts), LayersPage.conflicts(try service.check(), try service.rules(), web))
             }
         }
+        // A rule's minimum area, severity and switch, from the form beside it.
+        router.post("/conflicts/rules/:id") { request, context in
+            let web = WebContext(request, context, state)
+            let form = try await form(request, context, state)
+            let text = try context.parameters.require("id")
+            guard let id = Int64(text) else { throw UserError(.notFound, L10n.message(.webBadID, text)) }
+            let message: HTMLNode
+            var status = HTTPResponse.Status.ok
+            do {
+                let area = try form["min_area"].map { text -> Double in
+                    guard let value = Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")) else {
+                        throw UserError(.invalid, L10n.message(.conflictBadArea, text))
+                    }
+                    return value
+                }
+                try state.workspace.conflicts(by: try context.writer()).setRule(
+                    id, minimumArea: area, severity: try form["severity"].map(ConflictSeverity.init(parsing:)),
+                    enabled: form["enabled"] == "on")
+                message = el("p", [("class", "ok")], text: web.t(.conflictRuleSet, id))
+            } catch let error as UserError {
+                message = el("div", [], [el("p", [("class", "errors")], text: web.t(.uiRuleNotSaved, id)), refusal(error, web)])
+                status = HTTPErrors.status(error.kind)
+            }
+            let service = state.workspace.conflicts()
+            return Responses.html(
+                Layout.document(
+                    web, title: web.t(.navConflicts), LayersPage.conflicts(try service.check(), try service.rules(), message: message, web)),
+                web, status: status)
+        }
         // The patches as a table (XLSX, CSV) or as a GIS layer (GeoJSON, zipped Shapefile).
         for format in ExportFormat.allCases {
             router.get("/conflicts.\(format.rawValue)") { request, context in

@@ -34,7 +34,7 @@ struct VectorFileReaderTests {
         #expect(named.encoding.en.contains("--encoding"))
     }
 
-    @Test("a GeoPackage in EPSG:4490 and a GeoJSON in WGS84 name their systems")
+    @Test("a GeoPackage in EPSG:4490, a GeoJSON in WGS84 and a file geodatabase in EPSG:4546 name their systems")
     func geoPackageAndGeoJSON() throws {
         let package = try Self.read("construction-4490.gpkg")
         #expect(package.format == "GPKG" && package.crs == .cgcs2000 && package.layerName == "规划建设用地")
@@ -43,6 +43,10 @@ struct VectorFileReaderTests {
         #expect(json.crs == .wgs84 && json.features.count == 1)
         let projected = try Self.read("construction.geojson")
         #expect(projected.crs?.epsg == 4546)
+        let geodatabase = try Self.read("redline.gdb")
+        #expect(geodatabase.format == "OpenFileGDB" && geodatabase.layerName == "生态保护红线" && geodatabase.crs?.epsg == 4546)
+        #expect(geodatabase.features.first?.values.first == "生态保护红线")
+        #expect(geodatabase.features.first?.shape?.facts()?.area == 16_000)
     }
 
     @Test("no .prj: no system; a .dbf shorter than the .shp is refused with both counts; a folder of junk is unreadable")

@@ -28,6 +28,9 @@ struct LayerPageTests {
     /// The id of a stored layer.
     static func id(_ name: String) throws -> Int64 { try Workspace(store: store).layers().layer(named: name).id }
 
+    /// Form headers carrying a session's cookie.
+    func signedForm(_ auth: String) -> HTTPFields { [.contentType: "application/x-www-form-urlencoded", .cookie: auth] }
+
     func get(_ path: String) async throws -> (HTTPResponse.Status, HTTPFields, ByteBuffer) {
         try await app(Self.store).test(.router) { client in
             try await client.execute(uri: path, method: .get) { ($0.status, $0.headers, $0.body) }
@@ -101,5 +104,34 @@ struct LayerPageTests {
         // The demo has township seats but no township boundaries: townships by the nearest seat.
         #expect(patches.allSatisfy { $0["townshipBy"] as? String == "nearest-seat" })
         #expect((report["summary"] as? [[String: Any]])?.isEmpty == false)
+    }
+
+    @Test("a rule's area, severity and switch change from the form on /conflicts; an education editor sees no form and is refused")
+    func ruleForm() async throws {
+        let store = try freshDemo()
+        let admin = try session(store)
+        let teacher = try session(store, "edu", role: .bureauEditor, bureau: .education)
+        try await app(store).test(.router) { client in
+            let page = try await client.execute(uri: "/conflicts", method: .get, headers: [.cookie: admin]) { $0.text }
+            #expect(page.contains("action=\"/conflicts/rules/1#rules\""))
+            let body = ByteBuffer(string: "csrf=\(formToken(admin))&min_area=250&severity=warning")
+            try await client.execute(uri: "/conflicts/rules/1", method: .post, headers: signedForm(admin), body: body) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("已修改规则 1"))
+            }
+            let bad = ByteBuffer(string: "csrf=\(formToken(admin))&min_area=abc&severity=warning&enabled=on")
+            try await client.execute(uri: "/conflicts/rules/1", method: .post, headers: signedForm(admin), body: bad) { response in
+                #expect(response.status == .badRequest || response.status == .unprocessableContent)
+                #expect(response.text.contains("规则 1 未保存") && response.text.contains("abc"))
+            }
+            let other = try await client.execute(uri: "/conflicts", method: .get, headers: [.cookie: teacher]) { $0.text }
+            #expect(!other.contains("action=\"/conflicts/rules/"))
+            let refused = ByteBuffer(string: "csrf=\(formToken(teacher))&min_area=1&severity=error&enabled=on")
+            try await client.execute(uri: "/conflicts/rules/1", method: .post, headers: signedForm(teacher), body: refused) { response in
+                #expect(response.status == .forbidden)
+            }
+        }
+        let rule = try #require(try Workspace(store: store).conflicts().rules().first { $0.id == 1 }?.rule)
+        #expect(rule.minimumArea == 250 && rule.severity == .warning && !rule.enabled)
     }
 }

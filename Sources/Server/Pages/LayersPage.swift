@@ -52,8 +52,10 @@ enum LayersPage {
         ]
     }
 
-    static func conflicts(_ report: ConflictReport, _ rules: [StoredConflictRule], _ web: WebContext) -> [HTMLNode] {
-        var content: [HTMLNode] = []
+    static func conflicts(_ report: ConflictReport, _ rules: [StoredConflictRule], message: HTMLNode? = nil, _ web: WebContext)
+        -> [HTMLNode]
+    {
+        var content: [HTMLNode] = message.map { [$0] } ?? []
         if let crs = report.workingCRS { content.append(el("p", [("class", "muted")], text: web.t(.conflictsMeasuredIn, crs.epsg))) }
         if report.patches.isEmpty {
             content.append(el("p", [], text: web.t(.conflictsNone)))
@@ -102,21 +104,55 @@ enum LayersPage {
                 content.append(el("p", [("class", "muted")], text: web.t(.townshipByNearestSeat)))
             }
         }
-        content.append(el("h2", [], text: web.t(.uiConflictRules)))
+        content.append(el("h2", [("id", "rules")], text: web.t(.uiConflictRules)))
         let skipped = Dictionary(report.skipped.map { ($0.rule.id, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        let editable = web.principal?.mayWriteCountyLevel(.naturalResources) == true
         content.append(
             Components.table(
-                [web.t(.colRuleID), web.t(.colRule), web.t(.colMinArea), web.t(.colSeverity), web.t(.colEnabled), web.t(.uiChecked)],
+                [web.t(.colRuleID), web.t(.colRule), web.t(.colMinArea), web.t(.colSeverity), web.t(.colEnabled), web.t(.uiChecked)]
+                    + (editable ? [web.t(.uiChange)] : []),
                 rules.map { stored in
-                    [
-                        .text(String(stored.id)), .text(web.t(stored.rule.statement)),
-                        Components.number(stored.rule.minimumArea, digits: 2),
-                        .text(web.t(stored.rule.severity.label)), .text(web.t(stored.rule.enabled ? .uiYes : .uiNo)),
-                        .text(skipped[stored.id].map { web.t($0) } ?? (stored.rule.enabled ? web.t(.uiYes) : "—")),
-                    ]
+                    let rule = stored.rule
+                    return [
+                        .text(String(stored.id)), .text(web.t(rule.statement)), Components.number(rule.minimumArea, digits: 2),
+                        .text(web.t(rule.severity.label)), .text(web.t(rule.enabled ? .uiYes : .uiNo)),
+                        .text(skipped[stored.id].map { web.t($0) } ?? (rule.enabled ? web.t(.uiYes) : "—")),
+                    ] + (editable ? [ruleForm(stored, web)] : [])
                 }))
-        content.append(
-            el("p", [("class", "muted")], [.text(web.t(.uiConflictRulesEdit) + " "), el("code", [], text: "chengxiang conflicts rules")]))
+        if !editable {
+            content.append(
+                el(
+                    "p", [("class", "muted")],
+                    [.text(web.t(.uiConflictRulesEdit) + " "), el("code", [], text: "chengxiang conflicts rules")]))
+        }
         return content
+    }
+
+    /// A rule's minimum patch area, severity and switch, saved by `POST /conflicts/rules/:id`.
+    static func ruleForm(_ stored: StoredConflictRule, _ web: WebContext) -> HTMLNode {
+        let rule = stored.rule
+        return el(
+            "form", [("method", "post"), ("action", "/conflicts/rules/\(stored.id)#rules"), ("class", "inline")],
+            [
+                Layout.csrfField(web),
+                el(
+                    "input",
+                    [
+                        ("name", "min_area"), ("size", "6"), ("value", Format.number(rule.minimumArea, digits: 2)),
+                        ("aria-label", web.t(.colMinArea)),
+                    ]),
+                el(
+                    "select", [("name", "severity"), ("aria-label", web.t(.colSeverity))],
+                    ConflictSeverity.allCases.map { s in
+                        el("option", [("value", s.rawValue)] + (s == rule.severity ? [("selected", "selected")] : []), text: web.t(s.label))
+                    }),
+                el(
+                    "label", [],
+                    [
+                        el("input", [("type", "checkbox"), ("name", "enabled")] + (rule.enabled ? [("checked", "checked")] : [])),
+                        .text(" " + web.t(.colEnabled)),
+                    ]),
+                el("button", [("type", "submit")], text: web.t(.uiSave)),
+            ])
     }
 }

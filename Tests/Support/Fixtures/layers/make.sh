@@ -35,3 +35,6 @@ rm -f construction-4490.gpkg construction-wgs84.geojson
 ogr2ogr -f GPKG -t_srs EPSG:4490 -nln 规划建设用地 construction-4490.gpkg construction.geojson
 ogr2ogr -f GeoJSON -t_srs EPSG:4326 -lco COORDINATE_PRECISION=10 construction-wgs84.geojson construction.geojson
 rm -rf "$tmp"
+# The red line as a file geodatabase (GDAL's OpenFileGDB driver writes it since 3.6).
+rm -rf redline.gdb
+ogr2ogr -f OpenFileGDB -nln 生态保护红线 redline.gdb redline.geojson
