@@ -276,7 +276,7 @@ public struct LayerService: Sendable {
                     box: (box.minX, box.minY, box.maxX, box.maxY), repaired: repaired.last == feature.number))
         }
         if issues.errorCount > 0 { throw UserError.rejected(issues) }
-        let warnings = try outsideCounty(records, working: working, file: file.fileName)
+        let warnings = try outsideCounty(records, working: working, file: file.fileName, degrees: source.isGeographic)
         let layer = StoredLayer(
             name: name, kind: options.kind, sourceFile: file.fileName, sourceFormat: file.format, sourceCRS: source.epsg,
             workingCRS: working.epsg, encoding: file.encoding.en, featureCount: records.count,
@@ -414,20 +414,38 @@ public struct LayerService: Sendable {
             zones.map { L10n.message(.layerNoCRSZones, $0) } ?? L10n.message(.layerNoCRS))
     }
 
-    /// Warnings for features reaching outside the county outline (when one is stored).
-    func outsideCounty(_ records: [LayerFeatureRecord], working: ChinaCRS, file: String) throws -> [ImportIssue] {
-        guard let outline = try RegisterService(store: store).countyOutline(), let toWorking = Projection(from: .cgcs2000, to: working),
-            let county = Shape.multiPolygon(outline.polygons.map { $0.rings.map { $0.map { ($0.lon, $0.lat) } } })?.transformed(
-                by: toWorking)
+    /// Warnings for features reaching outside the county outline (when one is stored), and, for a
+    /// file in degrees, one when the features fit the outline better once it is moved as GCJ-02
+    /// (火星坐标) moves positions: a layer traced on a web map and saved as WGS84.
+    func outsideCounty(_ records: [LayerFeatureRecord], working: ChinaCRS, file: String, degrees: Bool) throws -> [ImportIssue] {
+        guard let outline = try RegisterService(store: store).countyOutline(), let toWorking = Projection(from: .cgcs2000, to: working)
         else { return [] }
+        func county(_ move: (LonLat) -> LonLat) -> Shape? {
+            Shape.multiPolygon(outline.polygons.map { $0.rings.map { $0.map { move($0) }.map { ($0.lon, $0.lat) } } })?.transformed(
+                by: toWorking)
+        }
+        guard let real = county({ $0 }) else { return [] }
         let shapes = records.map { Shape(wkb: $0.geometry) }
-        return Overlay.outside(shapes, [county]).filter { $0.area >= 1 }.map { piece in
+        let outside = Overlay.outside(shapes, [real]).filter { $0.area >= 1 }
+        var warnings = outside.map { piece in
             let record = records[piece.a]
             return ImportIssue(
                 file: file, row: record.number,
                 message: Self.located(record.number, record.label, L10n.message(.layerOutsideCounty, Format.number(piece.area, digits: 0))),
                 severity: .warning)
         }
+        let outsideArea = outside.reduce(0) { $0 + $1.area }
+        if degrees, outsideArea > 1_000, let moved = county(GCJ02.fromWGS84) {
+            let movedArea = Overlay.outside(shapes, [moved]).reduce(0) { $0 + $1.area }
+            if movedArea < outsideArea / 2 {
+                warnings.insert(
+                    ImportIssue(
+                        file: file,
+                        message: L10n.message(.layerLooksGCJ02, Format.number(outsideArea, digits: 0), Format.number(movedArea, digits: 0)),
+                        severity: .warning), at: 0)
+            }
+        }
+        return warnings
     }
 
     static func field(in fields: [String], among names: [String]) -> Int? {

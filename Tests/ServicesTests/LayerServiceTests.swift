@@ -1,3 +1,4 @@
+import Demo
 import Domain
 import Foundation
 import Geo
@@ -197,5 +198,67 @@ struct LayerServiceTests {
         try service.export(report, format: .xlsx, to: xlsx)
         let bytes = try Data(contentsOf: xlsx)
         #expect(bytes.starts(with: [0x50, 0x4B]))
+    }
+
+    @Test("features reaching outside the county outline are imported with a warning naming them and the area outside")
+    func outsideCounty() throws {
+        let workspace = try Self.workspace(.sqlite)
+        try DemoBuilder(workspace: workspace).build()
+        let source = try String(contentsOf: LayerFixtures.url("farmland.geojson"), encoding: .utf8)
+        // The second square moved 200 km east, far outside 交城.
+        let moved = source.replacingOccurrences(of: "[597200,", with: "[797200,").replacingOccurrences(of: "[597300,", with: "[797300,")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString).geojson")
+        try moved.write(to: url, atomically: true, encoding: .utf8)
+        let report = try workspace.layers(by: Self.admin).importLayer(url, LayerImportOptions(kind: .heritage, name: "界外"))
+        #expect(report.layer.featureCount == 2)
+        #expect(report.warnings.count == 1 && report.warnings.first?.row == 2 && report.warnings.first?.severity == .warning)
+        #expect(report.warnings.first?.message.zh.contains("第 2 个要素（基本农田乙）：有 10000 平方米在县界之外") == true, "\(report.warnings)")
+    }
+
+    @Test("the demo's illustrative layers: four kinds, marked 示意, and every default rule with both kinds present finds patches")
+    func demoLayers() throws {
+        let workspace = try Self.workspace(.sqlite)
+        try DemoBuilder(workspace: workspace).build()
+        let layers = try workspace.layers().layers()
+        #expect(Set(layers.map(\.kind)) == [.urbanBoundary, .basicFarmland, .ecologicalRedline, .constructionPlan])
+        #expect(layers.allSatisfy { $0.illustrative && $0.sourceFormat == "generated" && $0.workingCRS == 4546 })
+        let report = try workspace.conflicts().check()
+        #expect(Set(report.patches.map(\.rule.b)) == [.basicFarmland, .ecologicalRedline, .urbanBoundary])
+        #expect(report.patches.allSatisfy { $0.illustrative && $0.townshipMatch == .nearestSeat && $0.township != nil })
+    }
+
+    @Test("a layer traced on a web map (GCJ-02) and saved as WGS84 is imported with a warning; the true outline is not")
+    func gcj02() throws {
+        let workspace = try Self.workspace(.sqlite)
+        try DemoBuilder(workspace: workspace).build()
+        // The county government's point: GCJ-02 112.159154 37.555155 on the web map it came from.
+        let shown = GCJ02.fromWGS84(LonLat(112.152541, 37.554365))
+        #expect(abs(shown.lon - 112.159154) < 2e-5 && abs(shown.lat - 37.555155) < 2e-5, "\(shown)")
+        let outline = try #require(try workspace.register.countyOutline())
+        func file(_ move: (LonLat) -> LonLat) throws -> URL {
+            let polygons = outline.polygons.map { polygon in
+                "["
+                    + polygon.rings.map { ring in
+                        "["
+                            + ring.map {
+                                let p = move($0)
+                                return "[\(p.lon),\(p.lat)]"
+                            }.joined(separator: ",") + "]"
+                    }
+                    .joined(separator: ",") + "]"
+            }
+            let text = """
+                {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"名称":"县界"},
+                "geometry":{"type":"MultiPolygon","coordinates":[\(polygons.joined(separator: ","))]}}]}
+                """
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("outline-\(UUID().uuidString).geojson")
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return url
+        }
+        let layers = workspace.layers(by: Self.admin)
+        let real = try layers.importLayer(try file { $0 }, LayerImportOptions(kind: .other, name: "县界", dryRun: true))
+        #expect(real.warnings.isEmpty, "\(real.warnings)")
+        let shifted = try layers.importLayer(try file(GCJ02.fromWGS84), LayerImportOptions(kind: .other, name: "火星县界", dryRun: true))
+        #expect(shifted.warnings.first?.message.zh.contains("GCJ-02") == true, "\(shifted.warnings)")
     }
 }

@@ -152,11 +152,12 @@ enum MapPage {
         let layers: [(String, MessageKey)] =
             [("outline", .uiLayerOutline), ("townships", .uiLayerTownships), ("villages", .uiLayerVillages), ("schools", .uiLayerSchools)]
             + (map.links.isEmpty ? [] : [("lines", .uiLayerLines)])
-        let named = layers.map { ($0.0, web.t($0.1)) } + map.areaLayers.map { ($0.id, $0.name) }
+        // A plan layer's name is data (Chinese on an English page too).
+        let named = layers.map { ($0.0, HTMLNode.text(web.t($0.1))) } + map.areaLayers.map { ($0.id, Components.data($0.name, web)) }
         let toggles = el(
             "div", [("class", "layers")],
             named.map { id, name in
-                el("label", [], [el("input", [("type", "checkbox"), ("data-layer", id), ("checked", "checked")]), .text(" " + name)])
+                el("label", [], [el("input", [("type", "checkbox"), ("data-layer", id), ("checked", "checked")]), .text(" "), name])
             } + [
                 el("button", [("type", "button"), ("data-zoom", "in")], text: "+"),
                 el("button", [("type", "button"), ("data-zoom", "out")], text: "−"),
