@@ -337,6 +337,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case apiLayers, apiConflicts
     case uiChange, uiRuleNotSaved
     case layerLooksGCJ02
+    case uiGeoJSONDegrees
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -2200,6 +2201,7 @@ enum MessageTable {
                 "坐标似为 GCJ-02（火星坐标，网络地图坐标）：按 GCJ-02 偏移县界后，界外面积由 {1} 平方米降为 {2} 平方米。请用测绘原始坐标（CGCS2000）重新导出；本系统不自动纠偏",
                 "The coordinates look like GCJ-02 (web-map coordinates): with the county outline moved as GCJ-02 moves positions, the area outside it falls from {1} m² to {2} m². Export again from the surveyed coordinates (CGCS2000); this program does not correct the shift"
             )
+        case .uiGeoJSONDegrees: ("GeoJSON（CGCS2000 经纬度）", "GeoJSON (CGCS2000 degrees)")
         }
     }
 }

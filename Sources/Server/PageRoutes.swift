@@ -1,6 +1,7 @@
 import Analysis
 import Domain
 import Foundation
+import Geo
 import Hummingbird
 import Localization
 import Monitoring
@@ -211,12 +212,17 @@ enum PageRoutes {
                 Layout.document(web, title: web.t(.navLayers), LayersPage.layers(try state.workspace.layers().layers(), web))
             }
         }
-        // A layer as a file: GeoJSON, Shapefile (zipped) or GeoPackage, in its source file's system.
+        // A layer as a file: GeoJSON, Shapefile (zipped) or GeoPackage, in its source file's system
+        // or in the one `?crs=EPSG:N` names.
         for format in LayerExportFormat.allCases {
             router.get("/layers/:id/layer.\(format.download.fileExtension)") { request, context in
                 let text = try context.parameters.require("id")
                 guard let id = Int64(text) else { throw UserError(.notFound, L10n.message(.webBadID, text)) }
-                let file = try state.workspace.layers().download(id: id, format: format)
+                let crs = try request.uri.queryParameters.get("crs").map { text in
+                    guard let crs = ChinaCRS(text: text) else { throw UserError(.invalid, L10n.message(.badCRSOption, text)) }
+                    return crs
+                }
+                let file = try state.workspace.layers().download(id: id, format: format, crs: crs)
                 return Responses.download(file.bytes, name: file.name, format: file.fileExtension, type: file.mediaType)
             }
         }

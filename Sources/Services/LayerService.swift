@@ -162,12 +162,13 @@ public struct LayerService: Sendable {
         return layer
     }
 
-    /// A layer as a file to download (a Shapefile zipped), in the system of its source file.
-    public func download(id: Int64, format: LayerExportFormat) throws -> DownloadFile {
+    /// A layer as a file to download (a Shapefile zipped), in `crs` (by default the system of its
+    /// source file).
+    public func download(id: Int64, format: LayerExportFormat, crs: ChinaCRS? = nil) throws -> DownloadFile {
         let layer = try layer(id: id)
         let (fileExtension, mediaType) = format.download
         return try DownloadFile.made(name: layer.name, fileExtension: fileExtension, mediaType: mediaType) { url in
-            try export(layer.name, format: format, to: url)
+            try export(layer.name, format: format, to: url, crs: crs)
         }
     }
 

@@ -52,6 +52,12 @@ struct LayerPageTests {
         #expect(Array(buffer: zip).starts(with: [0x50, 0x4B]))
         let (jsonStatus, _, json) = try await get("/layers/\(try Self.id("construction"))/layer.geojson")
         #expect(jsonStatus == .ok && String(buffer: json).contains("规划建设用地一"))
+        let (degreesStatus, _, degrees) = try await get("/layers/\(farmland)/layer.geojson?crs=EPSG:4490")
+        let collection = try #require(try JSONSerialization.jsonObject(with: Data(buffer: degrees)) as? [String: Any])
+        let geometry = (collection["features"] as? [[String: Any]])?.first?["geometry"] as? [String: Any]
+        let corner = try #require((geometry?["coordinates"] as? [[[Double]]])?.first?.first)
+        #expect(degreesStatus == .ok && abs(corner[0] - 112.07) < 0.1 && abs(corner[1] - 37.52) < 0.1, "\(corner)")
+        #expect(try await get("/layers/\(farmland)/layer.geojson?crs=EPSG:3857").0 == .unprocessableContent)
         #expect(try await get("/layers/999/layer.geojson").0 == .notFound)
         #expect(try await get("/layers/x/layer.geojson").0 == .notFound)
     }

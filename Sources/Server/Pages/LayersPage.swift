@@ -32,8 +32,14 @@ enum LayersPage {
                                 ("href", "/layers/\(l.id)/layer.\(format.download.fileExtension)"), ("download", "download"),
                                 ("class", "export"),
                             ],
-                            text: format.rawValue == "shp" ? "Shapefile" : format == .gpkg ? "GeoPackage" : "GeoJSON")
-                    }),
+                            text: format == .shp ? "Shapefile" : format == .gpkg ? "GeoPackage" : "GeoJSON")
+                    } + [
+                        // For web maps and GPS: CGCS2000 degrees.
+                        el(
+                            "a",
+                            [("href", "/layers/\(l.id)/layer.geojson?crs=EPSG:4490"), ("download", "download"), ("class", "export")],
+                            text: web.t(.uiGeoJSONDegrees))
+                    ]),
             ]
         }
         return [
