@@ -113,6 +113,8 @@ extension GEOSSession {
         _ a: [Shape], _ b: [Shape], worker: Int, of workers: Int, keepShapes: Bool
     ) -> (pieces: [OverlayPiece], candidates: Int, intersecting: Int) {
         guard let index = IndexedSet(a, session: self) else { return ([], 0, 0) }
+        // The index owns the geometries borrowed below: kept alive to the end.
+        defer { withExtendedLifetime(index) {} }
         var pieces: [OverlayPiece] = []
         var candidates = 0
         var intersecting = 0
@@ -143,6 +145,7 @@ extension GEOSSession {
 
     fileprivate func outside(_ a: [Shape], _ b: [Shape]) -> [OverlayPiece] {
         guard let index = IndexedSet(b, session: self) else { return [] }
+        defer { withExtendedLifetime(index) {} }
         var pieces: [OverlayPiece] = []
         for (i, shape) in a.enumerated() {
             guard let g = read(shape) else { continue }

@@ -18,13 +18,16 @@ public final class Projection: @unchecked Sendable {
     /// when PROJ has no such transformation (its database missing).
     public init?(from source: ChinaCRS, to target: ChinaCRS = .cgcs2000) {
         guard let context = proj_context_create() else { return nil }
-        guard let raw = proj_create_crs_to_crs(context, "EPSG:\(source.epsg)", "EPSG:\(target.epsg)", nil),
-            let normalised = proj_normalize_for_visualization(context, raw)
-        else {
+        guard let raw = proj_create_crs_to_crs(context, "EPSG:\(source.epsg)", "EPSG:\(target.epsg)", nil) else {
             proj_context_destroy(context)
             return nil
         }
+        let normalised = proj_normalize_for_visualization(context, raw)
         proj_destroy(raw)
+        guard let normalised else {
+            proj_context_destroy(context)
+            return nil
+        }
         self.context = context
         self.transform = normalised
         self.source = source

@@ -81,13 +81,10 @@ public struct Shape: Sendable, Hashable {
     /// area and drops collapsed parts); nil when GEOS cannot read or repair it.
     public func madeValid() -> Shape? {
         GEOSSession.run { session in
-            guard let g = session.read(self),
-                let parameters = GEOSMakeValidParams_create_r(session.context)
-            else { return nil }
-            defer {
-                GEOSGeom_destroy_r(session.context, g)
-                GEOSMakeValidParams_destroy_r(session.context, parameters)
-            }
+            guard let g = session.read(self) else { return nil }
+            defer { GEOSGeom_destroy_r(session.context, g) }
+            guard let parameters = GEOSMakeValidParams_create_r(session.context) else { return nil }
+            defer { GEOSMakeValidParams_destroy_r(session.context, parameters) }
             GEOSMakeValidParams_setMethod_r(session.context, parameters, GEOS_MAKE_VALID_STRUCTURE)
             GEOSMakeValidParams_setKeepCollapsed_r(session.context, parameters, 0)
             guard let repaired = GEOSMakeValidWithParams_r(session.context, g, parameters) else { return nil }
@@ -161,6 +158,29 @@ public struct Shape: Sendable, Hashable {
         }
     }
 
+    /// The area covered by the shapes together (overlaps counted once); nil when GEOS cannot
+    /// read or union them.
+    public static func unionArea(_ shapes: [Shape]) -> Double? {
+        GEOSSession.run { session in
+            var parts: [OpaquePointer?] = shapes.map { session.read($0) }
+            guard parts.allSatisfy({ $0 != nil }) else {
+                for case let part? in parts { GEOSGeom_destroy_r(session.context, part) }
+                return nil
+            }
+            let count = UInt32(parts.count)
+            guard
+                let collection = parts.withUnsafeMutableBufferPointer({
+                    GEOSGeom_createCollection_r(session.context, Int32(GEOS_GEOMETRYCOLLECTION.rawValue), $0.baseAddress, count)
+                })
+            else { return nil }
+            defer { GEOSGeom_destroy_r(session.context, collection) }
+            guard let union = GEOSUnaryUnion_r(session.context, collection) else { return nil }
+            defer { GEOSGeom_destroy_r(session.context, union) }
+            var area = 0.0
+            return GEOSArea_r(session.context, union, &area) == 1 ? area : nil
+        }
+    }
+
     /// The polygonal part of the shape: the shape itself when it is a polygon or multipolygon,
     /// else a multipolygon of the polygons it holds (an overlay's lines and points dropped).
     public func polygonal() -> Shape {
@@ -171,11 +191,10 @@ public struct Shape: Sendable, Hashable {
     /// The point inside the shape GEOS chooses for a label (`PointOnSurface`); nil when empty.
     public func labelPoint() -> (x: Double, y: Double)? {
         GEOSSession.run { session in
-            guard let g = session.read(self), let point = GEOSPointOnSurface_r(session.context, g) else { return nil }
-            defer {
-                GEOSGeom_destroy_r(session.context, g)
-                GEOSGeom_destroy_r(session.context, point)
-            }
+            guard let g = session.read(self) else { return nil }
+            defer { GEOSGeom_destroy_r(session.context, g) }
+            guard let point = GEOSPointOnSurface_r(session.context, g) else { return nil }
+            defer { GEOSGeom_destroy_r(session.context, point) }
             var x = 0.0
             var y = 0.0
             guard GEOSisEmpty_r(session.context, point) == 0, GEOSGeomGetX_r(session.context, point, &x) == 1,
@@ -321,14 +340,16 @@ final class GEOSSession {
             if let reason { GEOSFree_r(context, reason) }
             if let location { GEOSGeom_destroy_r(context, location) }
         }
-        guard valid == 0 else { return nil }
+        // 1: valid; 0: invalid; 2: GEOS failed to decide, which is no proof of validity.
+        guard valid != 1 else { return nil }
         var x = Double.nan
         var y = Double.nan
         if let location {
             _ = GEOSGeomGetX_r(context, location, &x)
             _ = GEOSGeomGetY_r(context, location, &y)
         }
-        return Invalidity(reason: reason.map { String(cString: $0) } ?? "invalid", x: x, y: y)
+        return Invalidity(
+            reason: reason.map { String(cString: $0) } ?? (valid == 2 ? "GEOS could not check validity" : "invalid"), x: x, y: y)
     }
 
     /// A polygon the caller owns, from rings of (x, y) pairs.

@@ -96,7 +96,7 @@ public enum VectorFileReader {
             let declared = isShapefile ? metadata(layers[chosen], "SOURCE_ENCODING", domain: "SHAPEFILE") : nil
             let files = GDALSession.fileList(probe)
             GDALClose(probe)
-            if isShapefile { try checkRecordCounts(files, file: name) }
+            if isShapefile { try checkRecordCounts(files, layer: names[chosen], file: name) }
             guard let dataset = GDALSession.open(path, options: isShapefile ? ["ENCODING="] : []) else {
                 throw refuse(L10n.message(.vectorUnreadable, GDALSession.lastError()))
             }
@@ -197,6 +197,19 @@ public enum VectorFileReader {
             ])
         }
         var parts = text.split(separator: 0x1E, omittingEmptySubsequences: false).dropFirst().map { $0 }
+        let expected = raw.fields.count + raw.features.reduce(0) { $0 + $1.values.count }
+        if parts.count != expected {
+            // A value holding U+001E itself: decode value by value in the encoding found.
+            let values = raw.fields.map { Optional($0) } + raw.features.flatMap(\.values)
+            parts = try values.map { bytes in
+                guard let bytes else { return [] }
+                do {
+                    return ArraySlice(try TextDecoding.decode(bytes, as: found).text)
+                } catch {
+                    throw UserError.rejected([ImportIssue(file: file, message: L10n.message(.vectorEncodingFailed, found.rawValue))])
+                }
+            }
+        }
         let fields = parts.prefix(raw.fields.count).map { String(decoding: $0, as: UTF8.self) }
         parts.removeFirst(min(parts.count, raw.fields.count))
         var features: [VectorFeature] = []
@@ -251,9 +264,13 @@ public enum VectorFileReader {
         return (nil, label)
     }
 
-    /// Refuses a Shapefile whose index (`.shx`) and attribute table (`.dbf`) count different records.
-    private static func checkRecordCounts(_ files: [String], file: String) throws {
-        func find(_ suffix: String) -> String? { files.first { $0.lowercased().hasSuffix(suffix) } }
+    /// Refuses a Shapefile whose index (`.shx`) and attribute table (`.dbf`) count different records
+    /// (the files of the layer named `layer`).
+    private static func checkRecordCounts(_ files: [String], layer: String, file: String) throws {
+        // The chosen layer's own files (a folder or zip may hold several Shapefiles).
+        func find(_ suffix: String) -> String? {
+            files.first { $0.lowercased().hasSuffix("/" + layer.lowercased() + suffix) || $0.lowercased() == layer.lowercased() + suffix }
+        }
         guard let shx = find(".shx"), let dbf = find(".dbf"),
             let shxHeader = GDALSession.header(shx, bytes: 28), let dbfHeader = GDALSession.header(dbf, bytes: 8)
         else { return }

@@ -126,7 +126,10 @@ public enum VectorFileWriter {
         var options: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
         for option in format.layerOptions { options = CSLAddString(options, option) }
         defer { CSLDestroy(options) }
-        let type = format == .shp ? wkbMultiPolygon : wkbUnknown
+        // A Shapefile holds one type: multipolygons when every feature is polygonal; otherwise GDAL
+        // takes the type of the first feature.
+        let polygonal = features.allSatisfy { $0.shape.facts()?.kind == .polygon }
+        let type = format == .shp && polygonal ? wkbMultiPolygon : wkbUnknown
         guard let layer = GDALDatasetCreateLayer(dataset, layerName, srs, type, options) else { throw failure() }
         for field in fields {
             let kind: OGRFieldType =
@@ -153,10 +156,10 @@ public enum VectorFileWriter {
                 }
             }
             var geometry: OGRGeometryH?
-            let shape = format == .shp ? feature.shape.polygonal() : feature.shape
+            let shape = feature.shape
             let error = shape.wkb.withUnsafeBytes { OGR_G_CreateFromWkb($0.baseAddress, srs, &geometry, Int32($0.count)) }
             guard error == OGRERR_NONE, let geometry else { throw failure() }
-            OGR_F_SetGeometryDirectly(handle, format == .shp ? OGR_G_ForceToMultiPolygon(geometry) : geometry)
+            OGR_F_SetGeometryDirectly(handle, format == .shp && polygonal ? OGR_G_ForceToMultiPolygon(geometry) : geometry)
             guard OGR_L_CreateFeature(layer, handle) == OGRERR_NONE else { throw failure() }
         }
         if transaction { guard GDALDatasetCommitTransaction(dataset) == OGRERR_NONE else { throw failure() } }

@@ -167,8 +167,8 @@ public struct ConflictService: Sendable {
         }
     }
 
-    /// Gives each patch the township its inner point lies in (by stored boundaries), else the
-    /// township with the nearest seat.
+    /// Gives each patch the township its inner point lies in (by stored boundaries), else (no
+    /// boundary holds it) the current township with the nearest seat.
     func assignTownships(_ patches: inout [ConflictPatch], crs: ChinaCRS, register: DivisionRegister) throws {
         guard !patches.isEmpty, let toDegrees = Projection(from: crs) else { return }
         let outlines = try store.read { reader in
@@ -179,7 +179,7 @@ public struct ConflictService: Sendable {
                 return (township.name, outline)
             }
         }
-        let seats = register.townships.compactMap { t in
+        let seats = register.townships.filter { $0.status == .current }.compactMap { t in
             t.location.map { (t.name, LonLat($0.longitudeDegrees, $0.latitudeDegrees)) }
         }
         for i in patches.indices {
@@ -187,9 +187,7 @@ public struct ConflictService: Sendable {
             if let inside = outlines.first(where: { $0.1.contains(spot) }) {
                 patches[i].township = inside.0
                 patches[i].townshipMatch = .boundary
-            } else if outlines.isEmpty,
-                let nearest = seats.min(by: { GreatCircle.distanceMetres($0.1, spot) < GreatCircle.distanceMetres($1.1, spot) })
-            {
+            } else if let nearest = seats.min(by: { GreatCircle.distanceMetres($0.1, spot) < GreatCircle.distanceMetres($1.1, spot) }) {
                 patches[i].township = nearest.0
                 patches[i].townshipMatch = .nearestSeat
             }
@@ -210,6 +208,7 @@ public struct ConflictService: Sendable {
     /// Patches and area per rule and township, in rule order then by township.
     static func summary(_ patches: [ConflictPatch]) -> [ConflictSummaryRow] {
         var rows: [String: ConflictSummaryRow] = [:]
+        var shapes: [String: [Shape]] = [:]
         var order: [String] = []
         for patch in patches {
             let key = "\(patch.ruleID)|\(patch.township ?? "")"
@@ -219,8 +218,11 @@ public struct ConflictService: Sendable {
                     ruleID: patch.ruleID, statement: patch.rule.statement, township: patch.township, patches: 0, areaM2: 0)
             }
             rows[key]?.patches += 1
-            rows[key]?.areaM2 += patch.areaM2
+            shapes[key, default: []].append(patch.shape)
         }
+        // Patches of one rule may overlap (two overlapping farmland features under one plot):
+        // the area is that of their union, counted once.
+        for (key, list) in shapes { rows[key]?.areaM2 = Shape.unionArea(list) ?? 0 }
         return order.compactMap { rows[$0] }.sorted { ($0.ruleID, $0.township ?? "\u{10FFFF}") < ($1.ruleID, $1.township ?? "\u{10FFFF}") }
     }
 }
@@ -250,8 +252,11 @@ extension ConflictService {
             guard let working = report.workingCRS else { throw UserError(.missingInput, L10n.message(.conflictNothingToExport)) }
             let target = crs ?? working
             let projection = target == working ? nil : Projection(from: working, to: target)
+            if target != working && projection == nil { throw UserError(.unavailable, L10n.message(.geojsonTransformFailed, target.epsg)) }
             let features = try zip(report.patches, table.rows).map { patch, row in
-                guard let shape = projection.map({ patch.shape.transformed(by: $0) }) ?? patch.shape else {
+                // Only the polygonal part: an overlay may leave a touching line beside the patch.
+                let patchShape = patch.shape.polygonal()
+                guard let shape = projection.map({ patchShape.transformed(by: $0) }) ?? patchShape else {
                     throw UserError(.unavailable, L10n.message(.geojsonTransformFailed, working.epsg))
                 }
                 return VectorOutputFeature(values: row.map(\.vectorValue), shape: shape)

@@ -269,6 +269,13 @@ public struct LayerService: Sendable {
                 problem(L10n.message(.geojsonTransformFailed, source.epsg))
                 continue
             }
+            // A shape made invalid by the move to the working zone (rare: a sliver folding over).
+            if let invalid = stored.invalidity {
+                problem(
+                    L10n.message(
+                        .layerInvalidGeometry, invalid.reason, Format.fixed(invalid.x, digits: 3), Format.fixed(invalid.y, digits: 3)))
+                continue
+            }
             let attributes = zip(file.fields, feature.values).map { [$0, $1] }
             records.append(
                 LayerFeatureRecord(
@@ -308,6 +315,7 @@ public struct LayerService: Sendable {
         }
         let target = crs ?? ChinaCRS(epsg: layer.sourceCRS) ?? working
         let projection = target == working ? nil : Projection(from: working, to: target)
+        if target != working && projection == nil { throw UserError(.unavailable, L10n.message(.geojsonTransformFailed, target.epsg)) }
         let features = try features(of: layer).map { feature in
             let stored = Shape(wkb: feature.geometry)
             guard let shape = projection.map({ stored.transformed(by: $0) }) ?? stored else {
@@ -382,14 +390,23 @@ public struct LayerService: Sendable {
             (.urbanBoundary, made.boundary), (.basicFarmland, made.farmland), (.ecologicalRedline, made.redline),
             (.constructionPlan, made.construction),
         ]
-        return try layers.map { kind, features in
-            let file = VectorFile(
-                fileName: IllustrativeLayers.procedureName, format: "generated", layerName: named(kind), fields: [L10n.message(.cxName).zh],
-                features: features.enumerated().map {
-                    VectorFeature(number: $0.offset + 1, values: [$0.element.label], shape: $0.element.shape)
-                },
-                crs: working, encoding: L10n.message(.vectorEncodingFormat, SourceEncoding.utf8.rawValue))
-            return try importFile(file, name: named(kind), LayerImportOptions(kind: kind, illustrative: true)).layer
+        let files = layers.map { kind, features in
+            (
+                kind,
+                VectorFile(
+                    fileName: IllustrativeLayers.procedureName, format: "generated", layerName: named(kind),
+                    fields: [L10n.message(.cxName).zh],
+                    features: features.enumerated().map {
+                        VectorFeature(number: $0.offset + 1, values: [$0.element.label], shape: $0.element.shape)
+                    }, crs: working, encoding: L10n.message(.vectorEncodingFormat, SourceEncoding.utf8.rawValue))
+            )
+        }
+        // All four checked before any is stored: none or all.
+        for (kind, file) in files {
+            _ = try importFile(file, name: named(kind), LayerImportOptions(kind: kind, dryRun: true, illustrative: true))
+        }
+        return try files.map { kind, file in
+            try importFile(file, name: named(kind), LayerImportOptions(kind: kind, illustrative: true)).layer
         }
     }
 

@@ -73,4 +73,15 @@ struct VectorFileReaderTests {
         let file = try VectorFileReader.read(url)
         #expect(file.crs == nil && file.features.count == 2)
     }
+
+    @Test("a value holding U+001E does not shift the values of the features after it")
+    func separatorInValue() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sep-\(UUID().uuidString).geojson")
+        try Data(
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"名称":"甲\u001e乙","地类":"0101"},"geometry":{"type":"Point","coordinates":[112.1,37.5]}},{"type":"Feature","properties":{"名称":"丙","地类":"0702"},"geometry":{"type":"Point","coordinates":[112.2,37.5]}}]}"#
+                .utf8
+        ).write(to: url)
+        let file = try VectorFileReader.read(url)
+        #expect(file.features.map { $0.values } == [["甲\u{1E}乙", "0101"], ["丙", "0702"]])
+    }
 }

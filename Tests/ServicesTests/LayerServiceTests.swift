@@ -261,4 +261,15 @@ struct LayerServiceTests {
         let shifted = try layers.importLayer(try file(GCJ02.fromWGS84), LayerImportOptions(kind: .other, name: "火星县界", dryRun: true))
         #expect(shifted.warnings.first?.message.zh.contains("GCJ-02") == true, "\(shifted.warnings)")
     }
+
+    @Test("two farmland layers under one plot: a patch for each pair, the summary's area counted once")
+    func overlappingLayers() throws {
+        let workspace = try Self.workspace(.sqlite)
+        try Self.load(workspace, "farmland.geojson", .basicFarmland, name: "农田一")
+        try Self.load(workspace, "farmland.geojson", .basicFarmland, name: "农田二")
+        try Self.load(workspace, "construction.geojson", .constructionPlan)
+        let report = try workspace.conflicts().check()
+        #expect(report.patches.count == 4 && report.patches.allSatisfy { $0.areaM2 == 2_500 })
+        #expect(report.summary.count == 1 && abs((report.summary.first?.areaM2 ?? 0) - 5_000) < 1e-6)
+    }
 }
