@@ -1,24 +1,41 @@
 import Domain
 import Foundation
 import Hummingbird
-import Server
+import NIOPosix
 import Services
 import Store
 import Testing
+
+@testable import Server
 
 /// Runs the real server on a free loopback port for the duration of `body`.
 func withLiveServer(
     _ store: RegisterStore = demoForServer, settings: ServerSettings = ServerSettings(publicRead: true), _ body: (Int) async throws -> Void
 ) async throws {
+    // Event loops of its own: the shared ones also serve every other test's servers, and under the
+    // full suite a request once waited there longer than the test's 10 s read timeout (CI,
+    // 2026-12-07), which says nothing about the server under test.
+    let loops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     let (ports, continuation) = AsyncStream<Int>.makeStream()
     var settings = settings
     settings.port = 0
-    let app = try ChengxiangServer.application(workspace: Workspace(store: store), settings: settings) { continuation.yield($0) }
+    let app = try ChengxiangServer.application(
+        AppState(workspace: Workspace(store: store), settings: settings), eventLoops: .shared(loops)
+    ) { continuation.yield($0) }
     let server = Task { try await app.runService() }
-    defer { server.cancel() }
-    var iterator = ports.makeAsyncIterator()
-    let port = try #require(await iterator.next())
-    try await body(port)
+    do {
+        var iterator = ports.makeAsyncIterator()
+        let port = try #require(await iterator.next())
+        try await body(port)
+    } catch {
+        server.cancel()
+        _ = try? await server.value
+        try? await loops.shutdownGracefully()
+        throw error
+    }
+    server.cancel()
+    _ = try? await server.value
+    try await loops.shutdownGracefully()
 }
 
 /// Runs headless Chromium from Debian with the given arguments and returns its standard output.
