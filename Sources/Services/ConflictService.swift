@@ -197,11 +197,11 @@ public struct ConflictService: Sendable {
     /// The report's patches for the map (aligned with `report.patches`), in CGCS2000 degrees,
     /// simplified to `tolerance` metres.
     public func mapAreas(_ report: ConflictReport, tolerance: Double) throws -> [MapArea] {
-        guard let working = report.workingCRS else { return [] }
+        guard let working = report.workingCRS, let toDegrees = Projection(from: working) else { return [] }
         return report.patches.map { p in
             MapArea(
                 label: p.labelA ?? p.layerA, number: nil, areaM2: p.areaM2,
-                polygons: MapLayer.degrees(p.shape, working: working, tolerance: tolerance))
+                polygons: MapLayer.degrees(p.shape, toDegrees: toDegrees, tolerance: tolerance))
         }
     }
 

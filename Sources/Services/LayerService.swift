@@ -45,10 +45,11 @@ public struct MapLayer: Sendable {
     public var layer: StoredLayer
     public var areas: [MapArea]
 
-    /// A shape of the working system in degrees, simplified to `tolerance` metres.
-    static func degrees(_ shape: Shape, working: ChinaCRS, tolerance: Double) -> [[[LonLat]]] {
-        guard let toDegrees = Projection(from: working), let drawn = shape.simplified(tolerance: tolerance)?.transformed(by: toDegrees)
-        else { return [] }
+    /// A shape of the working system in degrees (`toDegrees`: from the working system, made once
+    /// per layer — a PROJ transformation costs far more to make than to use), simplified to
+    /// `tolerance` metres.
+    static func degrees(_ shape: Shape, toDegrees: Projection, tolerance: Double) -> [[[LonLat]]] {
+        guard let drawn = shape.simplified(tolerance: tolerance)?.transformed(by: toDegrees) else { return [] }
         return drawn.polygons().map { $0.map { $0.map { LonLat($0.x, $0.y) } } }
     }
 }
@@ -339,13 +340,15 @@ public struct LayerService: Sendable {
     /// moves more than `tolerance` metres.
     public func mapLayers(tolerance: Double) throws -> [MapLayer] {
         try layers().map { layer in
-            guard let working = ChinaCRS(epsg: layer.workingCRS) else { return MapLayer(layer: layer, areas: []) }
+            guard let working = ChinaCRS(epsg: layer.workingCRS), let toDegrees = Projection(from: working) else {
+                return MapLayer(layer: layer, areas: [])
+            }
             return MapLayer(
                 layer: layer,
                 areas: try features(of: layer).map { f in
                     MapArea(
                         label: f.label ?? layer.name, number: f.number, areaM2: f.areaM2,
-                        polygons: MapLayer.degrees(Shape(wkb: f.geometry), working: working, tolerance: tolerance))
+                        polygons: MapLayer.degrees(Shape(wkb: f.geometry), toDegrees: toDegrees, tolerance: tolerance))
                 })
         }
     }
