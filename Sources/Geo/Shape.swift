@@ -138,6 +138,21 @@ public struct Shape: Sendable, Hashable {
         }
     }
 
+    /// Whether the point (x, y) lies in the shape or on its boundary; nil when GEOS cannot read it.
+    public func covers(x: Double, y: Double) -> Bool? {
+        GEOSSession.run { session -> Bool? in
+            guard let g = session.read(self) else { return nil }
+            defer { GEOSGeom_destroy_r(session.context, g) }
+            guard let point = GEOSGeom_createPointFromXY_r(session.context, x, y) else { return nil }
+            defer { GEOSGeom_destroy_r(session.context, point) }
+            switch GEOSCovers_r(session.context, g, point) {
+            case 1: return true
+            case 0: return false
+            default: return nil
+            }
+        }
+    }
+
     /// The part this shape shares with `other`; nil when GEOS cannot read or overlay them.
     public func intersection(_ other: Shape) -> Shape? { overlaid(with: other, GEOSIntersection_r) }
 

@@ -338,6 +338,45 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case uiChange, uiRuleNotSaved
     case layerLooksGCJ02
     case uiGeoJSONDegrees
+    case villageTypeGather, villageTypeSuburban, villageTypeHeritage, villageTypeRelocate, villageTypeUnclassified, heritageNone,
+        heritageTraditional, heritageHistoric, heritageBoth, conditionUrbanBoundary, conditionNearSeat, conditionHeritage,
+        conditionConstrained, conditionSmallShrinking, conditionLarge, conditionOtherwise, villageRuleStatement, assetKindSchool,
+        assetKindVillageOffice, assetKindHomestead, assetKindMining, assetKindTransport, assetKindScattered, assetKindOther,
+        assetReuseGrassroots, assetReuseReclaim, assetReuseNone, assetStatusIdle, assetStatusPlanned, assetStatusInUse,
+        assetStatusReclaimed, assetOwnerCollective, assetOwnerState, assetOwnerOther, parkStatusPlanned, parkStatusBuilding, parkStatusBuilt
+    case zonePriority, zoneOptimise, zoneModerate, zoneProtect, criterionFarmland, criterionHighStandard, criterionIrrigated,
+        criterionMarket, criterionConstrained, criterionPopulation
+    case yearMissing, unknownDivisionCode, notAVillage, areaZero, unknownHeritage, partAboveFarmland, householdsAbovePopulation,
+        duplicateVillageYear, villageColumns, assetColumns, unknownAssetKind, areasDisagree, unknownAssetOwner, unknownAssetStatus,
+        enterpriseColumns, unknownPark
+    case ruleSkippedNoUrbanLayer, ruleSkippedNoConstraintLayer, ruleSkippedNoSeat, ruleHeldButEarlierUnknown, noRuleHeld,
+        missingVillagePosition, missingHeritage, missingPopulation, missingPopulationTrend, valueUrbanShare, valueConstrainedShare,
+        valueSeatDistance, valueDecline, valuePopulation, measureResident, measureRegistered, rolledUpNote
+    case unknownVillageRule, ruleTypeUnclassified, ruleNoThreshold, badRuleThreshold, badMergeOptions, villagesTitle, colVillageType,
+        colYear, colDecline, colHeritage, colSeatKm, colReasons, colVillage, colNote, colDate, colEvidence, colType, colThreshold,
+        colWeight, colScore, colZone, colJobs, colOutput, colInvestment, colEnterprises, colSector, colPark, navVillages
+    case assetExists, unknownAsset, assetsTitle, colProposedUse, colActualUse
+    case parkFieldsBlank, parkNameTaken, unknownLayerFeature, parksTitle
+    case weightsFileMalformed
+    case badWeights, unknownCriterion, ahpShape, ahpInconsistent, ahpNotReciprocal, ahpBadJudgement, badBreaks, zoningNoData, zoningTitle,
+        colUnstable
+    case scenarioAlreadyAdopted, schoolAlreadyClosed, adoptedAssetName, adoptedTaskName, scenarioNotAdopted, planIndicatorAssumption
+    case scenarioAdoptedNoDelete
+    case importKindVillages, importKindAssets, guideVillages, guideAssets
+    case travelByDetour
+    case optAreaM2, colMergeTarget, colTravelKm, uiNow, uiUnderPlan, villageRulesOrderNote, mergeCandidatesNone, ahpConsistent,
+        zoningDefaultWeights, zoningStability, zoningUnzoned, parksNone, assetsNone, adoptionReverted, adopted, assetUpdated,
+        assetsImported, assetsValidated, cmdAdopt, cmdAdoptDiscussion, cmdAssets, cmdAssetsDiscussion, cmdAssetsImport,
+        cmdAssetsImportDiscussion, cmdAssetsList, cmdAssetsListDiscussion, cmdAssetsUpdate, cmdAssetsUpdateDiscussion, cmdImportVillages,
+        cmdImportVillagesDiscussion, cmdMergeCandidates, cmdMergeCandidatesDiscussion, cmdParks, cmdParksDiscussion, cmdParksAdd,
+        cmdParksAddDiscussion, cmdParksImport, cmdParksImportDiscussion, cmdParksList, cmdParksListDiscussion, cmdVillageRules,
+        cmdVillageRulesDiscussion, cmdVillageRulesList, cmdVillageRulesListDiscussion, cmdVillageRulesSet, cmdVillageRulesSetDiscussion,
+        cmdVillages, cmdVillagesDiscussion, cmdVillagesClassify, cmdVillagesClassifyDiscussion, cmdZoning, cmdZoningDiscussion,
+        cmdZoningRun, cmdZoningRunDiscussion, communitiesNotClassified, enterprisesImported, enterprisesValidated, optActualUse,
+        optAssetDate, optAssetID, optAssetStatus, optBoundaryFeature, optBoundaryLayer, optIndustries, optMaxPopulation, optMaxTravelKm,
+        optMinDecline, optOutXLSX, optParkKind, optParkName, optParkStatus, optProposedUse, optRevert, optRulePosition, optSaveWeights,
+        optScenario, optSecondThreshold, optThreshold, optVillageType, optVillageYear, parkAdded, tableWritten, villagesImported,
+        villagesValidated
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -2202,6 +2241,393 @@ enum MessageTable {
                 "The coordinates look like GCJ-02 (web-map coordinates): with the county outline moved as GCJ-02 moves positions, the area outside it falls from {1} m² to {2} m². Export again from the surveyed coordinates (CGCS2000); this program does not correct the shift"
             )
         case .uiGeoJSONDegrees: ("GeoJSON（CGCS2000 经纬度）", "GeoJSON (CGCS2000 degrees)")
+        case .villageTypeGather: ("集聚提升类", "gather and upgrade")
+        case .villageTypeSuburban: ("城郊融合类", "suburban integration")
+        case .villageTypeHeritage: ("特色保护类", "heritage protection")
+        case .villageTypeRelocate: ("搬迁撤并类", "relocate or merge")
+        case .villageTypeUnclassified: ("暂不分类", "not classified yet")
+        case .heritageNone: ("未列入", "not listed")
+        case .heritageTraditional: ("传统村落", "traditional village")
+        case .heritageHistoric: ("历史文化名村", "historic and cultural village")
+        case .heritageBoth: ("传统村落、历史文化名村", "traditional and historic village")
+        case .conditionUrbanBoundary: ("位于城镇开发边界内的比例 ≥ {1}%", "share inside the urban development boundary ≥ {1}%")
+        case .conditionNearSeat: ("距县城驻地直线距离 ≤ {1} km", "straight-line distance from the county seat ≤ {1} km")
+        case .conditionHeritage: ("列入传统村落或历史文化名村名录", "on the traditional or historic village list")
+        case .conditionConstrained: ("位于生态保护红线或灾害风险区内的比例 ≥ {1}%", "share in the ecological red line or a hazard zone ≥ {1}%")
+        case .conditionSmallShrinking: ("人口 < {1} 且较最早年份下降 ≥ {2}%", "population < {1} and down ≥ {2}% since the earliest year")
+        case .conditionLarge: ("人口 ≥ {1}", "population ≥ {1}")
+        case .conditionOtherwise: ("其余有人口数据的村庄（其他存续村庄）", "any other village with population data (other villages that remain)")
+        case .villageRuleStatement: ("规则 {1}：{2} → {3}", "rule {1}: {2} → {3}")
+        case .assetKindSchool: ("闲置校舍", "idle school building")
+        case .assetKindVillageOffice: ("撤并村办公用房", "office of a merged village")
+        case .assetKindHomestead: ("空闲宅基地", "idle homestead")
+        case .assetKindMining: ("工矿废弃地", "abandoned mining land")
+        case .assetKindTransport: ("闲置交通用地", "idle transport land")
+        case .assetKindScattered: ("零星闲置地", "scattered idle plot")
+        case .assetKindOther: ("其他", "other")
+        case .assetReuseGrassroots:
+            ("优先用于基层党组织阵地和基层政权阵地建设（规划建议，可修改）", "first for grassroots Party and government premises (the plan's suggestion, editable)")
+        case .assetReuseReclaim:
+            ("有政策的充分利用，鼓励复耕复垦（规划建议，可修改）", "use where policy allows; reclamation encouraged (the plan's suggestion, editable)")
+        case .assetReuseNone: ("—", "—")
+        case .assetStatusIdle: ("闲置", "idle")
+        case .assetStatusPlanned: ("规划利用", "reuse planned")
+        case .assetStatusInUse: ("利用中", "in use")
+        case .assetStatusReclaimed: ("已复垦", "reclaimed")
+        case .assetOwnerCollective: ("村集体", "village collective")
+        case .assetOwnerState: ("国有", "state")
+        case .assetOwnerOther: ("其他", "other")
+        case .parkStatusPlanned: ("规划（可打造）", "planned (may be built)")
+        case .parkStatusBuilding: ("建设中", "under construction")
+        case .parkStatusBuilt: ("已建成", "built")
+        case .zonePriority: ("重点发展区", "priority development zone")
+        case .zoneOptimise: ("优化发展区", "optimised development zone")
+        case .zoneModerate: ("适度发展区", "moderate development zone")
+        case .zoneProtect: ("保护发展区", "protective development zone")
+        case .criterionFarmland: ("耕地占村域面积比例", "farmland share of the village area")
+        case .criterionHighStandard: ("高标准农田占耕地比例", "high-standard farmland share")
+        case .criterionIrrigated: ("有效灌溉面积占耕地比例", "irrigated share of farmland")
+        case .criterionMarket: ("到集镇市场距离（km，越近越好）", "distance to market (km, nearer is better)")
+        case .criterionConstrained: ("生态红线与灾害区占比（越低越好）", "share in red line or hazard zone (lower is better)")
+        case .criterionPopulation: ("常住人口", "resident population")
+        case .yearMissing: ("缺年份：请在「年份」列填写，或导入时给出 --year", "year missing: fill the year column or give --year when importing")
+        case .unknownDivisionCode: ("区划代码「{1}」不在区划名录中", "division code \"{1}\" is not in the register")
+        case .notAVillage: ("「{1}」不是村级单位", "\"{1}\" is not a village-level unit")
+        case .areaZero: ("面积为 0：不知道请留空", "area is 0: leave it blank when unknown")
+        case .unknownHeritage: ("「{1}」无法识别：可填 否、传统村落、历史文化名村、两者", "\"{1}\" is not understood: write 否, 传统村落, 历史文化名村 or 两者")
+        case .partAboveFarmland: ("{1} 亩大于耕地面积 {2} 亩", "{1} mu is more than the farmland of {2} mu")
+        case .householdsAbovePopulation: ("户数 {1} 大于户籍人口 {2}", "{1} households are more than the registered population of {2}")
+        case .duplicateVillageYear: ("{1} 的 {2} 年数据重复（首次出现在第 {3} 行）", "{1} appears twice for {2} (first on row {3})")
+        case .villageColumns: ("村名称（或村代码）", "village name (or village code)")
+        case .assetColumns: ("类型、名称", "kind, name")
+        case .unknownAssetKind:
+            (
+                "资产类型「{1}」无法识别：可填 闲置校舍、撤并村办公用房、空闲宅基地、工矿废弃地、闲置交通用地、零星闲置地、其他",
+                "asset kind \"{1}\" is not known: use 闲置校舍, 撤并村办公用房, 空闲宅基地, 工矿废弃地, 闲置交通用地, 零星闲置地 or 其他"
+            )
+        case .areasDisagree: ("面积 {1} 平方米与 {2} 亩不一致（1 亩 = 666.67 平方米）", "{1} m² and {2} mu disagree (1 mu = 666.67 m²)")
+        case .unknownAssetOwner: ("权属「{1}」无法识别：可填 村集体、国有、其他", "owner \"{1}\" is not known: use 村集体, 国有 or 其他")
+        case .unknownAssetStatus: ("状态「{1}」无法识别：可填 闲置、规划利用、利用中、已复垦", "status \"{1}\" is not known: use 闲置, 规划利用, 利用中 or 已复垦")
+        case .enterpriseColumns: ("园区、企业名称、年份", "park, enterprise name, year")
+        case .unknownPark: ("园区「{1}」未登记（已登记：{2}）", "park \"{1}\" is not registered (registered: {2})")
+        case .ruleSkippedNoUrbanLayer:
+            (
+                "未导入城镇开发边界图层（示意图层不参与分类），此规则未用于任何村",
+                "no urban development boundary layer (illustrative layers are not used), so this rule was applied to no village"
+            )
+        case .ruleSkippedNoConstraintLayer:
+            (
+                "未导入生态保护红线或灾害风险区图层（示意图层不参与分类），此规则未用于任何村",
+                "no ecological red line or hazard layer (illustrative layers are not used), so this rule was applied to no village"
+            )
+        case .ruleSkippedNoSeat:
+            ("县城驻地没有实测或公开来源的位置，此规则未用于任何村", "the county seat has no surveyed or published position, so this rule was applied to no village")
+        case .ruleHeldButEarlierUnknown:
+            ("{1} 成立，但前面的规则因缺数据无法判断，故暂不分类", "{1} holds, but an earlier rule could not be judged for lack of data, so no type yet")
+        case .noRuleHeld: ("没有启用的规则成立", "no enabled rule holds")
+        case .missingVillagePosition:
+            ("缺村庄位置（须实测或公开来源；示意位置不用于分类）", "no village position (surveyed or published; illustrative positions are not used)")
+        case .missingHeritage: ("缺传统村落/历史文化名村认定数据", "heritage designation not stated")
+        case .missingPopulation: ("缺人口数据", "no population data")
+        case .missingPopulationTrend: ("缺人口变化数据（只有一个年份）", "no population trend (one year only)")
+        case .valueUrbanShare: ("位于城镇开发边界内 {1}%", "{1}% inside the urban development boundary")
+        case .valueConstrainedShare: ("位于生态保护红线或灾害风险区内 {1}%", "{1}% in the ecological red line or a hazard zone")
+        case .valueSeatDistance: ("距县城驻地 {1} km（直线）", "{1} km from the county seat (straight line)")
+        case .valueDecline: ("较 {1} 年（{2} 人）下降 {3}%", "down {3}% since {1} ({2} people)")
+        case .valuePopulation: ("{1} {2} 人（{3} 年）", "{1} {2} ({3})")
+        case .measureResident: ("常住人口", "resident population")
+        case .measureRegistered: ("户籍人口", "registered population")
+        case .rolledUpNote: ("（含撤并前村庄合计）", "(including villages merged into it)")
+        case .unknownVillageRule: ("没有第 {1} 条村庄分类规则", "there is no village classification rule {1}")
+        case .ruleTypeUnclassified:
+            ("「暂不分类」不能作为规则的结果：缺数据时自动暂不分类", "\"not classified yet\" cannot be a rule's result: it is what missing data gives")
+        case .ruleNoThreshold: ("{1} 不读取这个阈值", "{1} reads no such threshold")
+        case .badRuleThreshold:
+            ("阈值 {1} 无效：须为非负数，比例须在 0 到 1 之间", "threshold {1} is invalid: it must be non-negative, and a share between 0 and 1")
+        case .badMergeOptions: ("合并距离须为正数，绕行系数须不小于 1", "the travel limit must be positive and the detour factor at least 1")
+        case .villagesTitle: ("村庄分类", "Village classification")
+        case .colVillageType: ("村庄类型", "Village type")
+        case .colYear: ("年份", "Year")
+        case .colDecline: ("人口降幅（%）", "Population decline (%)")
+        case .colHeritage: ("传统村落/历史文化名村", "Heritage")
+        case .colSeatKm: ("距县城（km，直线）", "To county seat (km, straight)")
+        case .colReasons: ("依据", "Reasons")
+        case .colVillage: ("村", "Village")
+        case .colNote: ("备注", "Note")
+        case .colDate: ("日期", "Date")
+        case .colEvidence: ("佐证", "Evidence")
+        case .colType: ("类型", "Type")
+        case .colThreshold: ("阈值", "Threshold")
+        case .colWeight: ("权重", "Weight")
+        case .colScore: ("得分", "Score")
+        case .colZone: ("功能区", "Zone")
+        case .colJobs: ("从业人数", "Jobs")
+        case .colOutput: ("产值（万元）", "Output (10k yuan)")
+        case .colInvestment: ("投资（万元）", "Investment (10k yuan)")
+        case .colEnterprises: ("企业数", "Enterprises")
+        case .colSector: ("行业", "Sector")
+        case .colPark: ("园区", "Park")
+        case .navVillages: ("村庄", "Villages")
+        case .assetExists:
+            (
+                "资产「{1}」已登记（同村、同类型、同名）：请用 assets update 修改",
+                "asset \"{1}\" is already registered (same village, kind and name): change it with assets update"
+            )
+        case .unknownAsset: ("没有编号为 {1} 的闲置资产", "there is no idle asset {1}")
+        case .assetsTitle: ("闲置土地和资产", "Idle land and assets")
+        case .colProposedUse: ("拟利用方式", "Proposed use")
+        case .colActualUse: ("实际利用", "Actual use")
+        case .parkFieldsBlank: ("园区名称、类型和来源不能为空", "a park's name, kind and source must not be blank")
+        case .parkNameTaken: ("园区「{1}」已登记", "park \"{1}\" is already registered")
+        case .unknownLayerFeature: ("图层「{2}」没有第 {1} 个要素", "layer \"{2}\" has no feature {1}")
+        case .parksTitle: ("特色园区", "Characteristic parks")
+        case .weightsFileMalformed:
+            (
+                "权重文件 {1} 格式不对（{2}）：应为 JSON，含 \"weights\" 或 \"ahp\" 之一",
+                "weights file {1} is malformed ({2}): it must be JSON with either \"weights\" or \"ahp\""
+            )
+        case .badWeights: ("权重无效：须为非负数且不全为 0", "weights are invalid: they must be non-negative and not all 0")
+        case .unknownCriterion: ("没有指标「{1}」（可用：{2}）", "there is no criterion \"{1}\" (known: {2})")
+        case .ahpShape: ("AHP 判断矩阵须为方阵，行数与指标数相同（至多 15 个指标）", "the AHP matrix must be square with one row per criterion (at most 15)")
+        case .ahpInconsistent:
+            (
+                "AHP 判断矩阵不一致：一致性比率 CR = {1}，超过 {2}。请检查两两比较（如 A 比 B 重要、B 比 C 重要，则 A 应比 C 更重要）后重填",
+                "the AHP matrix is inconsistent: consistency ratio CR = {1} exceeds {2}. Check the pairwise judgements (if A beats B and B beats C, A should beat C) and enter them again"
+            )
+        case .ahpNotReciprocal:
+            (
+                "AHP 判断矩阵第 {1} 行第 {2} 列为 {3}，对称位置为 {4}：两者应互为倒数",
+                "the AHP matrix has {3} at row {1}, column {2} and {4} opposite: they must be reciprocals"
+            )
+        case .ahpBadJudgement:
+            (
+                "AHP 判断矩阵第 {1} 行第 {2} 列的值 {3} 无效：须为正数，对角线为 1",
+                "the AHP matrix value {3} at row {1}, column {2} is invalid: values must be positive with 1 on the diagonal"
+            )
+        case .badBreaks: ("分区阈值 {1} 无效：须为 0 到 1 之间递减的三个数", "class breaks {1} are invalid: give three decreasing numbers between 0 and 1")
+        case .zoningNoData:
+            (
+                "没有任何村庄具备所选指标的数据：请先导入村庄属性（耕地、高标准农田、灌溉、到集镇距离、人口）",
+                "no village has data for the chosen criteria: import village attributes first (farmland, high-standard farmland, irrigation, distance to market, population)"
+            )
+        case .zoningTitle: ("农业功能分区", "Agricultural functional zoning")
+        case .colUnstable: ("权重 ±10% 时分区变化", "Zone changes under ±10% weights")
+        case .scenarioAlreadyAdopted:
+            ("方案「{1}」已采纳：如需重新采纳，请先撤销（--revert）", "scenario \"{1}\" is already adopted: revert it first (--revert)")
+        case .schoolAlreadyClosed:
+            ("{1} 已由已采纳的方案 #{2} 拟撤并：请先撤销那次采纳", "{1} is already marked for closure by adopted scenario #{2}: revert that adoption first")
+        case .adoptedAssetName: ("{1}（原校舍）", "{1} (former school)")
+        case .adoptedTaskName: ("撤并{1}{2}（采纳方案：{3}）", "close {2}, {1} (adopted scenario: {3})")
+        case .scenarioNotAdopted: ("方案「{1}」未采纳", "scenario \"{1}\" is not adopted")
+        case .planIndicatorAssumption:
+            (
+                "采纳后的指标按方案计算：撤并学校不再计入，接收学校加上转入学生；教职工按学生去向同比例调配（假设）",
+                "figures under the plan: closed schools no longer count, receiving schools add the pupils sent to them, and staff follow their pupils in proportion (an assumption)"
+            )
+        case .scenarioAdoptedNoDelete:
+            (
+                "方案「{1}」已采纳，不能删除：请先撤销采纳（adopt --revert）",
+                "scenario \"{1}\" is adopted and cannot be deleted: revert the adoption first (adopt --revert)"
+            )
+        case .importKindVillages: ("村庄属性", "village attributes")
+        case .importKindAssets: ("闲置土地和资产", "idle land and assets")
+        case .guideVillages:
+            (
+                "每行一个村一年的数据：用村代码（12 位）或「乡镇 + 村名称」指明村；年份可在导入时统一给出。户籍人口、常住人口、户数、面积等不知道就留空，不要填 0。同一村同一年再次导入会替换原数据。",
+                "one row per village and year: name the village by its 12-digit code or by township and name; the year may be given for the whole file. Leave unknown figures blank, not 0. Importing a village and year again replaces the stored row."
+            )
+        case .guideAssets:
+            (
+                "每行一处闲置土地或资产：类型（闲置校舍、撤并村办公用房、空闲宅基地、工矿废弃地、闲置交通用地、零星闲置地、其他）、名称、所在村（或乡镇）；面积可填平方米或亩。已登记的资产请用 assets update 修改。",
+                "one row per idle plot or asset: kind, name, village (or township); area in m² or mu. Change registered assets with assets update."
+            )
+        case .travelByDetour: ("直线距离 × {1}（尚无路网，估算）", "straight line × {1} (no road network yet; an estimate)")
+        case .optAreaM2: ("面积（平方米）", "area (m²)")
+        case .colMergeTarget: ("可并入的集聚提升类村", "gather-and-upgrade village to merge into")
+        case .colTravelKm: ("估算距离（km）", "estimated distance (km)")
+        case .uiNow: ("现状", "now")
+        case .uiUnderPlan: ("采纳后", "under the plan")
+        case .villageRulesOrderNote:
+            (
+                "规则按序号依次判断，第一条成立的规则决定类型；前面的规则因缺数据无法判断时，该村暂不分类。",
+                "rules are tried in order and the first that holds decides; when an earlier rule cannot be judged for lack of data the village is not classified yet."
+            )
+        case .mergeCandidatesNone:
+            (
+                "没有符合条件的村组合并候选（需要两年以上的人口数据和实测或公开来源的村位置）",
+                "no merge candidates (they need population for two years or more and surveyed or published village positions)"
+            )
+        case .ahpConsistent: ("AHP 一致性比率 CR = {1}（≤ 0.1，可接受）", "AHP consistency ratio CR = {1} (≤ 0.1, acceptable)")
+        case .zoningDefaultWeights:
+            (
+                "权重为系统默认值（假设，县可修改：zoning run --weights 文件 --save）",
+                "the weights are the system's defaults (an assumption the county may change: zoning run --weights FILE --save)"
+            )
+        case .zoningStability:
+            (
+                "稳定性：任一权重变动 ±10% 时，{1}% 的村分区发生变化（{2} 次试算；* 标出这些村）",
+                "stability: {1}% of villages change zone when any one weight moves by ±10% ({2} runs; marked *)"
+            )
+        case .zoningUnzoned: ("{1} 个村缺所选指标的数据，未参与分区", "{1} villages lack data for the chosen criteria and were not zoned")
+        case .parksNone: ("尚未登记园区", "no parks registered")
+        case .assetsNone: ("尚未登记闲置土地和资产", "no idle land or assets registered")
+        case .adoptionReverted:
+            (
+                "已撤销方案「{1}」的采纳：其生成的闲置资产、任务和拟撤并标记已删除",
+                "adoption of scenario \"{1}\" reverted: the assets, tasks and closure marks it made are removed"
+            )
+        case .adopted:
+            (
+                "已采纳「{1}」：{2} 所学校标为拟撤并，生成 {3} 条闲置校舍记录、{4} 项撤并任务",
+                "adopted \"{1}\": {2} schools marked for closure, {3} idle school buildings recorded, {4} closure tasks created"
+            )
+        case .assetUpdated: ("闲置资产 #{1}「{2}」已更新：{3}", "idle asset #{1} \"{2}\" updated: {3}")
+        case .assetsImported: ("已导入 {1} 条闲置资产（{2}）", "{1} idle assets imported ({2})")
+        case .assetsValidated: ("检查通过：{1} 条闲置资产可导入（{2}，未写入）", "check passed: {1} idle assets can be imported ({2}; nothing written)")
+        case .cmdAdopt:
+            (
+                "采纳方案：撤并学校标为拟撤并，生成闲置校舍与任务；--revert 撤销",
+                "adopt a scenario: mark closures, record idle school buildings and tasks; --revert undoes it"
+            )
+        case .cmdAdoptDiscussion:
+            (
+                "例：chengxiang schools scenarios adopt 2 --database county.sqlite\n撤销：chengxiang schools scenarios adopt 2 --revert --database county.sqlite",
+                "Example: chengxiang schools scenarios adopt 2 --database county.sqlite\nUndo: chengxiang schools scenarios adopt 2 --revert --database county.sqlite"
+            )
+        case .cmdAssets: ("闲置土地和资产登记", "the idle land and asset register")
+        case .cmdAssetsDiscussion:
+            (
+                "例：chengxiang assets list --format json --database county.sqlite",
+                "Example: chengxiang assets list --format json --database county.sqlite"
+            )
+        case .cmdAssetsImport: ("从 CSV/XLSX 导入闲置土地和资产（全部成功或全部不写）", "import idle land and assets from CSV/XLSX (all or nothing)")
+        case .cmdAssetsImportDiscussion:
+            (
+                "例：chengxiang assets import 闲置资产.xlsx --dry-run --database county.sqlite",
+                "Example: chengxiang assets import assets.xlsx --dry-run --database county.sqlite"
+            )
+        case .cmdAssetsList: ("列出闲置土地和资产（--out 文件.xlsx 导出）", "list idle land and assets (--out FILE.xlsx to export)")
+        case .cmdAssetsListDiscussion:
+            (
+                "例：chengxiang assets list --out 闲置资产.xlsx --database county.sqlite",
+                "Example: chengxiang assets list --out assets.xlsx --database county.sqlite"
+            )
+        case .cmdAssetsUpdate: ("修改一处闲置资产的状态、利用方式、日期、佐证", "change an idle asset's status, use, date or evidence")
+        case .cmdAssetsUpdateDiscussion:
+            (
+                "例：chengxiang assets update 3 --status planned --proposed-use 村党群服务中心 --database county.sqlite",
+                "Example: chengxiang assets update 3 --status planned --proposed-use \"village Party service centre\" --database county.sqlite"
+            )
+        case .cmdImportVillages:
+            ("导入村庄属性（人口、户数、面积、传统村落等，按年份）", "import village attributes (population, households, area, heritage … by year)")
+        case .cmdImportVillagesDiscussion:
+            (
+                "例：chengxiang import villages 村庄属性.xlsx --year 2024 --dry-run --database county.sqlite",
+                "Example: chengxiang import villages villages.xlsx --year 2024 --dry-run --database county.sqlite"
+            )
+        case .cmdMergeCandidates:
+            ("村组合并候选：人口少且下降、附近有集聚提升类村的村", "village merge candidates: small shrinking villages near a gather-and-upgrade village")
+        case .cmdMergeCandidatesDiscussion:
+            (
+                "例：chengxiang villages merge-candidates --max-km 5 --format json --database county.sqlite",
+                "Example: chengxiang villages merge-candidates --max-km 5 --format json --database county.sqlite"
+            )
+        case .cmdParks: ("特色园区登记", "the characteristic parks register")
+        case .cmdParksDiscussion:
+            ("例：chengxiang parks list --database county.sqlite", "Example: chengxiang parks list --database county.sqlite")
+        case .cmdParksAdd: ("登记一个园区", "register a park")
+        case .cmdParksAddDiscussion:
+            (
+                "例：chengxiang parks add --name 夏家营镇工业特色园区 --township 夏家营镇 --kind 工业 --source 规划第六章 --database county.sqlite",
+                "Example: chengxiang parks add --name 夏家营镇工业特色园区 --township 夏家营镇 --kind industry --source \"plan ch. 6\" --database county.sqlite"
+            )
+        case .cmdParksImport: ("从 CSV/XLSX 导入园区企业（按年份）", "import park enterprises by year from CSV/XLSX")
+        case .cmdParksImportDiscussion:
+            (
+                "例：chengxiang parks import 园区企业.xlsx --dry-run --database county.sqlite",
+                "Example: chengxiang parks import enterprises.xlsx --dry-run --database county.sqlite"
+            )
+        case .cmdParksList: ("列出园区及按年份的企业数、从业人数、产值、投资", "list parks with enterprises, jobs, output and investment by year")
+        case .cmdParksListDiscussion:
+            (
+                "例：chengxiang parks list --format json --database county.sqlite",
+                "Example: chengxiang parks list --format json --database county.sqlite"
+            )
+        case .cmdVillageRules: ("村庄分类规则：列出、修改", "village classification rules: list, change")
+        case .cmdVillageRulesDiscussion:
+            (
+                "例：chengxiang villages rules list --database county.sqlite",
+                "Example: chengxiang villages rules list --database county.sqlite"
+            )
+        case .cmdVillageRulesList: ("列出村庄分类规则（按判断顺序）", "list the classification rules in order")
+        case .cmdVillageRulesListDiscussion:
+            (
+                "例：chengxiang villages rules list --format json --database county.sqlite",
+                "Example: chengxiang villages rules list --format json --database county.sqlite"
+            )
+        case .cmdVillageRulesSet: ("修改一条分类规则的阈值、类型或开关", "change a rule's thresholds, type or switch")
+        case .cmdVillageRulesSetDiscussion:
+            (
+                "例：chengxiang villages rules set 6 --threshold 800 --database county.sqlite\n停用：chengxiang villages rules set 2 --disable --database county.sqlite",
+                "Example: chengxiang villages rules set 6 --threshold 800 --database county.sqlite\nSwitch off: chengxiang villages rules set 2 --disable --database county.sqlite"
+            )
+        case .cmdVillages:
+            (
+                "村庄分类（集聚提升、城郊融合、特色保护、搬迁撤并、暂不分类）",
+                "village classification (gather and upgrade, suburban, heritage, relocate or merge, not yet)"
+            )
+        case .cmdVillagesDiscussion:
+            ("例：chengxiang villages classify --database county.sqlite", "Example: chengxiang villages classify --database county.sqlite")
+        case .cmdVillagesClassify: ("按规则给每个村分类并列出依据", "classify every village by the rules, with the reasons")
+        case .cmdVillagesClassifyDiscussion:
+            (
+                "例：chengxiang villages classify --format json --database county.sqlite\n导出：chengxiang villages classify --out 村庄分类.xlsx --database county.sqlite",
+                "Example: chengxiang villages classify --format json --database county.sqlite\nExport: chengxiang villages classify --out villages.xlsx --database county.sqlite"
+            )
+        case .cmdZoning: ("农业功能分区（重点、优化、适度、保护发展区）", "agricultural functional zoning (priority, optimised, moderate, protective)")
+        case .cmdZoningDiscussion:
+            ("例：chengxiang zoning run --database county.sqlite", "Example: chengxiang zoning run --database county.sqlite")
+        case .cmdZoningRun:
+            ("多指标加权评价，分为四类功能区，并报告权重 ±10% 的稳定性", "weighted multi-criteria evaluation into four zones, with stability under ±10% weights")
+        case .cmdZoningRunDiscussion:
+            (
+                "例：chengxiang zoning run --weights 权重.json --format json --database county.sqlite\n权重文件：{\"weights\": {\"farmland-share\": 3, \"irrigated-share\": 2}} 或 {\"ahp\": {\"criteria\": [...], \"matrix\": [[...]]}}",
+                "Example: chengxiang zoning run --weights weights.json --format json --database county.sqlite\nWeights file: {\"weights\": {\"farmland-share\": 3, \"irrigated-share\": 2}} or {\"ahp\": {\"criteria\": [...], \"matrix\": [[...]]}}"
+            )
+        case .communitiesNotClassified: ("{1} 个居委会/社区属城镇，不参与村庄分类", "{1} communities are urban and are not classified as villages")
+        case .enterprisesImported: ("已导入园区企业：新增 {1} 条，替换 {2} 条", "park enterprises imported: {1} new, {2} replaced")
+        case .enterprisesValidated: ("检查通过：新增 {1} 条，替换 {2} 条（未写入）", "check passed: {1} new, {2} replaced (nothing written)")
+        case .optActualUse: ("实际利用", "actual use")
+        case .optAssetDate: ("日期（2025、2025-06 或 2025-06-30；空字符串清除）", "date (2025, 2025-06 or 2025-06-30; empty clears)")
+        case .optAssetID: ("闲置资产编号（见 assets list）", "idle asset id (see assets list)")
+        case .optAssetStatus: ("状态：idle 闲置、planned 规划利用、in-use 利用中、reclaimed 已复垦", "status: idle, planned, in-use, reclaimed")
+        case .optBoundaryFeature: ("边界图层中的要素序号", "feature number in the boundary layer")
+        case .optBoundaryLayer: ("园区边界所在的图层名称", "layer holding the park boundary")
+        case .optIndustries: ("主导产业", "leading industries")
+        case .optMaxPopulation: ("人口上限（默认取规则「人口少且下降」的阈值）", "population limit (default: the small-and-shrinking rule's threshold)")
+        case .optMaxTravelKm: ("到集聚提升类村的最大估算距离（km）", "largest estimated distance to a gather-and-upgrade village (km)")
+        case .optMinDecline: ("人口最小降幅（%，默认取规则的阈值）", "smallest population decline (%, default: the rule's)")
+        case .optOutXLSX: ("导出为 XLSX 文件", "export to an XLSX file")
+        case .optParkKind: ("园区类型（工业、养殖、农业产业、旅游……）", "park kind (industry, livestock, agriculture, tourism …)")
+        case .optParkName: ("园区名称", "park name")
+        case .optParkStatus: ("状态：planned 规划、building 建设中、built 已建成", "status: planned, building, built")
+        case .optProposedUse: ("拟利用方式", "proposed use")
+        case .optRevert: ("撤销采纳", "revert the adoption")
+        case .optRulePosition: ("规则序号（见 villages rules list）", "rule number (see villages rules list)")
+        case .optSaveWeights: ("把 --weights 的权重保存为县的默认权重", "store the --weights as the county's weights")
+        case .optScenario: ("方案编号或名称", "scenario id or name")
+        case .optSecondThreshold: ("第二个阈值（如人口降幅 %）", "second threshold (e.g. population decline %)")
+        case .optThreshold: ("阈值（距离 km、人口、比例 0–1）", "threshold (km, population, share 0–1)")
+        case .optVillageType:
+            (
+                "类型：gather-upgrade、suburban、heritage-protection、relocate-merge",
+                "type: gather-upgrade, suburban, heritage-protection, relocate-merge"
+            )
+        case .optVillageYear: ("表中未给年份的行所属年份", "year of rows that give none")
+        case .parkAdded: ("已登记园区「{1}」（#{2}）", "park \"{1}\" registered (#{2})")
+        case .tableWritten: ("已导出 {1} 行到 {2}", "{1} rows written to {2}")
+        case .villagesImported: ("已导入 {1}：{2} 行（新增 {3}，替换 {4}）", "{1} imported: {2} rows ({3} new, {4} replaced)")
+        case .villagesValidated: ("检查通过 {1}：{2} 行（将新增 {3}，替换 {4}；未写入）", "{1} checked: {2} rows ({3} new, {4} replaced; nothing written)")
         }
     }
 }

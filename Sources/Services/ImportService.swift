@@ -25,7 +25,7 @@ public struct ImportSummary: Sendable {
 
 /// The kinds of file the register imports.
 public enum ImportKind: String, CaseIterable, Sendable {
-    case schools, divisions, observations, tasks
+    case schools, divisions, observations, tasks, villages, assets
 
     /// The kind's name as shown.
     public var label: Localized {
@@ -34,6 +34,8 @@ public enum ImportKind: String, CaseIterable, Sendable {
         case .divisions: L10n.message(.importKindDivisions)
         case .observations: L10n.message(.importKindObservations)
         case .tasks: L10n.message(.importKindTasks)
+        case .villages: L10n.message(.importKindVillages)
+        case .assets: L10n.message(.importKindAssets)
         }
     }
 }
@@ -47,6 +49,8 @@ extension ImportKind {
         case .divisions: header = DivisionTableReader.templateHeader
         case .observations: header = ObservationTableReader.templateHeader
         case .tasks: header = TaskTableReader.templateHeader
+        case .villages: header = VillageTableReader.templateHeader
+        case .assets: header = AssetTableReader.templateHeader
         }
         return ExportTable(title: label.text(language), headers: header, rows: [])
     }
@@ -58,6 +62,8 @@ extension ImportKind {
         case .divisions: DivisionTableReader.columns
         case .observations: ObservationTableReader.columns
         case .tasks: TaskTableReader.columns
+        case .villages: VillageTableReader.columns
+        case .assets: AssetTableReader.columns
         }
     }
 
@@ -68,6 +74,8 @@ extension ImportKind {
         case .divisions: L10n.message(.guideDivisions)
         case .observations: L10n.message(.guideObservations)
         case .tasks: L10n.message(.guideTasks)
+        case .villages: L10n.message(.guideVillages)
+        case .assets: L10n.message(.guideAssets)
         }
     }
 }
@@ -180,6 +188,13 @@ public struct ImportService: Sendable {
                 ).listed
         case .tasks:
             check.rowsRead = try monitoring.importTasks(from: url, sheet: sheet, by: principal, dryRun: dryRun)
+        case .villages:
+            let summary = try VillageService(store: store, principal: principal).importAttributes(
+                from: url, sheet: sheet, year: defaults.dataYear, dryRun: dryRun)
+            check.rowsRead = summary.rowsRead
+            (check.inserted, check.updated) = (summary.inserted, summary.replaced)
+        case .assets:
+            check.rowsRead = try AssetService(store: store, principal: principal).importAssets(from: url, sheet: sheet, dryRun: dryRun)
         }
         return check
     }

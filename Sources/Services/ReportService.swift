@@ -144,6 +144,17 @@ public enum TableExport {
         String(decoding: csv(schoolTable(schools, language)), as: UTF8.self)
     }
 
+    /// Writes a table as an XLSX workbook at `url` (atomically); `unavailable` naming the path when it cannot.
+    public static func writeXLSX(_ table: ExportTable, _ language: Language, to url: URL) throws {
+        do {
+            try Data(try xlsx(table, language)).write(to: url, options: .atomic)
+        } catch let error as UserError {
+            throw error
+        } catch {
+            throw UserError(.unavailable, L10n.message(.vectorCannotWrite, url.path, "\(error)"))
+        }
+    }
+
     /// The school diagnosis as a table: one row per school, figures as numbers.
     public static func schoolTable(_ schools: [SchoolDiagnosis], _ language: Language) -> ExportTable {
         func t(_ key: MessageKey) -> String { L10n.text(key, language) }

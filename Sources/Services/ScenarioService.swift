@@ -201,6 +201,9 @@ public struct ScenarioService: Sendable {
     public func delete(_ reference: String, by principal: Principal) throws {
         let scenario = try find([reference])[0]
         try store.write(by: principal, Self.need) { w in
+            if try w.reader.adoptions().contains(where: { $0.scenarioID == scenario.id.rawValue }) {
+                throw UserError(.conflict, L10n.message(.scenarioAdoptedNoDelete, scenario.name))
+            }
             guard try w.deleteScenario(scenario.id.rawValue) else {
                 throw UserError(.notFound, L10n.message(.planUnknownScenario, reference))
             }

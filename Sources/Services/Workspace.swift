@@ -62,6 +62,16 @@ public final class Workspace: Sendable {
     public func layers(by principal: Principal = .reader) -> LayerService { LayerService(store: store, principal: principal) }
     /// Conflict rules (changed by `principal`) and conflict detection (reading needs no one).
     public func conflicts(by principal: Principal = .reader) -> ConflictService { ConflictService(store: store, principal: principal) }
+    /// Village figures, 村庄分类 rules and classification, 村组合并 candidates.
+    public func villages(by principal: Principal = .reader) -> VillageService { VillageService(store: store, principal: principal) }
+    /// Agricultural functional zoning and its stored weights.
+    public func zoning(by principal: Principal = .reader) -> ZoningService { ZoningService(store: store, principal: principal) }
+    /// The characteristic parks register.
+    public func parks(by principal: Principal = .reader) -> ParkService { ParkService(store: store, principal: principal) }
+    /// The idle land and asset register.
+    public func assets(by principal: Principal = .reader) -> AssetService { AssetService(store: store, principal: principal) }
+    /// Adopting consolidation scenarios, and reverting.
+    public func adoptions(by principal: Principal = .reader) -> AdoptionService { AdoptionService(store: store, principal: principal) }
     /// Imports of files by `principal` (checked against its role, recorded in the audit log).
     public func imports(by principal: Principal) -> ImportService { ImportService(store: store, principal: principal) }
 

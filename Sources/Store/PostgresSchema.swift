@@ -14,7 +14,9 @@ import Localization
 /// change made from psql with another search path is still audited in this register.
 enum PostgresSchema {
     /// Migrations after the baseline: name and script.
-    static let later: [(name: String, script: String)] = [(LayerSchema.migration, LayerSchema.postgres())]
+    static let later: [(name: String, script: String)] = [
+        (LayerSchema.migration, LayerSchema.postgres()), (VillageSchema.migration, VillageSchema.postgres()),
+    ]
 
     /// Brings the register's schema up to date, under a lock so two programs starting at once do
     /// not both migrate.
@@ -56,10 +58,11 @@ enum PostgresSchema {
 
     /// Every table of a register's schema.
     static let tables: Set<String> = [
-        "api_tokens", "audit_context", "audit_log", "conflict_rules", "divisions", "import_log", "indicator_targets", "indicators",
-        "layer_features", "layers", "metadata", "norms",
+        "adoption_tasks", "adoptions", "api_tokens", "audit_context", "audit_log", "conflict_rules", "divisions", "import_log",
+        "indicator_targets", "indicators",
+        "idle_assets", "layer_features", "layers", "metadata", "norms", "park_enterprises", "parks", "school_decisions",
         "observations", "scenarios", "schema_migrations", "schools", "sessions", "sign_in_failures", "task_indicators", "tasks",
-        "township_reports", "users", "validation_rules",
+        "township_reports", "users", "validation_rules", "village_attributes", "village_rules", "zoning_criteria",
     ]
 
     /// The SQLite migrations the baseline stands for.

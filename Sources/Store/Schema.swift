@@ -23,6 +23,7 @@ enum Schema {
         migrator.registerMigration("2026-12-02 canonical names", migrate: NameAndBoundarySchema.canonicalNames)
         migrator.registerMigration("2026-12-02 accounts", migrate: AccountSchema.create)
         migrator.registerMigration(LayerSchema.migration, migrate: LayerSchema.create)
+        migrator.registerMigration(VillageSchema.migration, migrate: VillageSchema.create)
         return migrator
     }
 

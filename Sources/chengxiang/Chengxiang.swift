@@ -13,7 +13,7 @@ struct Chengxiang: AsyncParsableCommand {
             DemoCommand.self, InitCommand.self, ImportCommand.self, SchoolsCommand.self, DivisionsCommand.self,
             NormsCommand.self, CompletenessCommand.self, AuditCommand.self, IndicatorsCommand.self, TasksCommand.self,
             ReportCommand.self, ServeCommand.self, SolveCommand.self, UsersCommand.self, BackupCommand.self, RestoreCommand.self,
-            LayersCommand.self, ConflictsCommand.self,
+            LayersCommand.self, ConflictsCommand.self, VillagesCommand.self, ZoningCommand.self, ParksCommand.self, AssetsCommand.self,
         ]
     )
 }

@@ -64,7 +64,8 @@ struct SchoolsPlan: AsyncParsableCommand {
 /// `chengxiang schools scenarios`: stored scenarios, and several side by side.
 struct SchoolsScenarios: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "scenarios", abstract: text(.cmdScenarios), discussion: text(.cmdScenariosDiscussion))
+        commandName: "scenarios", abstract: text(.cmdScenarios), discussion: text(.cmdScenariosDiscussion),
+        subcommands: [ScenarioAdopt.self])
 
     @OptionGroup var options: GlobalOptions
     @Option(help: help(.optCompare)) var compare: String?

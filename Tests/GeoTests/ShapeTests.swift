@@ -24,6 +24,19 @@ struct ShapeTests {
         #expect(Shape(wkb: [1, 2, 3]).facts() == nil)
     }
 
+    @Test("covers: inside, on the boundary, in a hole, outside")
+    func covers() throws {
+        let shape = try #require(
+            Shape.polygon([
+                [(0, 0), (100, 0), (100, 100), (0, 100), (0, 0)], [(10, 10), (20, 10), (20, 20), (10, 20), (10, 10)],
+            ]))
+        #expect(shape.covers(x: 50, y: 50) == true)
+        #expect(shape.covers(x: 100, y: 50) == true)
+        #expect(shape.covers(x: 15, y: 15) == false)
+        #expect(shape.covers(x: 150, y: 50) == false)
+        #expect(Shape(wkb: [1, 2, 3]).covers(x: 0, y: 0) == nil)
+    }
+
     @Test("a bow tie is invalid with GEOS's reason and place; MakeValid keeps its area as two triangles")
     func bowTie() throws {
         let bowTie = try #require(Shape(wkt: "POLYGON ((0 0, 10 10, 10 0, 0 10, 0 0))"))
