@@ -64,6 +64,8 @@ public struct DemoBuilder: Sendable {
         let catalogue = try JiaochengPlan.install(into: workspace, by: principal)
         progress("indicators: \(catalogue.indicators); tasks: \(catalogue.tasks)")
         try workspace.register.storePlanFindings(try DemoResources.planFindings(), by: principal)
+        let parks = try JiaochengPlan.installParks(into: workspace, by: principal)
+        progress("parks (planned): \(parks)")
         for request in Self.scenarios {
             let s = try workspace.scenarios.run(request, by: principal)
             progress("scenario #\(s.id) \(s.name): kept \(s.result.schoolsKept), closed \(s.result.schoolsClosed)")
@@ -78,5 +80,28 @@ public enum JiaochengPlan {
     public static func install(into workspace: Workspace, by principal: Principal) throws -> (indicators: Int, tasks: Int) {
         try workspace.monitoring.installCatalogue(
             indicators: SeedCatalogue.indicators, rules: SeedCatalogue.rules, tasks: DemoResources.file("seed_tasks.csv"), by: principal)
+    }
+
+    /// The four characteristic parks the plan names (「我县夏家营镇可打造工业特色园区、西营镇为养殖特色园区、
+    /// 洪相镇为农业产业园特色园区、庞泉沟镇为旅游特色园区」), as planned: township, kind and source
+    /// only — the plan names no boundary, industry detail, enterprise or figure, so none is invented.
+    static let parks: [(name: String, township: String, kind: String)] = [
+        ("夏家营镇工业特色园区", "夏家营镇", "工业"),  // data
+        ("西营镇养殖特色园区", "西营镇", "养殖"),  // data
+        ("洪相镇农业产业园特色园区", "洪相镇", "农业产业园"),  // data
+        ("庞泉沟镇旅游特色园区", "庞泉沟镇", "旅游"),  // data
+    ]
+
+    /// The plan's passage the parks come from.
+    static let parkSource = "交城县乡村振兴规划 第六章 三、以特色园区建设促进城乡融合发展（可打造）"  // data
+
+    /// Registers the four planned parks; returns how many.
+    @discardableResult
+    public static func installParks(into workspace: Workspace, by principal: Principal) throws -> Int {
+        let service = workspace.parks(by: principal)
+        for park in parks {
+            try service.add(name: park.name, township: park.township, kind: park.kind, status: .planned, source: parkSource)
+        }
+        return parks.count
     }
 }

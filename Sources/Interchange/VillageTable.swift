@@ -116,7 +116,14 @@ public struct VillageTableReader: Sendable {
 
     /// Every row of the file; throws `UserError` (rejected) listing every bad cell.
     public func read(_ source: any TableSource) throws -> [VillageAttributeRow] {
-        let table = try HeaderedRows(source, matcher: Self.matcher, required: [.name], requiredNames: L10n.message(.villageColumns))
+        // A village is named by its code or by its name (with the township): either column will do.
+        let names = L10n.message(.villageColumns)
+        let table: HeaderedRows<Column>
+        if let byCode = try? HeaderedRows(source, matcher: Self.matcher, required: [.code], requiredNames: names) {
+            table = byCode
+        } else {
+            table = try HeaderedRows(source, matcher: Self.matcher, required: [.name], requiredNames: names)
+        }
         var issues = table.issues
         var rows: [VillageAttributeRow] = []
         var first: [String: Int] = [:]
@@ -154,8 +161,8 @@ public struct VillageTableReader: Sendable {
                             L10n.message(.partAboveFarmland, Format.number(part, digits: 1), Format.number(farmland, digits: 1))))
                 }
             }
-            if let households, let registered, households > registered {
-                issues.append(table.issue(r.row, .households, L10n.message(.householdsAbovePopulation, households, registered)))
+            if let households, let people = registered ?? resident, households > people {
+                issues.append(table.issue(r.row, .households, L10n.message(.householdsAbovePopulation, households, people)))
             }
             guard issues.count == before, let village, let year else { continue }
             let key = "\(village.id)/\(year)"

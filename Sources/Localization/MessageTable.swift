@@ -377,6 +377,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
         optMinDecline, optOutXLSX, optParkKind, optParkName, optParkStatus, optProposedUse, optRevert, optRulePosition, optSaveWeights,
         optScenario, optSecondThreshold, optThreshold, optVillageType, optVillageYear, parkAdded, tableWritten, villagesImported,
         villagesValidated
+    case navZoning, navParks, navAssets, uiVillageRules, uiVillageRulesEdit, uiMergeCandidates, zoningMethod, uiCostCriterion,
+        uiBenefitCriterion, uiZoningWeights, uiDirection, uiNormalisedWeight, uiIndustries, uiBoundary, uiNoBoundary, uiParkFigures,
+        parkNoEnterprises, uiParksImport, assetsSummary, uiAdoption, uiNotAdopted, uiConfirmAdopt, uiConfirmRevert, uiAdopt,
+        uiRevertAdoption, apiVillages, apiVillageRules, apiMergeCandidates, apiZoning, apiParks, apiAssets, apiAdopt, apiRevertAdoption
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -2296,7 +2300,7 @@ enum MessageTable {
         case .areaZero: ("面积为 0：不知道请留空", "area is 0: leave it blank when unknown")
         case .unknownHeritage: ("「{1}」无法识别：可填 否、传统村落、历史文化名村、两者", "\"{1}\" is not understood: write 否, 传统村落, 历史文化名村 or 两者")
         case .partAboveFarmland: ("{1} 亩大于耕地面积 {2} 亩", "{1} mu is more than the farmland of {2} mu")
-        case .householdsAbovePopulation: ("户数 {1} 大于户籍人口 {2}", "{1} households are more than the registered population of {2}")
+        case .householdsAbovePopulation: ("户数 {1} 大于人口 {2}", "{1} households are more than the population of {2}")
         case .duplicateVillageYear: ("{1} 的 {2} 年数据重复（首次出现在第 {3} 行）", "{1} appears twice for {2} (first on row {3})")
         case .villageColumns: ("村名称（或村代码）", "village name (or village code)")
         case .assetColumns: ("类型、名称", "kind, name")
@@ -2628,6 +2632,49 @@ enum MessageTable {
         case .tableWritten: ("已导出 {1} 行到 {2}", "{1} rows written to {2}")
         case .villagesImported: ("已导入 {1}：{2} 行（新增 {3}，替换 {4}）", "{1} imported: {2} rows ({3} new, {4} replaced)")
         case .villagesValidated: ("检查通过 {1}：{2} 行（将新增 {3}，替换 {4}；未写入）", "{1} checked: {2} rows ({3} new, {4} replaced; nothing written)")
+        case .navZoning: ("农业分区", "Zoning")
+        case .navParks: ("园区", "Parks")
+        case .navAssets: ("闲置资产", "Idle assets")
+        case .uiVillageRules: ("村庄分类规则", "Village classification rules")
+        case .uiVillageRulesEdit:
+            ("修改规则需自然资源局编辑或管理员权限；命令行：", "changing rules needs a natural resources editor or the administrator; at the command line:")
+        case .uiMergeCandidates: ("村组合并候选", "Village merge candidates")
+        case .zoningMethod:
+            (
+                "方法：每个指标按最小—最大值归一化到 0–1（成本型指标取反），按权重加权求和得分；得分按四分位分为重点、优化、适度、保护发展区。缺任一所选指标数据的村不参与分区。",
+                "method: each criterion is min–max normalised to 0–1 (reversed for costs) and summed with the weights; scores are cut at the quartiles into the priority, optimised, moderate and protective zones. Villages lacking any chosen criterion are not zoned."
+            )
+        case .uiCostCriterion: ("越小越好", "lower is better")
+        case .uiBenefitCriterion: ("越大越好", "higher is better")
+        case .uiZoningWeights: ("指标与权重", "Criteria and weights")
+        case .uiDirection: ("方向", "Direction")
+        case .uiNormalisedWeight: ("归一化权重", "Normalised weight")
+        case .uiIndustries: ("主导产业", "Leading industries")
+        case .uiBoundary: ("边界", "Boundary")
+        case .uiNoBoundary: ("未绘制（待导入边界图层）", "not drawn (import a boundary layer)")
+        case .uiParkFigures: ("园区企业、就业、产值、投资（按年份）", "Enterprises, jobs, output and investment by year")
+        case .parkNoEnterprises:
+            ("尚无企业数据：规划可打造的园区，不虚构企业或数字", "no enterprise data yet: parks the plan says may be built; no enterprise or figure is invented")
+        case .uiParksImport: ("导入园区企业（按年份）：", "import park enterprises by year:")
+        case .assetsSummary: ("共 {1} 处，合计 {2} 亩（已知面积者）", "{1} records, {2} mu in all (where the area is known)")
+        case .uiAdoption: ("采纳", "Adoption")
+        case .uiNotAdopted:
+            (
+                "未采纳。采纳后：撤并学校标为拟撤并（不删除），各生成一条闲置校舍记录和一项撤并任务；可撤销。",
+                "not adopted. Adopting marks closed schools for closure (never deletes them) and records an idle school building and a closure task for each; it can be reverted."
+            )
+        case .uiConfirmAdopt: ("确定采纳此方案？", "Adopt this scenario?")
+        case .uiConfirmRevert: ("确定撤销采纳？其生成的闲置资产和任务将删除。", "Revert the adoption? The assets and tasks it made will be removed.")
+        case .uiAdopt: ("采纳此方案", "Adopt this scenario")
+        case .uiRevertAdoption: ("撤销采纳", "Revert the adoption")
+        case .apiVillages: ("村庄分类（每村类型与依据）", "village classification (type and reasons per village)")
+        case .apiVillageRules: ("村庄分类规则", "village classification rules")
+        case .apiMergeCandidates: ("村组合并候选", "village merge candidates")
+        case .apiZoning: ("农业功能分区（存储的权重）", "agricultural functional zoning (stored weights)")
+        case .apiParks: ("特色园区及按年份的数字", "characteristic parks with figures by year")
+        case .apiAssets: ("闲置土地和资产", "idle land and assets")
+        case .apiAdopt: ("采纳方案：标记拟撤并，生成闲置校舍与任务", "adopt a scenario: mark closures, record idle buildings and tasks")
+        case .apiRevertAdoption: ("撤销方案的采纳", "revert a scenario's adoption")
         }
     }
 }

@@ -9,13 +9,14 @@ import Services
 /// cases themselves (recording an observation, updating a task) are the same the pages call.
 enum APIRoutes {
     static func all() -> [APIRoute] {
-        registerRoutes() + monitoringRoutes() + ImportAPI.routes() + ScenarioAPI.routes() + AccountAPI.routes() + LayerAPI.routes() + [
-            APIRoute(method: .get, path: "/api/v1/openapi.json", summary: .apiOpenAPI, tag: "meta", responseSchema: nil) { _, _, _ in
-                Response(
-                    status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                    body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.data)))
-            }
-        ]
+        registerRoutes() + monitoringRoutes() + ImportAPI.routes() + ScenarioAPI.routes() + AccountAPI.routes() + LayerAPI.routes()
+            + VillageRoutes.api() + [
+                APIRoute(method: .get, path: "/api/v1/openapi.json", summary: .apiOpenAPI, tag: "meta", responseSchema: nil) { _, _, _ in
+                    Response(
+                        status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.data)))
+                }
+            ]
     }
 
     static func registerRoutes() -> [APIRoute] {

@@ -8,7 +8,8 @@ import Services
 /// The page shell: navigation, language switch, the stylesheet and script served by this program.
 enum Layout {
     static let navigation: [(path: String, key: MessageKey)] = [
-        ("/", .navOverview), ("/map", .navMap), ("/layers", .navLayers), ("/conflicts", .navConflicts), ("/schools", .navSchools),
+        ("/", .navOverview), ("/map", .navMap), ("/layers", .navLayers), ("/conflicts", .navConflicts), ("/villages", .navVillages),
+        ("/zoning", .navZoning), ("/parks", .navParks), ("/assets", .navAssets), ("/schools", .navSchools),
         ("/scenarios", .navScenarios), ("/indicators", .navIndicators), ("/tasks", .navTasks), ("/import", .navImport),
     ]
 

@@ -127,8 +127,51 @@ enum OpenAPIDocument {
                 "areaM2": "number", "areaMu": "number", "township": "string|null", "townshipBy": "string", "illustrative": "boolean",
             ], required: ["rule", "layerA", "featureA", "layerB", "featureB", "areaM2", "areaMu", "township"])
         func list(_ item: [String: Any]) -> [String: Any] { ["type": "array", "items": item] }
+        let village = object(
+            [
+                "code": "string|null", "name": "string", "township": "string", "type": "string", "typeCode": "string",
+                "rule": "integer|null",
+                "reasons": "[string]", "reasonsEn": "[string]", "population": "integer|null", "populationYear": "integer|null",
+                "declinePercent": "number|null",
+            ], required: ["code", "name", "township", "type", "reasons"])
+        let villageRule = object(
+            [
+                "position": "integer", "condition": "string", "type": "string", "threshold": "number|null",
+                "secondThreshold": "number|null",
+                "enabled": "boolean", "statement": "string",
+            ], required: ["position", "condition", "type", "enabled"])
+        let merge = object(
+            [
+                "village": "string", "township": "string", "population": "integer|null", "declinePercent": "number|null",
+                "target": "string",
+                "targetPopulation": "integer|null", "straightKm": "number", "travelKm": "number", "travelBasis": "string",
+            ], required: ["village", "target", "travelKm", "travelBasis"])
+        let asset = object(
+            [
+                "id": "integer", "kind": "string", "kindCode": "string", "name": "string", "village": "string|null", "township": "string",
+                "areaM2": "number|null", "areaMu": "number|null", "owner": "string|null", "status": "string", "statusCode": "string",
+                "proposedUse": "string|null", "actualUse": "string|null", "date": "string|null", "evidence": "string|null",
+                "source": "string", "schoolID": "integer|null",
+            ], required: ["id", "kind", "name", "village", "township", "areaM2", "areaMu", "status", "source"])
+        let park = object(
+            [
+                "name": "string", "township": "string", "kind": "string", "status": "string", "industries": "string|null",
+                "boundaryLayer": "string|null", "boundaryFeature": "integer|null", "source": "string", "years": "[object]",
+            ], required: ["name", "township", "kind", "status", "source", "years"])
         return [
             "Layer": layer, "LayerList": list(layer),
+            "VillageList": list(village), "VillageRuleList": list(villageRule), "MergeCandidateList": list(merge),
+            "AssetList": list(asset), "ParkList": list(park),
+            "Zoning": object(
+                [
+                    "criteria": "[object]", "consistencyRatio": "number|null", "defaultWeights": "boolean", "breaks": "string",
+                    "villages": "[object]", "unzoned": "[object]", "stabilityShareChanged": "number|null",
+                ], required: ["criteria", "villages", "unzoned", "stabilityShareChanged"]),
+            "Adoption": object(
+                [
+                    "scenario": "integer", "scenarioName": "string", "adoptedAt": "string", "adoptedBy": "string",
+                    "closedSchools": "[integer]", "assets": "[integer]", "tasks": "[string]", "indicators": "[object]", "notes": "[string]",
+                ], required: ["scenario", "closedSchools", "assets", "tasks", "indicators"]),
             "ConflictReport": [
                 "type": "object", "required": ["patches", "summary"],
                 "properties": [

@@ -107,6 +107,7 @@ enum PageRoutes {
         registerMonitoring(on: router, state)
         registerImport(on: router, state)
         ScenarioRoutes.registerPages(on: router, state)
+        VillageRoutes.registerPages(on: router, state)
     }
 
     /// The largest ordinary (not upload) form body accepted.

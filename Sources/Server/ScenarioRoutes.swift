@@ -78,10 +78,31 @@ enum ScenarioRoutes {
                 // The page again, with what was typed and why it was refused.
                 let scenario = try state.workspace.scenarios.find([id])[0]
                 let body = ScenariosPage.detail(
-                    scenario, map: try state.workspace.overview.map(), message: el("p", [("class", "errors")], text: web.t(error.message)),
+                    scenario, map: try state.workspace.overview.map(), adoption: try state.workspace.adoptions().adoption(of: id),
+                    message: el("p", [("class", "errors")], text: web.t(error.message)),
                     entered: form, web)
                 return Responses.html(
                     Layout.document(web, title: scenario.name, dataTitle: true, body), web, status: HTTPErrors.status(error.kind))
+            }
+        }
+        // Adopting a scenario, or reverting its adoption; a refusal shows the page again with the reason.
+        for action in ["adopt", "revert"] {
+            router.post("/scenarios/:id/\(action)") { request, context in
+                let web = WebContext(request, context, state)
+                _ = try await PageRoutes.form(request, context, state)
+                let id = try context.parameters.require("id")
+                let service = state.workspace.adoptions(by: try context.writer())
+                do {
+                    if action == "adopt" { try service.adopt(id) } else { try service.revert(id) }
+                    return Responses.redirect("/scenarios/\(id)#adoption")
+                } catch let error as UserError where error.kind != .notFound {
+                    let scenario = try state.workspace.scenarios.find([id])[0]
+                    let body = ScenariosPage.detail(
+                        scenario, map: try state.workspace.overview.map(), adoption: try state.workspace.adoptions().adoption(of: id),
+                        message: el("p", [("class", "errors")], text: web.t(error.message)), web)
+                    return Responses.html(
+                        Layout.document(web, title: scenario.name, dataTitle: true, body), web, status: HTTPErrors.status(error.kind))
+                }
             }
         }
         router.post("/scenarios/:id/delete") { request, context in
@@ -103,9 +124,10 @@ enum ScenarioRoutes {
             let id = try context.parameters.require("id")
             return try await Responses.cachedHTML(request, state, web) { web in
                 let scenario = try state.workspace.scenarios.find([id])[0]
+                let adoption = try state.workspace.adoptions().adoption(of: id)
                 return Layout.document(
-                    web, title: scenario.name, dataTitle: true, ScenariosPage.detail(scenario, map: try state.workspace.overview.map(), web)
-                )
+                    web, title: scenario.name, dataTitle: true,
+                    ScenariosPage.detail(scenario, map: try state.workspace.overview.map(), adoption: adoption, web))
             }
         }
     }

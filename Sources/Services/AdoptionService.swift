@@ -40,11 +40,6 @@ public struct AdoptionService: Sendable {
     /// Who adopts (the education bureau's county-level work).
     public let principal: Principal
 
-    init(store: RegisterStore, principal: Principal) {
-        self.store = store
-        self.principal = principal
-    }
-
     static let need = WriteNeed.county(.education)
 
     /// Adopts the scenario named by id or name; refuses one already adopted and a school another

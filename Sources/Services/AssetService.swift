@@ -48,11 +48,6 @@ public struct AssetService: Sendable {
     /// Who imports and changes assets.
     public let principal: Principal
 
-    init(store: RegisterStore, principal: Principal) {
-        self.store = store
-        self.principal = principal
-    }
-
     /// Idle land is the natural resources bureau's, by township.
     static let bureau = Bureau.naturalResources
 

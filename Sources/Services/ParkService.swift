@@ -31,11 +31,6 @@ public struct ParkService: Sendable {
     /// Who adds parks and imports enterprises.
     public let principal: Principal
 
-    init(store: RegisterStore, principal: Principal) {
-        self.store = store
-        self.principal = principal
-    }
-
     /// Parks are the agriculture bureau's (产业园区 of 乡村振兴), by township.
     static let bureau = Bureau.agriculture
 

@@ -37,11 +37,6 @@ public struct VillageService: Sendable {
     /// Who changes rules and imports figures.
     public let principal: Principal
 
-    init(store: RegisterStore, principal: Principal) {
-        self.store = store
-        self.principal = principal
-    }
-
     /// Village data and rules belong to the natural resources bureau (村庄规划); townships report their villages.
     static let bureau = Bureau.naturalResources
 

@@ -50,11 +50,6 @@ public struct ZoningService: Sendable {
     /// Who changes the stored weights.
     public let principal: Principal
 
-    init(store: RegisterStore, principal: Principal) {
-        self.store = store
-        self.principal = principal
-    }
-
     /// The stored criteria and weights.
     public func criteria() throws -> [ZoningCriterion] { try store.read { try $0.zoningCriteria() } }
 

@@ -156,6 +156,46 @@ enum ScenariosPage {
         }
     }
 
+    /// Whether the scenario is adopted (what it made, the indicators now and under the plan) and
+    /// the button that adopts or reverts it, for those who may.
+    static func adoptionSection(_ s: Scenario, _ adoption: Adoption?, _ web: WebContext) -> HTMLNode {
+        let editable = web.principal?.mayWriteCountyLevel(.education) == true
+        var nodes: [HTMLNode] = [el("h2", [("id", "adoption")], text: web.t(.uiAdoption))]
+        if let adoption {
+            nodes.append(
+                el(
+                    "p", [],
+                    text: web.t(.adopted, adoption.scenario.name, adoption.closedSchools.count, adoption.assets.count, adoption.tasks.count)
+                ))
+            nodes.append(
+                Components.table(
+                    [web.t(.colIndicator), web.t(.uiNow), web.t(.uiUnderPlan)],
+                    adoption.indicators.map { i in
+                        [
+                            .text(web.t(i.name) + "（\(i.unit)）"), Components.number(i.now, digits: 1),
+                            Components.number(i.underPlan, digits: 1),
+                        ]
+                    }))
+            nodes += adoption.notes.map { el("p", [("class", "muted")], text: web.t($0)) }
+            nodes.append(el("p", [], [el("a", [("href", "/assets")], text: web.t(.assetsTitle))]))
+        } else {
+            nodes.append(el("p", [("class", "muted")], text: web.t(.uiNotAdopted)))
+        }
+        if editable {
+            let action = adoption == nil ? "adopt" : "revert"
+            nodes.append(
+                el(
+                    "form", [("class", "inline"), ("method", "post"), ("action", "/scenarios/\(s.id.rawValue)/\(action)")],
+                    [
+                        Layout.csrfField(web),
+                        el(
+                            "button", [("type", "submit"), ("data-confirm", web.t(adoption == nil ? .uiConfirmAdopt : .uiConfirmRevert))],
+                            text: web.t(adoption == nil ? .uiAdopt : .uiRevertAdoption)),
+                    ]))
+        }
+        return el("section", [], nodes)
+    }
+
     /// Rename and delete, for those who may store scenarios (the education bureau's county work).
     static func manage(_ s: Scenario, entered: FormFields? = nil, _ web: WebContext) -> HTMLNode {
         guard web.principal?.mayWriteCountyLevel(.education) == true else { return .group([]) }
@@ -183,9 +223,9 @@ enum ScenariosPage {
             ])
     }
 
-    static func detail(_ s: Scenario, map data: MapData, message: HTMLNode? = nil, entered: FormFields? = nil, _ web: WebContext)
-        -> [HTMLNode]
-    {
+    static func detail(
+        _ s: Scenario, map data: MapData, adoption: Adoption? = nil, message: HTMLNode? = nil, entered: FormFields? = nil, _ web: WebContext
+    ) -> [HTMLNode] {
         let r = s.result
         var map = MapPage.map(data, web, links: links(r, web))
         let closed = Set(r.closedSites.compactMap(\.schoolID).map { "s\($0)" })
@@ -213,7 +253,7 @@ enum ScenariosPage {
         }
         let measures = ScenarioComparison.rows([s]).map { row -> [HTMLNode] in [.text(web.t(row.label)), .text(web.t(row.values[0]))] }
         return [
-            message ?? .group([]), manage(s, entered: entered, web),
+            message ?? .group([]), manage(s, entered: entered, web), adoptionSection(s, adoption, web),
             el("p", text: "\(web.t(r.options.level.label)) · \(web.t(r.options.model.label))"),
             notes(s, web),
         ] + MapPage.view(map, web) + [
