@@ -381,6 +381,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
         uiBenefitCriterion, uiZoningWeights, uiDirection, uiNormalisedWeight, uiIndustries, uiBoundary, uiNoBoundary, uiParkFigures,
         parkNoEnterprises, uiParksImport, assetsSummary, uiAdoption, uiNotAdopted, uiConfirmAdopt, uiConfirmRevert, uiAdopt,
         uiRevertAdoption, apiVillages, apiVillageRules, apiMergeCandidates, apiZoning, apiParks, apiAssets, apiAdopt, apiRevertAdoption
+    case optRuleEnable, optRuleDisable, enableAndDisable
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -2595,8 +2596,8 @@ enum MessageTable {
             ("多指标加权评价，分为四类功能区，并报告权重 ±10% 的稳定性", "weighted multi-criteria evaluation into four zones, with stability under ±10% weights")
         case .cmdZoningRunDiscussion:
             (
-                "例：chengxiang zoning run --weights 权重.json --format json --database county.sqlite\n权重文件：{\"weights\": {\"farmland-share\": 3, \"irrigated-share\": 2}} 或 {\"ahp\": {\"criteria\": [...], \"matrix\": [[...]]}}",
-                "Example: chengxiang zoning run --weights weights.json --format json --database county.sqlite\nWeights file: {\"weights\": {\"farmland-share\": 3, \"irrigated-share\": 2}} or {\"ahp\": {\"criteria\": [...], \"matrix\": [[...]]}}"
+                "例：chengxiang zoning run --weights Tests/Support/Fixtures/villages/weights.json --format json --database county.sqlite\n权重文件为 JSON：weights（指标 → 权重）或 ahp（criteria 与 matrix 判断矩阵），格式见 docs/villages.md",
+                "Example: chengxiang zoning run --weights Tests/Support/Fixtures/villages/weights.json --format json --database county.sqlite\nA weights file is JSON: weights (criterion → weight) or ahp (criteria and matrix), see docs/villages.md"
             )
         case .communitiesNotClassified: ("{1} 个居委会/社区属城镇，不参与村庄分类", "{1} communities are urban and are not classified as villages")
         case .enterprisesImported: ("已导入园区企业：新增 {1} 条，替换 {2} 条", "park enterprises imported: {1} new, {2} replaced")
@@ -2675,6 +2676,9 @@ enum MessageTable {
         case .apiAssets: ("闲置土地和资产", "idle land and assets")
         case .apiAdopt: ("采纳方案：标记拟撤并，生成闲置校舍与任务", "adopt a scenario: mark closures, record idle buildings and tasks")
         case .apiRevertAdoption: ("撤销方案的采纳", "revert a scenario's adoption")
+        case .optRuleEnable: ("启用此规则", "switch the rule on")
+        case .optRuleDisable: ("停用此规则", "switch the rule off")
+        case .enableAndDisable: ("--enable 与 --disable 只能给一个", "give --enable or --disable, not both")
         }
     }
 }

@@ -48,15 +48,8 @@ enum VillageRoutes {
             let web = WebContext(request, context, state)
             return try await Responses.cachedHTML(request, state, web) { web in
                 let service = state.workspace.zoning()
-                var refusal: HTMLNode?
-                var report: ZoningReport?
-                do {
-                    report = try service.run()
-                } catch let error as UserError where error.kind == .invalid {
-                    refusal = el("p", [("class", "muted")], text: web.t(error.message))
-                }
                 return Layout.document(
-                    web, title: web.t(.zoningTitle), VillagesPage.zoning(report, refusal: refusal, criteria: try service.criteria(), web))
+                    web, title: web.t(.zoningTitle), VillagesPage.zoning(try service.run(), criteria: try service.criteria(), web))
             }
         }
         router.post("/zoning/weights") { request, context in

@@ -109,7 +109,14 @@ public struct ZoningService: Sendable {
         let table: [(VillageFacts, [ZoningCriterionKey: Double])] = facts.map { f in (f, Self.values(f, latest[f.id])) }
         let dropped = keys.filter { key in !table.contains { $0.1[key] != nil } }
         let used = keys.filter { !dropped.contains($0) }
-        guard !used.isEmpty else { throw UserError(.invalid, L10n.message(.zoningNoData)) }
+        guard !used.isEmpty else {
+            // Nothing to weigh: every village is a gap, nothing is zoned.
+            return ZoningReport(
+                criteria: [], ahp: ahp, dropped: dropped, villages: [],
+                unzoned: table.map { UnzonedVillage(name: $0.0.name, township: $0.0.township, missing: keys) }, breaks: breaks,
+                stability: nil,
+                defaultWeights: defaults)
+        }
         var unzoned: [UnzonedVillage] = []
         var kept: [(VillageFacts, [ZoningCriterionKey: Double])] = []
         for (f, values) in table {

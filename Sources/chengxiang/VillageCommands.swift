@@ -138,13 +138,16 @@ struct VillageRulesSet: AsyncParsableCommand {
     @Option(help: help(.optVillageType)) var type: VillageTypeArgument?
     @Option(help: help(.optThreshold)) var threshold: Double?
     @Option(help: help(.optSecondThreshold)) var secondThreshold: Double?
-    @Flag(inversion: .prefixedEnableDisable, help: help(.optRuleEnabled)) var enable: Bool?
+    @Flag(help: help(.optRuleEnable)) var enable = false
+    @Flag(help: help(.optRuleDisable)) var disable = false
 
     func run() async throws {
         try await reportingFailures {
+            if enable && disable { throw UserError(.invalid, L10n.message(.enableAndDisable)) }
             let workspace = try options.workspace()
             let rule = try workspace.villages(by: try options.principal(workspace)).setRule(
-                position: position, type: type?.type, threshold: threshold, secondThreshold: secondThreshold, enabled: enable)
+                position: position, type: type?.type, threshold: threshold, secondThreshold: secondThreshold,
+                enabled: enable ? true : disable ? false : nil)
             print(options.t(rule.statement) + (rule.enabled ? "" : " (" + options.t(.uiNo) + ")"))
         }
     }
@@ -217,6 +220,10 @@ struct ZoningRun: AsyncParsableCommand {
             case .json: print(String(decoding: try Records.json(ZoningRecord(report)), as: UTF8.self))
             case .csv: printCSV(table)
             case .table:
+                guard !report.villages.isEmpty else {
+                    print(options.t(.zoningNoData))
+                    return
+                }
                 for c in report.criteria { print("\(options.t(c.key.label))  \(Format.number(c.weight, digits: 3))") }
                 if let ahp = report.ahp { print(options.t(.ahpConsistent, Format.number(ahp.consistencyRatio, digits: 3))) }
                 if report.defaultWeights { print(options.t(.zoningDefaultWeights)) }

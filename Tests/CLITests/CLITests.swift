@@ -179,7 +179,10 @@ struct CLITests {
             ["tasks", "update"], ["tasks", "import"], ["report"], ["serve"], ["users"], ["users", "add"], ["users", "token"],
             ["backup"], ["restore"], ["layers"], ["layers", "import"], ["layers", "list"], ["layers", "export"], ["layers", "delete"],
             ["conflicts"], ["conflicts", "check"], ["conflicts", "export"], ["conflicts", "rules"], ["conflicts", "rules", "list"],
-            ["conflicts", "rules", "add"], ["conflicts", "rules", "set"],
+            ["conflicts", "rules", "add"], ["conflicts", "rules", "set"], ["import", "villages"], ["villages"], ["villages", "classify"],
+            ["villages", "rules"], ["villages", "rules", "list"], ["villages", "rules", "set"], ["villages", "merge-candidates"],
+            ["zoning"], ["zoning", "run"], ["parks"], ["parks", "list"], ["parks", "add"], ["parks", "import"], ["assets"],
+            ["assets", "list"], ["assets", "import"], ["assets", "update"], ["schools", "scenarios", "adopt"],
         ])
     func help(command: [String]) throws {
         let run = try CLI.run(command + ["--help"])

@@ -34,7 +34,11 @@ struct APITests {
             ) { _ in "" }
             _ = token
             for (path, operations) in paths.sorted(by: { $0.key < $1.key }) {
-                for (method, operation) in operations {
+                // Writes before deletes: a scenario is adopted before its adoption is reverted.
+                let order = ["post", "put", "patch", "get", "delete"]
+                for (method, operation) in operations.sorted(by: {
+                    (order.firstIndex(of: $0.key) ?? 9) < (order.firstIndex(of: $1.key) ?? 9)
+                }) {
                     let op = try #require(operation as? [String: Any])
                     let responses = try #require(op["responses"] as? [String: Any])
                     let success = try #require(responses.keys.compactMap(Int.init).first)

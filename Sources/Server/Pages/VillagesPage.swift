@@ -156,8 +156,8 @@ enum VillagesPage {
         return el("form", [("method", "post"), ("action", "/villages/rules/\(rule.position)#rules"), ("class", "inline")], fields)
     }
 
-    static func zoning(_ report: ZoningReport?, refusal: HTMLNode?, criteria: [ZoningCriterion], _ web: WebContext) -> [HTMLNode] {
-        var content: [HTMLNode] = refusal.map { [$0] } ?? []
+    static func zoning(_ report: ZoningReport, criteria: [ZoningCriterion], _ web: WebContext) -> [HTMLNode] {
+        var content: [HTMLNode] = report.villages.isEmpty ? [el("p", [], text: web.t(.zoningNoData))] : []
         content.append(el("p", [("class", "muted")], text: web.t(.zoningMethod)))
         let editable = web.principal?.mayWriteCountyLevel(.agriculture) == true
         let weightRows = criteria.map { c -> [HTMLNode] in
@@ -171,7 +171,7 @@ enum VillagesPage {
                             ("value", Format.number(c.enabled ? c.weight : 0, digits: 3)),
                             ("aria-label", web.t(.colWeight)),
                         ]) : Components.number(c.enabled ? c.weight : 0, digits: 3),
-                Components.number(report?.criteria.first { $0.key == c.key }?.weight, digits: 3),
+                Components.number(report.criteria.first { $0.key == c.key }?.weight, digits: 3),
             ]
         }
         content.append(el("h2", [], text: web.t(.uiZoningWeights)))
@@ -183,8 +183,8 @@ enum VillagesPage {
                     "form", [("id", "weights"), ("method", "post"), ("action", "/zoning/weights")],
                     [Layout.csrfField(web), el("button", [("type", "submit")], text: web.t(.uiSave))]))
         }
-        if report?.defaultWeights == true { content.append(el("p", [("class", "muted")], text: web.t(.zoningDefaultWeights))) }
-        guard let report else { return content }
+        if report.defaultWeights { content.append(el("p", [("class", "muted")], text: web.t(.zoningDefaultWeights))) }
+        guard !report.villages.isEmpty else { return content }
         if let s = report.stability {
             content.append(el("p", [], text: web.t(.zoningStability, Format.number(100 * s.shareChanged, digits: 1), s.runs)))
         }
