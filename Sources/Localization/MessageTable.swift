@@ -382,6 +382,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
         parkNoEnterprises, uiParksImport, assetsSummary, uiAdoption, uiNotAdopted, uiConfirmAdopt, uiConfirmRevert, uiAdopt,
         uiRevertAdoption, apiVillages, apiVillageRules, apiMergeCandidates, apiZoning, apiParks, apiAssets, apiAdopt, apiRevertAdoption
     case optRuleEnable, optRuleDisable, enableAndDisable
+    case uiAssetInUseOrPlanned
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -2679,6 +2680,7 @@ enum MessageTable {
         case .optRuleEnable: ("启用此规则", "switch the rule on")
         case .optRuleDisable: ("停用此规则", "switch the rule off")
         case .enableAndDisable: ("--enable 与 --disable 只能给一个", "give --enable or --disable, not both")
+        case .uiAssetInUseOrPlanned: ("规划利用、利用中或已复垦", "reuse planned, in use or reclaimed")
         }
     }
 }

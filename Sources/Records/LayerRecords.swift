@@ -33,7 +33,7 @@ public struct LayerRecord: Encodable, Sendable {
         encoding = layer.encoding
         features = layer.featureCount
         areaM2 = Records.rounded(layer.areaM2) ?? 0
-        areaMu = Records.rounded(layer.areaM2 * 15 / 10_000) ?? 0
+        areaMu = Records.rounded(Area.mu(fromSquareMetres: layer.areaM2)) ?? 0
         repaired = layer.repairedCount
         illustrative = layer.illustrative
         importedAt = layer.importedAt

@@ -72,7 +72,9 @@ enum VillageRoutes {
         router.get("/assets") { request, context in
             let web = WebContext(request, context, state)
             return try await Responses.cachedHTML(request, state, web) { web in
-                Layout.document(web, title: web.t(.assetsTitle), VillagesPage.assets(try state.workspace.assets().assets(), web))
+                Layout.document(
+                    web, title: web.t(.assetsTitle),
+                    VillagesPage.assets(try state.workspace.assets().assets(), map: try state.workspace.overview.map(), web))
             }
         }
         router.post("/assets/:id") { request, context in
@@ -96,7 +98,9 @@ enum VillageRoutes {
             }
             return Responses.html(
                 Layout.document(
-                    web, title: web.t(.assetsTitle), VillagesPage.assets(try state.workspace.assets().assets(), message: message, web)),
+                    web, title: web.t(.assetsTitle),
+                    VillagesPage.assets(
+                        try state.workspace.assets().assets(), map: try state.workspace.overview.map(), message: message, web)),
                 web, status: status)
         }
         for format in ExportFormat.allCases {

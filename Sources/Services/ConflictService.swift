@@ -38,7 +38,7 @@ public struct ConflictPatch: Sendable {
     public var illustrative: Bool
 
     /// Area in 亩 (1 亩 = 10,000/15 m²).
-    public var areaMu: Double { areaM2 * 15 / 10_000 }
+    public var areaMu: Double { Area.mu(fromSquareMetres: areaM2) }
 }
 
 /// Patches of a rule in a township.

@@ -77,7 +77,8 @@ struct LayersImport: AsyncParsableCommand {
             print(options.t(dryRun ? .layerValidated : .layerImported, l.name, options.t(l.kind.label), l.sourceFile))
             print(
                 options.t(
-                    .layerFacts, l.featureCount, Format.number(l.areaM2, digits: 0), Format.number(l.areaM2 * 15 / 10_000, digits: 1),
+                    .layerFacts, l.featureCount, Format.number(l.areaM2, digits: 0),
+                    Format.number(Area.mu(fromSquareMetres: l.areaM2), digits: 1),
                     l.sourceCRS, l.workingCRS, options.t(report.encoding)))
             if !report.repaired.isEmpty { print(options.t(.layerRepairedNote, report.repaired.map(String.init).joined(separator: ", "))) }
             for warning in report.warnings { Terminal.error(warning.description) }
@@ -105,7 +106,7 @@ struct LayersList: AsyncParsableCommand {
                 for l in layers {
                     table.add([
                         l.illustrative ? options.t(.illustrativeName, l.name) : l.name, options.t(l.kind.label), String(l.featureCount),
-                        Format.number(l.areaM2, digits: 0), Format.number(l.areaM2 * 15 / 10_000, digits: 1), l.sourceFile,
+                        Format.number(l.areaM2, digits: 0), Format.number(Area.mu(fromSquareMetres: l.areaM2), digits: 1), l.sourceFile,
                         "EPSG:\(l.sourceCRS)", "\(l.importedAt.prefix(10)) \(l.actor ?? "")",
                     ])
                 }
@@ -292,7 +293,7 @@ struct ConflictViews {
             for row in report.summary {
                 summary.add([
                     options.t(row.statement), row.township ?? "—", String(row.patches), Format.number(row.areaM2, digits: 1),
-                    Format.number(row.areaM2 * 15 / 10_000, digits: 2),
+                    Format.number(Area.mu(fromSquareMetres: row.areaM2), digits: 2),
                 ])
             }
             lines.append(summary.render())

@@ -18,7 +18,7 @@ enum LayersPage {
             [
                 l.illustrative ? .text(web.t(.illustrativeName, l.name)) : Components.data(l.name, web), .text(web.t(l.kind.label)),
                 Components.number(Double(l.featureCount), digits: 0), Components.number(l.areaM2, digits: 0),
-                Components.number(l.areaM2 * 15 / 10_000, digits: 1),
+                Components.number(Area.mu(fromSquareMetres: l.areaM2), digits: 1),
                 .group([Components.data(l.sourceFile, web), .text(" (\(l.sourceFormat))")]),
                 .text("EPSG:\(l.sourceCRS) → EPSG:\(l.workingCRS)"), .text(l.encoding ?? "—"),
                 Components.number(Double(l.repairedCount), digits: 0),
@@ -83,7 +83,7 @@ enum LayersPage {
                         [
                             .text(web.t(row.statement)), row.township.map { Components.data($0, web) } ?? .text("—"),
                             Components.number(Double(row.patches), digits: 0), Components.number(row.areaM2, digits: 1),
-                            Components.number(row.areaM2 * 15 / 10_000, digits: 2),
+                            Components.number(Area.mu(fromSquareMetres: row.areaM2), digits: 2),
                         ]
                     }, classes: "sortable"))
             content.append(el("h2", [], text: web.t(.conflictTitle)))

@@ -98,7 +98,9 @@ enum MapPage {
         func rings(_ area: MapArea) -> [[(lon: Double, lat: Double)]] {
             area.polygons.flatMap { $0 }.map { ring in ring.map { (lon: $0.lon, lat: $0.lat) } }
         }
-        func size(_ m2: Double) -> String { web.t(.uiAreaM2Mu, Format.number(m2, digits: 0), Format.number(m2 * 15 / 10_000, digits: 2)) }
+        func size(_ m2: Double) -> String {
+            web.t(.uiAreaM2Mu, Format.number(m2, digits: 0), Format.number(Area.mu(fromSquareMetres: m2), digits: 2))
+        }
         var layers = d.layers.map { l in
             let style = style(of: l.layer.kind)
             let name = l.layer.illustrative ? web.t(.illustrativeName, l.layer.name) : l.layer.name

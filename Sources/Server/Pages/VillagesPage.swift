@@ -247,8 +247,24 @@ enum VillagesPage {
         return content
     }
 
-    static func assets(_ assets: [AssetView], message: HTMLNode? = nil, _ web: WebContext) -> [HTMLNode] {
+    static func assets(_ assets: [AssetView], map data: MapData, message: HTMLNode? = nil, _ web: WebContext) -> [HTMLNode] {
         var content: [HTMLNode] = message.map { [$0] } ?? []
+        // The assets on the map: at their own position, else at their village's (approximate, or 示意).
+        var map = MapPage.map(data, web)
+        map.schools = []
+        map.villages = assets.compactMap { v in
+            guard let p = v.mapPosition else { return nil }
+            let quality: CountyMap.Quality = v.positionIllustrative ? .illustrative : v.positionIsOwn ? .real : .approximate
+            return CountyMap.Marker(
+                id: "a\(v.asset.id.rawValue)", lon: p.longitudeDegrees, lat: p.latitudeDegrees, label: v.asset.name, radius: 5,
+                fill: v.asset.status == .idle ? "#c0392b" : "#27ae60", quality: quality,
+                data: [("field-1", web.t(v.asset.kind.label)), ("field-2", web.t(v.asset.status.label))])
+        }
+        map.legend = [
+            .init(color: "#c0392b", text: web.t(AssetStatus.idle.label)), .init(color: "#27ae60", text: web.t(.uiAssetInUseOrPlanned)),
+            .init(color: "#fff", text: web.t(.uiLegendApproximate), quality: .approximate),
+            .init(color: "#fff", text: web.t(.uiLegendIllustrative), quality: .illustrative),
+        ]
         guard !assets.isEmpty else {
             return content + [
                 el("p", [("class", "muted")], text: web.t(.assetsNone)),
@@ -260,6 +276,7 @@ enum VillagesPage {
                     ]),
             ]
         }
+        if !map.villages.isEmpty { content += MapPage.view(map, web) }
         let total = assets.compactMap(\.asset.areaM2).reduce(0, +)
         content.append(el("p", [], text: web.t(.assetsSummary, assets.count, Format.number(Area.mu(fromSquareMetres: total), digits: 1))))
         content.append(
