@@ -53,6 +53,18 @@ public struct DiagnosticReason: Sendable, Hashable {
 }
 
 /// The diagnosis of one school against the norms.
+/// A school an adopted scenario closes (拟撤并): which scenario, and whether the whole school or
+/// one stage of it (九年一贯制 losing its primary stage).
+public struct PlannedClosure: Sendable, Hashable {
+    public var scenarioID: Int64
+    public var wholeSchool: Bool
+
+    public init(scenarioID: Int64, wholeSchool: Bool) {
+        self.scenarioID = scenarioID
+        self.wholeSchool = wholeSchool
+    }
+}
+
 public struct SchoolDiagnosis: Sendable, Hashable {
     public var school: Stored<School>
     /// The township name as shown (current unit where the school's township was merged).
@@ -73,6 +85,8 @@ public struct SchoolDiagnosis: Sendable, Hashable {
     public var reasons: [DiagnosticReason]
     /// Few students and surplus staff: the seed's "对教育资源造成浪费".
     public var wastesResources: Bool
+    /// Marked 拟撤并 by an adopted consolidation scenario; nil otherwise.
+    public var plannedClosure: PlannedClosure? = nil
 
     public func has(_ flag: DiagnosticFlag) -> Bool { flags.contains(flag) }
 

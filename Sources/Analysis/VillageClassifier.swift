@@ -59,14 +59,17 @@ public struct VillageFacts: Sendable, Hashable {
 public struct ClassificationInputs: Sendable, Hashable {
     /// A non-illustrative urban development boundary layer is stored.
     public var urbanBoundary: Bool
-    /// A non-illustrative ecological red line or hazard layer is stored.
-    public var constraints: Bool
+    /// A non-illustrative ecological red line layer is stored.
+    public var redline: Bool
+    /// A non-illustrative hazard layer is stored.
+    public var hazard: Bool
     /// The county seat has a real position.
     public var countySeat: Bool
 
-    public init(urbanBoundary: Bool, constraints: Bool, countySeat: Bool) {
+    public init(urbanBoundary: Bool, redline: Bool, hazard: Bool, countySeat: Bool) {
         self.urbanBoundary = urbanBoundary
-        self.constraints = constraints
+        self.redline = redline
+        self.hazard = hazard
         self.countySeat = countySeat
     }
 }
@@ -110,12 +113,21 @@ public enum VillageClassifier {
             switch rule.condition {
             case .urbanBoundaryShare where !inputs.urbanBoundary:
                 return SkippedVillageRule(rule: rule, reason: L10n.message(.ruleSkippedNoUrbanLayer))
-            case .constrainedShare where !inputs.constraints:
+            case .constrainedShare where !inputs.redline && !inputs.hazard:
                 return SkippedVillageRule(rule: rule, reason: L10n.message(.ruleSkippedNoConstraintLayer))
             case .nearCountySeat where !inputs.countySeat:
                 return SkippedVillageRule(rule: rule, reason: L10n.message(.ruleSkippedNoSeat))
             default: return nil
             }
+        }
+    }
+
+    /// Rules applied with part of their input only (the red line without hazard zones, or the
+    /// reverse): applied, and said so once.
+    public static func limited(_ rules: [VillageRule], inputs: ClassificationInputs) -> [SkippedVillageRule] {
+        rules.compactMap { rule in
+            guard rule.enabled, rule.condition == .constrainedShare, inputs.redline != inputs.hazard else { return nil }
+            return SkippedVillageRule(rule: rule, reason: L10n.message(inputs.redline ? .ruleLimitedNoHazard : .ruleLimitedNoRedline))
         }
     }
 
@@ -208,17 +220,18 @@ public struct MergeCandidate: Sendable, Hashable {
 /// 村组合并 candidates.
 public enum MergeCandidates {
     /// Villages (not 特色保护类, not 集聚提升类) with population below `maxPopulation`, fallen by at
-    /// least `minDecline` %, whose nearest 集聚提升类 village in the same township is within
-    /// `maxTravelKm` (straight line × `detour`). `distance` gives the straight-line km between two
+    /// least `minDecline` %, whose nearest central village — 集聚提升类 by the large-village rule,
+    /// not merely as an "other village that remains" — in the same township is within `maxTravelKm`
+    /// (straight line × `detour`). `distance` gives the straight-line km between two
     /// villages, nil when either has no real position.
     public static func find(
-        _ classified: [VillageClassification], maxPopulation: Int, minDecline: Double, maxTravelKm: Double, detour: Double,
+        _ classified: [VillageClassification], maxPopulation: Double, minDecline: Double, maxTravelKm: Double, detour: Double,
         distance: (Division.ID, Division.ID) -> Double?
     ) -> [MergeCandidate] {
-        let hubs = classified.filter { $0.type == .gatherAndUpgrade }
+        let hubs = classified.filter { $0.type == .gatherAndUpgrade && $0.rule?.condition == .largeVillage }
         return classified.compactMap { c -> MergeCandidate? in
             let v = c.facts
-            guard c.type != .heritageProtection, c.type != .gatherAndUpgrade, let p = v.population, p < maxPopulation,
+            guard c.type != .heritageProtection, c.type != .gatherAndUpgrade, let p = v.population, Double(p) < maxPopulation,
                 let decline = v.declinePercent, decline >= minDecline
             else { return nil }
             let options = hubs.filter { $0.facts.township == v.township && $0.facts.id != v.id }.compactMap { hub -> MergeCandidate? in

@@ -150,6 +150,18 @@ public enum VillageCondition: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The largest value a threshold may take: 1 for a share, 100 for a percentage, the limits of
+    /// a population and a distance otherwise.
+    public func largestThreshold(_ index: Int) -> Double {
+        switch self {
+        case .urbanBoundaryShare, .constrainedShare: 1
+        case .smallAndShrinking: index == 0 ? Double(Limits.populationPerDivision) : 100
+        case .largeVillage: Double(Limits.populationPerDivision)
+        case .nearCountySeat: 1_000
+        case .heritage, .otherwise: 0
+        }
+    }
+
     /// What the condition says, with its thresholds: 「距县城 ≤ 5 km」.
     public func statement(_ threshold: Double?, _ second: Double?) -> Localized {
         let a = Format.number(threshold ?? 0, digits: 2)

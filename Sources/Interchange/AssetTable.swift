@@ -63,12 +63,21 @@ public struct AssetTableReader: Sendable {
             var division: Stored<Division>?
             if r(.code).isEmpty && r(.village).isEmpty {
                 division = register.townships(named: r(.township)).first
-                if division == nil { issues.append(table.issue(r.row, .township, L10n.message(.unknownTownshipName, r(.township)))) }
+                if let t = division, t.status == .historical {
+                    let now = register.currentUnit(for: t)?.name ?? "—"
+                    issues.append(table.issue(r.row, .township, L10n.message(.historicalTownship, t.name, now)))
+                } else if division == nil {
+                    issues.append(
+                        table.issue(
+                            r.row, .township,
+                            r(.township).isEmpty ? L10n.message(.assetPlaceMissing) : L10n.message(.unknownTownshipName, r(.township))))
+                }
             } else {
                 division = table.village(r, code: .code, township: .township, name: .village, in: register, &issues)
             }
             let m2 = table.quantity(r, .areaM2, units: ["平方米", "m2", "m²"], maximum: 1e9, &issues)  // vocabulary
             let mu = table.quantity(r, .areaMu, units: ["亩"], maximum: 1e7, &issues)  // vocabulary
+            if m2 == 0 || mu == 0 { issues.append(table.issue(r.row, m2 == 0 ? .areaM2 : .areaMu, L10n.message(.assetAreaZero))) }
             if let m2, let mu, abs(Area.squareMetres(fromMu: mu) - m2) > max(1, m2 * 0.01) {
                 issues.append(
                     table.issue(r.row, .areaMu, L10n.message(.areasDisagree, Format.number(m2, digits: 0), Format.number(mu, digits: 2))))
@@ -100,11 +109,20 @@ public struct AssetTableReader: Sendable {
                     row: r.row,
                     asset: IdleAsset(
                         kind: kind, name: r(.name), divisionID: division.id, areaM2: m2 ?? mu.map(Area.squareMetres(fromMu:)), owner: owner,
-                        status: status, proposedUse: text(.proposed), actualUse: text(.actual), date: date, evidence: text(.evidence),
+                        status: status, proposedUse: text(.proposed) ?? Self.defaultReuse(kind), actualUse: text(.actual), date: date,
+                        evidence: text(.evidence),
                         location: location, source: text(.source) ?? source.fileName, note: text(.note))))
         }
         if !issues.isEmpty { throw UserError.rejected(issues) }
         return rows
+    }
+}
+
+extension AssetTableReader {
+    /// The plan's first use for assets left by school consolidation and village merging
+    /// (基层党组织阵地、基层政权阵地), proposed when a row gives none; nil for other kinds.
+    static func defaultReuse(_ kind: AssetKind) -> String? {
+        kind == .schoolBuilding || kind == .villageOffice ? kind.suggestedReuse.zh : nil
     }
 }
 
@@ -158,7 +176,7 @@ public struct EnterpriseTableReader: Sendable {
                     table.issue(r.row, .park, L10n.message(.unknownPark, r(.park), parks.keys.sorted().joined(separator: "、"))))
             }
             if r(.name).isEmpty { issues.append(table.issue(r.row, .name, L10n.message(.requiredCellBlank))) }
-            let year = table.year(r, .year, fallback: nil, &issues)
+            let year = table.year(r, .year, fallback: nil, yearHint: false, &issues)
             let jobs = table.count(r, .jobs, maximum: 10_000_000, &issues)
             let output = table.quantity(r, .output, units: ["万元"], maximum: 1e10, &issues)  // vocabulary
             let investment = table.quantity(r, .investment, units: ["万元"], maximum: 1e10, &issues)  // vocabulary

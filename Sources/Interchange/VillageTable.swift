@@ -32,10 +32,11 @@ extension HeaderedRows {
     }
 
     /// A year of four digits in a cell, else `fallback`; an issue when neither gives one.
-    func year(_ r: Record, _ column: Column, fallback: Int?, _ issues: inout IssueList) -> Int? {
+    /// `yearHint`: the message mentions `--year` (the importer has that option).
+    func year(_ r: Record, _ column: Column, fallback: Int?, yearHint: Bool = true, _ issues: inout IssueList) -> Int? {
         let text = CellNumber.clean(r(column), units: ["年"])  // vocabulary
         if text.isEmpty {
-            if fallback == nil { issues.append(issue(r.row, column, L10n.message(.yearMissing))) }
+            if fallback == nil { issues.append(issue(r.row, column, L10n.message(yearHint ? .yearMissing : .yearColumnMissing))) }
             return fallback
         }
         guard let year = Int(text), PartialDate.years.contains(year) else {
@@ -46,26 +47,47 @@ extension HeaderedRows {
     }
 
     /// The village-tier division a row names by its 12-digit code, or by township and name.
-    func village(_ r: Record, code: Column, township: Column, name: Column, in register: DivisionRegister, _ issues: inout IssueList)
-        -> Stored<Division>?
-    {
+    /// `villagesOnly`: a community (居委会/社区) is refused too.
+    func village(
+        _ r: Record, code: Column, township: Column, name: Column, in register: DivisionRegister, villagesOnly: Bool = false,
+        _ issues: inout IssueList
+    ) -> Stored<Division>? {
         if !r(code).isEmpty {
             guard let c = DivisionCode(r(code)), let division = register.division(code: c) else {
                 issues.append(issue(r.row, code, L10n.message(.unknownDivisionCode, r(code))))
                 return nil
             }
-            guard division.kind.tier == .village else {
+            guard villagesOnly ? division.kind == .village : division.kind.tier == .village else {
                 issues.append(issue(r.row, code, L10n.message(.notAVillage, division.name)))
+                return nil
+            }
+            // A name written beside the code must be the code's village (a shifted row is caught here).
+            if !r(name).isEmpty, DivisionNames.shortName(of: DivisionNames.canonical(r(name))) != division.shortName {
+                issues.append(issue(r.row, name, L10n.message(.villageNameMismatch, r(code), division.name, r(name))))
+                return nil
+            }
+            if !r(township).isEmpty, let own = register.township(of: division),
+                !register.townships(named: r(township)).contains(where: { $0.id == own.id || register.currentUnit(for: own)?.id == $0.id })
+            {
+                issues.append(issue(r.row, township, L10n.message(.villageNotInTownship, division.name, r(township))))
                 return nil
             }
             return division
         }
         guard let t = register.townships(named: r(township)).first else {
-            issues.append(issue(r.row, township, L10n.message(.unknownTownshipName, r(township))))
+            issues.append(
+                issue(
+                    r.row, township,
+                    r(township).isEmpty && r(name).isEmpty
+                        ? L10n.message(.assetPlaceMissing) : L10n.message(.unknownTownshipName, r(township))))
             return nil
         }
         guard let division = register.village(named: r(name), in: t) else {
             issues.append(issue(r.row, name, L10n.message(.unknownVillage, r(name), t.name)))
+            return nil
+        }
+        if villagesOnly && division.kind != .village {
+            issues.append(issue(r.row, name, L10n.message(.notAVillage, division.name)))
             return nil
         }
         return division
@@ -129,7 +151,7 @@ public struct VillageTableReader: Sendable {
         var first: [String: Int] = [:]
         for r in table.records {
             let before = issues.count
-            let village = table.village(r, code: .code, township: .township, name: .name, in: register, &issues)
+            let village = table.village(r, code: .code, township: .township, name: .name, in: register, villagesOnly: true, &issues)
             let year = table.year(r, .year, fallback: year, &issues)
             let registered = table.count(r, .registered, maximum: Limits.populationPerDivision, &issues)
             let resident = table.count(r, .resident, maximum: Limits.populationPerDivision, &issues)

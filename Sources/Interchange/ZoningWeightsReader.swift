@@ -22,7 +22,7 @@ public struct ZoningWeightsFile: Sendable, Hashable, Decodable {
     /// Three descending score thresholds; nil for quartiles.
     public var breaks: [Double]?
 
-    /// Reads the file; `malformed` naming the file and JSON's complaint otherwise.
+    /// Reads the file; `malformed` naming the file and where its JSON is wrong otherwise.
     public static func read(_ url: URL) throws -> ZoningWeightsFile {
         let data: Data
         do {
@@ -33,17 +33,29 @@ public struct ZoningWeightsFile: Sendable, Hashable, Decodable {
         guard data.count < 1_000_000 else {
             throw UserError(.tooLarge, L10n.message(.weightsFileMalformed, url.lastPathComponent, "> 1 MB"))
         }
-        do {
-            let file = try JSONDecoder().decode(ZoningWeightsFile.self, from: data)
-            if (file.weights == nil) == (file.ahp == nil) {
-                throw UserError(.malformed, L10n.message(.weightsFileMalformed, url.lastPathComponent, "weights | ahp"))
-            }
-            return file
-        } catch let error as UserError {
-            throw error
-        } catch {
-            throw UserError(
-                .malformed, L10n.message(.weightsFileMalformed, url.lastPathComponent, String(describing: error).prefix(200).description))
+        func refusal(_ reason: Localized) -> UserError {
+            UserError(
+                .malformed,
+                L10n.message(.weightsFileMalformed, zh: [url.lastPathComponent, reason.zh], en: [url.lastPathComponent, reason.en]))
         }
+        let file: ZoningWeightsFile
+        do {
+            file = try JSONDecoder().decode(ZoningWeightsFile.self, from: data)
+        } catch {
+            throw refusal(L10n.message(.weightsFileJSON, (error as? DecodingError).map(Self.path) ?? "—"))
+        }
+        if (file.weights == nil) == (file.ahp == nil) { throw refusal(L10n.message(.weightsFileShape)) }
+        return file
+    }
+
+    /// Where in the JSON a decoding error is: "ahp.matrix[2]", or "—" at the top.
+    static func path(_ error: DecodingError) -> String {
+        let keys: [any CodingKey]
+        switch error {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c), .dataCorrupted(let c): keys = c.codingPath
+        @unknown default: keys = []
+        }
+        let text = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return text.isEmpty ? "—" : String(text.drop { $0 == "." })
     }
 }

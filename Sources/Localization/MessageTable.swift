@@ -383,6 +383,16 @@ public enum MessageKey: String, CaseIterable, Sendable {
         uiRevertAdoption, apiVillages, apiVillageRules, apiMergeCandidates, apiZoning, apiParks, apiAssets, apiAdopt, apiRevertAdoption
     case optRuleEnable, optRuleDisable, enableAndDisable
     case uiAssetInUseOrPlanned
+    case adoptionTaskExists, adoptedStageTaskName, revertWouldLoseWork
+    case optRevertForce, saveNeedsWeights, uiRevertForce
+    case ahpDuplicateCriterion, zoningDropped
+    case uiPlannedClosure, uiPlannedStageClosure
+    case colVillagePopulation, colRuleNumber, colAssetOwner, optZoningWeights, optParkTownship, yearColumnMissing, ruleLimitedNoHazard,
+        ruleLimitedNoRedline, hintDisableSeatRule, villageNameMismatch, assetAreaZero, assetPlaceMissing, historicalTownship,
+        villageNotInTownship, nothingToChange, boundaryFeatureWithoutLayer, weightsFileShape, weightsFileJSON, cannotWriteFile,
+        outNeedsXLSXOrCSV, partialSum, zoningUnstableWeb
+    case colReported
+    case colStraightKm, colTravelBasis
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -2298,7 +2308,8 @@ enum MessageTable {
         case .criterionPopulation: ("常住人口", "resident population")
         case .yearMissing: ("缺年份：请在「年份」列填写，或导入时给出 --year", "year missing: fill the year column or give --year when importing")
         case .unknownDivisionCode: ("区划代码「{1}」不在区划名录中", "division code \"{1}\" is not in the register")
-        case .notAVillage: ("「{1}」不是村级单位", "\"{1}\" is not a village-level unit")
+        case .notAVillage:
+            ("「{1}」不是行政村（居委会、社区和乡镇不参与村庄分类）", "\"{1}\" is not a village (communities and townships are not classified as villages)")
         case .areaZero: ("面积为 0：不知道请留空", "area is 0: leave it blank when unknown")
         case .unknownHeritage: ("「{1}」无法识别：可填 否、传统村落、历史文化名村、两者", "\"{1}\" is not understood: write 否, 传统村落, 历史文化名村 or 两者")
         case .partAboveFarmland: ("{1} 亩大于耕地面积 {2} 亩", "{1} mu is more than the farmland of {2} mu")
@@ -2349,7 +2360,10 @@ enum MessageTable {
             ("「暂不分类」不能作为规则的结果：缺数据时自动暂不分类", "\"not classified yet\" cannot be a rule's result: it is what missing data gives")
         case .ruleNoThreshold: ("{1} 不读取这个阈值", "{1} reads no such threshold")
         case .badRuleThreshold:
-            ("阈值 {1} 无效：须为非负数，比例须在 0 到 1 之间", "threshold {1} is invalid: it must be non-negative, and a share between 0 and 1")
+            (
+                "阈值 {1} 无效：须为非负数；比例在 0 到 1 之间，百分比不超过 100，人口不超过 5000 万，距离不超过 1000 km",
+                "threshold {1} is invalid: it must be non-negative; a share at most 1, a percentage at most 100, a population at most 50 million, a distance at most 1000 km"
+            )
         case .badMergeOptions: ("合并距离须为正数，绕行系数须不小于 1", "the travel limit must be positive and the detour factor at least 1")
         case .villagesTitle: ("村庄分类", "Village classification")
         case .colVillageType: ("村庄类型", "Village type")
@@ -2387,11 +2401,7 @@ enum MessageTable {
         case .parkNameTaken: ("园区「{1}」已登记", "park \"{1}\" is already registered")
         case .unknownLayerFeature: ("图层「{2}」没有第 {1} 个要素", "layer \"{2}\" has no feature {1}")
         case .parksTitle: ("特色园区", "Characteristic parks")
-        case .weightsFileMalformed:
-            (
-                "权重文件 {1} 格式不对（{2}）：应为 JSON，含 \"weights\" 或 \"ahp\" 之一",
-                "weights file {1} is malformed ({2}): it must be JSON with either \"weights\" or \"ahp\""
-            )
+        case .weightsFileMalformed: ("权重文件 {1} 格式不对：{2}", "weights file {1} is malformed: {2}")
         case .badWeights: ("权重无效：须为非负数且不全为 0", "weights are invalid: they must be non-negative and not all 0")
         case .unknownCriterion: ("没有指标「{1}」（可用：{2}）", "there is no criterion \"{1}\" (known: {2})")
         case .ahpShape: ("AHP 判断矩阵须为方阵，行数与指标数相同（至多 15 个指标）", "the AHP matrix must be square with one row per criterion (at most 15)")
@@ -2418,8 +2428,7 @@ enum MessageTable {
             )
         case .zoningTitle: ("农业功能分区", "Agricultural functional zoning")
         case .colUnstable: ("权重 ±10% 时分区变化", "Zone changes under ±10% weights")
-        case .scenarioAlreadyAdopted:
-            ("方案「{1}」已采纳：如需重新采纳，请先撤销（--revert）", "scenario \"{1}\" is already adopted: revert it first (--revert)")
+        case .scenarioAlreadyAdopted: ("方案「{1}」已采纳：如需重新采纳，请先撤销采纳", "scenario \"{1}\" is already adopted: revert the adoption first")
         case .schoolAlreadyClosed:
             ("{1} 已由已采纳的方案 #{2} 拟撤并：请先撤销那次采纳", "{1} is already marked for closure by adopted scenario #{2}: revert that adoption first")
         case .adoptedAssetName: ("{1}（原校舍）", "{1} (former school)")
@@ -2431,10 +2440,7 @@ enum MessageTable {
                 "figures under the plan: closed schools no longer count, receiving schools add the pupils sent to them, and staff follow their pupils in proportion (an assumption)"
             )
         case .scenarioAdoptedNoDelete:
-            (
-                "方案「{1}」已采纳，不能删除：请先撤销采纳（adopt --revert）",
-                "scenario \"{1}\" is adopted and cannot be deleted: revert the adoption first (adopt --revert)"
-            )
+            ("方案「{1}」已采纳，不能删除：请先撤销采纳", "scenario \"{1}\" is adopted and cannot be deleted: revert the adoption first")
         case .importKindVillages: ("村庄属性", "village attributes")
         case .importKindAssets: ("闲置土地和资产", "idle land and assets")
         case .guideVillages:
@@ -2681,6 +2687,62 @@ enum MessageTable {
         case .optRuleDisable: ("停用此规则", "switch the rule off")
         case .enableAndDisable: ("--enable 与 --disable 只能给一个", "give --enable or --disable, not both")
         case .uiAssetInUseOrPlanned: ("规划利用、利用中或已复垦", "reuse planned, in use or reclaimed")
+        case .adoptionTaskExists: ("任务代码 {1} 已存在：请先改名或删除该任务", "task code {1} already exists: rename or delete that task first")
+        case .adoptedStageTaskName: ("撤并{1}{2}的{3}部分（采纳方案：{4}）", "close the {3} stage of {2}, {1} (adopted scenario: {4})")
+        case .revertWouldLoseWork:
+            (
+                "采纳后已有记录被修改（{1}）：撤销会删除这些修改。确认请加 --force（网页上勾选「包括已修改的记录」）",
+                "records made by the adoption have been worked on since ({1}): reverting would delete that work. Confirm with --force (on the page, tick \"including changed records\")"
+            )
+        case .optRevertForce: ("撤销时一并删除采纳后已修改的资产和任务", "when reverting, delete assets and tasks changed since the adoption too")
+        case .saveNeedsWeights: ("--save 须与 --weights 一起使用", "--save needs --weights")
+        case .uiRevertForce: ("包括已修改的记录", "including changed records")
+        case .ahpDuplicateCriterion: ("AHP 判断矩阵的指标重复", "the AHP matrix names a criterion twice")
+        case .zoningDropped:
+            (
+                "没有任何村有这些指标的数据，未参与评价，其余权重已按比例放大：{1}",
+                "no village has data for these criteria, so they were left out and the other weights scaled up: {1}"
+            )
+        case .uiPlannedClosure: ("拟撤并（方案 #{1}）", "to close (scenario #{1})")
+        case .uiPlannedStageClosure: ("拟撤并一个学段（方案 #{1}）", "one stage to close (scenario #{1})")
+        case .colVillagePopulation: ("人口", "Population")
+        case .colRuleNumber: ("规则", "Rule")
+        case .colAssetOwner: ("权属", "Owner")
+        case .optZoningWeights:
+            ("权重文件（JSON：weights 或 ahp；不给则用已保存的权重）", "weights file (JSON: weights or ahp; without it, the stored weights)")
+        case .optParkTownship: ("园区所在乡镇", "the park's township")
+        case .yearColumnMissing: ("缺年份", "year missing")
+        case .ruleLimitedNoHazard: ("未导入灾害风险区图层：此规则只按生态保护红线判断", "no hazard layer: this rule is judged by the ecological red line only")
+        case .ruleLimitedNoRedline: ("未导入生态保护红线图层：此规则只按灾害风险区判断", "no ecological red line layer: this rule is judged by hazard zones only")
+        case .hintDisableSeatRule:
+            (
+                "没有任何村有实测或公开来源的位置，规则 2（距县城距离）无法判断，所有村因此暂不分类：县里没有村位置数据时，可停用该规则（villages rules set 2 --disable）",
+                "no village has a surveyed or published position, so rule 2 (distance from the county seat) cannot be judged and holds every village back: without village positions, switch it off (villages rules set 2 --disable)"
+            )
+        case .villageNameMismatch: ("村代码 {1} 是「{2}」，与所填村名「{3}」不符", "village code {1} is \"{2}\", not \"{3}\" as written")
+        case .assetAreaZero: ("面积为 0：不知道请留空", "area is 0: leave it blank when unknown")
+        case .assetPlaceMissing: ("须填村（村代码或村名）或乡镇", "give the village (code or name) or the township")
+        case .historicalTownship: ("「{1}」已撤并（现属{2}），请填现在的乡镇", "\"{1}\" has been merged (now {2}): give the current township")
+        case .villageNotInTownship: ("村「{1}」不属于{2}", "village \"{1}\" is not in {2}")
+        case .nothingToChange: ("没有要修改的内容：请给出至少一个选项", "nothing to change: give at least one option")
+        case .boundaryFeatureWithoutLayer: ("--boundary-feature 须与 --boundary-layer 一起使用", "--boundary-feature needs --boundary-layer")
+        case .weightsFileShape:
+            (
+                "须且只须有 \"weights\"（指标 → 权重）或 \"ahp\"（criteria 与 matrix）之一",
+                "give exactly one of \"weights\" (criterion → weight) or \"ahp\" (criteria and matrix)"
+            )
+        case .weightsFileJSON: ("不是有效的 JSON，或结构不对（位置：{1}）", "not valid JSON, or the wrong structure (at {1})")
+        case .cannotWriteFile: ("无法写入 {1}：目录不存在或没有写权限", "cannot write {1}: the folder does not exist or is not writable")
+        case .outNeedsXLSXOrCSV: ("--out 的文件须以 .xlsx 或 .csv 结尾", "the --out file must end in .xlsx or .csv")
+        case .partialSum: ("{1}（{2}/{3} 家填报）", "{1} ({2} of {3} reporting)")
+        case .zoningUnstableWeb:
+            (
+                "稳定性：任一权重变动 ±10% 时，{1}% 的村分区发生变化（{2} 次试算；见「权重 ±10% 时分区变化」列）",
+                "stability: {1}% of villages change zone when any one weight moves by ±10% ({2} runs; see the last column)"
+            )
+        case .colReported: ("填报企业数", "enterprises reporting")
+        case .colStraightKm: ("直线距离（km）", "Straight line (km)")
+        case .colTravelBasis: ("估算方法", "Estimate")
         }
     }
 }

@@ -63,8 +63,14 @@ public struct SchoolDiagnosisRecord: Encodable, Sendable {
     public var wastesResources: Bool
     public var reasons: [String]
     public var reasonsEn: [String]
+    /// The adopted scenario that marks the school 拟撤并, when one does.
+    @Nullable public var plannedClosureScenario: Int64?
+    /// Whether that scenario closes the whole school (false: one stage of it).
+    @Nullable public var plannedClosureWhole: Bool?
 
     public init(_ d: SchoolDiagnosis) {
+        plannedClosureScenario = d.plannedClosure?.scenarioID
+        plannedClosureWhole = d.plannedClosure?.wholeSchool
         id = d.school.id.rawValue
         name = d.school.name
         township = d.townshipName

@@ -132,6 +132,10 @@ public struct ParkRecord: Encodable, Sendable {
         @Nullable public var jobs: Int?
         @Nullable public var outputWan: Double?
         @Nullable public var investmentWan: Double?
+        /// How many enterprises report each figure (fewer than `enterprises`: the sum is partial).
+        public var jobsReported: Int
+        public var outputReported: Int
+        public var investmentReported: Int
     }
 
     public var name: String
@@ -154,7 +158,9 @@ public struct ParkRecord: Encodable, Sendable {
         boundaryFeature = v.park.boundaryFeature
         source = v.park.source
         years = v.years.map {
-            Year(year: $0.year, enterprises: $0.enterprises, jobs: $0.jobs, outputWan: $0.outputWan, investmentWan: $0.investmentWan)
+            Year(
+                year: $0.year, enterprises: $0.enterprises, jobs: $0.jobs, outputWan: $0.outputWan, investmentWan: $0.investmentWan,
+                jobsReported: $0.jobsReported, outputReported: $0.outputReported, investmentReported: $0.investmentReported)
         }
     }
 }
@@ -190,6 +196,9 @@ public struct ZoningRecord: Encodable, Sendable {
     public var breaks: String
     public var villages: [Village]
     public var unzoned: [Unzoned]
+    /// Criteria weighted but known for no village: left out, the other weights renormalised.
+    public var dropped: [String]
+    public var notes: [String]
     /// Share of zoned villages whose zone changes when any one weight moves by ±10 %.
     @Nullable public var stabilityShareChanged: Double?
 
@@ -206,6 +215,8 @@ public struct ZoningRecord: Encodable, Sendable {
                 score: Records.rounded($0.score) ?? 0, zone: $0.zone.label.zh, changesUnderWeightChange: $0.unstable)
         }
         unzoned = r.unzoned.map { Unzoned(name: $0.name, township: $0.township, missing: $0.missing.map(\.rawValue)) }
+        dropped = r.dropped.map(\.rawValue)
+        notes = r.notes.map(\.zh)
         stabilityShareChanged = Records.rounded(r.stability?.shareChanged)
     }
 }

@@ -91,7 +91,8 @@ enum OpenAPIDocument {
                 "dataYear": "integer|null", "source": "string|null", "studentsPerStaff": "number|null", "staffNorm": "number|null",
                 "staffNormBasis": "string|null", "staffNeeded": "number|null", "staffSurplus": "number|null",
                 "landPerStudentM2": "number|null", "studentsPerClass": "number|null", "flags": "[string]",
-                "wastesResources": "boolean", "reasons": "[string]", "reasonsEn": "[string]",
+                "wastesResources": "boolean", "reasons": "[string]", "reasonsEn": "[string]", "plannedClosureScenario": "integer|null",
+                "plannedClosureWhole": "boolean|null",
             ], required: ["name", "township", "level", "flags", "reasons"])
         let status = object(
             [
@@ -165,8 +166,9 @@ enum OpenAPIDocument {
             "Zoning": object(
                 [
                     "criteria": "[object]", "consistencyRatio": "number|null", "defaultWeights": "boolean", "breaks": "string",
-                    "villages": "[object]", "unzoned": "[object]", "stabilityShareChanged": "number|null",
-                ], required: ["criteria", "villages", "unzoned", "stabilityShareChanged"]),
+                    "villages": "[object]", "unzoned": "[object]", "stabilityShareChanged": "number|null", "dropped": "[string]",
+                    "notes": "[string]",
+                ], required: ["criteria", "villages", "unzoned", "stabilityShareChanged", "dropped"]),
             "Adoption": object(
                 [
                     "scenario": "integer", "scenarioName": "string", "adoptedAt": "string", "adoptedBy": "string",

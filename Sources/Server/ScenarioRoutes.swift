@@ -89,11 +89,11 @@ enum ScenarioRoutes {
         for action in ["adopt", "revert"] {
             router.post("/scenarios/:id/\(action)") { request, context in
                 let web = WebContext(request, context, state)
-                _ = try await PageRoutes.form(request, context, state)
+                let form = try await PageRoutes.form(request, context, state)
                 let id = try context.parameters.require("id")
                 let service = state.workspace.adoptions(by: try context.writer())
                 do {
-                    if action == "adopt" { try service.adopt(id) } else { try service.revert(id) }
+                    if action == "adopt" { try service.adopt(id) } else { try service.revert(id, force: form["force"] == "on") }
                     return Responses.redirect("/scenarios/\(id)#adoption")
                 } catch let error as UserError where error.kind != .notFound {
                     let scenario = try state.workspace.scenarios.find([id])[0]

@@ -49,7 +49,8 @@ enum VillageRoutes {
             return try await Responses.cachedHTML(request, state, web) { web in
                 let service = state.workspace.zoning()
                 return Layout.document(
-                    web, title: web.t(.zoningTitle), VillagesPage.zoning(try service.run(), criteria: try service.criteria(), web))
+                    web, title: web.t(.zoningTitle),
+                    VillagesPage.zoning(try service.run(), criteria: try service.criteria(), map: try state.workspace.overview.map(), web))
             }
         }
         router.post("/zoning/weights") { request, context in
@@ -89,7 +90,7 @@ enum VillageRoutes {
                     status: try form["status"].map { text in
                         guard let s = AssetStatus(text: text) else { throw UserError(.invalid, L10n.message(.unknownAssetStatus, text)) }
                         return s
-                    }, proposedUse: form["proposed_use"])
+                    }, proposedUse: form["proposed_use"], actualUse: form["actual_use"], date: form["date"], evidence: form["evidence"])
                 let asset = try state.workspace.assets(by: try context.writer()).update(IdleAsset.ID(id), change)
                 message = el("p", [("class", "ok")], text: web.t(.assetUpdated, asset.id.rawValue, asset.name, web.t(asset.status.label)))
             } catch let error as UserError where error.kind != .notFound {
@@ -107,6 +108,11 @@ enum VillageRoutes {
             router.get("/villages.\(format.rawValue)") { request, context in
                 let web = WebContext(request, context, state)
                 let table = TableExport.villageTable(try state.workspace.villages().classify(), web.language)
+                return try Responses.export(table, format, gbk: request.uri.queryParameters["encoding"] == "gbk", web)
+            }
+            router.get("/villages/merge-candidates.\(format.rawValue)") { request, context in
+                let web = WebContext(request, context, state)
+                let table = TableExport.mergeTable(try state.workspace.villages().mergeCandidates(), web.language)
                 return try Responses.export(table, format, gbk: request.uri.queryParameters["encoding"] == "gbk", web)
             }
             router.get("/zoning.\(format.rawValue)") { request, context in

@@ -167,11 +167,16 @@ extension RegisterStore {
 
     /// `write(by:_:_:)` rolled back at the end: what the write would do, the checks included,
     /// with nothing kept (a dry run that needs the database's own rules).
-    func rehearse<T>(by principal: Principal, _ need: WriteNeed, _ body: (RegisterWriter) throws -> T) throws -> T {
+    func rehearse<T>(by principal: Principal, _ needs: [WriteNeed], _ body: (RegisterWriter) throws -> T) throws -> T {
         try rehearse(actor: principal.auditName) { writer in
-            try Access.authorize(principal, [need], register: { try writer.reader.register() })
+            try Access.authorize(principal, needs, register: { try writer.reader.register() })
             return try body(writer)
         }
+    }
+
+    /// `rehearse(by:_:_:)` for one need.
+    func rehearse<T>(by principal: Principal, _ need: WriteNeed, _ body: (RegisterWriter) throws -> T) throws -> T {
+        try rehearse(by: principal, [need], body)
     }
 
     /// The same check without writing, for a dry run (an import's check step).

@@ -13,6 +13,9 @@ public struct PlanIndicator: Sendable, Hashable {
     public var unit: String
     public var now: Double?
     public var underPlan: Double?
+
+    /// Whether the indicator counts schools (shown without decimals).
+    public var isCount: Bool { unit == "所" }  // data
 }
 
 /// What adopting a scenario decided.
@@ -42,42 +45,52 @@ public struct AdoptionService: Sendable {
 
     static let need = WriteNeed.county(.education)
 
-    /// Adopts the scenario named by id or name; refuses one already adopted and a school another
-    /// adopted scenario already closes.
+    /// Adopts the scenario named by id or name; refuses one already adopted, a school another
+    /// adopted scenario already closes, and a task code already taken. A school teaching only the
+    /// scenario's stage closes whole and becomes a 闲置校舍 with its land; a school teaching more
+    /// stages (九年一贯制) loses that stage only — its campus stays in use, so no idle asset.
     @discardableResult
     public func adopt(_ reference: String) throws -> Adoption {
         let scenario = try ScenarioService(store: store).find([reference])[0]
         let register = try store.read { try $0.register() }
         let schools = Dictionary(try store.read { try $0.schools() }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let source = "scenario:\(scenario.id.rawValue)"
+        let stage = scenario.result.options.level
         let record = try store.write(by: principal, Self.need) { writer -> AdoptionRecord in
             let existing = try writer.reader.adoptions()
             if existing.contains(where: { $0.scenarioID == scenario.id.rawValue }) {
                 throw UserError(.conflict, L10n.message(.scenarioAlreadyAdopted, scenario.name))
             }
+            let taskCodes = Set(try writer.reader.tasks().map(\.code))
             let id = try writer.insertAdoption(scenarioID: scenario.id.rawValue, actor: principal.auditName)
             for site in scenario.result.closedSites {
                 guard let schoolID = site.schoolID, let school = schools[schoolID] else { continue }
                 if let other = existing.first(where: { $0.closedSchools.contains(schoolID) }) {
                     throw UserError(.conflict, L10n.message(.schoolAlreadyClosed, school.name, String(other.scenarioID)))
                 }
-                try writer.markClosure(schoolID, adoptionID: id)
-                let division = school.villageID ?? school.townshipID
-                let place = register.division(id: division)
-                try writer.insert(
-                    IdleAsset(
-                        kind: .schoolBuilding, name: L10n.message(.adoptedAssetName, school.name).zh, divisionID: division,
-                        areaM2: school.landMu.map(Area.squareMetres(fromMu:)), status: .idle,
-                        proposedUse: AssetKind.schoolBuilding.suggestedReuse.zh,
-                        location: place?.locationQuality == .illustrative ? nil : place?.location, schoolID: schoolID, adoptionID: id,
-                        source: source, note: scenario.name))
+                let code = "ADOPT-\(scenario.id.rawValue)-\(schoolID.rawValue)"
+                if taskCodes.contains(code) { throw UserError(.conflict, L10n.message(.adoptionTaskExists, code)) }
+                let whole = Self.closesWholeSchool(school.level, stage)
+                try writer.markClosure(schoolID, adoptionID: id, wholeSchool: whole)
+                if whole {
+                    // The asset's own position is unknown: the map shows it at its village's, marked so.
+                    try writer.insert(
+                        IdleAsset(
+                            kind: .schoolBuilding, name: L10n.message(.adoptedAssetName, school.name).zh,
+                            divisionID: school.villageID ?? school.townshipID, areaM2: school.landMu.map(Area.squareMetres(fromMu:)),
+                            status: .idle, proposedUse: AssetKind.schoolBuilding.suggestedReuse.zh, schoolID: schoolID, adoptionID: id,
+                            source: source, note: scenario.name))
+                }
                 let township = register.division(id: school.townshipID)?.name ?? ""
+                let name =
+                    whole
+                    ? L10n.message(.adoptedTaskName, township, school.name, scenario.name)
+                    : L10n.message(
+                        .adoptedStageTaskName, zh: [township, school.name, stage.label.zh, scenario.name],
+                        en: [township, school.name, stage.label.en, scenario.name])
                 try writer.save(
-                    PlanTask(
-                        code: "ADOPT-\(scenario.id.rawValue)-\(schoolID.rawValue)",
-                        name: L10n.message(.adoptedTaskName, township, school.name, scenario.name).zh, ownerUnit: Bureau.education.label.zh,
-                        status: .notStarted, source: source))
-                try writer.linkTask(code: "ADOPT-\(scenario.id.rawValue)-\(schoolID.rawValue)", adoptionID: id)
+                    PlanTask(code: code, name: name.zh, ownerUnit: Bureau.education.label.zh, status: .notStarted, source: source))
+                try writer.linkTask(code: code, adoptionID: id)
             }
             guard let record = try writer.reader.adoptions().first(where: { $0.id == id }) else { throw StoreError.notFound("adoption") }
             return record
@@ -85,15 +98,42 @@ public struct AdoptionService: Sendable {
         return try adoption(scenario, record)
     }
 
-    /// Undoes the adoption of a scenario: its tasks, assets and school marks go; audited.
-    public func revert(_ reference: String) throws {
+    /// Whether closing a school in a plan for `stage` closes the whole school: it teaches that stage only.
+    static func closesWholeSchool(_ level: SchoolLevel, _ stage: PlanningLevel) -> Bool {
+        switch stage {
+        case .primary: level == .primary
+        case .junior: level == .junior
+        }
+    }
+
+    /// Undoes the adoption of a scenario: its tasks, assets and school marks go; audited. Refuses
+    /// (unless `force`) when an asset or task it made has been worked on since — a status, a use,
+    /// evidence or progress recorded — since reverting would delete that work.
+    public func revert(_ reference: String, force: Bool = false) throws {
         let scenario = try ScenarioService(store: store).find([reference])[0]
         try store.write(by: principal, Self.need) { writer in
             guard let record = try writer.reader.adoptions().first(where: { $0.scenarioID == scenario.id.rawValue }) else {
                 throw UserError(.notFound, L10n.message(.scenarioNotAdopted, scenario.name))
             }
+            if !force {
+                let assets = try writer.reader.idleAssets().filter { $0.adoptionID == record.id }
+                let codes = Set(record.closedSchools.map { "ADOPT-\(scenario.id.rawValue)-\($0.rawValue)" })
+                let tasks = try writer.reader.tasks().filter { codes.contains($0.code) }
+                let changed =
+                    assets.filter { $0.status != .idle || $0.actualUse != nil || $0.evidence != nil || $0.date != nil }.map(\.name)
+                    + tasks.filter { $0.status != .notStarted || $0.percentComplete != nil || $0.evidence != nil }.map(\.code)
+                if !changed.isEmpty {
+                    throw UserError(.conflict, L10n.message(.revertWouldLoseWork, changed.prefix(5).joined(separator: "、")))
+                }
+            }
             try writer.deleteAdoption(record.id)
         }
+    }
+
+    /// Whether each school is marked 拟撤并 by an adopted scenario: the scenario's id and whether the
+    /// whole school closes (false: one stage of it).
+    public func closures() throws -> [School.ID: (scenario: Int64, wholeSchool: Bool)] {
+        try store.read { try $0.schoolDecisions() }
     }
 
     /// Every adoption.
@@ -112,13 +152,14 @@ public struct AdoptionService: Sendable {
         return Adoption(
             scenario: scenario, record: record, assets: assets.filter { $0.adoptionID == record.id },
             tasks: tasks.filter { codes.contains($0.code) },
-            indicators: try indicators(scenario), notes: [L10n.message(.planIndicatorAssumption)])
+            indicators: try indicators(scenario, wholeClosures: try closures().filter { $0.value.wholeSchool }.map(\.key)),
+            notes: [L10n.message(.planIndicatorAssumption)] + scenario.notes)
     }
 
     /// The computed school indicators for the county now and with the scenario carried out: closed
     /// schools gone, each receiving school (or new site) teaching the pupils sent to it, and the
     /// staff of a closed school following its pupils in proportion (an assumption, stated).
-    func indicators(_ scenario: Scenario) throws -> [PlanIndicator] {
+    func indicators(_ scenario: Scenario, wholeClosures: [School.ID]) throws -> [PlanIndicator] {
         let report = try DiagnosticsService(store: store).schoolDiagnostics()
         let indicators = try store.read { try $0.indicators() }
         let engine = SchoolDiagnostics(norms: report.norms)
@@ -136,7 +177,9 @@ public struct AdoptionService: Sendable {
                 staff[a.from, default: 0] -= moving
             }
         }
-        let closed = Set(result.closedSites.compactMap(\.schoolID))
+        // Whole closures leave the register's figures; a stage closure keeps the school with the
+        // stage's pupils and staff moved away.
+        let closed = Set(wholeClosures).intersection(result.closedSites.compactMap(\.schoolID))
         let siteBySchool = Dictionary(result.sites.compactMap { s in s.schoolID.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
         var planned: [SchoolDiagnosis] = []
         for d in report.schools where !closed.contains(d.school.id) {

@@ -118,6 +118,7 @@ public struct AssetService: Sendable {
             }
         }
         if let area = change.areaM2 {
+            if area == 0 { throw UserError(.invalid, L10n.message(.assetAreaZero)) }
             guard area.isFinite, area >= 0 else { throw UserError(.invalid, L10n.message(.negativeNumber, Format.number(area, digits: 2))) }
             asset.areaM2 = area
         }
@@ -151,7 +152,8 @@ extension TableExport {
         return ExportTable(
             title: t(.assetsTitle),
             headers: [
-                "ID", t(.colKind), t(.colName), t(.colVillage), t(.colTownship), t(.colAreaM2), t(.colAreaMu), t(.colOwner), t(.colStatus),
+                "ID", t(.colKind), t(.colName), t(.colVillage), t(.colTownship), t(.colAreaM2), t(.colAreaMu), t(.colAssetOwner),
+                t(.colStatus),
                 t(.colProposedUse), t(.colActualUse), t(.colDate), t(.colEvidence), t(.colSource),
             ], rows: rows)
     }

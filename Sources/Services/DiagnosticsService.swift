@@ -30,8 +30,11 @@ public struct DiagnosticsService: Sendable {
 
     public func schoolDiagnostics() throws -> SchoolDiagnosticsReport {
         try store.derived("schoolDiagnostics") {
-            let (register, schools, norms, reports) = try store.read { reader in
-                (try reader.register(), try reader.schools(), try reader.norms(), try reader.townshipReports(topic: "schools"))
+            let (register, schools, norms, reports, closures) = try store.read { reader in
+                (
+                    try reader.register(), try reader.schools(), try reader.norms(), try reader.townshipReports(topic: "schools"),
+                    try reader.schoolDecisions()
+                )
             }
             let book = NormBook(norms)
             let engine = SchoolDiagnostics(norms: book)
@@ -41,8 +44,9 @@ public struct DiagnosticsService: Sendable {
                 guard let own = register.division(id: school.townshipID) else { continue }
                 let unit = register.currentUnit(for: own) ?? own
                 let inferred = register.reachesCurrentUnitByInference(own) ? own.name : nil
-                let d = engine.diagnose(
+                var d = engine.diagnose(
                     school, townshipName: unit.name, townshipIsHistorical: unit.status == .historical, inferredFrom: inferred)
+                d.plannedClosure = closures[school.id].map { PlannedClosure(scenarioID: $0.scenario, wholeSchool: $0.wholeSchool) }
                 diagnoses.append((d, unit.id))
                 byTownship[unit.id, default: []].append(d)
             }

@@ -13,6 +13,10 @@ public struct ParkYear: Sendable, Hashable {
     public var jobs: Int?
     public var outputWan: Double?
     public var investmentWan: Double?
+    /// How many enterprises report each figure (a sum over fewer than `enterprises` is partial).
+    public var jobsReported: Int
+    public var outputReported: Int
+    public var investmentReported: Int
 }
 
 /// A park with its township and its yearly figures.
@@ -47,7 +51,9 @@ public struct ParkService: Sendable {
                 }
                 return ParkYear(
                     year: year, enterprises: rows.count, jobs: sum(rows.map(\.jobs)), outputWan: sum(rows.map(\.outputWan)),
-                    investmentWan: sum(rows.map(\.investmentWan)))
+                    investmentWan: sum(rows.map(\.investmentWan)), jobsReported: rows.filter { $0.jobs != nil }.count,
+                    outputReported: rows.filter { $0.outputWan != nil }.count,
+                    investmentReported: rows.filter { $0.investmentWan != nil }.count)
             }
             return ParkView(park: park, township: register.division(id: park.townshipID)?.name ?? "—", years: years, enterprises: own)
         }
@@ -66,6 +72,10 @@ public struct ParkService: Sendable {
             throw UserError(.invalid, L10n.message(.parkFieldsBlank))
         }
         let unit = try RegisterService(store: store).township(named: township)
+        if unit.status == .historical {
+            let register = try store.read { try $0.register() }
+            throw UserError(.invalid, L10n.message(.historicalTownship, unit.name, register.currentUnit(for: unit)?.name ?? "—"))
+        }
         if let layer = boundaryLayer {
             guard let stored = try store.read({ try $0.layer(named: layer) }) else {
                 throw UserError(.notFound, L10n.message(.layerNotFound, layer))
@@ -96,10 +106,13 @@ public struct ParkService: Sendable {
         let townships = Dictionary(parks.map { ($0.id, $0.townshipID) }, uniquingKeysWith: { a, _ in a })
         let need = WriteNeed.data(Self.bureau, areas: Set(rows.compactMap { townships[$0.enterprise.parkID] }))
         let body = { (writer: RegisterWriter) throws -> (Int, Int) in
+            let importID = try writer.beginImport(
+                kind: "park-enterprises", fileName: source.fileName, format: try source.describeFormat(), actor: principal.auditName)
             var counts = (0, 0)
             for row in rows {
                 if try writer.save(row.enterprise) { counts.1 += 1 } else { counts.0 += 1 }
             }
+            try writer.finishImport(importID, rowsRead: rows.count, inserted: counts.0, updated: counts.1, note: nil)
             return counts
         }
         return dryRun ? try store.rehearse(by: principal, need, body) : try store.write(by: principal, need, body)
@@ -110,27 +123,26 @@ extension TableExport {
     /// One row per park and year: park, township, kind, status, year, enterprises, jobs, output, investment.
     public static func parkTable(_ parks: [ParkView], _ language: Language) -> ExportTable {
         func t(_ key: MessageKey) -> String { L10n.text(key, language) }
+        // After each sum, how many enterprises reported it (fewer than the enterprises: a partial sum).
         let rows: [[TableWorkbook.Cell]] = parks.flatMap { view -> [[TableWorkbook.Cell]] in
             let head: [TableWorkbook.Cell] = [
                 .text(view.park.name), .text(view.township), .text(view.park.kind), .text(view.park.status.label.text(language)),
             ]
-            guard !view.years.isEmpty else {
-                return [
-                    head + [.text(""), .number(nil, digits: 0), .number(nil, digits: 0), .number(nil, digits: 1), .number(nil, digits: 1)]
-                ]
-            }
+            guard !view.years.isEmpty else { return [head + Array(repeating: .text(""), count: 8)] }
             return view.years.map { y in
                 head + [
                     .text(String(y.year)), .number(Double(y.enterprises), digits: 0), .number(y.jobs.map(Double.init), digits: 0),
-                    .number(y.outputWan, digits: 1), .number(y.investmentWan, digits: 1),
+                    .number(Double(y.jobsReported), digits: 0), .number(y.outputWan, digits: 1),
+                    .number(Double(y.outputReported), digits: 0),
+                    .number(y.investmentWan, digits: 1), .number(Double(y.investmentReported), digits: 0),
                 ]
             }
         }
         return ExportTable(
             title: t(.parksTitle),
             headers: [
-                t(.colPark), t(.colTownship), t(.colKind), t(.colStatus), t(.colYear), t(.colEnterprises), t(.colJobs), t(.colOutput),
-                t(.colInvestment),
+                t(.colPark), t(.colTownship), t(.colKind), t(.colStatus), t(.colYear), t(.colEnterprises), t(.colJobs), t(.colReported),
+                t(.colOutput), t(.colReported), t(.colInvestment), t(.colReported),
             ], rows: rows)
     }
 }

@@ -151,7 +151,7 @@ public enum TableExport {
         } catch let error as UserError {
             throw error
         } catch {
-            throw UserError(.unavailable, L10n.message(.vectorCannotWrite, url.path, "\(error)"))
+            throw UserError(.unavailable, L10n.message(.cannotWriteFile, url.path))
         }
     }
 

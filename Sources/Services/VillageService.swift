@@ -14,6 +14,10 @@ public struct VillageReport: Sendable {
     public var rules: [VillageRule]
     /// Rules applied to no village, with the reason.
     public var skipped: [SkippedVillageRule]
+    /// Rules applied with part of their input, with what is missing.
+    public var limited: [SkippedVillageRule]
+    /// What would let more villages be classified (e.g. switching off the distance rule when no village has a position).
+    public var hints: [Localized]
     /// Communities (居委会/社区) are towns, not villages: not classified; how many.
     public var communitiesNotClassified: Int
 
@@ -49,14 +53,24 @@ public struct VillageService: Sendable {
         let source = try TableSources.open(url, sheet: sheet)
         let rows = try VillageTableReader(register: register, year: year).read(source)
         let areas = Set(rows.compactMap { register.division(id: $0.attributes.divisionID).flatMap(register.township(of:))?.id })
-        let need = WriteNeed.data(Self.bureau, areas: areas)
+        // 城乡分类代码 is a property of the division register: changing it is county-level work.
+        let changesClass = rows.contains { row in
+            row.urbanRuralClass != nil && register.division(id: row.attributes.divisionID)?.urbanRuralClass != row.urbanRuralClass
+        }
+        let needs = [WriteNeed.data(Self.bureau, areas: areas)] + (changesClass ? [ImportService.divisionsNeed] : [])
         var summary = VillageImportSummary(fileName: source.fileName, rowsRead: rows.count, inserted: 0, replaced: 0, importID: nil)
         let body = { (writer: RegisterWriter) throws in
             let importID = try writer.beginImport(
                 kind: "villages", fileName: source.fileName, format: try source.describeFormat(), actor: principal.auditName)
+            let stored = Dictionary(
+                try writer.reader.villageAttributes().map { ("\($0.divisionID)/\($0.year)", $0) }, uniquingKeysWith: { a, _ in a })
+            let current = try writer.reader.register()
             for row in rows {
-                if try writer.save(row.attributes, importID: importID) { summary.replaced += 1 } else { summary.inserted += 1 }
-                if let code = row.urbanRuralClass, var division = register.division(id: row.attributes.divisionID),
+                // A column the file does not have keeps the stored value; a blank cell in a column it has clears it.
+                let previous = stored["\(row.attributes.divisionID)/\(row.attributes.year)"]
+                let merged = previous.map { Self.merge(row.attributes, into: $0) } ?? row.attributes
+                if try writer.save(merged, importID: importID) { summary.replaced += 1 } else { summary.inserted += 1 }
+                if let code = row.urbanRuralClass, var division = current.division(id: row.attributes.divisionID),
                     division.urbanRuralClass != code
                 {
                     division.urbanRuralClass = code
@@ -66,8 +80,31 @@ public struct VillageService: Sendable {
             try writer.finishImport(importID, rowsRead: rows.count, inserted: summary.inserted, updated: summary.replaced, note: nil)
             summary.importID = dryRun ? nil : importID
         }
-        if dryRun { try store.rehearse(by: principal, need, body) } else { try store.write(by: principal, need, body) }
+        if dryRun {
+            try store.rehearse(by: principal, needs, body)
+        } else {
+            try store.write(by: principal, needs, body)
+        }
         return summary
+    }
+
+    /// A new row's figures over a stored one: what the file gives replaces the stored value; a
+    /// column the file lacks, or a blank cell, keeps it (an import never erases a figure). The
+    /// sources are kept side by side.
+    static func merge(_ new: VillageAttributes, into old: VillageAttributes) -> VillageAttributes {
+        var m = old
+        m.registeredPopulation = new.registeredPopulation ?? old.registeredPopulation
+        m.residentPopulation = new.residentPopulation ?? old.residentPopulation
+        m.households = new.households ?? old.households
+        m.areaKm2 = new.areaKm2 ?? old.areaKm2
+        m.heritage = new.heritage ?? old.heritage
+        m.farmlandMu = new.farmlandMu ?? old.farmlandMu
+        m.highStandardMu = new.highStandardMu ?? old.highStandardMu
+        m.irrigatedMu = new.irrigatedMu ?? old.irrigatedMu
+        m.marketKm = new.marketKm ?? old.marketKm
+        let sources = old.source.components(separatedBy: "；")
+        m.source = sources.contains(new.source) ? old.source : String((sources + [new.source]).joined(separator: "；").suffix(500))
+        return m
     }
 
     /// The stored figures of every village-year.
@@ -95,8 +132,7 @@ public struct VillageService: Sendable {
                 guard rule.condition.thresholds > index else {
                     throw UserError(.invalid, L10n.message(.ruleNoThreshold, zh: [rule.statement.zh], en: [rule.statement.en]))
                 }
-                let share = [VillageCondition.urbanBoundaryShare, .constrainedShare].contains(rule.condition) && index == 0
-                guard value.isFinite, value >= 0, !share || value <= 1 else {
+                guard value.isFinite, value >= 0, value <= rule.condition.largestThreshold(index) else {
                     throw UserError(.invalid, L10n.message(.badRuleThreshold, Format.number(value, digits: 3)))
                 }
                 if index == 0 { rule.threshold = value } else { rule.secondThreshold = value }
@@ -111,9 +147,13 @@ public struct VillageService: Sendable {
     public func classify() throws -> VillageReport {
         let (facts, inputs, communities) = try villageFacts()
         let rules = try rules()
+        let villages = VillageClassifier.classify(facts, rules: rules, inputs: inputs)
+        let seatRule = rules.first { $0.condition == .nearCountySeat && $0.enabled }
+        let noPositions = inputs.countySeat && seatRule != nil && !facts.isEmpty && facts.allSatisfy { $0.distanceToSeatKm == nil }
         return VillageReport(
-            villages: VillageClassifier.classify(facts, rules: rules, inputs: inputs), rules: rules,
-            skipped: VillageClassifier.skipped(rules, inputs: inputs), communitiesNotClassified: communities)
+            villages: villages, rules: rules, skipped: VillageClassifier.skipped(rules, inputs: inputs),
+            limited: VillageClassifier.limited(rules, inputs: inputs), hints: noPositions ? [L10n.message(.hintDisableSeatRule)] : [],
+            communitiesNotClassified: communities)
     }
 
     /// 村组合并 candidates: villages below `maxPopulation` (default: the small-and-shrinking rule's
@@ -133,7 +173,7 @@ public struct VillageService: Sendable {
             return LonLat(p.longitudeDegrees, p.latitudeDegrees)
         }
         return MergeCandidates.find(
-            report.villages, maxPopulation: maxPopulation ?? Int(rule?.threshold ?? 300),
+            report.villages, maxPopulation: maxPopulation.map(Double.init) ?? rule?.threshold ?? 300,
             minDecline: minDecline ?? rule?.secondThreshold ?? 10,
             maxTravelKm: maxTravelKm, detour: detour,
             distance: { a, b in
@@ -170,13 +210,16 @@ public struct VillageService: Sendable {
         let real = layers.filter { !$0.illustrative }
         let inputs = ClassificationInputs(
             urbanBoundary: real.contains { $0.kind == .urbanBoundary },
-            constraints: real.contains { $0.kind == .ecologicalRedline || $0.kind == .hazard }, countySeat: seat != nil)
+            redline: real.contains { $0.kind == .ecologicalRedline }, hazard: real.contains { $0.kind == .hazard },
+            countySeat: seat != nil)
         return (facts, inputs, current.count - villages.count)
     }
 
-    /// The population of a village by year: its own row for a year, else the sum of the rows of
-    /// the villages merged into it for that year (撤并前村庄合计). 常住人口 when the latest year
-    /// gives it, else 户籍人口; the trend compares the earliest year of the same measure.
+    /// The population of a village by year, rolled up over merges: for a year in which the village
+    /// reports, its own figure plus the figures the villages merged into it reported for that year
+    /// (撤并前村庄合计). A year in which only merged villages report is partial — the village's own
+    /// part is missing — and is not used. 常住人口 when the latest year gives it, else 户籍人口; the
+    /// trend compares the earliest year of the same measure.
     static func population(
         of village: Stored<Division>, register: DivisionRegister, byDivision: [Division.ID: [VillageAttributes]], into f: inout VillageFacts
     ) {
@@ -185,19 +228,20 @@ public struct VillageService: Sendable {
         for row in byDivision[village.id] ?? [] { years[row.year] = (row.residentPopulation, row.registeredPopulation, false) }
         for p in predecessors {
             for row in byDivision[p.id] ?? [] {
-                if let own = years[row.year], !own.rolledUp { continue }
-                let sum = years[row.year] ?? (nil, nil, true)
-                years[row.year] = (
-                    add(sum.resident, row.residentPopulation), add(sum.registered, row.registeredPopulation), true
-                )
+                guard let own = years[row.year] else { continue }
+                years[row.year] = (both(own.resident, row.residentPopulation), both(own.registered, row.registeredPopulation), true)
             }
         }
         let sorted = years.keys.sorted()
-        guard let latestYear = sorted.last(where: { years[$0]?.resident != nil || years[$0]?.registered != nil }),
-            let latest = years[latestYear]
+        guard let newest = sorted.last(where: { years[$0]?.resident != nil || years[$0]?.registered != nil }),
+            let newestRow = years[newest]
         else { return }
-        let resident = latest.resident != nil
+        // 常住人口 when the latest year gives it — unless only 户籍人口 shows a trend (two years or more).
+        let residentYears = sorted.filter { years[$0]?.resident != nil }.count
+        let registeredYears = sorted.filter { years[$0]?.registered != nil }.count
+        let resident = newestRow.resident != nil && (residentYears >= 2 || registeredYears < 2)
         let measure: (Int) -> Int? = { year in resident ? years[year]?.resident : years[year]?.registered }
+        guard let latestYear = sorted.last(where: { measure($0) != nil }), let latest = years[latestYear] else { return }
         f.population = measure(latestYear)
         f.populationYear = latestYear
         f.populationIsResident = resident
@@ -205,12 +249,14 @@ public struct VillageService: Sendable {
         if let earliest = sorted.first(where: { measure($0) != nil }), earliest < latestYear {
             f.earliestYear = earliest
             f.earliestPopulation = measure(earliest)
+            f.rolledUp = f.rolledUp || years[earliest]?.rolledUp == true
         }
     }
 
-    static func add(_ a: Int?, _ b: Int?) -> Int? {
-        guard a != nil || b != nil else { return nil }
-        return (a ?? 0) + (b ?? 0)
+    /// A sum over a merge: known only when both parts are (a missing part would make it look smaller).
+    static func both(_ a: Int?, _ b: Int?) -> Int? {
+        guard let a, let b else { return nil }
+        return a + b
     }
 
     /// Per village with a real position, whether its point lies in a non-illustrative urban
@@ -258,8 +304,29 @@ extension TableExport {
         return ExportTable(
             title: t(.villagesTitle),
             headers: [
-                t(.colCode), t(.colName), t(.colTownship), t(.colVillageType), t(.colPopulation), t(.colYear), t(.colDecline),
-                t(.colHeritage), t(.colSeatKm), t(.colRuleID), t(.colReasons),
+                t(.colCode), t(.colName), t(.colTownship), t(.colVillageType), t(.colVillagePopulation), t(.colYear), t(.colDecline),
+                t(.colHeritage), t(.colSeatKm), t(.colRuleNumber), t(.colReasons),
+            ], rows: rows)
+    }
+
+    /// 村组合并 candidates: village, township, population and decline, the central village, the
+    /// straight and estimated distances and how the estimate was made.
+    public static func mergeTable(_ candidates: [MergeCandidate], _ language: Language) -> ExportTable {
+        func t(_ key: MessageKey) -> String { L10n.text(key, language) }
+        let rows: [[TableWorkbook.Cell]] = candidates.map { m in
+            [
+                .text(m.village.name), .text(m.village.township), .number(m.village.population.map(Double.init), digits: 0),
+                .number(m.village.declinePercent, digits: 1), .text(m.target.name),
+                .number(m.target.population.map(Double.init), digits: 0),
+                .number(m.straightKm, digits: 2), .number(m.travelKm, digits: 2),
+                .text(L10n.message(.travelByDetour, Format.number(m.detour, digits: 2)).text(language)),
+            ]
+        }
+        return ExportTable(
+            title: t(.uiMergeCandidates),
+            headers: [
+                t(.colVillage), t(.colTownship), t(.colVillagePopulation), t(.colDecline), t(.colMergeTarget), t(.colVillagePopulation),
+                t(.colStraightKm), t(.colTravelKm), t(.colTravelBasis),
             ], rows: rows)
     }
 }

@@ -41,6 +41,15 @@ public struct ZoningReport: Sendable {
     public var stability: ZoneStability?
     /// Whether the weights are the register's defaults (an assumption, shown as such).
     public var defaultWeights: Bool
+    /// What the reader must know: dropped criteria and the renormalised weights.
+    public var notes: [Localized] {
+        guard !dropped.isEmpty else { return [] }
+        let names = dropped.map(\.label)
+        return [
+            L10n.message(
+                .zoningDropped, zh: [names.map(\.zh).joined(separator: "、")], en: [names.map(\.en).joined(separator: ", ")])
+        ]
+    }
 }
 
 /// Agricultural functional zoning (重点/优化/适度/保护发展区) by weighted multi-criteria evaluation
@@ -77,22 +86,29 @@ public struct ZoningService: Sendable {
             }
             return key
         }
+        if let t = file.breaks, t.count != 3 || !t.allSatisfy({ $0.isFinite && (0...1).contains($0) }) || !(t[0] > t[1] && t[1] > t[2]) {
+            throw UserError(.invalid, L10n.message(.badBreaks, t.map { Format.number($0, digits: 3) }.joined(separator: ", ")))
+        }
         if let plain = file.weights {
             var weights: [ZoningCriterionKey: Double] = [:]
             for (text, weight) in plain { weights[try key(text)] = weight }
+            guard weights.values.allSatisfy({ $0.isFinite && $0 >= 0 }), weights.values.contains(where: { $0 > 0 }) else {
+                throw UserError(.invalid, L10n.message(.badWeights))
+            }
             return (weights, nil, breaks)
         }
         guard let comparison = file.ahp, comparison.criteria.count == comparison.matrix.count else {
             throw UserError(.invalid, L10n.message(.ahpShape))
         }
         let keys = try comparison.criteria.map(key)
+        if Set(keys).count != keys.count { throw UserError(.invalid, L10n.message(.ahpDuplicateCriterion)) }
         let result: AHPResult
         do {
             result = try AHP.consistentWeights(comparison.matrix)
         } catch {
             throw Self.userError(error)
         }
-        return (Dictionary(zip(keys, result.weights), uniquingKeysWith: +), result, breaks)
+        return (Dictionary(uniqueKeysWithValues: zip(keys, result.weights)), result, breaks)
     }
 
     /// Zones every current village with the stored weights, or `weights` when given.
@@ -104,7 +120,18 @@ public struct ZoningService: Sendable {
         let defaults = given == nil && stored.map(\.weight) == ZoningCriterion.defaults.map(\.weight)
         let (facts, _, _) = try VillageService(store: store, principal: .reader).villageFacts()
         let attributes = try store.read { try $0.villageAttributes() }
-        let latest = Dictionary(attributes.map { ($0.divisionID, $0) }, uniquingKeysWith: { a, b in a.year >= b.year ? a : b })
+        // Each figure from the latest year that gives it (a population-only import of a later year
+        // does not hide the farmland of an earlier one).
+        var latest: [Division.ID: VillageAttributes] = [:]
+        for row in attributes.sorted(by: { $0.year < $1.year }) {
+            var m = latest[row.divisionID] ?? row
+            m.areaKm2 = row.areaKm2 ?? m.areaKm2
+            m.farmlandMu = row.farmlandMu ?? m.farmlandMu
+            m.highStandardMu = row.highStandardMu ?? m.highStandardMu
+            m.irrigatedMu = row.irrigatedMu ?? m.irrigatedMu
+            m.marketKm = row.marketKm ?? m.marketKm
+            latest[row.divisionID] = m
+        }
         let keys = ZoningCriterionKey.allCases.filter { (weights[$0] ?? 0) > 0 }
         let table: [(VillageFacts, [ZoningCriterionKey: Double])] = facts.map { f in (f, Self.values(f, latest[f.id])) }
         let dropped = keys.filter { key in !table.contains { $0.1[key] != nil } }

@@ -94,6 +94,18 @@ extension RegisterReader {
                 schoolID: row.optionalID("school_id"), adoptionID: row["adoption_id"], source: row["source"], note: row["note"]))
     }
 
+    /// The schools adopted scenarios mark 拟撤并: the scenario and whether the whole school closes.
+    public func schoolDecisions() throws -> [School.ID: (scenario: Int64, wholeSchool: Bool)] {
+        var result: [School.ID: (scenario: Int64, wholeSchool: Bool)] = [:]
+        for row in try db.rows(
+            "SELECT d.school_id, d.decision, a.scenario_id FROM school_decisions d JOIN adoptions a ON a.id = d.adoption_id")
+        {
+            let decision: String = row["decision"]
+            result[row.id("school_id")] = (row["scenario_id"], decision == "closure")
+        }
+        return result
+    }
+
     /// Every adoption with what it decided.
     public func adoptions() throws -> [AdoptionRecord] {
         try db.rows("SELECT * FROM adoptions ORDER BY id").map { row in
@@ -202,9 +214,11 @@ extension RegisterWriter {
     }
 
     /// Marks a school 拟撤并 under an adoption.
-    public func markClosure(_ school: School.ID, adoptionID: Int64) throws {
+    /// `wholeSchool`: false when only the planned stage of a school teaching several closes.
+    public func markClosure(_ school: School.ID, adoptionID: Int64, wholeSchool: Bool) throws {
         try db.execute(
-            "INSERT INTO school_decisions (school_id, adoption_id, decision) VALUES (?, ?, 'closure')", school.rawValue, adoptionID)
+            "INSERT INTO school_decisions (school_id, adoption_id, decision) VALUES (?, ?, ?)", school.rawValue, adoptionID,
+            wholeSchool ? "closure" : "stage-closure")
     }
 
     /// Links a task an adoption created.

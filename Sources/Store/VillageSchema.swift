@@ -112,7 +112,7 @@ enum VillageSchema {
         CREATE TABLE school_decisions (
             school_id \(int) PRIMARY KEY REFERENCES schools(id) ON DELETE CASCADE,
             adoption_id \(int) NOT NULL REFERENCES adoptions(id) ON DELETE CASCADE,
-            decision \(text) NOT NULL CHECK (decision IN ('closure'))
+            decision \(text) NOT NULL CHECK (decision IN ('closure', 'stage-closure'))
         );
         CREATE TABLE adoption_tasks (
             adoption_id \(int) NOT NULL REFERENCES adoptions(id) ON DELETE CASCADE,

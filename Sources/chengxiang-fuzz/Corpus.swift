@@ -16,6 +16,10 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case tasks
     /// `solve --costs`: a cost table for the location engine (no register involved).
     case costs
+    /// `import villages`: CSV (UTF-8 and GBK) and XLSX.
+    case villages
+    /// `assets import`: CSV.
+    case assets
 }
 
 /// One seed file: its name (the extension picks the reader) and bytes.
@@ -59,8 +63,31 @@ enum Corpus {
             var table = "demand,candidate,cost\n"
             for i in 0..<6 { for j in 0..<4 { table += "d\(i),c\(j),\((i * 7 + j * 3) % 10)\n" } }
             return [SeedFile(name: "costs.csv", data: Data(table.utf8))]
+        case .villages:
+            return [
+                SeedFile(name: "villages.csv", data: Data(villages.utf8)),
+                SeedFile(name: "villages-gbk.csv", data: Data(GB18030Encoder.encode(villages))),
+                SeedFile(name: "villages.xlsx", data: try workbook(rows: rows(villages))),
+            ]
+        case .assets:
+            return [SeedFile(name: "assets.csv", data: Data(assets.utf8))]
         }
     }
+
+    /// Two years of made-up figures for two of the demo's villages (by code and by name).
+    static let villages = [
+        "村代码,乡镇,村名称,年份,常住人口,户数,村域面积（平方公里）,耕地面积（亩）,高标准农田（亩）,传统村落/历史文化名村",  // data
+        "141122100200,,,2020,1500,500,2.5,1200,300,否",  // data
+        "141122100200,,,2024,1400,466,2.5,1200,350,否",  // data
+        ",天宁镇,磁窑村委会,2024,200,70,1.2,400,,传统村落",  // data
+    ].joined(separator: "\n")
+
+    /// Two made-up idle assets.
+    static let assets = [
+        "类型,名称,乡镇,村代码,面积（平方米）,权属,状态",  // data
+        "空闲宅基地,测试宅基地,,141122100202,420,村集体,闲置",  // data
+        "零星闲置地,测试闲置地,天宁镇,,1300,国有,规划利用",  // data
+    ].joined(separator: "\n")
 
     /// Observations of the demo's indicators for the county and a township.
     static let observations = [

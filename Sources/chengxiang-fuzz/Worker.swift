@@ -88,6 +88,8 @@ struct Worker {
         case .observations: _ = try imports.commit(.observations, file: url)
         case .tasks: _ = try imports.commit(.tasks, file: url)
         case .costs: _ = try EngineInputs.costTables(costs: url, weights: nil, capacities: nil, deadline: .now + .seconds(10))
+        case .villages: _ = try imports.commit(.villages, file: url)
+        case .assets: _ = try imports.commit(.assets, file: url)
         }
     }
 

@@ -45,10 +45,20 @@ enum VillageTypeArgument: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// Writes `table` to `out` as XLSX when asked; true when it did.
+/// Writes `table` to `out` when asked — XLSX, or CSV (UTF-8 with a BOM) for a `.csv` name; true when it did.
 func exportTable(_ table: ExportTable, out: String?, _ options: GlobalOptions) throws -> Bool {
     guard let out else { return false }
-    try TableExport.writeXLSX(table, options.language, to: URL(fileURLWithPath: out))
+    let url = URL(fileURLWithPath: out)
+    switch url.pathExtension.lowercased() {
+    case "xlsx": try TableExport.writeXLSX(table, options.language, to: url)
+    case "csv":
+        do {
+            try Data(TableExport.csv(table)).write(to: url, options: .atomic)
+        } catch {
+            throw UserError(.unavailable, L10n.message(.cannotWriteFile, out))
+        }
+    default: throw UserError(.invalid, L10n.message(.outNeedsXLSXOrCSV))
+    }
     print(options.t(.tableWritten, table.rows.count, out))
     return true
 }
@@ -94,7 +104,8 @@ struct VillagesClassify: AsyncParsableCommand {
                 print(text.render())
                 let counts = VillageType.allCases.map { "\(options.t($0.label)) \(report.count($0))" }
                 print(counts.joined(separator: options.language == .zh ? "，" : ", "))
-                for s in report.skipped { print(options.t(s.rule.statement) + " — " + options.t(s.reason)) }
+                for s in report.skipped + report.limited { print(options.t(s.rule.statement) + " — " + options.t(s.reason)) }
+                for hint in report.hints { print(options.t(hint)) }
                 if report.communitiesNotClassified > 0 { print(options.t(.communitiesNotClassified, report.communitiesNotClassified)) }
             }
         }
@@ -163,11 +174,13 @@ struct VillagesMergeCandidates: AsyncParsableCommand {
     @Option(help: help(.optMinDecline)) var minDecline: Double?
     @Option(help: help(.optMaxTravelKm)) var maxKm: Double = 5
     @Option(help: help(.optDetour)) var detour: Double = 1.3
+    @Option(help: help(.optOutXLSX)) var out: String?
 
     func run() async throws {
         try await reportingFailures {
             let candidates = try options.workspace().villages().mergeCandidates(
                 maxPopulation: maxPopulation, minDecline: minDecline, maxTravelKm: maxKm, detour: detour)
+            if try exportTable(TableExport.mergeTable(candidates, options.language), out: out, options) { return }
             if format == .json {
                 print(String(decoding: try Records.json(candidates.map(MergeCandidateRecord.init)), as: UTF8.self))
                 return
@@ -177,7 +190,9 @@ struct VillagesMergeCandidates: AsyncParsableCommand {
                 return
             }
             var table = TextTable(
-                header: [.colVillage, .colTownship, .colPopulation, .colDecline, .colMergeTarget, .colTravelKm].map { options.t($0) },
+                header: [.colVillage, .colTownship, .colVillagePopulation, .colDecline, .colMergeTarget, .colTravelKm].map {
+                    options.t($0)
+                },
                 alignments: [.left, .left, .right, .right, .left, .right])
             for m in candidates {
                 table.add([
@@ -203,7 +218,7 @@ struct ZoningRun: AsyncParsableCommand {
         commandName: "run", abstract: text(.cmdZoningRun), discussion: text(.cmdZoningRunDiscussion))
 
     @OptionGroup var options: GlobalOptions
-    @Option(help: help(.optWeights)) var weights: String?
+    @Option(help: help(.optZoningWeights)) var weights: String?
     @Flag(help: help(.optSaveWeights)) var save = false
     @Option(help: help(.optFormat)) var format: OutputFormat = .table
     @Option(help: help(.optOutXLSX)) var out: String?
@@ -211,6 +226,7 @@ struct ZoningRun: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let workspace = try options.workspace()
+            if save && weights == nil { throw UserError(.invalid, L10n.message(.saveNeedsWeights)) }
             let given = try weights.map { try ZoningService.weights(from: try inputFile($0)) }
             if save, let given { try workspace.zoning(by: try options.principal(workspace)).setWeights(given.weights) }
             let report = try workspace.zoning().run(weights: given?.weights, ahp: given?.ahp, breaks: given?.breaks ?? .quartiles)
@@ -225,6 +241,7 @@ struct ZoningRun: AsyncParsableCommand {
                     return
                 }
                 for c in report.criteria { print("\(options.t(c.key.label))  \(Format.number(c.weight, digits: 3))") }
+                for note in report.notes { print(options.t(note)) }
                 if let ahp = report.ahp { print(options.t(.ahpConsistent, Format.number(ahp.consistencyRatio, digits: 3))) }
                 if report.defaultWeights { print(options.t(.zoningDefaultWeights)) }
                 var text = TextTable(
@@ -298,7 +315,7 @@ struct ParksAdd: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
     @Option(help: help(.optParkName)) var name: String
-    @Option(help: help(.optTownship)) var township: String
+    @Option(help: help(.optParkTownship)) var township: String
     @Option(help: help(.optParkKind)) var kind: String
     @Option(help: help(.optParkStatus)) var status: ParkStatusArgument = .planned
     @Option(help: help(.optIndustries)) var industries: String?
@@ -308,6 +325,7 @@ struct ParksAdd: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
+            if boundaryFeature != nil && boundaryLayer == nil { throw UserError(.invalid, L10n.message(.boundaryFeatureWithoutLayer)) }
             let workspace = try options.workspace()
             let id = try workspace.parks(by: try options.principal(workspace)).add(
                 name: name, township: township, kind: kind, status: status.status, industries: industries, boundaryLayer: boundaryLayer,
@@ -349,6 +367,12 @@ enum AssetStatusArgument: String, ExpressibleByArgument, CaseIterable {
     case idle, planned
     case inUse = "in-use"
     case reclaimed
+
+    /// The code or the Chinese name (闲置, 规划利用, 利用中, 已复垦).
+    init?(argument: String) {
+        guard let status = AssetStatus(text: argument), let value = Self(rawValue: status.rawValue) else { return nil }
+        self = value
+    }
 
     var status: AssetStatus {
         switch self {
@@ -431,6 +455,8 @@ struct AssetsUpdate: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
+            let given: [Any?] = [status, proposedUse, actualUse, date, evidence, areaM2, note]
+            if given.allSatisfy({ $0 == nil }) { throw UserError(.invalid, L10n.message(.nothingToChange)) }
             let workspace = try options.workspace()
             let asset = try workspace.assets(by: try options.principal(workspace)).update(
                 IdleAsset.ID(id),
@@ -450,19 +476,22 @@ struct ScenarioAdopt: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
     @Argument(help: help(.optScenario)) var scenario: String
     @Flag(help: help(.optRevert)) var revert = false
-    @Option(help: help(.optFormat)) var format: OutputFormat = .table
+    @Flag(help: help(.optRevertForce)) var force = false
+    /// `--format` is the parent's (`schools scenarios --format`): both define it, the parent parses it.
+    @ParentCommand var scenarios: SchoolsScenarios
 
     func run() async throws {
         try await reportingFailures {
             let workspace = try options.workspace()
             let service = workspace.adoptions(by: try options.principal(workspace))
             if revert {
-                try service.revert(scenario)
-                print(options.t(.adoptionReverted, scenario))
+                let name = try workspace.scenarios.find([scenario])[0].name
+                try service.revert(scenario, force: force)
+                print(options.t(.adoptionReverted, name))
                 return
             }
             let adoption = try service.adopt(scenario)
-            if format == .json {
+            if scenarios.format == .json {
                 print(String(decoding: try Records.json(AdoptionOutcomeRecord(adoption)), as: UTF8.self))
                 return
             }

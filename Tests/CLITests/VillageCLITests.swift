@@ -55,11 +55,16 @@ struct VillageCLITests {
         let parks = try Self.json(try CLI.run(["parks", "list", "--format", "json", "--database", db]).stdout)
         #expect(parks.count == 4 && parks.allSatisfy { ($0["years"] as? [Any])?.isEmpty == true })
 
-        // 方案乙: seven closures become seven 闲置校舍 with their land; revert leaves none.
-        let adopted = try CLI.run(["schools", "scenarios", "adopt", "2", "--database", db])
-        #expect(adopted.status == 0 && adopted.stdout.contains("7 所学校标为拟撤并"), "\(adopted.stderr)")
+        // 方案乙: seven closures; the primary schools among them become 闲置校舍 with their land.
+        let adopted = try CLI.run(["schools", "scenarios", "adopt", "2", "--format", "json", "--database", db])
+        let outcome = try #require(try JSONSerialization.jsonObject(with: Data(adopted.stdout.utf8)) as? [String: Any])
+        let closed = try #require(outcome["closedSchools"] as? [Int])
+        #expect(adopted.status == 0 && closed.count == 7, "\(adopted.stderr)")
+        let schools = try Self.json(try CLI.run(["schools", "diagnose", "--format", "json", "--database", db]).stdout)
+        let primary = schools.filter { closed.contains($0["id"] as? Int ?? -1) && $0["levelCode"] as? String == "primary" }
+        #expect(schools.filter { $0["plannedClosureScenario"] as? Int == 2 }.count == 7)
         let assets = try Self.json(try CLI.run(["assets", "list", "--format", "json", "--database", db]).stdout)
-        #expect(assets.count == 7)
+        #expect(assets.count == primary.count && !assets.isEmpty)
         for asset in assets {
             for key in ["id", "kind", "name", "village", "township", "areaM2", "areaMu", "status", "source"] {
                 #expect(asset.keys.contains(key), "\(key)")
@@ -71,7 +76,10 @@ struct VillageCLITests {
         #expect(updated.status == 0 && updated.stdout.contains("规划利用"), "\(updated.stderr)")
         let twice = try CLI.run(["schools", "scenarios", "adopt", "2", "--database", db])
         #expect(twice.status == 65 && twice.stderr.contains("已采纳"))
-        #expect(try CLI.run(["schools", "scenarios", "adopt", "2", "--revert", "--database", db]).status == 0)
+        let careful = try CLI.run(["schools", "scenarios", "adopt", "2", "--revert", "--database", db])
+        #expect(careful.status == 65 && careful.stderr.contains("--force"), "\(careful.stderr)")
+        let reverted = try CLI.run(["schools", "scenarios", "adopt", "2", "--revert", "--force", "--database", db])
+        #expect(reverted.status == 0 && reverted.stdout.contains("方案乙"), "\(reverted.stderr)")
         #expect(try Self.json(try CLI.run(["assets", "list", "--format", "json", "--database", db]).stdout).isEmpty)
 
         let assetFile = dir.appendingPathComponent("闲置资产.csv")

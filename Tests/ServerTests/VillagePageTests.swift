@@ -90,7 +90,12 @@ struct VillagePageTests {
             try await client.execute(uri: "/scenarios/2/adopt", method: .post, headers: signedForm(admin), body: again) { response in
                 #expect(response.status == .conflict && response.text.contains("已采纳"))
             }
+            // The asset was worked on: reverting asks for confirmation first.
             try await client.execute(uri: "/scenarios/2/revert", method: .post, headers: signedForm(admin), body: again) { response in
+                #expect(response.status == .conflict && response.text.contains("包括已修改的记录"))
+            }
+            let force = ByteBuffer(string: "csrf=\(formToken(admin))&force=on")
+            try await client.execute(uri: "/scenarios/2/revert", method: .post, headers: signedForm(admin), body: force) { response in
                 #expect(response.status == .seeOther || response.status == .found)
             }
         }

@@ -2,6 +2,7 @@ import Analysis
 import Demo
 import Domain
 import Foundation
+import Geo
 import Interchange
 import Localization
 import Services
@@ -24,7 +25,8 @@ struct VillageServiceTests {
 
     /// Six villages of 天宁镇 (A…F) with two years of figures, as a GBK CSV: A large, B and E small
     /// and shrinking by 20 %, C small but stable, D neither, F a 传统村落; G has a 2024 row only
-    /// and H, merged into G, a 2020 row; heritage stated as 否 except for F and G (blank).
+    /// and H, merged into G, rows for both years (counted toward G); heritage stated as 否 except for F
+    /// and G (blank).
     static func fixture(_ workspace: Workspace) throws -> (url: URL, names: [String: String], codes: [String: String]) {
         let register = try workspace.register.divisionRegister()
         let township = try #require(register.townships(named: "天宁镇").first)
@@ -41,7 +43,7 @@ struct VillageServiceTests {
             ("A", 2020, 1500, "否"), ("A", 2024, 1400, "否"), ("B", 2020, 250, "否"), ("B", 2024, 200, "否"),
             ("C", 2020, 280, "否"), ("C", 2024, 275, "否"), ("D", 2020, 900, "否"), ("D", 2024, 850, "否"),
             ("E", 2020, 290, "否"), ("E", 2024, 230, "否"), ("F", 2020, 120, "传统村落"), ("F", 2024, 100, "传统村落"),
-            ("G", 2024, 300, ""), ("H", 2020, 400, "否"),
+            ("G", 2020, 250, ""), ("G", 2024, 300, ""), ("H", 2020, 400, "否"), ("H", 2024, 380, "否"),
         ]
         let csv =
             "村代码,年份,常住人口,户数,传统村落/历史文化名村\n"
@@ -73,7 +75,7 @@ struct VillageServiceTests {
         try villages.setRule(position: 2, enabled: false)
         let (url, names, codes) = try Self.fixture(workspace)
         let summary = try villages.importAttributes(from: url)
-        #expect(summary.rowsRead == 14 && summary.inserted == 14 && summary.replaced == 0)
+        #expect(summary.rowsRead == 16 && summary.inserted == 16 && summary.replaced == 0)
         try workspace.register.merge(codes["H"]!, into: codes["G"]!, inferred: false, by: Self.admin)
         var report = try villages.classify()
         var types = Self.types(report, names)
@@ -83,8 +85,8 @@ struct VillageServiceTests {
         #expect(types["G"] == .unclassified)
         let g = try #require(report.villages.first { $0.facts.name == names["G"] })
         #expect(g.reasons.first?.zh == "缺传统村落/历史文化名村认定数据" && g.reasons.count == 2 && g.rule == nil)
-        // H's 2020 figure counts toward G, its successor.
-        #expect(g.facts.earliestYear == 2020 && g.facts.earliestPopulation == 400 && g.facts.population == 300)
+        // H's figures count toward G, its successor, in each year G reports.
+        #expect(g.facts.earliestYear == 2020 && g.facts.earliestPopulation == 650 && g.facts.population == 680 && g.facts.rolledUp)
         let b = try #require(report.villages.first { $0.facts.name == names["B"] })
         #expect(b.rule?.position == 5)
         #expect(b.reasons.map(\.zh) == ["规则 5：人口 < 300 且较最早年份下降 ≥ 10% → 搬迁撤并类", "常住人口 200 人（2024 年）", "较 2020 年（250 人）下降 20%"])
@@ -100,6 +102,40 @@ struct VillageServiceTests {
         #expect(throws: UserError.self) { try villages.setRule(position: 3, threshold: 1) }
         // A merge candidate needs real positions: none on the demo.
         #expect(try villages.mergeCandidates().isEmpty)
+    }
+
+    @Test("a village point inside a (non-illustrative) urban boundary is 城郊融合, one in the red line 搬迁撤并, by overlay")
+    func layerShares() throws {
+        let workspace = Workspace(store: try demoStore())
+        let admin = Self.admin
+        for (file, kind) in [("boundary.geojson", LayerKind.urbanBoundary), ("redline.geojson", .ecologicalRedline)] {
+            _ = try workspace.layers(by: admin).importLayer(LayerFixtures.url(file), LayerImportOptions(kind: kind))
+        }
+        let register = try workspace.register.divisionRegister()
+        let township = try #require(register.townships(named: "天宁镇").first)
+        let villages = Array(register.villages(in: township).filter { $0.kind == .village }.prefix(2))
+        let zone = try #require(ChinaCRS(epsg: 4546))
+        let toDegrees = try #require(Projection(from: zone, to: .cgcs2000))
+        let inside = try #require(toDegrees.transform(x: 597_075, y: 4_153_050))
+        let redline = try #require(toDegrees.transform(x: 597_300, y: 4_153_050))
+        let positions = """
+            code,name,lon,lat,location_quality,source
+            \(villages[0].code!),\(villages[0].name),\(inside.x),\(inside.y),published,test
+            \(villages[1].code!),\(villages[1].name),\(redline.x),\(redline.y),published,test
+            """
+        _ = try workspace.imports(by: admin).importDivisions(from: try Self.file("positions.csv", Array(positions.utf8)))
+        let figures = "村代码,年份,常住人口,传统村落/历史文化名村\n\(villages[0].code!),2024,500,否\n\(villages[1].code!),2024,500,否\n"
+        try workspace.villages(by: admin).importAttributes(from: try Self.file("v.csv", Array(figures.utf8)))
+        try workspace.villages(by: admin).setRule(position: 2, enabled: false)
+        let report = try workspace.villages().classify()
+        #expect(report.skipped.isEmpty)
+        let a = try #require(report.villages.first { $0.facts.id == villages[0].id })
+        let b = try #require(report.villages.first { $0.facts.id == villages[1].id })
+        #expect(a.type == .suburban && a.rule?.position == 1 && a.reasons.last?.zh == "位于城镇开发边界内 100%")
+        #expect(b.type == .relocateMerge && b.rule?.position == 4 && b.facts.urbanShare == 0 && b.facts.constrainedShare == 1)
+        // A village without a real position cannot be judged by rule 1: not classified.
+        let other = try #require(report.villages.first { $0.facts.id != villages[0].id && $0.facts.id != villages[1].id })
+        #expect(other.type == .unclassified && other.reasons.contains { $0.zh.hasPrefix("缺村庄位置") })
     }
 
     @Test("a bad attribute table is refused cell by cell and nothing is written", arguments: TestBackend.available)
@@ -130,6 +166,21 @@ struct VillageServiceTests {
             try workspace.villages(by: Self.admin).importAttributes(from: try Self.file("村.csv", Array(twice.utf8)))
         }
         #expect(duplicate.issues.first?.row == 3)
+        // Imported again with a column missing or a cell blank: the stored figure stays.
+        let first = "村代码,年份,常住人口,户数\n\(village.code!),2024,300,100\n"
+        try workspace.villages(by: Self.admin).importAttributes(from: try Self.file("a.csv", Array(first.utf8)))
+        let second = "村代码,年份,常住人口,户籍人口\n\(village.code!),2024,,320\n"
+        let again = try workspace.villages(by: Self.admin).importAttributes(from: try Self.file("b.csv", Array(second.utf8)))
+        #expect(again.replaced == 1)
+        let row = try #require(try workspace.villages().attributes().first)
+        #expect(row.residentPopulation == 300 && row.households == 100 && row.registeredPopulation == 320 && row.source == "a.csv；b.csv")
+        // A community is not a village; a name that is not the code's village is refused.
+        let community = try #require(register.villages(in: township).first { $0.kind == .community })
+        let wrong = "村代码,村名称,年份,常住人口\n\(community.code!),,2024,10\n\(village.code!),不是这个村,2024,10\n"
+        let refused = try #require(throws: UserError.self) {
+            try workspace.villages(by: Self.admin).importAttributes(from: try Self.file("c.csv", Array(wrong.utf8)))
+        }
+        #expect(refused.issues.map(\.row) == [2, 3])
         // A viewer may not import.
         #expect(throws: UserError.self) {
             try workspace.villages(by: .reader).importAttributes(
@@ -252,19 +303,29 @@ struct VillageServiceTests {
         let closed = scenario.result.closedSites
         #expect(closed.count == 7)
         let adoption = try workspace.adoptions(by: Self.admin).adopt(String(scenario.id.rawValue))
-        #expect(
-            adoption.closedSchools.count == closed.count && adoption.assets.count == closed.count && adoption.tasks.count == closed.count)
+        #expect(adoption.closedSchools.count == closed.count && adoption.tasks.count == closed.count)
         let schools = try store.read { try $0.schools() }
-        for site in closed {
-            let school = try #require(schools.first { $0.id == site.schoolID })
+        // A primary school closes whole and becomes a 闲置校舍 with its land; a 小初一体 school loses
+        // its primary stage only and its campus stays in use: no idle asset, the task says the stage.
+        let whole = closed.compactMap { site in schools.first { $0.id == site.schoolID } }.filter { $0.level == .primary }
+        #expect(!whole.isEmpty && whole.count < closed.count)
+        #expect(adoption.assets.count == whole.count)
+        for school in whole {
             let asset = try #require(adoption.assets.first { $0.schoolID == school.id })
             #expect(asset.kind == .schoolBuilding && asset.status == .idle && asset.source == "scenario:\(scenario.id.rawValue)")
-            #expect(abs((asset.areaMu ?? -1) - (school.landMu ?? -2)) < 1e-9)
+            #expect(abs((asset.areaMu ?? -1) - (school.landMu ?? -2)) < 1e-9 && asset.location == nil)
+            #expect(asset.proposedUse?.contains("基层党组织阵地") == true)
         }
+        #expect(adoption.tasks.filter { $0.name.contains("小学阶段部分") }.count == closed.count - whole.count)
+        // The schools list shows the mark.
+        let marked = try workspace.diagnostics.schoolDiagnostics().schools.filter { $0.plannedClosure != nil }
+        #expect(marked.count == closed.count && marked.filter { $0.plannedClosure?.wholeSchool == true }.count == whole.count)
         #expect(adoption.tasks.allSatisfy { $0.deadline == nil && $0.code.hasPrefix("ADOPT-\(scenario.id.rawValue)-") })
-        // The computed indicators under the plan: fewer small schools than now.
+        // The computed indicators are recomputed under the plan: a 小初一体 school that loses its
+        // primary stage keeps a small junior stage, so there are more small schools, not fewer.
         let small = try #require(adoption.indicators.first { $0.code == "SCH_SMALL_COUNT" })
-        #expect((small.underPlan ?? 99) < (small.now ?? 0))
+        #expect(small.now == 2 && small.underPlan == 3)
+        #expect(adoption.indicators.count == 4 && adoption.indicators.allSatisfy { $0.underPlan != nil })
         // Schools are never deleted; adopting twice, or deleting an adopted scenario, is refused.
         #expect(try store.read { try $0.schools() }.count == 19)
         #expect(throws: UserError.self) { try workspace.adoptions(by: Self.admin).adopt(String(scenario.id.rawValue)) }
@@ -276,7 +337,12 @@ struct VillageServiceTests {
         }
         // A viewer may not adopt.
         #expect(throws: UserError.self) { try workspace.adoptions(by: .reader).revert(String(scenario.id.rawValue)) }
-        try workspace.adoptions(by: Self.admin).revert(String(scenario.id.rawValue))
+        // Work recorded on an asset since: reverting would delete it, so it needs force.
+        let asset = try #require(adoption.assets.first)
+        try workspace.assets(by: Self.admin).update(asset.id, AssetChange(status: .inUse, actualUse: "村史馆"))
+        let lose = try #require(throws: UserError.self) { try workspace.adoptions(by: Self.admin).revert(String(scenario.id.rawValue)) }
+        #expect(lose.kind == .conflict && lose.message.zh.contains(asset.name))
+        try workspace.adoptions(by: Self.admin).revert(String(scenario.id.rawValue), force: true)
         #expect(try Self.snapshot(store) == before)
         #expect(try workspace.adoptions().adoption(of: String(scenario.id.rawValue)) == nil)
         #expect(throws: UserError.self) { try workspace.adoptions(by: Self.admin).revert(String(scenario.id.rawValue)) }

@@ -19,7 +19,15 @@ enum Components {
 
     /// The flags of a school as coloured labels.
     static func flags(_ d: SchoolDiagnosis, _ web: WebContext) -> HTMLNode {
-        .group(d.flags.map { el("span", [("class", "flag flag-\($0.rawValue)")], text: web.t($0.label)) })
+        .group(
+            d.flags.map { el("span", [("class", "flag flag-\($0.rawValue)")], text: web.t($0.label)) }
+                + (d.plannedClosure.map { c in
+                    [
+                        el(
+                            "a", [("class", "flag flag-planned-closure"), ("href", "/scenarios/\(c.scenarioID)#adoption")],
+                            text: web.t(c.wholeSchool ? .uiPlannedClosure : .uiPlannedStageClosure, c.scenarioID))
+                    ]
+                } ?? []))
     }
 
     /// A status label coloured red/yellow/green/grey.

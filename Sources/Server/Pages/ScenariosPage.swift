@@ -172,8 +172,8 @@ enum ScenariosPage {
                     [web.t(.colIndicator), web.t(.uiNow), web.t(.uiUnderPlan)],
                     adoption.indicators.map { i in
                         [
-                            .text(web.t(i.name) + "（\(i.unit)）"), Components.number(i.now, digits: 1),
-                            Components.number(i.underPlan, digits: 1),
+                            .text(web.t(i.name) + "（\(i.unit)）"), Components.number(i.now, digits: i.isCount ? 0 : 1),
+                            Components.number(i.underPlan, digits: i.isCount ? 0 : 1),
                         ]
                     }))
             nodes += adoption.notes.map { el("p", [("class", "muted")], text: web.t($0)) }
@@ -186,18 +186,26 @@ enum ScenariosPage {
             nodes.append(
                 el(
                     "form", [("class", "inline"), ("method", "post"), ("action", "/scenarios/\(s.id.rawValue)/\(action)")],
-                    [
-                        Layout.csrfField(web),
-                        el(
-                            "button", [("type", "submit"), ("data-confirm", web.t(adoption == nil ? .uiConfirmAdopt : .uiConfirmRevert))],
-                            text: web.t(adoption == nil ? .uiAdopt : .uiRevertAdoption)),
-                    ]))
+                    [Layout.csrfField(web)]
+                        + (adoption == nil
+                            ? []
+                            : [
+                                el(
+                                    "label", [],
+                                    [el("input", [("type", "checkbox"), ("name", "force")]), .text(" " + web.t(.uiRevertForce))])
+                            ])
+                        + [
+                            el(
+                                "button",
+                                [("type", "submit"), ("data-confirm", web.t(adoption == nil ? .uiConfirmAdopt : .uiConfirmRevert))],
+                                text: web.t(adoption == nil ? .uiAdopt : .uiRevertAdoption))
+                        ]))
         }
         return el("section", [], nodes)
     }
 
     /// Rename and delete, for those who may store scenarios (the education bureau's county work).
-    static func manage(_ s: Scenario, entered: FormFields? = nil, _ web: WebContext) -> HTMLNode {
+    static func manage(_ s: Scenario, entered: FormFields? = nil, adopted: Bool = false, _ web: WebContext) -> HTMLNode {
         guard web.principal?.mayWriteCountyLevel(.education) == true else { return .group([]) }
         let name = entered?.text("name") ?? s.name
         return el(
@@ -212,14 +220,17 @@ enum ScenariosPage {
                             [.text(web.t(.uiName)), el("input", [("name", "name"), ("value", name), ("required", "required")])]),
                         el("button", [("type", "submit")], text: web.t(.uiRename)),
                     ]),
-                el(
-                    "form", [("class", "inline"), ("method", "post"), ("action", "/scenarios/\(s.id.rawValue)/delete")],
-                    [
-                        Layout.csrfField(web),
-                        el(
-                            "button", [("type", "submit"), ("class", "secondary"), ("data-confirm", web.t(.uiConfirmDelete))],
-                            text: web.t(.uiDeleteScenario)),
-                    ]),
+                // An adopted scenario cannot be deleted: no button for it.
+                adopted
+                    ? .group([])
+                    : el(
+                        "form", [("class", "inline"), ("method", "post"), ("action", "/scenarios/\(s.id.rawValue)/delete")],
+                        [
+                            Layout.csrfField(web),
+                            el(
+                                "button", [("type", "submit"), ("class", "secondary"), ("data-confirm", web.t(.uiConfirmDelete))],
+                                text: web.t(.uiDeleteScenario)),
+                        ]),
             ])
     }
 
@@ -253,7 +264,7 @@ enum ScenariosPage {
         }
         let measures = ScenarioComparison.rows([s]).map { row -> [HTMLNode] in [.text(web.t(row.label)), .text(web.t(row.values[0]))] }
         return [
-            message ?? .group([]), manage(s, entered: entered, web), adoptionSection(s, adoption, web),
+            message ?? .group([]), manage(s, entered: entered, adopted: adoption != nil, web), adoptionSection(s, adoption, web),
             el("p", text: "\(web.t(r.options.level.label)) · \(web.t(r.options.model.label))"),
             notes(s, web),
         ] + MapPage.view(map, web) + [

@@ -47,6 +47,7 @@ enum VillagesPage {
                 "p", [],
                 text: VillageType.allCases.map { "\(web.t($0.label)) \(report.count($0))" }.joined(
                     separator: web.language == .zh ? "，" : ", ")))
+        content += report.hints.map { el("p", [("class", "warning")], text: web.t($0)) }
         if report.communitiesNotClassified > 0 {
             content.append(el("p", [("class", "muted")], text: web.t(.communitiesNotClassified, report.communitiesNotClassified)))
         }
@@ -79,13 +80,13 @@ enum VillagesPage {
         content.append(
             Components.table(
                 [
-                    web.t(.colCode), web.t(.colName), web.t(.colTownship), web.t(.colVillageType), web.t(.colPopulation),
+                    web.t(.colCode), web.t(.colName), web.t(.colTownship), web.t(.colVillageType), web.t(.colVillagePopulation),
                     web.t(.colDecline), web.t(.colReasons),
                 ].map { HTMLNode.text($0) }, rows, classes: "sortable filterable",
                 rowAttributes: report.villages.map { [("data-flags", $0.type.rawValue)] }, noMatch: web.t(.uiNoMatch)))
         content.append(el("h2", [("id", "rules")], text: web.t(.uiVillageRules)))
         content.append(el("p", [("class", "muted")], text: web.t(.villageRulesOrderNote)))
-        let skipped = Dictionary(report.skipped.map { ($0.rule.id, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        let skipped = Dictionary((report.skipped + report.limited).map { ($0.rule.id, $0.reason) }, uniquingKeysWith: { a, _ in a })
         let editable = web.principal?.mayWriteCountyLevel(.naturalResources) == true
         content.append(
             Components.table(
@@ -102,14 +103,15 @@ enum VillagesPage {
                     "p", [("class", "muted")],
                     [.text(web.t(.uiVillageRulesEdit) + " "), el("code", [], text: "chengxiang villages rules set")]))
         }
-        content.append(el("h2", [], text: web.t(.uiMergeCandidates)))
+        content.append(
+            el("h2", [], [.text(web.t(.uiMergeCandidates) + " "), Components.exports("/villages/merge-candidates", web, print: false)]))
         if merges.isEmpty {
             content.append(el("p", [("class", "muted")], text: web.t(.mergeCandidatesNone)))
         } else {
             content.append(
                 Components.table(
                     [
-                        web.t(.colVillage), web.t(.colTownship), web.t(.colPopulation), web.t(.colDecline), web.t(.colMergeTarget),
+                        web.t(.colVillage), web.t(.colTownship), web.t(.colVillagePopulation), web.t(.colDecline), web.t(.colMergeTarget),
                         web.t(.colTravelKm),
                     ],
                     merges.map { m in
@@ -156,7 +158,17 @@ enum VillagesPage {
         return el("form", [("method", "post"), ("action", "/villages/rules/\(rule.position)#rules"), ("class", "inline")], fields)
     }
 
-    static func zoning(_ report: ZoningReport, criteria: [ZoningCriterion], _ web: WebContext) -> [HTMLNode] {
+    /// The colour of a zone, best first.
+    static func color(_ zone: AgriculturalZone) -> String {
+        switch zone {
+        case .priority: "#1a9850"
+        case .optimise: "#91cf60"
+        case .moderate: "#fee08b"
+        case .protect: "#fc8d59"
+        }
+    }
+
+    static func zoning(_ report: ZoningReport, criteria: [ZoningCriterion], map data: MapData, _ web: WebContext) -> [HTMLNode] {
         var content: [HTMLNode] = report.villages.isEmpty ? [el("p", [], text: web.t(.zoningNoData))] : []
         content.append(el("p", [("class", "muted")], text: web.t(.zoningMethod)))
         let editable = web.principal?.mayWriteCountyLevel(.agriculture) == true
@@ -184,10 +196,27 @@ enum VillagesPage {
                     [Layout.csrfField(web), el("button", [("type", "submit")], text: web.t(.uiSave))]))
         }
         if report.defaultWeights { content.append(el("p", [("class", "muted")], text: web.t(.zoningDefaultWeights))) }
+        content += report.notes.map { el("p", [("class", "muted")], text: web.t($0)) }
         guard !report.villages.isEmpty else { return content }
         if let s = report.stability {
-            content.append(el("p", [], text: web.t(.zoningStability, Format.number(100 * s.shareChanged, digits: 1), s.runs)))
+            content.append(el("p", [], text: web.t(.zoningUnstableWeb, Format.number(100 * s.shareChanged, digits: 1), s.runs)))
         }
+        // The zoned villages on the map, coloured by zone.
+        var map = MapPage.map(data, web)
+        map.schools = []
+        let zoned = Dictionary(report.villages.compactMap { v in v.code.map { ($0, v) } }, uniquingKeysWith: { a, _ in a })
+        map.villages = data.register.divisions.compactMap { d in
+            guard let code = d.code?.description, let v = zoned[code], let p = d.location else { return nil }
+            return CountyMap.Marker(
+                id: "v\(d.id)", lon: p.longitudeDegrees, lat: p.latitudeDegrees, label: d.name, radius: 4, fill: color(v.zone),
+                quality: MapPage.quality(d.locationQuality),
+                data: [("field-1", web.t(v.zone.label)), ("field-2", "\(web.t(.colScore)) \(Format.number(v.score, digits: 3))")])
+        }
+        map.legend =
+            AgriculturalZone.allCases.map { CountyMap.LegendEntry(color: color($0), text: web.t($0.label)) } + [
+                .init(color: "#fff", text: web.t(.uiLegendIllustrative), quality: .illustrative)
+            ]
+        content += MapPage.view(map, web)
         content.append(el("h2", [], text: web.t(.zoningTitle)))
         content.append(
             filters(
@@ -237,14 +266,22 @@ enum VillagesPage {
                     years.map { p, y in
                         [
                             Components.data(p.park.name, web), .text(String(y.year)), Components.number(Double(y.enterprises), digits: 0),
-                            Components.number(y.jobs.map(Double.init), digits: 0), Components.number(y.outputWan, digits: 1),
-                            Components.number(y.investmentWan, digits: 1),
+                            partial(y.jobs.map(Double.init), digits: 0, y.jobsReported, y.enterprises, web),
+                            partial(y.outputWan, digits: 1, y.outputReported, y.enterprises, web),
+                            partial(y.investmentWan, digits: 1, y.investmentReported, y.enterprises, web),
                         ]
                     }, classes: "sortable"))
         }
         content.append(
             el("p", [("class", "muted")], [.text(web.t(.uiParksImport) + " "), el("code", [], text: "chengxiang parks import")]))
         return content
+    }
+
+    /// A sum, with 「（1/2 家填报）」 when fewer enterprises reported it than there are.
+    static func partial(_ value: Double?, digits: Int, _ reported: Int, _ of: Int, _ web: WebContext) -> HTMLNode {
+        guard let value else { return .text("—") }
+        let number = Format.number(value, digits: digits)
+        return .text(reported < of ? web.t(.partialSum, number, reported, of) : number)
     }
 
     static func assets(_ assets: [AssetView], map data: MapData, message: HTMLNode? = nil, _ web: WebContext) -> [HTMLNode] {
@@ -315,6 +352,24 @@ enum VillagesPage {
                 el(
                     "input",
                     [("name", "proposed_use"), ("size", "14"), ("value", a.proposedUse ?? ""), ("aria-label", web.t(.colProposedUse))]),
+                el(
+                    "input",
+                    [
+                        ("name", "actual_use"), ("size", "10"), ("value", a.actualUse ?? ""), ("placeholder", web.t(.colActualUse)),
+                        ("aria-label", web.t(.colActualUse)),
+                    ]),
+                el(
+                    "input",
+                    [
+                        ("name", "date"), ("size", "8"), ("value", a.date?.description ?? ""), ("placeholder", "2025-06"),
+                        ("aria-label", web.t(.colDate)),
+                    ]),
+                el(
+                    "input",
+                    [
+                        ("name", "evidence"), ("size", "10"), ("value", a.evidence ?? ""), ("placeholder", web.t(.colEvidence)),
+                        ("aria-label", web.t(.colEvidence)),
+                    ]),
                 el("button", [("type", "submit")], text: web.t(.uiSave)),
             ])
     }
