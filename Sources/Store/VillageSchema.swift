@@ -44,8 +44,11 @@ enum VillageSchema {
             ]),
     ]
 
-    /// The tables in either dialect: the type names are the dialect's words.
-    static func tables(key: String, int: String, text: String, real: String) -> String {
+    /// The tables in either dialect: the type names are the dialect's words. `lastingKey` is a key
+    /// never used again after its row is deleted (SQLite's AUTOINCREMENT; an identity on
+    /// PostgreSQL), for records people cite by number: 「资产 #3」 must not name another asset after
+    /// a revert.
+    static func tables(key: String, lastingKey: String, int: String, text: String, real: String) -> String {
         """
         CREATE TABLE village_attributes (
             id \(key),
@@ -104,7 +107,7 @@ enum VillageSchema {
             UNIQUE (park_id, name, year)
         );
         CREATE TABLE adoptions (
-            id \(key),
+            id \(lastingKey),
             scenario_id \(int) NOT NULL UNIQUE REFERENCES scenarios(id) ON DELETE RESTRICT,
             adopted_at \(text) NOT NULL,
             actor \(text) NOT NULL
@@ -120,7 +123,7 @@ enum VillageSchema {
             PRIMARY KEY (adoption_id, task_id)
         );
         CREATE TABLE idle_assets (
-            id \(key),
+            id \(lastingKey),
             kind \(text) NOT NULL CHECK (kind IN (\(list(AssetKind.allCases)))),
             name \(text) NOT NULL CHECK (length(trim(name)) > 0),
             division_id \(int) NOT NULL REFERENCES divisions(id) ON DELETE RESTRICT,
@@ -162,13 +165,16 @@ enum VillageSchema {
     }
 
     static func create(_ db: Database) throws {
-        try db.execute(sql: tables(key: "INTEGER PRIMARY KEY", int: "INTEGER", text: "TEXT", real: "REAL"))
+        try db.execute(
+            sql: tables(
+                key: "INTEGER PRIMARY KEY", lastingKey: "INTEGER PRIMARY KEY AUTOINCREMENT", int: "INTEGER", text: "TEXT", real: "REAL"))
         for table in audited { try db.execute(sql: table.triggerSQL()) }
     }
 
     /// The same on PostgreSQL.
     static func postgres() -> String {
-        tables(key: PostgresSchema.key, int: "BIGINT", text: PostgresSchema.text, real: "DOUBLE PRECISION") + "\n"
+        tables(key: PostgresSchema.key, lastingKey: PostgresSchema.key, int: "BIGINT", text: PostgresSchema.text, real: "DOUBLE PRECISION")
+            + "\n"
             + audited.map(PostgresSchema.auditSQL).joined(separator: "\n")
     }
 }

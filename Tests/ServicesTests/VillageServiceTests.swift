@@ -345,6 +345,10 @@ struct VillageServiceTests {
         try workspace.adoptions(by: Self.admin).revert(String(scenario.id.rawValue), force: true)
         #expect(try Self.snapshot(store) == before)
         #expect(try workspace.adoptions().adoption(of: String(scenario.id.rawValue)) == nil)
+        // Adopted again: new asset numbers, never those of the reverted records.
+        let again = try workspace.adoptions(by: Self.admin).adopt(String(scenario.id.rawValue))
+        #expect(Set(again.assets.map(\.id)).isDisjoint(with: adoption.assets.map(\.id)))
+        try workspace.adoptions(by: Self.admin).revert(String(scenario.id.rawValue))
         #expect(throws: UserError.self) { try workspace.adoptions(by: Self.admin).revert(String(scenario.id.rawValue)) }
     }
 }

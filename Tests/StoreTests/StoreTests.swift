@@ -41,7 +41,10 @@ struct StoreTests {
                     : "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1")
         }
         // On SQLite also the R*Tree of feature boxes and its shadow tables.
-        let boxes = ["layer_feature_boxes", "layer_feature_boxes_node", "layer_feature_boxes_parent", "layer_feature_boxes_rowid"]
+        // (and the sequence of AUTOINCREMENT keys: asset and adoption numbers are never reused).
+        let boxes = [
+            "layer_feature_boxes", "layer_feature_boxes_node", "layer_feature_boxes_parent", "layer_feature_boxes_rowid", "sqlite_sequence",
+        ]
         let expected = [
             "api_tokens", "audit_context", "audit_log", "conflict_rules", "divisions",
             backend == .sqlite ? "grdb_migrations" : "schema_migrations", "import_log", "indicator_targets", "indicators", "layer_features",
