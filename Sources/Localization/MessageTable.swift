@@ -393,6 +393,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
         outNeedsXLSXOrCSV, partialSum, zoningUnstableWeb
     case colReported
     case colStraightKm, colTravelBasis
+    case cmdParksSet, cmdParksSetDiscussion, parkUpdated
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -2436,8 +2437,8 @@ enum MessageTable {
         case .scenarioNotAdopted: ("方案「{1}」未采纳", "scenario \"{1}\" is not adopted")
         case .planIndicatorAssumption:
             (
-                "采纳后的指标按方案计算：撤并学校不再计入，接收学校加上转入学生；教职工按学生去向同比例调配（假设）",
-                "figures under the plan: closed schools no longer count, receiving schools add the pupils sent to them, and staff follow their pupils in proportion (an assumption)"
+                "采纳后的指标按方案计算：整校撤并的学校不再计入，小初一体学校只去掉该学段的学生和教职工，接收学校加上转入学生；教职工按学生去向同比例调配（假设）",
+                "figures under the plan: schools closed whole no longer count, a combined school loses only that stage's pupils and staff, receiving schools add the pupils sent to them; staff follow their pupils in proportion (an assumption)"
             )
         case .scenarioAdoptedNoDelete:
             ("方案「{1}」已采纳，不能删除：请先撤销采纳", "scenario \"{1}\" is adopted and cannot be deleted: revert the adoption first")
@@ -2743,6 +2744,13 @@ enum MessageTable {
         case .colReported: ("填报企业数", "enterprises reporting")
         case .colStraightKm: ("直线距离（km）", "Straight line (km)")
         case .colTravelBasis: ("估算方法", "Estimate")
+        case .cmdParksSet: ("修改园区的状态、类型、主导产业、边界或备注", "change a park's status, kind, industries, boundary or note")
+        case .cmdParksSetDiscussion:
+            (
+                "例：chengxiang parks set 西营镇养殖特色园区 --status building --industries 肉牛养殖 --database county.sqlite",
+                "Example: chengxiang parks set 西营镇养殖特色园区 --status building --industries \"beef cattle\" --database county.sqlite"
+            )
+        case .parkUpdated: ("园区「{1}」已修改：{2}", "park \"{1}\" changed: {2}")
         }
     }
 }

@@ -76,14 +76,7 @@ public struct ParkService: Sendable {
             let register = try store.read { try $0.register() }
             throw UserError(.invalid, L10n.message(.historicalTownship, unit.name, register.currentUnit(for: unit)?.name ?? "—"))
         }
-        if let layer = boundaryLayer {
-            guard let stored = try store.read({ try $0.layer(named: layer) }) else {
-                throw UserError(.notFound, L10n.message(.layerNotFound, layer))
-            }
-            if let feature = boundaryFeature, !(1...max(1, stored.featureCount)).contains(feature) {
-                throw UserError(.invalid, L10n.message(.unknownLayerFeature, String(feature), layer))
-            }
-        }
+        if let layer = boundaryLayer { try checkBoundary(layer, boundaryFeature) }
         return try store.write(by: principal, .data(Self.bureau, areas: [unit.id])) { writer in
             if try writer.reader.parks().contains(where: { $0.name == name }) {
                 throw UserError(.conflict, L10n.message(.parkNameTaken, name))
@@ -92,6 +85,43 @@ public struct ParkService: Sendable {
                 Park(
                     name: name, townshipID: unit.id, kind: kind, status: status, industries: industries, boundaryLayer: boundaryLayer,
                     boundaryFeature: boundaryFeature, source: source, note: note))
+        }
+    }
+
+    /// Changes a park named `name`: its status, kind, industries (blank clears), boundary (layer
+    /// and feature) and note; nil keeps. Refuses an unknown park, layer or feature.
+    @discardableResult
+    public func update(
+        _ name: String, status: ParkStatus? = nil, kind: String? = nil, industries: String? = nil, boundaryLayer: String? = nil,
+        boundaryFeature: Int? = nil, note: String? = nil
+    ) throws -> Stored<Park> {
+        let canonical = DivisionNames.canonical(name)
+        guard var park = try store.read({ try $0.parks() }).first(where: { $0.name == canonical }) else {
+            try principal.requireSomeWrite()
+            throw UserError(
+                .notFound, L10n.message(.unknownPark, canonical, try store.read { try $0.parks() }.map(\.name).joined(separator: "、")))
+        }
+        if let status { park.status = status }
+        if let kind = kind?.trimmingCharacters(in: .whitespaces), !kind.isEmpty { park.kind = kind }
+        if let industries { park.industries = industries.trimmingCharacters(in: .whitespaces).isEmpty ? nil : industries }
+        if let note { park.note = note.trimmingCharacters(in: .whitespaces).isEmpty ? nil : note }
+        if let layer = boundaryLayer {
+            try checkBoundary(layer, boundaryFeature)
+            park.boundaryLayer = layer
+            park.boundaryFeature = boundaryFeature
+        }
+        let stored = park
+        try store.write(by: principal, .data(Self.bureau, areas: [park.townshipID])) { try $0.update(stored) }
+        return stored
+    }
+
+    /// Refuses a boundary layer that is not stored, or a feature number it does not have.
+    func checkBoundary(_ layer: String, _ feature: Int?) throws {
+        guard let stored = try store.read({ try $0.layer(named: layer) }) else {
+            throw UserError(.notFound, L10n.message(.layerNotFound, layer))
+        }
+        if let feature, !(1...max(1, stored.featureCount)).contains(feature) {
+            throw UserError(.invalid, L10n.message(.unknownLayerFeature, String(feature), layer))
         }
     }
 

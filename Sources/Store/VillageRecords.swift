@@ -166,6 +166,17 @@ extension RegisterWriter {
                 park.boundaryFeature, park.source, park.note))
     }
 
+    /// Changes a stored park's kind, status, industries, boundary and note (by id).
+    public func update(_ park: Stored<Park>) throws {
+        try db.execute(
+            """
+            UPDATE parks SET kind = ?, status = ?, industries = ?, boundary_layer = ?, boundary_feature = ?, source = ?, note = ?
+            WHERE id = ?
+            """,
+            park.kind, park.status.rawValue, park.industries, park.boundaryLayer, park.boundaryFeature, park.source, park.note,
+            park.id.rawValue)
+    }
+
     /// Stores an enterprise's year, replacing the same park, name and year. True when replaced.
     @discardableResult
     public func save(_ e: ParkEnterprise) throws -> Bool {

@@ -261,7 +261,7 @@ struct ZoningRun: AsyncParsableCommand {
 struct ParksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parks", abstract: text(.cmdParks), discussion: text(.cmdParksDiscussion),
-        subcommands: [ParksList.self, ParksAdd.self, ParksImport.self])
+        subcommands: [ParksList.self, ParksAdd.self, ParksSet.self, ParksImport.self])
 }
 
 /// `--status` of `parks add`.
@@ -331,6 +331,33 @@ struct ParksAdd: AsyncParsableCommand {
                 name: name, township: township, kind: kind, status: status.status, industries: industries, boundaryLayer: boundaryLayer,
                 boundaryFeature: boundaryFeature, source: source)
             print(options.t(.parkAdded, name, id.rawValue))
+        }
+    }
+}
+
+struct ParksSet: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set", abstract: text(.cmdParksSet), discussion: text(.cmdParksSetDiscussion))
+
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: help(.optParkName)) var name: String
+    @Option(help: help(.optParkStatus)) var status: ParkStatusArgument?
+    @Option(help: help(.optParkKind)) var kind: String?
+    @Option(help: help(.optIndustries)) var industries: String?
+    @Option(help: help(.optBoundaryLayer)) var boundaryLayer: String?
+    @Option(help: help(.optBoundaryFeature)) var boundaryFeature: Int?
+    @Option(help: help(.optNote)) var note: String?
+
+    func run() async throws {
+        try await reportingFailures {
+            if boundaryFeature != nil && boundaryLayer == nil { throw UserError(.invalid, L10n.message(.boundaryFeatureWithoutLayer)) }
+            let given: [Any?] = [status, kind, industries, boundaryLayer, note]
+            if given.allSatisfy({ $0 == nil }) { throw UserError(.invalid, L10n.message(.nothingToChange)) }
+            let workspace = try options.workspace()
+            let park = try workspace.parks(by: try options.principal(workspace)).update(
+                name, status: status?.status, kind: kind, industries: industries, boundaryLayer: boundaryLayer,
+                boundaryFeature: boundaryFeature, note: note)
+            print(options.t(.parkUpdated, park.name, options.t(park.status.label)))
         }
     }
 }

@@ -181,7 +181,8 @@ struct CLITests {
             ["conflicts"], ["conflicts", "check"], ["conflicts", "export"], ["conflicts", "rules"], ["conflicts", "rules", "list"],
             ["conflicts", "rules", "add"], ["conflicts", "rules", "set"], ["import", "villages"], ["villages"], ["villages", "classify"],
             ["villages", "rules"], ["villages", "rules", "list"], ["villages", "rules", "set"], ["villages", "merge-candidates"],
-            ["zoning"], ["zoning", "run"], ["parks"], ["parks", "list"], ["parks", "add"], ["parks", "import"], ["assets"],
+            ["zoning"], ["zoning", "run"], ["parks"], ["parks", "list"], ["parks", "add"], ["parks", "set"], ["parks", "import"],
+            ["assets"],
             ["assets", "list"], ["assets", "import"], ["assets", "update"], ["schools", "scenarios", "adopt"],
         ])
     func help(command: [String]) throws {

@@ -255,6 +255,12 @@ struct VillageServiceTests {
         #expect(throws: UserError.self) {
             try workspace.parks(by: Self.admin).add(name: "西营镇养殖特色园区", township: "西营镇", kind: "养殖", source: "x")
         }
+        // Edited: status and industries; an unknown park or boundary layer is refused; a viewer may not.
+        let changed = try workspace.parks(by: Self.admin).update("西营镇养殖特色园区", status: .building, industries: "肉牛养殖")
+        #expect(changed.status == .building && changed.industries == "肉牛养殖")
+        #expect(throws: UserError.self) { try workspace.parks(by: Self.admin).update("没有的园区", status: .built) }
+        #expect(throws: UserError.self) { try workspace.parks(by: Self.admin).update("西营镇养殖特色园区", boundaryLayer: "没有的图层") }
+        #expect(throws: UserError.self) { try workspace.parks(by: .reader).update("西营镇养殖特色园区", status: .built) }
     }
 
     @Test("idle assets: import all or nothing, refusals by cell, update audited")

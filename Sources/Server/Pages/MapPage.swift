@@ -152,7 +152,8 @@ enum MapPage {
     static func view(_ map: CountyMap, _ web: WebContext) -> [HTMLNode] {
         // The assignment lines exist only on a scenario's map; no toggle for an empty layer.
         let layers: [(String, MessageKey)] =
-            [("outline", .uiLayerOutline), ("townships", .uiLayerTownships), ("villages", .uiLayerVillages), ("schools", .uiLayerSchools)]
+            [("outline", .uiLayerOutline), ("townships", .uiLayerTownships), ("villages", .uiLayerVillages)]
+            + (map.schools.isEmpty ? [] : [("schools", .uiLayerSchools)])
             + (map.links.isEmpty ? [] : [("lines", .uiLayerLines)])
         // A plan layer's name is data (Chinese on an English page too).
         let named = layers.map { ($0.0, HTMLNode.text(web.t($0.1))) } + map.areaLayers.map { ($0.id, Components.data($0.name, web)) }
