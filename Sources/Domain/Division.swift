@@ -229,6 +229,20 @@ public enum DivisionNames {
     /// Endings removed to get the short name, longest first.
     static let suffixes = ["村民委员会", "居民委员会", "街道办事处", "村委会", "居委会", "街道", "社区", "镇", "乡", "村"]  // vocabulary
 
+    /// Whether two written names name the same unit: equal as written, equal without the committee
+    /// ending (段村村委会 and 段村), or equal short names (天宁镇 and 天宁) — a village whose own name
+    /// ends in 村 (段村) keeps that 村 when only the committee ending is removed.
+    public static func sameName(_ a: String, _ b: String) -> Bool {
+        let (a, b) = (canonical(a), canonical(b))
+        if a == b { return true }
+        let committee = ["村民委员会", "居民委员会", "村委会", "居委会"]  // vocabulary
+        func bare(_ name: String) -> String {
+            for suffix in committee where name.hasSuffix(suffix) && name.count > suffix.count { return String(name.dropLast(suffix.count)) }
+            return name
+        }
+        return bare(a) == bare(b) || shortName(of: a) == shortName(of: b)
+    }
+
     /// Strips one administrative ending; never returns an empty string.
     public static func shortName(of name: String) -> String {
         for suffix in suffixes where name.hasSuffix(suffix) && name.count > suffix.count {

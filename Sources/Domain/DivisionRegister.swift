@@ -79,6 +79,7 @@ public struct DivisionRegister: Sendable {
         let short = DivisionNames.shortName(of: text)
         let candidates = ([township] + predecessors(of: township)).flatMap { villages(in: $0) }
         return candidates.first { $0.name == text } ?? candidates.first { $0.shortName == short }
+            ?? candidates.first { DivisionNames.sameName($0.name, text) }
     }
 
     /// Historical units whose successor chain leads to the given one.

@@ -63,9 +63,10 @@ public struct AssetTableReader: Sendable {
             var division: Stored<Division>?
             if r(.code).isEmpty && r(.village).isEmpty {
                 division = register.townships(named: r(.township)).first
-                if let t = division, t.status == .historical {
-                    let now = register.currentUnit(for: t)?.name ?? "—"
-                    issues.append(table.issue(r.row, .township, L10n.message(.historicalTownship, t.name, now)))
+                // A merged township is refused where its current unit is known (the asset belongs there);
+                // one with no known successor (会立乡) is still the only name for its place.
+                if let t = division, t.status == .historical, let now = register.currentUnit(for: t), now.id != t.id {
+                    issues.append(table.issue(r.row, .township, L10n.message(.historicalTownship, t.name, now.name)))
                 } else if division == nil {
                     issues.append(
                         table.issue(
@@ -109,7 +110,9 @@ public struct AssetTableReader: Sendable {
                     row: r.row,
                     asset: IdleAsset(
                         kind: kind, name: r(.name), divisionID: division.id, areaM2: m2 ?? mu.map(Area.squareMetres(fromMu:)), owner: owner,
-                        status: status, proposedUse: text(.proposed) ?? Self.defaultReuse(kind), actualUse: text(.actual), date: date,
+                        status: status,
+                        proposedUse: text(.proposed) ?? (status == .idle || status == .planned ? Self.defaultReuse(kind) : nil),
+                        actualUse: text(.actual), date: date,
                         evidence: text(.evidence),
                         location: location, source: text(.source) ?? source.fileName, note: text(.note))))
         }

@@ -62,12 +62,16 @@ extension HeaderedRows {
                 return nil
             }
             // A name written beside the code must be the code's village (a shifted row is caught here).
-            if !r(name).isEmpty, DivisionNames.shortName(of: DivisionNames.canonical(r(name))) != division.shortName {
+            if !r(name).isEmpty, !DivisionNames.sameName(r(name), division.name) {
                 issues.append(issue(r.row, name, L10n.message(.villageNameMismatch, r(code), division.name, r(name))))
                 return nil
             }
+            // The written township may be the village's own, its current unit, or a former name of that unit.
             if !r(township).isEmpty, let own = register.township(of: division),
-                !register.townships(named: r(township)).contains(where: { $0.id == own.id || register.currentUnit(for: own)?.id == $0.id })
+                !register.townships(named: r(township)).contains(where: { written in
+                    let ownUnit = register.currentUnit(for: own) ?? own
+                    return written.id == own.id || (register.currentUnit(for: written) ?? written).id == ownUnit.id
+                })
             {
                 issues.append(issue(r.row, township, L10n.message(.villageNotInTownship, division.name, r(township))))
                 return nil

@@ -394,6 +394,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case colReported
     case colStraightKm, colTravelBasis
     case cmdParksSet, cmdParksSetDiscussion, parkUpdated
+    case colTargetPopulation
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -2717,8 +2718,8 @@ enum MessageTable {
         case .ruleLimitedNoRedline: ("未导入生态保护红线图层：此规则只按灾害风险区判断", "no ecological red line layer: this rule is judged by hazard zones only")
         case .hintDisableSeatRule:
             (
-                "没有任何村有实测或公开来源的位置，规则 2（距县城距离）无法判断，所有村因此暂不分类：县里没有村位置数据时，可停用该规则（villages rules set 2 --disable）",
-                "no village has a surveyed or published position, so rule 2 (distance from the county seat) cannot be judged and holds every village back: without village positions, switch it off (villages rules set 2 --disable)"
+                "没有任何村有实测或公开来源的位置，规则 {1}（距县城距离）无法判断，所有村因此暂不分类：县里没有村位置数据时，可停用该规则（villages rules set {1} --disable）",
+                "no village has a surveyed or published position, so rule {1} (distance from the county seat) cannot be judged and holds every village back: without village positions, switch it off (villages rules set {1} --disable)"
             )
         case .villageNameMismatch: ("村代码 {1} 是「{2}」，与所填村名「{3}」不符", "village code {1} is \"{2}\", not \"{3}\" as written")
         case .assetAreaZero: ("面积为 0：不知道请留空", "area is 0: leave it blank when unknown")
@@ -2751,6 +2752,7 @@ enum MessageTable {
                 "Example: chengxiang parks set 西营镇养殖特色园区 --status building --industries \"beef cattle\" --database county.sqlite"
             )
         case .parkUpdated: ("园区「{1}」已修改：{2}", "park \"{1}\" changed: {2}")
+        case .colTargetPopulation: ("可并入村人口", "Population of the village to merge into")
         }
     }
 }

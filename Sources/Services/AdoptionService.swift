@@ -111,23 +111,40 @@ public struct AdoptionService: Sendable {
     /// evidence or progress recorded — since reverting would delete that work.
     public func revert(_ reference: String, force: Bool = false) throws {
         let scenario = try ScenarioService(store: store).find([reference])[0]
-        try store.write(by: principal, Self.need) { writer in
-            guard let record = try writer.reader.adoptions().first(where: { $0.scenarioID == scenario.id.rawValue }) else {
+        // What the adoption made and what has been done to it since, read before writing: deleting
+        // work another bureau recorded on an asset needs that bureau's permission too.
+        let (record, changedAssets, changedTasks) = try store.read { reader -> (AdoptionRecord, [Stored<IdleAsset>], [PlanTask]) in
+            guard let record = try reader.adoptions().first(where: { $0.scenarioID == scenario.id.rawValue }) else {
                 throw UserError(.notFound, L10n.message(.scenarioNotAdopted, scenario.name))
             }
-            if !force {
-                let assets = try writer.reader.idleAssets().filter { $0.adoptionID == record.id }
-                let codes = Set(record.closedSchools.map { "ADOPT-\(scenario.id.rawValue)-\($0.rawValue)" })
-                let tasks = try writer.reader.tasks().filter { codes.contains($0.code) }
-                let changed =
-                    assets.filter { $0.status != .idle || $0.actualUse != nil || $0.evidence != nil || $0.date != nil }.map(\.name)
-                    + tasks.filter { $0.status != .notStarted || $0.percentComplete != nil || $0.evidence != nil }.map(\.code)
-                if !changed.isEmpty {
-                    throw UserError(.conflict, L10n.message(.revertWouldLoseWork, changed.prefix(5).joined(separator: "、")))
-                }
+            let assets = try reader.idleAssets().filter { $0.adoptionID == record.id }
+            let codes = Set(try reader.taskCodes(ids: record.taskIDs))
+            let tasks = try reader.tasks().filter { codes.contains($0.code) }
+            return (
+                record, assets.filter { Self.workedOn($0, scenario) },
+                tasks.filter { $0.status != .notStarted || $0.percentComplete != nil || $0.evidence != nil || $0.deadline != nil }
+            )
+        }
+        if !force && !(changedAssets.isEmpty && changedTasks.isEmpty) {
+            let names = changedAssets.map(\.name) + changedTasks.map(\.code)
+            throw UserError(.conflict, L10n.message(.revertWouldLoseWork, names.prefix(5).joined(separator: "、")))
+        }
+        let register = try store.read { try $0.register() }
+        let areas = Set(changedAssets.compactMap { a in register.division(id: a.divisionID).flatMap(AssetService.townshipID(register)) })
+        let needs = [Self.need] + (changedAssets.isEmpty ? [] : [WriteNeed.data(AssetService.bureau, areas: areas)])
+        try store.write(by: principal, needs) { writer in
+            guard try writer.reader.adoptions().contains(where: { $0.id == record.id }) else {
+                throw UserError(.notFound, L10n.message(.scenarioNotAdopted, scenario.name))
             }
             try writer.deleteAdoption(record.id)
         }
+    }
+
+    /// Whether someone has recorded something on an asset since the adoption made it: a status, a
+    /// use, a date, evidence, a changed proposal or note.
+    static func workedOn(_ a: Stored<IdleAsset>, _ scenario: Scenario) -> Bool {
+        a.status != .idle || a.actualUse != nil || a.evidence != nil || a.date != nil
+            || a.proposedUse != AssetKind.schoolBuilding.suggestedReuse.zh || a.note != scenario.name
     }
 
     /// Whether each school is marked 拟撤并 by an adopted scenario: the scenario's id and whether the

@@ -72,9 +72,8 @@ public struct ParkService: Sendable {
             throw UserError(.invalid, L10n.message(.parkFieldsBlank))
         }
         let unit = try RegisterService(store: store).township(named: township)
-        if unit.status == .historical {
-            let register = try store.read { try $0.register() }
-            throw UserError(.invalid, L10n.message(.historicalTownship, unit.name, register.currentUnit(for: unit)?.name ?? "—"))
+        if unit.status == .historical, let now = try store.read({ try $0.register() }).currentUnit(for: unit), now.id != unit.id {
+            throw UserError(.invalid, L10n.message(.historicalTownship, unit.name, now.name))
         }
         if let layer = boundaryLayer { try checkBoundary(layer, boundaryFeature) }
         return try store.write(by: principal, .data(Self.bureau, areas: [unit.id])) { writer in

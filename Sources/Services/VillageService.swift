@@ -66,7 +66,7 @@ public struct VillageService: Sendable {
                 try writer.reader.villageAttributes().map { ("\($0.divisionID)/\($0.year)", $0) }, uniquingKeysWith: { a, _ in a })
             let current = try writer.reader.register()
             for row in rows {
-                // A column the file does not have keeps the stored value; a blank cell in a column it has clears it.
+                // What the file gives replaces the stored figure; a missing column or a blank cell keeps it.
                 let previous = stored["\(row.attributes.divisionID)/\(row.attributes.year)"]
                 let merged = previous.map { Self.merge(row.attributes, into: $0) } ?? row.attributes
                 if try writer.save(merged, importID: importID) { summary.replaced += 1 } else { summary.inserted += 1 }
@@ -152,7 +152,8 @@ public struct VillageService: Sendable {
         let noPositions = inputs.countySeat && seatRule != nil && !facts.isEmpty && facts.allSatisfy { $0.distanceToSeatKm == nil }
         return VillageReport(
             villages: villages, rules: rules, skipped: VillageClassifier.skipped(rules, inputs: inputs),
-            limited: VillageClassifier.limited(rules, inputs: inputs), hints: noPositions ? [L10n.message(.hintDisableSeatRule)] : [],
+            limited: VillageClassifier.limited(rules, inputs: inputs),
+            hints: noPositions ? [L10n.message(.hintDisableSeatRule, seatRule?.position ?? 2)] : [],
             communitiesNotClassified: communities)
     }
 
@@ -215,22 +216,45 @@ public struct VillageService: Sendable {
         return (facts, inputs, current.count - villages.count)
     }
 
-    /// The population of a village by year, rolled up over merges: for a year in which the village
-    /// reports, its own figure plus the figures the villages merged into it reported for that year
-    /// (撤并前村庄合计). A year in which only merged villages report is partial — the village's own
-    /// part is missing — and is not used. 常住人口 when the latest year gives it, else 户籍人口; the
-    /// trend compares the earliest year of the same measure.
+    /// The population of a village by year, rolled up over merges (撤并前村庄合计). A year counts
+    /// only when it is complete: every unit that existed then reports it. A unit "existed" in a year
+    /// up to its stated end of validity, else when it reports that year or a later one; the village
+    /// itself from its first own year on (a merged unit with neither a date nor a figure cannot be
+    /// placed in time and is not counted). So a year before the village's first own figure is the sum of its predecessors when they
+    /// all report it (a new village made by a merge, or a new code), a year in which the village
+    /// reports adds the predecessors that existed then, and a year a needed unit left out is not
+    /// used. A sum is known only when every part gives the measure. 常住人口 when the latest year
+    /// gives it — unless only 户籍人口 has a trend — else 户籍人口; the trend compares the earliest year
+    /// of the same measure.
     static func population(
         of village: Stored<Division>, register: DivisionRegister, byDivision: [Division.ID: [VillageAttributes]], into f: inout VillageFacts
     ) {
         let predecessors = register.predecessors(of: village).filter { $0.id != village.id }
+        let units = [village] + predecessors
+        let rows = Dictionary(
+            units.map { unit in (unit.id, Dictionary((byDivision[unit.id] ?? []).map { ($0.year, $0) }, uniquingKeysWith: { a, _ in a })) },
+            uniquingKeysWith: { a, _ in a })
+        // The last year a unit existed: its stated end of validity, else its last figure.
+        let lastYear = Dictionary(
+            units.map { unit in
+                let stated = unit.validTo.flatMap { Int($0.prefix(4)) }
+                return (unit.id, [stated, rows[unit.id]?.keys.max()].compactMap { $0 }.max())
+            }, uniquingKeysWith: { a, _ in a })
+        let firstOwn = rows[village.id]?.keys.min()
         var years: [Int: (resident: Int?, registered: Int?, rolledUp: Bool)] = [:]
-        for row in byDivision[village.id] ?? [] { years[row.year] = (row.residentPopulation, row.registeredPopulation, false) }
-        for p in predecessors {
-            for row in byDivision[p.id] ?? [] {
-                guard let own = years[row.year] else { continue }
-                years[row.year] = (both(own.resident, row.residentPopulation), both(own.registered, row.registeredPopulation), true)
+        for year in Set(rows.values.flatMap(\.keys)) {
+            // The units that existed in that year and so must report it.
+            let needed = units.filter { unit in
+                if unit.id == village.id, let firstOwn { return year >= firstOwn }
+                return (lastYear[unit.id] ?? nil).map { $0 >= year } ?? false
             }
+            let reported = needed.compactMap { rows[$0.id]?[year] }
+            guard !needed.isEmpty, reported.count == needed.count else { continue }
+            func total(_ value: (VillageAttributes) -> Int?) -> Int? {
+                let values = reported.map(value)
+                return values.contains(where: { $0 == nil }) ? nil : values.compactMap { $0 }.reduce(0, +)
+            }
+            years[year] = (total(\.residentPopulation), total(\.registeredPopulation), needed.count > 1 || needed[0].id != village.id)
         }
         let sorted = years.keys.sorted()
         guard let newest = sorted.last(where: { years[$0]?.resident != nil || years[$0]?.registered != nil }),
@@ -251,12 +275,6 @@ public struct VillageService: Sendable {
             f.earliestPopulation = measure(earliest)
             f.rolledUp = f.rolledUp || years[earliest]?.rolledUp == true
         }
-    }
-
-    /// A sum over a merge: known only when both parts are (a missing part would make it look smaller).
-    static func both(_ a: Int?, _ b: Int?) -> Int? {
-        guard let a, let b else { return nil }
-        return a + b
     }
 
     /// Per village with a real position, whether its point lies in a non-illustrative urban
@@ -325,7 +343,7 @@ extension TableExport {
         return ExportTable(
             title: t(.uiMergeCandidates),
             headers: [
-                t(.colVillage), t(.colTownship), t(.colVillagePopulation), t(.colDecline), t(.colMergeTarget), t(.colVillagePopulation),
+                t(.colVillage), t(.colTownship), t(.colVillagePopulation), t(.colDecline), t(.colMergeTarget), t(.colTargetPopulation),
                 t(.colStraightKm), t(.colTravelKm), t(.colTravelBasis),
             ], rows: rows)
     }

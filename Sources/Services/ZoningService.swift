@@ -120,20 +120,9 @@ public struct ZoningService: Sendable {
         let defaults = given == nil && stored.map(\.weight) == ZoningCriterion.defaults.map(\.weight)
         let (facts, _, _) = try VillageService(store: store, principal: .reader).villageFacts()
         let attributes = try store.read { try $0.villageAttributes() }
-        // Each figure from the latest year that gives it (a population-only import of a later year
-        // does not hide the farmland of an earlier one).
-        var latest: [Division.ID: VillageAttributes] = [:]
-        for row in attributes.sorted(by: { $0.year < $1.year }) {
-            var m = latest[row.divisionID] ?? row
-            m.areaKm2 = row.areaKm2 ?? m.areaKm2
-            m.farmlandMu = row.farmlandMu ?? m.farmlandMu
-            m.highStandardMu = row.highStandardMu ?? m.highStandardMu
-            m.irrigatedMu = row.irrigatedMu ?? m.irrigatedMu
-            m.marketKm = row.marketKm ?? m.marketKm
-            latest[row.divisionID] = m
-        }
+        let byVillage = Dictionary(grouping: attributes, by: \.divisionID)
         let keys = ZoningCriterionKey.allCases.filter { (weights[$0] ?? 0) > 0 }
-        let table: [(VillageFacts, [ZoningCriterionKey: Double])] = facts.map { f in (f, Self.values(f, latest[f.id])) }
+        let table: [(VillageFacts, [ZoningCriterionKey: Double])] = facts.map { f in (f, Self.values(f, byVillage[f.id] ?? [])) }
         let dropped = keys.filter { key in !table.contains { $0.1[key] != nil } }
         let used = keys.filter { !dropped.contains($0) }
         guard !used.isEmpty else {
@@ -181,17 +170,22 @@ public struct ZoningService: Sendable {
         }
     }
 
-    /// A village's criteria values from its latest figures; a value the figures do not give is absent.
-    static func values(_ f: VillageFacts, _ a: VillageAttributes?) -> [ZoningCriterionKey: Double] {
+    /// A village's criteria values: each from the latest year that gives it, and each ratio from
+    /// the latest year that gives both its parts (never a numerator of one year over a denominator
+    /// of another); a value the figures do not give is absent.
+    static func values(_ f: VillageFacts, _ rows: [VillageAttributes]) -> [ZoningCriterionKey: Double] {
+        let newest = rows.sorted { $0.year > $1.year }
+        func ratio(_ part: (VillageAttributes) -> Double?, _ whole: (VillageAttributes) -> Double?, scale: Double = 1) -> Double? {
+            for row in newest {
+                if let p = part(row), let w = whole(row), w > 0 { return min(1, p / (w * scale)) }
+            }
+            return nil
+        }
         var values: [ZoningCriterionKey: Double] = [:]
-        if let farmland = a?.farmlandMu, let area = a?.areaKm2, area > 0 {
-            values[.farmlandShare] = min(1, farmland / (area * 1_500))  // 1 km² = 1 500 亩
-        }
-        if let farmland = a?.farmlandMu, farmland > 0 {
-            if let hs = a?.highStandardMu { values[.highStandardShare] = hs / farmland }
-            if let irrigated = a?.irrigatedMu { values[.irrigatedShare] = irrigated / farmland }
-        }
-        if let market = a?.marketKm { values[.marketDistance] = market }
+        values[.farmlandShare] = ratio(\.farmlandMu, \.areaKm2, scale: 1_500)  // 1 km² = 1 500 亩
+        values[.highStandardShare] = ratio(\.highStandardMu, \.farmlandMu)
+        values[.irrigatedShare] = ratio(\.irrigatedMu, \.farmlandMu)
+        values[.marketDistance] = newest.lazy.compactMap(\.marketKm).first
         if let share = f.constrainedShare { values[.constrainedShare] = share }
         if let population = f.population { values[.population] = Double(population) }
         return values

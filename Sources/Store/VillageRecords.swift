@@ -106,6 +106,11 @@ extension RegisterReader {
         return result
     }
 
+    /// The codes of the tasks with these ids.
+    public func taskCodes(ids: [Int64]) throws -> [String] {
+        try ids.compactMap { try db.value(String.self, "SELECT code FROM tasks WHERE id = ?", $0) }
+    }
+
     /// Every adoption with what it decided.
     public func adoptions() throws -> [AdoptionRecord] {
         try db.rows("SELECT * FROM adoptions ORDER BY id").map { row in

@@ -138,6 +138,33 @@ struct VillageServiceTests {
         #expect(other.type == .unclassified && other.reasons.contains { $0.zh.hasPrefix("缺村庄位置") })
     }
 
+    @Test("names as clerks write them: 段村 for 段村村委会, a former township beside the code of a moved village")
+    func writtenNames() throws {
+        let workspace = Workspace(store: try demoStore())
+        let admin = Self.admin
+        try workspace.register.move("东雷庄村委会", to: "天宁镇", by: admin)
+        let csv = "乡镇,村名称,村代码,年份,常住人口\n夏家营镇,段村,,2024,800\n岭底乡,东雷庄,141122201203,2024,300\n夏家营,段村村委会,141122101200,2023,820\n"
+        let summary = try workspace.villages(by: admin).importAttributes(from: try Self.file("n.csv", Array(csv.utf8)))
+        #expect(summary.rowsRead == 3)
+    }
+
+    @Test("a village made by a merge: years before its first own figure are its predecessors' sum when all report them")
+    func newVillageRollUp() throws {
+        let workspace = Workspace(store: try demoStore())
+        let admin = Self.admin
+        let register = try workspace.register.divisionRegister()
+        let township = try #require(register.townships(named: "天宁镇").first)
+        let v = Array(register.villages(in: township).filter { $0.kind == .village }.prefix(3)).map { $0.code!.description }
+        try workspace.register.merge(v[1], into: v[0], inferred: false, by: admin)
+        try workspace.register.merge(v[2], into: v[0], inferred: false, by: admin)
+        // v0 reports from 2023 only; v1 and v2 both report 2015, only v1 reports 2018 (v2 existed: a partial year).
+        let csv =
+            "村代码,年份,常住人口,传统村落/历史文化名村\n\(v[0]),2023,700,否\n\(v[1]),2015,500,否\n\(v[2]),2015,400,否\n\(v[1]),2018,480,否\n\(v[2]),2019,390,否\n"
+        try workspace.villages(by: admin).importAttributes(from: try Self.file("m.csv", Array(csv.utf8)))
+        let facts = try #require(try workspace.villages().classify().villages.first { $0.facts.code == v[0] }?.facts)
+        #expect(facts.earliestYear == 2015 && facts.earliestPopulation == 900 && facts.population == 700 && facts.rolledUp)
+    }
+
     @Test("a bad attribute table is refused cell by cell and nothing is written", arguments: TestBackend.available)
     func refusals(backend: TestBackend) throws {
         let workspace = Workspace(store: try demoStore(backend))
