@@ -42,6 +42,8 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["Domain", "Localization"], swiftSettings: strictSettings),
         // Location-allocation engine: p-median, capacitated p-median, MCLP, LSCP, p-center; pure.
         .target(name: "LocationModels", swiftSettings: strictSettings),
+        // The OD engine: shortest paths many-to-many on a road graph (CSR); no domain, no I/O.
+        .target(name: "ODEngine", swiftSettings: strictSettings),
         // School consolidation scenarios: demand, candidates, distances, and what a plan means.
         .target(
             name: "Planning", dependencies: ["Domain", "Localization", "Analysis", "Geo", "LocationModels"],
@@ -158,6 +160,7 @@ let package = Package(
             dependencies: ["Store", "Domain", "Localization", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Domain", "Localization"]),
         .testTarget(name: "LocationModelsTests", dependencies: ["LocationModels"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ODEngineTests", dependencies: ["ODEngine"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Analysis", "Domain", "Geo", "Localization", "LocationModels"]),
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Domain", "Localization"]),
         .testTarget(
