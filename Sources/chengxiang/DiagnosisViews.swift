@@ -27,7 +27,10 @@ struct DiagnosisViews {
             let counts: [String] = [d.school.students, d.school.staff].map { $0.map(String.init) ?? "—" }
             let ratios: [String] = [d.studentsPerStaff, d.staffNorm?.studentsPerStaff, d.staffNeeded].map(fixed)
             let surplus = d.staffSurplus.map(signed) ?? "—"
-            let flags = d.flags.map { $0.label.text(language) }.joined(separator: " ")
+            let closure = d.plannedClosure.map {
+                L10n.message($0.wholeSchool ? .uiPlannedClosure : .uiPlannedStageClosure, $0.scenarioID).text(language)
+            }
+            let flags = (d.flags.map { $0.label.text(language) } + [closure].compactMap { $0 }).joined(separator: " ")
             table.add(text + counts + ratios + [surplus, fixed(d.landPerStudentM2), flags])
         }
         return table.render()
