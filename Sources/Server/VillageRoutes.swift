@@ -104,31 +104,21 @@ enum VillageRoutes {
                         try state.workspace.assets().assets(), map: try state.workspace.overview.map(), message: message, web)),
                 web, status: status)
         }
-        for format in ExportFormat.allCases {
-            router.get("/villages.\(format.rawValue)") { request, context in
-                let web = WebContext(request, context, state)
-                let table = TableExport.villageTable(try state.workspace.villages().classify(), web.language)
-                return try Responses.export(table, format, gbk: request.uri.queryParameters["encoding"] == "gbk", web)
-            }
-            router.get("/villages/merge-candidates.\(format.rawValue)") { request, context in
-                let web = WebContext(request, context, state)
-                let table = TableExport.mergeTable(try state.workspace.villages().mergeCandidates(), web.language)
-                return try Responses.export(table, format, gbk: request.uri.queryParameters["encoding"] == "gbk", web)
-            }
-            router.get("/zoning.\(format.rawValue)") { request, context in
-                let web = WebContext(request, context, state)
-                let table = TableExport.zoningTable(try state.workspace.zoning().run(), web.language)
-                return try Responses.export(table, format, gbk: request.uri.queryParameters["encoding"] == "gbk", web)
-            }
-            router.get("/parks.\(format.rawValue)") { request, context in
-                let web = WebContext(request, context, state)
-                let table = TableExport.parkTable(try state.workspace.parks().parks(), web.language)
-                return try Responses.export(table, format, gbk: request.uri.queryParameters["encoding"] == "gbk", web)
-            }
-            router.get("/assets.\(format.rawValue)") { request, context in
-                let web = WebContext(request, context, state)
-                let table = TableExport.assetTable(try state.workspace.assets().assets(), web.language)
-                return try Responses.export(table, format, gbk: request.uri.queryParameters["encoding"] == "gbk", web)
+        // Each table as a download (XLSX, CSV, CSV in GBK), built by the same function as the page's.
+        let tables: [(path: String, table: @Sendable (Language) throws -> ExportTable)] = [
+            ("/villages", { TableExport.villageTable(try state.workspace.villages().classify(), $0) }),
+            ("/villages/merge-candidates", { TableExport.mergeTable(try state.workspace.villages().mergeCandidates(), $0) }),
+            ("/zoning", { TableExport.zoningTable(try state.workspace.zoning().run(), $0) }),
+            ("/parks", { TableExport.parkTable(try state.workspace.parks().parks(), $0) }),
+            ("/assets", { TableExport.assetTable(try state.workspace.assets().assets(), $0) }),
+        ]
+        for (path, table) in tables {
+            for format in ExportFormat.allCases {
+                router.get("\(path).\(format.rawValue)") { request, context in
+                    let web = WebContext(request, context, state)
+                    return try Responses.export(
+                        try table(web.language), format, gbk: request.uri.queryParameters["encoding"] == "gbk", web)
+                }
             }
         }
     }
