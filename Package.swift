@@ -90,7 +90,7 @@ let package = Package(
         .target(
             name: "Services",
             dependencies: [
-                "Domain", "Localization", "Geo", "Analysis", "Monitoring", "Planning", "LocationModels", "Reports", "Interchange",
+                "Domain", "Localization", "Geo", "Analysis", "Monitoring", "Planning", "LocationModels", "ODEngine", "Reports", "Interchange",
                 "Store", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -126,7 +126,7 @@ let package = Package(
         .executableTarget(
             name: "chengxiang-bench",
             dependencies: [
-                "Interchange", "Services", "Demo", "Store", "Domain", "LocationModels", "Localization", "Geo",
+                "Interchange", "Services", "Demo", "Store", "Domain", "LocationModels", "Localization", "Geo", "ODEngine",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),

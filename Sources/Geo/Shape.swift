@@ -138,6 +138,16 @@ public struct Shape: Sendable, Hashable {
         }
     }
 
+    /// The lines of the shape (of a line string, a multi line string, or the lines of a
+    /// collection), each as (x, y) pairs; empty for points and polygons.
+    public func lines() -> [[(x: Double, y: Double)]] {
+        GEOSSession.run { session in
+            guard let g = session.read(self) else { return [] }
+            defer { GEOSGeom_destroy_r(session.context, g) }
+            return session.lines(g)
+        }
+    }
+
     /// Whether the point (x, y) lies in the shape or on its boundary; nil when GEOS cannot read it.
     public func covers(x: Double, y: Double) -> Bool? {
         GEOSSession.run { session -> Bool? in
@@ -404,6 +414,22 @@ final class GEOSSession {
             return (0..<max(0, GEOSGetNumGeometries_r(context, g))).flatMap { i -> [[[(x: Double, y: Double)]]] in
                 guard let part = GEOSGetGeometryN_r(context, g, i) else { return [] }
                 return polygons(part)
+            }
+        default:
+            return []
+        }
+    }
+
+    /// The lines of a geometry (of a line string, a multi line string, or the lines of a
+    /// collection) as (x, y) pairs.
+    func lines(_ g: OpaquePointer) -> [[(x: Double, y: Double)]] {
+        switch GEOSGeomTypeId_r(context, g) {
+        case Int32(GEOS_LINESTRING.rawValue), Int32(GEOS_LINEARRING.rawValue):
+            return GEOSisEmpty_r(context, g) == 0 ? [positions(g)] : []
+        case Int32(GEOS_MULTILINESTRING.rawValue), Int32(GEOS_GEOMETRYCOLLECTION.rawValue):
+            return (0..<max(0, GEOSGetNumGeometries_r(context, g))).flatMap { i -> [[(x: Double, y: Double)]] in
+                guard let part = GEOSGetGeometryN_r(context, g, i) else { return [] }
+                return lines(part)
             }
         default:
             return []

@@ -395,6 +395,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case colStraightKm, colTravelBasis
     case cmdParksSet, cmdParksSetDiscussion, parkUpdated
     case colTargetPopulation
+    case roadExpressway, roadNational, roadProvincial, roadCounty, roadTownship, roadVillage, roadUrban, roadFootpath, roadFerry, roadClosed
+    case roadNoClassField, roadNotALine, roadUnknownClass, roadBadTolerance, roadBadSpeed, pointDuplicateID, pointTableEmpty
+    case roadSpeedSetByCounty
+    case roadSearchFailed, pointsNeedCRS, odFarFromRoad, odOnIsland, odSpeedsAssumed
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -2753,6 +2757,29 @@ enum MessageTable {
             )
         case .parkUpdated: ("园区「{1}」已修改：{2}", "park \"{1}\" changed: {2}")
         case .colTargetPopulation: ("可并入村人口", "Population of the village to merge into")
+        case .roadExpressway: ("高速公路", "expressway")
+        case .roadNational: ("国道", "national road")
+        case .roadProvincial: ("省道", "provincial road")
+        case .roadCounty: ("县道", "county road")
+        case .roadTownship: ("乡道", "township road")
+        case .roadVillage: ("村道", "village road")
+        case .roadUrban: ("城市道路", "urban street")
+        case .roadFootpath: ("步行道", "footpath")
+        case .roadFerry: ("轮渡", "ferry")
+        case .roadClosed: ("封闭或在建道路", "closed or unbuilt road")
+        case .roadNoClassField: ("找不到道路等级字段：应为 {1} 之一；文件中的字段：{2}（可用 --class-field 指定）", "No road-class attribute: expected one of {1}; the file has {2} (name it with --class-field)")
+        case .roadNotALine: ("不是线要素（而是 {1}）", "not a line (but {1})")
+        case .roadUnknownClass: ("道路等级「{1}」（字段 {2}）无法识别；可识别的等级：{3}", "road class \"{1}\" (attribute {2}) is not recognised; known classes: {3}")
+        case .roadBadTolerance: ("捕捉容差 {1} 米无效：应为不小于 0 的数", "snapping tolerance {1} m is invalid: it must be a number of at least 0")
+        case .roadBadSpeed: ("速度 {1} 公里/小时无效：应大于 0 且不超过 200", "speed {1} km/h is invalid: it must be above 0 and at most 200")
+        case .pointDuplicateID: ("编号「{1}」重复（第 {2} 行已有）", "id \"{1}\" repeats row {2}")
+        case .pointTableEmpty: ("表中没有任何点", "the table holds no points")
+        case .roadSpeedSetByCounty: ("本县设定", "set by the county")
+        case .roadSearchFailed: ("路网计算失败：{1}", "the network search failed: {1}")
+        case .pointsNeedCRS: ("点表用 x、y 坐标时须用 --crs 说明坐标系（如 EPSG:4546）", "a point table in x, y needs its system named with --crs (e.g. EPSG:4546)")
+        case .odFarFromRoad: ("{1} 个点距最近道路超过 {2} 米（按步行计）：{3}", "{1} points lie more than {2} m from the nearest road (walked): {3}")
+        case .odOnIsland: ("{1} 个点接入的道路不与主路网相连（孤立路段，多数目的地不可达）：{2}", "{1} points join a road not connected to the main network (an island; most destinations unreachable): {2}")
+        case .odSpeedsAssumed: ("车速取道路等级默认设计速度（JTG B01-2014、CJJ 37-2012，假设，非实测）；步行 {1} 公里/小时（假设）", "speeds are the road classes' default design speeds (JTG B01-2014, CJJ 37-2012; assumptions, not measured); walking {1} km/h (assumption)")
         }
     }
 }

@@ -157,11 +157,15 @@ struct Search {
     var settled: [Bool]
     var touched: [Int] = []
     var heap = Heap()
+    /// `waiting[v] == round`: node v joins a target not yet settled in this search.
+    var waiting: [Int32]
+    var round: Int32 = 0
 
     init(nodeCount: Int) {
         primary = [Double](repeating: .infinity, count: nodeCount)
         secondary = primary
         settled = [Bool](repeating: false, count: nodeCount)
+        waiting = [Int32](repeating: 0, count: nodeCount)
     }
 
     /// The cost of one leg in the chosen metric and the other.
@@ -190,13 +194,23 @@ struct Search {
             }
         }
         // Stop once every node a target joins is settled.
-        var waiting = Set(targets.flatMap { $0.entries.map(\.node) })
+        round += 1
+        var left = 0
+        for target in targets {
+            for entry in target.entries where waiting[entry.node] != round {
+                waiting[entry.node] = round
+                left += 1
+            }
+        }
         let weights = metric == .meters ? arcs.meters : arcs.minutes
         let others = metric == .meters ? arcs.minutes : arcs.meters
-        while !waiting.isEmpty, let (cost, v) = heap.pop() {
+        while left > 0, let (cost, v) = heap.pop() {
             if settled[v] || cost > primary[v] { continue }
             settled[v] = true
-            waiting.remove(v)
+            if waiting[v] == round {
+                waiting[v] = 0
+                left -= 1
+            }
             for slot in arcs.offsets[v]..<arcs.offsets[v + 1] {
                 let w = Int(arcs.targets[slot])
                 let candidate = cost + weights[slot]

@@ -28,6 +28,8 @@ public enum ODError: Error, Sendable, Equatable {
     case badAttachment(point: Int)
     /// An attachment names an edge outside the graph, or a position beyond its length.
     case badEdgePosition(point: Int)
+    /// The snapping tolerance is negative or not finite.
+    case badTolerance
 }
 
 /// A road graph in compressed sparse row form, forward and reverse: for node `v`, its outgoing arcs

@@ -16,6 +16,7 @@ enum PostgresSchema {
     /// Migrations after the baseline: name and script.
     static let later: [(name: String, script: String)] = [
         (LayerSchema.migration, LayerSchema.postgres()), (VillageSchema.migration, VillageSchema.postgres()),
+        (RoadSchema.migration, RoadSchema.postgres()),
     ]
 
     /// Brings the register's schema up to date, under a lock so two programs starting at once do

@@ -24,6 +24,7 @@ enum Schema {
         migrator.registerMigration("2026-12-02 accounts", migrate: AccountSchema.create)
         migrator.registerMigration(LayerSchema.migration, migrate: LayerSchema.create)
         migrator.registerMigration(VillageSchema.migration, migrate: VillageSchema.create)
+        migrator.registerMigration(RoadSchema.migration, migrate: RoadSchema.create)
         return migrator
     }
 

@@ -24,11 +24,13 @@ struct BenchMain {
             LocationBench.main(arguments)
         case "overlay":
             OverlayBench.main(arguments)
+        case "od":
+            ODBench.main(arguments)
         default:
             FileHandle.standardError.write(
                 Data(
                     ("usage: chengxiang-bench import-schools [ROWS]\n       chengxiang-bench prefecture DATABASE\n" + LocationBench.usage
-                        + "\n" + OverlayBench.usage + "\n").utf8))
+                        + "\n" + OverlayBench.usage + "\n" + ODBench.usage + "\n").utf8))
             exit(64)
         }
     }
