@@ -90,7 +90,8 @@ let package = Package(
         .target(
             name: "Services",
             dependencies: [
-                "Domain", "Localization", "Geo", "Analysis", "Monitoring", "Planning", "LocationModels", "ODEngine", "Reports", "Interchange",
+                "Domain", "Localization", "Geo", "Analysis", "Monitoring", "Planning", "LocationModels", "ODEngine", "Reports",
+                "Interchange",
                 "Store", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -69,13 +69,13 @@ public struct RoadClass: Sendable, Hashable, Codable {
     /// 设计规范 CJJ 37-2012 for a 支路; a design speed is an upper bound of travel speed, so these
     /// are assumptions for the county to confirm.
     public static let defaults: [RoadClass] = [
-        RoadClass(key: .expressway, kilometresPerHour: 100, excluded: false, source: "JTG B01-2014 高速公路 100 km/h"),
-        RoadClass(key: .national, kilometresPerHour: 80, excluded: false, source: "JTG B01-2014 一级/二级公路 80 km/h"),
-        RoadClass(key: .provincial, kilometresPerHour: 60, excluded: false, source: "JTG B01-2014 二级公路 60 km/h"),
-        RoadClass(key: .county, kilometresPerHour: 40, excluded: false, source: "JTG B01-2014 三级公路 40 km/h"),
-        RoadClass(key: .township, kilometresPerHour: 30, excluded: false, source: "JTG B01-2014 四级公路 30 km/h"),
-        RoadClass(key: .village, kilometresPerHour: 20, excluded: false, source: "JTG B01-2014 四级公路 20 km/h"),
-        RoadClass(key: .urban, kilometresPerHour: 30, excluded: false, source: "CJJ 37-2012 支路 30 km/h"),
+        RoadClass(key: .expressway, kilometresPerHour: 100, excluded: false, source: "JTG B01-2014 高速公路 100 km/h"),  // data
+        RoadClass(key: .national, kilometresPerHour: 80, excluded: false, source: "JTG B01-2014 一级/二级公路 80 km/h"),  // data
+        RoadClass(key: .provincial, kilometresPerHour: 60, excluded: false, source: "JTG B01-2014 二级公路 60 km/h"),  // data
+        RoadClass(key: .county, kilometresPerHour: 40, excluded: false, source: "JTG B01-2014 三级公路 40 km/h"),  // data
+        RoadClass(key: .township, kilometresPerHour: 30, excluded: false, source: "JTG B01-2014 四级公路 30 km/h"),  // data
+        RoadClass(key: .village, kilometresPerHour: 20, excluded: false, source: "JTG B01-2014 四级公路 20 km/h"),  // data
+        RoadClass(key: .urban, kilometresPerHour: 30, excluded: false, source: "CJJ 37-2012 支路 30 km/h"),  // data
         RoadClass(key: .footpath, kilometresPerHour: walkingKilometresPerHour, excluded: false, source: walkingSource),
         RoadClass(key: .ferry, kilometresPerHour: 10, excluded: true, source: ""),
         RoadClass(key: .closed, kilometresPerHour: 10, excluded: true, source: ""),

@@ -33,7 +33,8 @@ public struct PointTable: Sendable {
                 source, matcher: matcher, required: [.id, .lon, .lat], requiredNames: Localized(zh: "id、lon、lat", en: "id, lon, lat"))
         } catch {
             table = try HeaderedRows(
-                source, matcher: matcher, required: [.id, .x, .y], requiredNames: Localized(zh: "id、lon、lat（或 x、y）", en: "id, lon, lat (or x, y)"))  // vocabulary
+                source, matcher: matcher, required: [.id, .x, .y],
+                requiredNames: Localized(zh: "id、lon、lat（或 x、y）", en: "id, lon, lat (or x, y)"))  // vocabulary
         }
         let degrees = table.columns[.lon] != nil && table.columns[.lat] != nil
         let (first, second): (Column, Column) = degrees ? (.lon, .lat) : (.x, .y)

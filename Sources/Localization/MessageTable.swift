@@ -399,6 +399,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case roadNoClassField, roadNotALine, roadUnknownClass, roadBadTolerance, roadBadSpeed, pointDuplicateID, pointTableEmpty
     case roadSpeedSetByCounty
     case roadSearchFailed, pointsNeedCRS, odFarFromRoad, odOnIsland, odSpeedsAssumed
+    case cmdRoads, cmdRoadsImport, cmdRoadsImportDiscussion, cmdRoadsShow, cmdRoadsSetClass, cmdNetwork, cmdNetworkOD,
+        cmdNetworkODDiscussion, optRoadsFile, optRoadClassField, optTolerance, optOrigins, optDestinations, optTravelBy, optRoadClassKey,
+        optSpeed, optExcluded, optSpeedSource, roadsImported, roadsValidated, roadsGraphFacts, roadsPiecesApart, roadsIllustrative,
+        roadsExcluded, roadsStored, roadsNone, roadsClassSet, colRoadClass, colLengthKm, colSpeedKmh
+    case roadUnknownClassKey
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -2103,8 +2108,8 @@ enum MessageTable {
             )
         case .cmdLayersImportDiscussion:
             (
-                "逐个要素校验几何（GEOS），全部通过才写入；无坐标系的文件须加 --crs；无 .cpg 的 .dbf 自动识别 GBK。\\n例：chengxiang layers import 基本农田.shp --kind basic-farmland --database county.sqlite",
-                "Every feature's geometry is checked (GEOS) and the layer is written only if all pass; a file with no coordinate system needs --crs; a .dbf without .cpg is detected as GBK.\\nExample: chengxiang layers import farmland.shp --kind basic-farmland --database county.sqlite"
+                "逐个要素校验几何（GEOS），全部通过才写入；无坐标系的文件须加 --crs；无 .cpg 的 .dbf 自动识别 GBK。\n例：chengxiang layers import 基本农田.shp --kind basic-farmland --database county.sqlite",
+                "Every feature's geometry is checked (GEOS) and the layer is written only if all pass; a file with no coordinate system needs --crs; a .dbf without .cpg is detected as GBK.\nExample: chengxiang layers import farmland.shp --kind basic-farmland --database county.sqlite"
             )
         case .optLayerFile: ("图层文件：.shp、.zip、.gpkg、.geojson 或 .gdb 目录", "The layer file: .shp, .zip, .gpkg, .geojson or a .gdb folder")
         case .optLayerKind:
@@ -2149,8 +2154,8 @@ enum MessageTable {
         case .cmdConflicts: ("多规合一冲突检测：检查、导出、规则", "multi-plan conflict detection: check, export, rules")
         case .cmdConflictsDiscussion:
             (
-                "按规则叠加图层，列出每个冲突图斑（面积以工作坐标系计，平方米和亩）及其所在乡镇。\\n例：chengxiang conflicts check --format json --database county.sqlite",
-                "Overlays layers by rule and lists every conflict patch (area in the working system, m² and mu) with its township.\\nExample: chengxiang conflicts check --format json --database county.sqlite"
+                "按规则叠加图层，列出每个冲突图斑（面积以工作坐标系计，平方米和亩）及其所在乡镇。\n例：chengxiang conflicts check --format json --database county.sqlite",
+                "Overlays layers by rule and lists every conflict patch (area in the working system, m² and mu) with its township.\nExample: chengxiang conflicts check --format json --database county.sqlite"
             )
         case .cmdConflictsCheck: ("检查所有启用的规则", "check every enabled rule")
         case .cmdConflictsExport: ("导出冲突图斑为 XLSX、GeoJSON 或 Shapefile", "export the conflict patches as XLSX, GeoJSON or Shapefile")
@@ -2166,8 +2171,8 @@ enum MessageTable {
         case .cmdConflictRulesAdd: ("添加冲突规则：A 关系 B", "add a conflict rule: A relation B")
         case .cmdConflictRulesAddDiscussion:
             (
-                "关系：must-not-overlap（不得压占）或 must-lie-within（须位于）。\\n例：chengxiang conflicts rules add heritage must-not-overlap construction-plan --min-area 10 --database county.sqlite",
-                "Relations: must-not-overlap or must-lie-within.\\nExample: chengxiang conflicts rules add heritage must-not-overlap construction-plan --min-area 10 --database county.sqlite"
+                "关系：must-not-overlap（不得压占）或 must-lie-within（须位于）。\n例：chengxiang conflicts rules add heritage must-not-overlap construction-plan --min-area 10 --database county.sqlite",
+                "Relations: must-not-overlap or must-lie-within.\nExample: chengxiang conflicts rules add heritage must-not-overlap construction-plan --min-area 10 --database county.sqlite"
             )
         case .optRuleA: ("图层类别 A", "Layer kind A")
         case .optRuleRelation: ("关系：must-not-overlap 或 must-lie-within", "Relation: must-not-overlap or must-lie-within")
@@ -2199,8 +2204,8 @@ enum MessageTable {
             )
         case .cmdLayersExportDiscussion:
             (
-                "Shapefile 的 .dbf 以 GBK 写出并附 .cpg；--out 以 .zip 结尾时打包为一个 zip。\\n例：chengxiang layers export 基本农田 --format shp --out 农田.zip --database county.sqlite",
-                "A Shapefile's .dbf is written in GBK with a .cpg; an --out ending in .zip gives one zip.\\nExample: chengxiang layers export farmland --format shp --out farmland.zip --database county.sqlite"
+                "Shapefile 的 .dbf 以 GBK 写出并附 .cpg；--out 以 .zip 结尾时打包为一个 zip。\n例：chengxiang layers export 基本农田 --format shp --out 农田.zip --database county.sqlite",
+                "A Shapefile's .dbf is written in GBK with a .cpg; an --out ending in .zip gives one zip.\nExample: chengxiang layers export farmland --format shp --out farmland.zip --database county.sqlite"
             )
         case .cmdLayersDeleteDiscussion:
             (
@@ -2767,19 +2772,109 @@ enum MessageTable {
         case .roadFootpath: ("步行道", "footpath")
         case .roadFerry: ("轮渡", "ferry")
         case .roadClosed: ("封闭或在建道路", "closed or unbuilt road")
-        case .roadNoClassField: ("找不到道路等级字段：应为 {1} 之一；文件中的字段：{2}（可用 --class-field 指定）", "No road-class attribute: expected one of {1}; the file has {2} (name it with --class-field)")
+        case .roadNoClassField:
+            (
+                "找不到道路等级字段：应为 {1} 之一；文件中的字段：{2}（可用 --class-field 指定）",
+                "No road-class attribute: expected one of {1}; the file has {2} (name it with --class-field)"
+            )
         case .roadNotALine: ("不是线要素（而是 {1}）", "not a line (but {1})")
-        case .roadUnknownClass: ("道路等级「{1}」（字段 {2}）无法识别；可识别的等级：{3}", "road class \"{1}\" (attribute {2}) is not recognised; known classes: {3}")
+        case .roadUnknownClass:
+            ("道路等级「{1}」（字段 {2}）无法识别；可识别的等级：{3}", "road class \"{1}\" (attribute {2}) is not recognised; known classes: {3}")
         case .roadBadTolerance: ("捕捉容差 {1} 米无效：应为不小于 0 的数", "snapping tolerance {1} m is invalid: it must be a number of at least 0")
         case .roadBadSpeed: ("速度 {1} 公里/小时无效：应大于 0 且不超过 200", "speed {1} km/h is invalid: it must be above 0 and at most 200")
         case .pointDuplicateID: ("编号「{1}」重复（第 {2} 行已有）", "id \"{1}\" repeats row {2}")
         case .pointTableEmpty: ("表中没有任何点", "the table holds no points")
         case .roadSpeedSetByCounty: ("本县设定", "set by the county")
         case .roadSearchFailed: ("路网计算失败：{1}", "the network search failed: {1}")
-        case .pointsNeedCRS: ("点表用 x、y 坐标时须用 --crs 说明坐标系（如 EPSG:4546）", "a point table in x, y needs its system named with --crs (e.g. EPSG:4546)")
+        case .pointsNeedCRS:
+            ("点表用 x、y 坐标时须用 --crs 说明坐标系（如 EPSG:4546）", "a point table in x, y needs its system named with --crs (e.g. EPSG:4546)")
         case .odFarFromRoad: ("{1} 个点距最近道路超过 {2} 米（按步行计）：{3}", "{1} points lie more than {2} m from the nearest road (walked): {3}")
-        case .odOnIsland: ("{1} 个点接入的道路不与主路网相连（孤立路段，多数目的地不可达）：{2}", "{1} points join a road not connected to the main network (an island; most destinations unreachable): {2}")
-        case .odSpeedsAssumed: ("车速取道路等级默认设计速度（JTG B01-2014、CJJ 37-2012，假设，非实测）；步行 {1} 公里/小时（假设）", "speeds are the road classes' default design speeds (JTG B01-2014, CJJ 37-2012; assumptions, not measured); walking {1} km/h (assumption)")
+        case .odOnIsland:
+            (
+                "{1} 个点接入的道路不与主路网相连（孤立路段，多数目的地不可达）：{2}",
+                "{1} points join a road not connected to the main network (an island; most destinations unreachable): {2}"
+            )
+        case .odSpeedsAssumed:
+            (
+                "车速取道路等级默认设计速度（JTG B01-2014、CJJ 37-2012，假设，非实测）；步行 {1} 公里/小时（假设）",
+                "speeds are the road classes' default design speeds (JTG B01-2014, CJJ 37-2012; assumptions, not measured); walking {1} km/h (assumption)"
+            )
+        case .cmdRoads:
+            ("道路网：导入道路、查看路网与各等级车速、修改车速", "the road network: import roads, show the network and the speed of each class, change a speed")
+        case .cmdRoadsImport:
+            (
+                "导入道路线文件（Shapefile、GeoPackage、GeoJSON、OpenStreetMap），替换现有路网",
+                "import a road line file (Shapefile, GeoPackage, GeoJSON, OpenStreetMap), replacing the network"
+            )
+        case .cmdRoadsImportDiscussion:
+            (
+                "每条线须有道路等级（国道、省道、县道、乡道、村道、城市道路、步行道……或 OpenStreetMap 的 highway 值）；单行道取 oneway 字段；轮渡和封闭道路不参与计算。线端在 --tolerance 米内视为相连；立交（相交而无共同节点）不相连。全部通过才写入。\n例：chengxiang roads import 道路.shp --database chengxiang.sqlite",
+                "every line needs a road class (国道, 省道, 县道, 乡道, 村道, 城市道路, 步行道 … or an OpenStreetMap highway value); one-way from the oneway attribute; ferries and closed roads are left out. Line ends within --tolerance metres are joined; crossings without a shared position (bridges) are not. Written only when every line passes.\nExample: chengxiang roads import roads.shp --database chengxiang.sqlite"
+            )
+        case .cmdRoadsShow: ("查看路网：节点、路段、连通片、各等级里程与车速", "show the network: nodes, edges, connected pieces, length and speed per class")
+        case .cmdRoadsSetClass: ("修改某道路等级的车速，或令其不参与计算", "change a road class's speed, or leave it out of the network")
+        case .cmdNetwork: ("在道路文件上计算出行距离与时间（不需要数据库）", "travel distances and times over a road file (no register needed)")
+        case .cmdNetworkOD:
+            (
+                "起讫点矩阵：每个起点到每个终点的最短路距离（米）和时间（分钟）",
+                "origin–destination matrix: the shortest road distance (m) and time (min) from each origin to each destination"
+            )
+        case .cmdNetworkODDiscussion:
+            (
+                "起点、终点为 CSV：id,lon,lat（经纬度）或 id,x,y（用 --crs 说明坐标系）。每个点接入最近的道路，到道路的一段按步行计。不可达的点对留空（JSON 为 null），不用大数代替。\n例：chengxiang network od --roads 道路.gpkg --origins 村.csv --destinations 学校.csv --by time",
+                "origins and destinations are CSV: id,lon,lat (degrees) or id,x,y (name the system with --crs). Each point joins the nearest road, the leg to it walked. Unreachable pairs are left empty (null in JSON), never a large number.\nExample: chengxiang network od --roads roads.gpkg --origins villages.csv --destinations schools.csv --by time"
+            )
+        case .optRoadsFile: ("道路线文件（.shp、.gpkg、.geojson、.osm.pbf、.zip）", "road line file (.shp, .gpkg, .geojson, .osm.pbf, .zip)")
+        case .optRoadClassField: ("道路等级所在字段（默认按常用字段名查找）", "the attribute holding the road class (found by its usual names by default)")
+        case .optTolerance: ("线端相连的捕捉容差（米，默认 1）", "snapping tolerance for joining line ends (metres, default 1)")
+        case .optOrigins: ("起点表（CSV：id,lon,lat 或 id,x,y）", "origins table (CSV: id,lon,lat or id,x,y)")
+        case .optDestinations: ("终点表（CSV：id,lon,lat 或 id,x,y）", "destinations table (CSV: id,lon,lat or id,x,y)")
+        case .optTravelBy: ("按距离（distance）或时间（time）求最短路", "shortest by distance or by time")
+        case .optRoadClassKey:
+            (
+                "道路等级：expressway、national、provincial、county、township、village、urban、footpath、ferry、closed",
+                "road class: expressway, national, provincial, county, township, village, urban, footpath, ferry, closed"
+            )
+        case .optSpeed: ("车速（公里/小时）", "speed (km/h)")
+        case .optExcluded: ("是否不参与计算（true/false）", "whether the class is left out (true/false)")
+        case .optSpeedSource: ("车速来源说明", "where the speed comes from")
+        case .roadsImported:
+            (
+                "已导入路网 {1}：{2} 条线，共 {3} 公里（源坐标系 EPSG:{4}，存为 EPSG:{5}）",
+                "imported the road network {1}: {2} lines, {3} km in all (source EPSG:{4}, stored in EPSG:{5})"
+            )
+        case .roadsValidated:
+            (
+                "检查通过（未写入）{1}：{2} 条线，共 {3} 公里（源坐标系 EPSG:{4}，将存为 EPSG:{5}）",
+                "checked, nothing written, {1}: {2} lines, {3} km in all (source EPSG:{4}, to be stored in EPSG:{5})"
+            )
+        case .roadsGraphFacts:
+            (
+                "路网：{1} 个节点，{2} 个路段，{3} 个连通片（最大片 {4} 个节点）；{5} 处线端在容差内相接",
+                "network: {1} nodes, {2} edges, {3} connected pieces (the largest {4} nodes); {5} line ends joined within the tolerance"
+            )
+        case .roadsPiecesApart:
+            (
+                "注意：另有 {1} 个连通片与主路网不相连，接入这些路段的村庄到主路网不可达",
+                "note: {1} more pieces are not connected to the main network; places joined to them cannot reach it"
+            )
+        case .roadsIllustrative:
+            (
+                "示意路网：由演示程序生成，并非真实道路，一切由其算出的距离和时间均为示意",
+                "illustrative (示意) network: made by the demo, not real roads; every distance and time drawn from it is illustrative"
+            )
+        case .roadsExcluded: ("不参与", "left out")
+        case .roadsStored: ("路网 {1}：{2} 条线，共 {3} 公里，EPSG:{4}，导入 {5}", "road network {1}: {2} lines, {3} km in all, EPSG:{4}, imported {5}")
+        case .roadsNone:
+            (
+                "尚未导入路网（chengxiang roads import）；距离按直线 × 绕行系数估算",
+                "no road network yet (chengxiang roads import); distances are straight lines × a detour factor"
+            )
+        case .roadsClassSet: ("{1}：{2} 公里/小时", "{1}: {2} km/h")
+        case .colRoadClass: ("道路等级", "road class")
+        case .colLengthKm: ("里程（公里）", "length (km)")
+        case .colSpeedKmh: ("车速（公里/小时）", "speed (km/h)")
+        case .roadUnknownClassKey: ("道路等级「{1}」无法识别；可选：{2}", "unknown road class \"{1}\"; choose from {2}")
         }
     }
 }

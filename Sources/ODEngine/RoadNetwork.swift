@@ -118,7 +118,8 @@ public struct RoadNetwork: Sendable {
                 course.append(p)
                 let node = Int(nodeOf[Int(id)])
                 guard node >= 0 else { continue }
-                var edge = RoadEdge(from: start, to: node, meters: length, minutes: length / metresPerMinute, oneWay: line.direction != .both)
+                var edge = RoadEdge(
+                    from: start, to: node, meters: length, minutes: length / metresPerMinute, oneWay: line.direction != .both)
                 if line.direction == .backward {
                     swap(&edge.from, &edge.to)
                     course.reverse()
@@ -278,7 +279,7 @@ struct SegmentGrid: Sendable {
         rows = min(Int(height / size) + 1, 1 << 14)
         var counts = [Int](repeating: 0, count: columns * rows + 1)
         var pending: [(cell: Int, edge: Int32, segment: Int32)] = []
-        for edge in 0..<(shapeOffsets.count - 1) {
+        for edge in 0..<(shapeOffsets.count - 1) where shapeOffsets[edge + 1] - shapeOffsets[edge] >= 2 {
             for i in shapeOffsets[edge]..<(shapeOffsets[edge + 1] - 1) {
                 let a = shape[i]
                 let b = shape[i + 1]

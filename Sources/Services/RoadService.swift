@@ -73,7 +73,8 @@ struct RoadReading {
         if let unknown = file.unknownCRS { throw UserError.rejected(file: file.fileName, L10n.message(.layerUnknownCRS, unknown)) }
         guard let source = file.crs ?? declared else { throw UserError.rejected(file: file.fileName, L10n.message(.layerNoCRS)) }
         let fields = file.fields
-        let classIndex = classField.map { wanted in fields.firstIndex(of: wanted) } ?? LayerService.field(in: fields, among: RoadFields.roadClass)
+        let classIndex =
+            classField.map { wanted in fields.firstIndex(of: wanted) } ?? LayerService.field(in: fields, among: RoadFields.roadClass)
         guard let classIndex else {
             throw UserError.rejected(
                 file: file.fileName,
@@ -94,7 +95,8 @@ struct RoadReading {
         for feature in file.features {
             let name = nameIndex.flatMap { feature.values[$0] }
             func problem(_ message: Localized) {
-                issues.append(ImportIssue(file: file.fileName, row: feature.number, message: LayerService.located(feature.number, name, message)))
+                issues.append(
+                    ImportIssue(file: file.fileName, row: feature.number, message: LayerService.located(feature.number, name, message)))
             }
             guard let shape = feature.shape, let facts = shape.facts(), !facts.isEmpty else {
                 problem(L10n.message(.layerNoGeometry))
@@ -120,10 +122,13 @@ struct RoadReading {
                 case nil: .both
                 }
             let length = moved.lines().reduce(0.0) { total, line in
-                zip(line, line.dropFirst()).reduce(total) { $0 + (($1.1.x - $1.0.x) * ($1.1.x - $1.0.x) + ($1.1.y - $1.0.y) * ($1.1.y - $1.0.y)).squareRoot() }
+                zip(line, line.dropFirst()).reduce(total) {
+                    $0 + (($1.1.x - $1.0.x) * ($1.1.x - $1.0.x) + ($1.1.y - $1.0.y) * ($1.1.y - $1.0.y)).squareRoot()
+                }
             }
             features.append(
-                RoadFeature(number: feature.number, name: name, roadClass: roadClass, direction: direction, lengthM: length, geometry: moved.wkb))
+                RoadFeature(
+                    number: feature.number, name: name, roadClass: roadClass, direction: direction, lengthM: length, geometry: moved.wkb))
         }
         if issues.errorCount > 0 { throw UserError.rejected(issues) }
         self.features = features
@@ -217,7 +222,9 @@ public struct RoadService: Sendable {
             throw UserError(.notFound, RoadReading.unknownClass(key.rawValue, field: ""))
         }
         if let kmh = kilometresPerHour {
-            guard kmh.isFinite, kmh > 0, kmh <= 200 else { throw UserError(.invalid, L10n.message(.roadBadSpeed, Format.number(kmh, digits: 1))) }
+            guard kmh.isFinite, kmh > 0, kmh <= 200 else {
+                throw UserError(.invalid, L10n.message(.roadBadSpeed, Format.number(kmh, digits: 1)))
+            }
             c.kilometresPerHour = kmh
             c.source = source ?? L10n.message(.roadSpeedSetByCounty).bilingual
         } else if let source {
@@ -239,7 +246,8 @@ public struct RoadService: Sendable {
                 (file.crs ?? options.crs).flatMap { crs in LayerService.longitude(of: box, in: crs) }
             })
         let reading = try RoadReading(file, classField: options.classField, declared: options.crs, working: working)
-        let built = try BuiltNetwork(reading.features, classes: try classes(), toleranceM: options.toleranceM, illustrative: options.illustrative)
+        let built = try BuiltNetwork(
+            reading.features, classes: try classes(), toleranceM: options.toleranceM, illustrative: options.illustrative)
         let record = StoredRoadNetwork(
             sourceFile: file.fileName, sourceFormat: file.format, sourceCRS: reading.source.epsg, workingCRS: reading.working.epsg,
             featureCount: reading.features.count, lengthM: reading.features.reduce(0) { $0 + $1.lengthM }, toleranceM: options.toleranceM,
@@ -259,9 +267,13 @@ public struct RoadService: Sendable {
     func built() throws -> (network: StoredRoadNetwork, built: BuiltNetwork)? {
         guard let record = try network() else { return nil }
         let classes = try classes()
-        let version = "\(record.importedAt)|\(record.sourceFile)|" + classes.map { "\($0.key.rawValue)=\($0.kilometresPerHour),\($0.excluded)" }.joined(separator: ";")
+        let version =
+            "\(record.importedAt)|\(record.sourceFile)|"
+            + classes.map { "\($0.key.rawValue)=\($0.kilometresPerHour),\($0.excluded)" }.joined(separator: ";")
         let (value, _) = try store.versioned("road-network", version: version) {
-            try BuiltNetwork(try store.read { try $0.roadFeatures() }, classes: classes, toleranceM: record.toleranceM, illustrative: record.illustrative)
+            try BuiltNetwork(
+                try store.read { try $0.roadFeatures() }, classes: classes, toleranceM: record.toleranceM, illustrative: record.illustrative
+            )
         }
         return (record, value)
     }
@@ -365,7 +377,10 @@ public enum NetworkFiles {
         var notes: [Localized] = []
         let points: [(String, Snap?)] = Array(zip(originIDs, oSnaps)) + Array(zip(destinationIDs, dSnaps))
         let far = points.filter { ($0.1?.offMeters ?? .infinity) > farFromRoad }.map(\.0)
-        if !far.isEmpty { notes.append(L10n.message(.odFarFromRoad, far.count, Format.number(farFromRoad, digits: 0), far.prefix(20).joined(separator: "、"))) }
+        if !far.isEmpty {
+            notes.append(
+                L10n.message(.odFarFromRoad, far.count, Format.number(farFromRoad, digits: 0), far.prefix(20).joined(separator: "、")))
+        }
         let apart = points.filter { $0.1 != nil && !built.onMainPiece($0.1) }.map(\.0)
         if !apart.isEmpty { notes.append(L10n.message(.odOnIsland, apart.count, apart.prefix(20).joined(separator: "、"))) }
         notes.append(L10n.message(.odSpeedsAssumed, Format.number(walkingKmh, digits: 1)))

@@ -9,7 +9,8 @@ extension RegisterReader {
         ).map { row in
             StoredRoadNetwork(
                 sourceFile: row["source_file"], sourceFormat: row["source_format"], sourceCRS: row["source_crs"],
-                workingCRS: row["working_crs"], featureCount: row["feature_count"], lengthM: row["length_m"], toleranceM: row["tolerance_m"],
+                workingCRS: row["working_crs"], featureCount: row["feature_count"], lengthM: row["length_m"],
+                toleranceM: row["tolerance_m"],
                 illustrative: row["illustrative"], importedAt: row["imported_at"], actor: row["actor"])
         }
     }

@@ -35,7 +35,9 @@ struct ODBench {
         for _ in 0..<repeats {
             let (graph, build) = measure { try? RoadGraph(nodeCount: nodeCount, edges: roadEdges) }
             guard let graph else { fail("the graph was refused") }
-            let (r, query) = measure { try? ODMatrix.compute(graph, origins: origins, destinations: destinations, by: .meters, threads: threads) }
+            let (r, query) = measure {
+                try? ODMatrix.compute(graph, origins: origins, destinations: destinations, by: .meters, threads: threads)
+            }
             guard let r else { fail("the points were refused") }
             builds.append(build)
             queries.append(query)
@@ -91,7 +93,9 @@ struct ODBench {
         guard let data = try? Data(contentsOf: url) else { return nil }
         var out: [Double] = []
         for line in data.split(separator: UInt8(ascii: "\n")) {
-            for field in line.split(separator: UInt8(ascii: ",")) { out.append(Double(String(decoding: field, as: UTF8.self)) ?? .infinity) }
+            for field in line.split(separator: UInt8(ascii: ",")) {
+                out.append(Double(String(decoding: field, as: UTF8.self)) ?? .infinity)
+            }
         }
         return out
     }

@@ -53,7 +53,10 @@ import Testing
         #expect(component[crossing.from] != component[network.graph.edges[0].from])
         // Without a tolerance nothing joins.
         let strict = try RoadNetwork.build(
-            [RoadLine(points: [XY(0, 0), XY(1000, 0)], kilometresPerHour: 60), RoadLine(points: [XY(300, 400), XY(300, 0.5)], kilometresPerHour: 30)],
+            [
+                RoadLine(points: [XY(0, 0), XY(1000, 0)], kilometresPerHour: 60),
+                RoadLine(points: [XY(300, 400), XY(300, 0.5)], kilometresPerHour: 30),
+            ],
             tolerance: 0)
         #expect(strict.graph.edges.count == 2)
     }

@@ -1,0 +1,192 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Localization
+import Services
+
+/// `chengxiang roads import|show|set-class`: the road network in the register.
+struct RoadsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roads", abstract: text(.cmdRoads), subcommands: [RoadsImport.self, RoadsShow.self, RoadsSetClass.self])
+}
+
+/// `chengxiang network od`: travel between points over a road file, without a register.
+struct NetworkCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "network", abstract: text(.cmdNetwork), subcommands: [NetworkOD.self])
+}
+
+/// `--by distance|time`.
+enum MeasureArgument: String, ExpressibleByArgument, CaseIterable {
+    case distance, time
+
+    var measure: TravelMeasure { self == .distance ? .distance : .time }
+}
+
+struct RoadsImport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: text(.cmdRoadsImport), discussion: text(.cmdRoadsImportDiscussion))
+
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: help(.optRoadsFile)) var file: String
+    @Option(help: help(.optCRS)) var crs: String?
+    @Option(help: help(.optRoadClassField)) var classField: String?
+    @Option(help: help(.optSourceLayer)) var layer: String?
+    @Option(help: help(.optEncoding)) var encoding: EncodingArgument?
+    @Option(help: help(.optTolerance)) var tolerance: Double = 1
+    @Flag(help: help(.optDryRun)) var dryRun = false
+
+    func run() async throws {
+        try await reportingFailures {
+            let url = try inputFile(file)
+            let workspace = try options.workspace()
+            let report = try workspace.roads(by: try options.principal(workspace)).importRoads(
+                url,
+                RoadImportOptions(
+                    crs: try coordinateSystem(crs), classField: classField, sourceLayer: layer, encoding: encoding?.encoding,
+                    toleranceM: tolerance, dryRun: dryRun))
+            let n = report.network
+            print(
+                options.t(
+                    dryRun ? .roadsValidated : .roadsImported, n.sourceFile, n.featureCount, Format.number(n.lengthM / 1000, digits: 1),
+                    n.sourceCRS, n.workingCRS))
+            printSummary(report.summary, options: options)
+        }
+    }
+}
+
+/// The network's size, pieces and classes, as `roads import` and `roads show` print them.
+func printSummary(_ summary: NetworkSummary, options: GlobalOptions) {
+    let largest = summary.componentSizes.first ?? 0
+    print(
+        options.t(
+            .roadsGraphFacts, summary.nodes, summary.edges, summary.componentSizes.count, largest, summary.snappedEnds))
+    var table = TextTable(
+        header: [.colRoadClass, .colFeatures, .colLengthKm, .colSpeedKmh, .colSource].map { options.t($0) },
+        alignments: [.left, .right, .right, .right, .left])
+    for use in summary.byClass {
+        let c = use.roadClass
+        table.add([
+            options.t(c.key.label), String(use.features), Format.number(use.lengthM / 1000, digits: 1),
+            c.excluded ? options.t(.roadsExcluded) : Format.number(c.kilometresPerHour, digits: 0), c.source,
+        ])
+    }
+    print(table.render())
+    if summary.componentSizes.count > 1 { print(options.t(.roadsPiecesApart, summary.componentSizes.count - 1)) }
+    if summary.illustrative { print(options.t(.roadsIllustrative)) }
+}
+
+struct RoadsShow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: text(.cmdRoadsShow))
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() async throws {
+        try await reportingFailures {
+            let roads = try options.workspace().roads()
+            if let n = try roads.network(), let summary = try roads.summary() {
+                print(
+                    options.t(
+                        .roadsStored, n.sourceFile, n.featureCount, Format.number(n.lengthM / 1000, digits: 1), n.workingCRS,
+                        "\(n.importedAt.prefix(10)) \(n.actor ?? "")"))
+                printSummary(summary, options: options)
+            } else {
+                print(options.t(.roadsNone))
+            }
+            var table = TextTable(
+                header: [.colRoadClass, .colKey, .colSpeedKmh, .colSource].map { options.t($0) }, alignments: [.left, .left, .right, .left])
+            for c in try roads.classes() {
+                table.add([
+                    options.t(c.key.label), c.key.rawValue,
+                    c.excluded ? options.t(.roadsExcluded) : Format.number(c.kilometresPerHour, digits: 1),
+                    c.source,
+                ])
+            }
+            print(table.render())
+            print(options.t(.odSpeedsAssumed, Format.number(RoadClass.walkingKilometresPerHour, digits: 1)))
+        }
+    }
+}
+
+struct RoadsSetClass: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "set-class", abstract: text(.cmdRoadsSetClass))
+
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: help(.optRoadClassKey)) var key: String
+    @Option(help: help(.optSpeed)) var speed: Double?
+    @Option(help: help(.optExcluded)) var excluded: Bool?
+    @Option(help: help(.optSpeedSource)) var source: String?
+
+    func run() async throws {
+        try await reportingFailures {
+            let workspace = try options.workspace()
+            guard let roadClass = RoadClassKey(fileValue: key) else {
+                throw UserError(
+                    .invalid, L10n.message(.roadUnknownClassKey, key, RoadClassKey.allCases.map(\.rawValue).joined(separator: ", ")))
+            }
+            let c = try workspace.roads(by: try options.principal(workspace)).setClass(
+                roadClass, kilometresPerHour: speed, excluded: excluded, source: source)
+            print(
+                options.t(
+                    .roadsClassSet, options.t(c.key.label),
+                    c.excluded ? options.t(.roadsExcluded) : Format.number(c.kilometresPerHour, digits: 1)))
+        }
+    }
+}
+
+/// `--format csv|json` of `network od`.
+enum ODFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, json
+}
+
+struct NetworkOD: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "od", abstract: text(.cmdNetworkOD), discussion: text(.cmdNetworkODDiscussion))
+
+    @OptionGroup var options: GlobalOptions
+    @Option(help: help(.optRoadsFile)) var roads: String
+    @Option(help: help(.optOrigins)) var origins: String
+    @Option(help: help(.optDestinations)) var destinations: String
+    @Option(help: help(.optCRS)) var crs: String?
+    @Option(help: help(.optTravelBy)) var by: MeasureArgument = .distance
+    @Option(help: help(.optFormat)) var format: ODFormat = .csv
+    @Option(help: help(.optRoadClassField)) var classField: String?
+    @Option(help: help(.optSourceLayer)) var layer: String?
+    @Option(help: help(.optTolerance)) var tolerance: Double = 1
+
+    func run() async throws {
+        try await reportingFailures {
+            let table = try NetworkFiles.od(
+                roads: try inputFile(roads), origins: try inputFile(origins), destinations: try inputFile(destinations),
+                crs: try coordinateSystem(crs), by: by.measure, classField: classField, sourceLayer: layer, toleranceM: tolerance)
+            let rows = table.rows
+            switch format {
+            case .csv:
+                var out = "origin,destination,meters,minutes\n"
+                for r in rows {
+                    out +=
+                        [
+                            csvField(r.origin), csvField(r.destination), r.meters.map { Format.fixed($0, digits: 2) } ?? "",
+                            r.minutes.map { Format.fixed($0, digits: 3) } ?? "",
+                        ].joined(separator: ",") + "\n"
+                }
+                print(out, terminator: "")
+            case .json:
+                let objects: [[String: Any]] = rows.map { r in
+                    [
+                        "origin": r.origin, "destination": r.destination, "meters": r.meters.map { $0 as Any } ?? NSNull(),
+                        "minutes": r.minutes.map { $0 as Any } ?? NSNull(),
+                    ]
+                }
+                let data = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted])
+                print(String(decoding: data, as: UTF8.self))
+            }
+            for note in table.notes { Terminal.error(options.t(note)) }
+        }
+    }
+
+    /// A CSV field, quoted when it holds a comma, a quote or a line break.
+    func csvField(_ text: String) -> String {
+        text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}

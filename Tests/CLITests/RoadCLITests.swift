@@ -1,0 +1,77 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("CLI: roads and the OD matrix (issue 14)")
+struct RoadCLITests {
+    @Test("network od on files: hand-computed distances and times, one-way streets, a ferry left out, an island unreachable")
+    func odOnFiles() throws {
+        let arguments = [
+            "network", "od", "--roads", RoadFixtures.url("roads.geojson").path, "--origins", RoadFixtures.url("origins.csv").path,
+            "--destinations", RoadFixtures.url("destinations.csv").path, "--crs", "EPSG:4546",
+        ]
+        let csv = try CLI.run(arguments)
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(
+            csv.stdout == """
+                origin,destination,meters,minutes
+                甲村,中心校,4050.00,8.250
+                甲村,北校,5050.00,11.250
+                乙村,中心校,,
+                乙村,北校,,
+
+                """, "\(csv.stdout)")
+        #expect(csv.stderr.contains("乙村") && csv.stderr.contains("孤立"), "\(csv.stderr)")
+
+        let json = try CLI.run(arguments + ["--format", "json", "--by", "time"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 4)
+        #expect(rows[1]["destination"] as? String == "北校" && abs((rows[1]["minutes"] as? Double ?? 0) - 11.25) < 1e-9)
+        #expect(rows[2]["meters"] is NSNull && rows[2]["minutes"] is NSNull)
+
+        // x,y points without --crs: refused, saying what to add.
+        let noCRS = try CLI.run(Array(arguments.dropLast(2)))
+        #expect(noCRS.status == 65 && noCRS.stderr.contains("--crs"), "\(noCRS.stderr)")
+    }
+
+    @Test("network od refuses a road file with an unknown class or a polygon, naming the feature")
+    func badRoads() throws {
+        let dir = try CLI.temporaryDirectory()
+        let bad = dir.appendingPathComponent("bad.geojson")
+        try """
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"名称":"高架","道路等级":"高架路"},"geometry":{"type":"LineString","coordinates":[[112.1,37.5],[112.2,37.5]]}},
+        {"type":"Feature","properties":{"名称":"广场","道路等级":"村道"},"geometry":{"type":"Polygon","coordinates":[[[112.1,37.5],[112.2,37.5],[112.2,37.6],[112.1,37.5]]]}}
+        ]}
+        """.write(to: bad, atomically: true, encoding: .utf8)
+        let run = try CLI.run([
+            "network", "od", "--roads", bad.path, "--origins", RoadFixtures.url("origins.csv").path, "--destinations",
+            RoadFixtures.url("destinations.csv").path, "--crs", "EPSG:4546",
+        ])
+        #expect(run.status == 65, "\(run.stderr)")
+        #expect(run.stderr.contains("第 1 个要素（高架）") && run.stderr.contains("高架路") && run.stderr.contains("县道"), "\(run.stderr)")
+        #expect(run.stderr.contains("第 2 个要素（广场）") && run.stderr.contains("不是线要素"), "\(run.stderr)")
+    }
+
+    @Test("roads import, show and set-class in the register")
+    func register() throws {
+        let dir = try CLI.temporaryDirectory()
+        let db = try CLI.county(in: dir, divisions: "141122,交城县,,112.16,37.55\n")
+        let dry = try CLI.run(["roads", "import", RoadFixtures.url("roads.geojson").path, "--dry-run", "--database", db])
+        #expect(dry.status == 0 && dry.stdout.contains("检查通过"), "\(dry.stdout)\(dry.stderr)")
+        #expect(try CLI.run(["roads", "show", "--database", db]).stdout.contains("尚未导入路网"))
+        let done = try CLI.run(["roads", "import", RoadFixtures.url("roads.geojson").path, "--database", db])
+        #expect(done.status == 0, "\(done.stderr)")
+        // 6 lines, 4 + 4 + 3 + 2 + 3 + 1 km; the ferry is left out of the graph.
+        #expect(done.stdout.contains("6 条线，共 17 公里"), "\(done.stdout)")
+        #expect(done.stdout.contains("2 个连通片"), "\(done.stdout)")
+        let show = try CLI.run(["roads", "show", "--database", db]).stdout
+        #expect(show.contains("roads.geojson") && show.contains("轮渡") && show.contains("不参与"), "\(show)")
+        let set = try CLI.run(["roads", "set-class", "村道", "--speed", "25", "--database", db])
+        #expect(set.status == 0 && set.stdout.contains("村道：25"), "\(set.stdout)\(set.stderr)")
+        let bad = try CLI.run(["roads", "set-class", "village", "--speed", "0", "--database", db])
+        #expect(bad.status == 65 && bad.stderr.contains("速度 0"), "\(bad.stderr)")
+        let unknown = try CLI.run(["roads", "set-class", "高架", "--speed", "30", "--database", db])
+        #expect(unknown.status == 65 && unknown.stderr.contains("expressway"), "\(unknown.stderr)")
+    }
+}
