@@ -404,6 +404,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
         optSpeed, optExcluded, optSpeedSource, roadsImported, roadsValidated, roadsGraphFacts, roadsPiecesApart, roadsIllustrative,
         roadsExcluded, roadsStored, roadsNone, roadsClassSet, colRoadClass, colLengthKm, colSpeedKmh
     case roadUnknownClassKey
+    case planNetworkDistances, planNetworkIllustrative
+    case cmdRoadsDiscussion, cmdRoadsShowDiscussion, cmdRoadsSetClassDiscussion, cmdNetworkDiscussion
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -2875,6 +2877,33 @@ enum MessageTable {
         case .colLengthKm: ("里程（公里）", "length (km)")
         case .colSpeedKmh: ("车速（公里/小时）", "speed (km/h)")
         case .roadUnknownClassKey: ("道路等级「{1}」无法识别；可选：{2}", "unknown road class \"{1}\"; choose from {2}")
+        case .planNetworkDistances:
+            (
+                "距离为沿路网的最短路程（路网 {1}；到路段的一段按步行速度计）",
+                "distances are shortest paths along the road network ({1}; the leg to the road at walking speed)"
+            )
+        case .planNetworkIllustrative:
+            (
+                "距离为沿示意路网的最短路程（{1}，示意，并非真实道路）：结果仅作演示",
+                "distances are shortest paths along an illustrative network ({1}, 示意, not real roads): the result is for demonstration only"
+            )
+        case .cmdRoadsDiscussion:
+            ("例：chengxiang roads show --database county.sqlite", "Example: chengxiang roads show --database county.sqlite")
+        case .cmdRoadsShowDiscussion:
+            (
+                "例：chengxiang roads show --lang en --database county.sqlite",
+                "Example: chengxiang roads show --lang en --database county.sqlite"
+            )
+        case .cmdRoadsSetClassDiscussion:
+            (
+                "例：chengxiang roads set-class village --speed 25 --source 县交通局实测 --database county.sqlite",
+                "Example: chengxiang roads set-class village --speed 25 --source \"measured by the county\" --database county.sqlite"
+            )
+        case .cmdNetworkDiscussion:
+            (
+                "例：chengxiang network od --roads 道路.gpkg --origins 村.csv --destinations 学校.csv（只读文件，不需要 --database）",
+                "Example: chengxiang network od --roads roads.gpkg --origins villages.csv --destinations schools.csv (files only, no --database needed)"
+            )
         }
     }
 }

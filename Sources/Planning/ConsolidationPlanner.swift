@@ -30,14 +30,25 @@ public struct PlanningSchool: Sendable {
 public struct DistanceTable: Sendable {
     public var values: [String: [String: Double]]
     public var unit: CostUnit
+    /// Pairs known to be unreachable (no road joins them), from → to.
+    public var unreachable: [String: Set<String>]
+    /// Where the figures come from, added to the result's notes (e.g. the road network).
+    public var note: Localized?
 
-    public init(values: [String: [String: Double]], unit: CostUnit) {
+    public init(values: [String: [String: Double]], unit: CostUnit, unreachable: [String: Set<String>] = [:], note: Localized? = nil) {
         self.values = values
         self.unit = unit
+        self.unreachable = unreachable
+        self.note = note
     }
 
     /// The journey either way round, if given.
     public func distance(_ a: String, _ b: String) -> Double? { values[a]?[b] ?? values[b]?[a] }
+
+    /// Whether the pair is known to be unreachable both ways round.
+    public func isUnreachable(_ a: String, _ b: String) -> Bool {
+        (unreachable[a]?.contains(b) ?? false) && (unreachable[b]?.contains(a) ?? false)
+    }
 }
 
 /// Plans school consolidation: builds demand (each school's pupils of the level), candidates
@@ -142,6 +153,8 @@ public struct ConsolidationPlanner: Sendable {
                     costs.append(0)
                 } else if let table = distances, let value = table.distance(sites[i].name, site.name) {
                     costs.append(value)
+                } else if let table = distances, table.isUnreachable(sites[i].name, site.name) {
+                    costs.append(nil)  // no road joins them
                 } else if options.unit == .minutes {
                     costs.append(nil)  // no table entry and no way to guess a time: unreachable
                     fallbacks += 1
@@ -193,9 +206,14 @@ public struct ConsolidationPlanner: Sendable {
             let name = { (index: Int) in index < sites.count ? sites[index].name : String(index) }
             throw UserError(.invalid, EngineMessages.message(error, demand: name, candidate: name))
         }
-        return measure(
+        var result = measure(
             solution, sites: sites, demandCount: demandCount, costs: costs, options: options, members: members,
             usedTable: distances != nil, fallbacks: fallbacks, walkDerived: inputOptions.maxWalk == nil)
+        if let note = distances?.note {
+            result.notesZh.insert(note.zh, at: 0)
+            result.notesEn.insert(note.en, at: 0)
+        }
+        return result
     }
 
     /// Site indices of references, naming the school when one is unknown or ambiguous.

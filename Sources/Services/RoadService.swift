@@ -1,9 +1,11 @@
+import Analysis
 public import Domain
 public import Foundation
 public import Geo
 import Interchange
 public import Localization
 import ODEngine
+import Planning
 public import Store
 
 /// Options of a road import.
@@ -387,5 +389,43 @@ public enum NetworkFiles {
         return ODTable(
             origins: originIDs, destinations: destinationIDs, meters: result.meters, minutes: result.minutes, summary: built.summary,
             notes: notes)
+    }
+}
+
+extension RoadService {
+    /// Road distances (km) between every two of `points` (positions in degrees) over the stored
+    /// network, for the planner; nil when no network is stored. Pairs no road joins are marked
+    /// unreachable; names given twice are left out (the planner falls back to straight lines for
+    /// them and says so).
+    func distanceTable(_ points: [(name: String, position: LonLat)]) throws -> DistanceTable? {
+        guard let (record, built) = try built(), let working = ChinaCRS(epsg: record.workingCRS),
+            let move = Projection(from: .cgcs2000, to: working)
+        else { return nil }
+        var counts: [String: Int] = [:]
+        for p in points { counts[p.name, default: 0] += 1 }
+        let unique = points.filter { counts[$0.name] == 1 }
+        let xy = unique.map { p in move.transform(x: p.position.lon, y: p.position.lat).map { XY($0.x, $0.y) } ?? XY(.nan, .nan) }
+        let (result, _, _) = try built.matrix(from: xy, to: xy, by: .distance, walkingKmh: try walkingKmh())
+        var values: [String: [String: Double]] = [:]
+        var unreachable: [String: Set<String>] = [:]
+        for (i, a) in unique.enumerated() {
+            for (j, b) in unique.enumerated() where i != j {
+                if let m = result.meters(i, j) {
+                    values[a.name, default: [:]][b.name] = m / 1000
+                } else {
+                    unreachable[a.name, default: []].insert(b.name)
+                }
+            }
+        }
+        let note =
+            record.illustrative
+            ? L10n.message(.planNetworkIllustrative, record.sourceFile) : L10n.message(.planNetworkDistances, record.sourceFile)
+        return DistanceTable(values: values, unit: .kilometres, unreachable: unreachable, note: note)
+    }
+
+    /// The walking speed of the legs between places and roads: the register's walking norm.
+    func walkingKmh() throws -> Double {
+        let norms = NormBook(try store.read { try $0.norms() })
+        return norms.value(NormKey.walkSpeedKmPerHour) ?? RoadClass.walkingKilometresPerHour
     }
 }

@@ -1,6 +1,7 @@
 import Analysis
 public import Domain
 public import Foundation
+import Geo
 import Interchange
 public import Localization
 public import Planning
@@ -161,6 +162,11 @@ public struct ScenarioService: Sendable {
             throw UserError(.conflict, L10n.message(.planNameTaken, name))
         }
         let schools = try planningSchools()
+        let distances =
+            try distances
+            ?? RoadService(store: store, principal: .reader).distanceTable(
+                schools.map { ($0.school.name, LonLat($0.longitude, $0.latitude)) }
+                    + request.newSites.map { ($0.name, LonLat($0.longitude, $0.latitude)) })
         let options = ConsolidationOptions(
             model: request.model, level: request.level, schoolsToKeep: request.schoolsToKeep, radius: request.radius,
             mustStayOpen: try request.keep.map { try site($0, schools: schools, newSites: request.newSites, level: request.level) },

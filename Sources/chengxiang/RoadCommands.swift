@@ -7,12 +7,14 @@ import Services
 /// `chengxiang roads import|show|set-class`: the road network in the register.
 struct RoadsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "roads", abstract: text(.cmdRoads), subcommands: [RoadsImport.self, RoadsShow.self, RoadsSetClass.self])
+        commandName: "roads", abstract: text(.cmdRoads), discussion: text(.cmdRoadsDiscussion),
+        subcommands: [RoadsImport.self, RoadsShow.self, RoadsSetClass.self])
 }
 
 /// `chengxiang network od`: travel between points over a road file, without a register.
 struct NetworkCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "network", abstract: text(.cmdNetwork), subcommands: [NetworkOD.self])
+    static let configuration = CommandConfiguration(
+        commandName: "network", abstract: text(.cmdNetwork), discussion: text(.cmdNetworkDiscussion), subcommands: [NetworkOD.self])
 }
 
 /// `--by distance|time`.
@@ -76,7 +78,8 @@ func printSummary(_ summary: NetworkSummary, options: GlobalOptions) {
 }
 
 struct RoadsShow: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: text(.cmdRoadsShow))
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: text(.cmdRoadsShow), discussion: text(.cmdRoadsShowDiscussion))
 
     @OptionGroup var options: GlobalOptions
 
@@ -108,7 +111,8 @@ struct RoadsShow: AsyncParsableCommand {
 }
 
 struct RoadsSetClass: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "set-class", abstract: text(.cmdRoadsSetClass))
+    static let configuration = CommandConfiguration(
+        commandName: "set-class", abstract: text(.cmdRoadsSetClass), discussion: text(.cmdRoadsSetClassDiscussion))
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: help(.optRoadClassKey)) var key: String

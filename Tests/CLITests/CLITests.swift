@@ -184,6 +184,7 @@ struct CLITests {
             ["zoning"], ["zoning", "run"], ["parks"], ["parks", "list"], ["parks", "add"], ["parks", "set"], ["parks", "import"],
             ["assets"],
             ["assets", "list"], ["assets", "import"], ["assets", "update"], ["schools", "scenarios", "adopt"],
+            ["roads"], ["roads", "import"], ["roads", "show"], ["roads", "set-class"], ["network"], ["network", "od"],
         ])
     func help(command: [String]) throws {
         let run = try CLI.run(command + ["--help"])

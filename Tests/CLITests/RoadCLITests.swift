@@ -74,4 +74,39 @@ struct RoadCLITests {
         let unknown = try CLI.run(["roads", "set-class", "高架", "--speed", "30", "--database", db])
         #expect(unknown.status == 65 && unknown.stderr.contains("expressway"), "\(unknown.stderr)")
     }
+
+    @Test("a consolidation scenario uses road distances once a network is stored, and says so")
+    func scenarioOnNetwork() throws {
+        let dir = try CLI.temporaryDirectory()
+        let db = try CLI.county(
+            in: dir,
+            divisions:
+                "141122,交城县,,112.02,37.50\n141122100,甲镇,141122,112.00,37.50\n141122101,乙镇,141122,112.02,37.50\n141122102,丙镇,141122,112.04,37.50\n"
+        )
+        let schools = dir.appendingPathComponent("schools.csv")
+        try Data("乡镇,学校名称,规模,在校人数,教职人数\n甲镇,甲校,小学,100,8\n乙镇,乙校,小学,100,8\n丙镇,丙校,小学,100,8\n".utf8).write(to: schools)
+        #expect(try CLI.run(["import", "schools", schools.path, "--database", db]).status == 0)
+        let straight = try CLI.run(["schools", "plan", "--name", "直线方案", "-p", "2", "--database", db])
+        #expect(straight.status == 0 && straight.stdout.contains("绕行系数"), "\(straight.stdout)\(straight.stderr)")
+        // The schools lie 0.02° apart on one parallel; the road goes 0.02° north, east, and back south.
+        let roads = dir.appendingPathComponent("roads.geojson")
+        try Data(
+            """
+            {"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"道路等级":"县道"},"geometry":{"type":"LineString","coordinates":[[112.00,37.50],[112.00,37.52],[112.02,37.52],[112.04,37.52],[112.04,37.50]]}},
+            {"type":"Feature","properties":{"道路等级":"村道"},"geometry":{"type":"LineString","coordinates":[[112.02,37.52],[112.02,37.50]]}}
+            ]}
+            """.utf8
+        ).write(to: roads)
+        let imported = try CLI.run(["roads", "import", roads.path, "--database", db])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let run = try CLI.run(["schools", "plan", "--name", "路网方案", "-p", "2", "--database", db])
+        #expect(run.status == 0 && run.stdout.contains("沿路网") && !run.stdout.contains("绕行系数"), "\(run.stdout)\(run.stderr)")
+        let json = try CLI.run(["schools", "scenarios", "--compare", "路网方案", "--format", "json", "--database", db]).stdout
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        let result = try #require(array.first?["result"] as? [String: Any])
+        let moves = try #require(result["assignments"] as? [[String: Any]]).compactMap { $0["cost"] as? Double }.filter { $0 > 0 }
+        // North 2.22 km + east 1.77 km + south 2.22 km ≈ 6.2 km, where the straight line × 1.3 gives 2.3 km.
+        #expect(moves.count == 1 && moves.allSatisfy { (6.0...6.4).contains($0) }, "\(moves)")
+    }
 }
