@@ -51,6 +51,10 @@ public enum NormKey {
     public static let walkMinutesGrades1to3 = "travel.walk_minutes_grades_1_3"
     public static let landCapacityM2PerPupil = "land.capacity_m2_per_pupil"
     public static let walkSpeedKmPerHour = "travel.walk_speed_kmh"
+    /// Time by road to a junior school within which a village counts as served (assumption).
+    public static let accessJuniorRoadMinutes = "access.junior_road_minutes"
+    /// Walking time to a kindergarten within which a village counts as served (assumption).
+    public static let accessKindergartenWalkMinutes = "access.kindergarten_walk_minutes"
 }
 
 /// The norms of `STANDARDS.md`, loaded into a new register; a county edits them afterwards.
@@ -106,6 +110,16 @@ public enum DefaultNorms {
             key: NormKey.walkSpeedKmPerHour, value: 4, unit: "公里/小时", nameZh: "1–3 年级学生步行速度",  // data
             nameEn: "Walking speed of a pupil in grades 1–3", source: "本系统假设：儿童步行约 4 公里/小时，请县里确认",  // data
             verification: .assumption, note: "与单程时间上限相乘得步行距离上限（30 分钟 × 4 公里/小时 = 2 公里）"),  // data
+        Norm(
+            key: NormKey.accessJuniorRoadMinutes, value: 30, unit: "分钟", nameZh: "村到初中的路程时间（可达性标准）",  // data
+            nameEn: "Time by road from a village to a junior school (access threshold)",
+            source: "本系统假设：初中可寄宿，未见国家时间标准，取 30 分钟车程，请县里确认",  // data
+            verification: .assumption),
+        Norm(
+            key: NormKey.accessKindergartenWalkMinutes, value: 15, unit: "分钟", nameZh: "村到幼儿园的步行时间（可达性标准）",  // data
+            nameEn: "Walking time from a village to a kindergarten (access threshold)",
+            source: "本系统假设：就近入园，未见农村幼儿园时间标准，取步行 15 分钟，请县里确认",  // data
+            verification: .assumption),
     ]
 
     /// A default norm by key.

@@ -406,6 +406,14 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case roadUnknownClassKey
     case planNetworkDistances, planNetworkIllustrative
     case cmdRoadsDiscussion, cmdRoadsShowDiscussion, cmdRoadsSetClassDiscussion, cmdNetworkDiscussion
+    case accessPrimary, accessJunior, accessKindergarten, accessUnplaced, accessOnNetwork, accessOnIllustrativeNetwork,
+        accessStraightLineWalk, accessStraightLineRoad, accessWalkSpeed, accessFacilityPositions, accessIllustrativeVillages,
+        accessNoPopulation, accessVillageSheet, accessTownshipSheet, accessNearest, accessKm, accessMinutes, accessWithin, accessYes,
+        accessNo, accessUnreachable, accessIllustrativeMark, accessVillages, accessPopulationWithin, accessSharePercent, accessMeanMinutes,
+        accessMaxMinutes, accessUnreachableCount
+    case cmdAccess, cmdAccessDiscussion, cmdAccessReport, cmdAccessReportDiscussion, optAccessService, accessXLSXNeedsOut, accessWritten,
+        accessHeading, accessEquity, noteBullet
+    case accessVillagesWithin
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -2904,6 +2912,91 @@ enum MessageTable {
                 "例：chengxiang network od --roads 道路.gpkg --origins 村.csv --destinations 学校.csv（只读文件，不需要 --database）",
                 "Example: chengxiang network od --roads roads.gpkg --origins villages.csv --destinations schools.csv (files only, no --database needed)"
             )
+        case .accessPrimary: ("小学（1–3 年级步行）", "primary school (grades 1–3 on foot)")
+        case .accessJunior: ("初中", "junior secondary school")
+        case .accessKindergarten: ("幼儿园（步行）", "kindergarten (on foot)")
+        case .accessUnplaced: ("{1} 个村没有位置，未计入", "{1} villages have no position and are left out")
+        case .accessOnNetwork:
+            ("距离和时间沿路网计算（{1}），到道路的一段按步行", "distances and times along the road network ({1}), the leg to the road on foot")
+        case .accessOnIllustrativeNetwork:
+            (
+                "距离和时间沿示意路网计算（{1}，示意，并非真实道路）：结果仅作演示",
+                "distances and times along an illustrative network ({1}, 示意, not real roads): for demonstration only"
+            )
+        case .accessStraightLineWalk:
+            (
+                "未导入路网：距离按直线 × {1} 估算，步行 {2} 公里/小时（假设）",
+                "no road network: distances are straight lines × {1}, walked at {2} km/h (assumption)"
+            )
+        case .accessStraightLineRoad:
+            (
+                "未导入路网：距离按直线 × {1} 估算，车速 {2} 公里/小时（假设）",
+                "no road network: distances are straight lines × {1}, driven at {2} km/h (assumption)"
+            )
+        case .accessWalkSpeed:
+            ("步行速度 {1} 公里/小时（规范项 travel.walk_speed_kmh，假设）", "walking speed {1} km/h (norm travel.walk_speed_kmh, an assumption)")
+        case .accessFacilityPositions:
+            (
+                "学校位置取其所在村或乡镇驻地（近似或示意），非学校本身的坐标",
+                "schools are placed at their village or township seat (approximate or illustrative), not at the school itself"
+            )
+        case .accessIllustrativeVillages:
+            (
+                "部分村庄位置为示意位置（标 示意），其距离和时间同为示意",
+                "some village positions are illustrative (marked 示意); their distances and times are illustrative too"
+            )
+        case .accessNoPopulation:
+            (
+                "{1} 个村没有人口数据：列入村表，但不计入各乡镇的人口占比和不均衡指数",
+                "{1} villages have no population figure: listed, but left out of the shares and the inequality indices"
+            )
+        case .accessVillageSheet: ("各村可达性", "access by village")
+        case .accessTownshipSheet: ("各乡镇汇总", "by township")
+        case .accessNearest: ("最近设施", "nearest facility")
+        case .accessKm: ("距离（公里）", "distance (km)")
+        case .accessMinutes: ("时间（分钟）", "time (min)")
+        case .accessWithin: ("在标准内", "within the norm")
+        case .accessYes: ("是", "yes")
+        case .accessNo: ("否", "no")
+        case .accessUnreachable: ("不可达", "unreachable")
+        case .accessIllustrativeMark: ("示意位置", "illustrative position")
+        case .accessVillages: ("村数", "villages")
+        case .accessPopulationWithin: ("标准内人口", "people within the norm")
+        case .accessSharePercent: ("标准内人口占比（%）", "share within the norm (%)")
+        case .accessMeanMinutes: ("平均时间（分钟，人口加权）", "mean time (min, by population)")
+        case .accessMaxMinutes: ("最长时间（分钟）", "longest time (min)")
+        case .accessUnreachableCount: ("不可达村数", "villages unreachable")
+        case .cmdAccess:
+            (
+                "可达性：每个村到学校的距离与时间、各乡镇标准内人口占比、乡镇间不均衡（基尼、泰尔）",
+                "access: each village's distance and time to schools, the share of people within the norm per township, inequality between townships (Gini, Theil)"
+            )
+        case .cmdAccessDiscussion:
+            (
+                "例：chengxiang access report --service primary --database county.sqlite",
+                "Example: chengxiang access report --service primary --database county.sqlite"
+            )
+        case .cmdAccessReport:
+            (
+                "可达性报告：每个村的最近设施、距离和时间，各乡镇标准内人口占比，基尼系数和泰尔指数（乡镇间、乡镇内）",
+                "access report: each village's nearest facility, distance and time, share of people within the norm per township, Gini and Theil (between and within townships)"
+            )
+        case .cmdAccessReportDiscussion:
+            (
+                "有路网时沿路网计算，否则按直线 × 1.3 估算并注明。标准取自规范项（小学 1–3 年级步行 30 分钟等），假设项标明。\n例：chengxiang access report --service junior --format xlsx --out 可达性.xlsx --database county.sqlite",
+                "along the road network when one is stored, else straight lines × 1.3 (said so). Thresholds come from the norms (grades 1–3 walk at most 30 min …); assumptions are marked.\nExample: chengxiang access report --service junior --format xlsx --out access.xlsx --database county.sqlite"
+            )
+        case .optAccessService: ("服务：primary（小学）、junior（初中）、kindergarten（幼儿园）", "service: primary, junior, kindergarten")
+        case .accessXLSXNeedsOut: ("--format xlsx 须同时给出 --out 文件名", "--format xlsx needs --out with a file name")
+        case .accessWritten: ("已写入 {1}", "written to {1}")
+        case .accessHeading: ("{1}：标准 {2} 分钟（{3}）", "{1}: threshold {2} min ({3})")
+        case .accessEquity:
+            (
+                "乡镇间不均衡（人口加权的时间）：基尼系数 {1}；泰尔指数 {2} = 乡镇间 {3} + 乡镇内 {4}",
+                "inequality between townships (time, by population): Gini {1}; Theil {2} = between {3} + within {4}"
+            )
+        case .noteBullet: ("※ {1}", "※ {1}")
+        case .accessVillagesWithin: ("标准内村数", "villages within the norm")
         }
     }
 }

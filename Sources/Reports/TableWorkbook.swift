@@ -18,8 +18,26 @@ public enum TableWorkbook {
         }
     }
 
+    /// One sheet: its name, header row and rows.
+    public struct Sheet: Sendable {
+        public var name: String
+        public var headers: [String]
+        public var rows: [[Cell]]
+
+        public init(name: String, headers: [String], rows: [[Cell]]) {
+            self.name = name
+            self.headers = headers
+            self.rows = rows
+        }
+    }
+
     /// Writes the table to a new workbook at `path`.
     public static func write(sheet: String, headers: [String], rows: [[Cell]], language: Language, to path: String) throws(UserError) {
+        try write(sheets: [Sheet(name: sheet, headers: headers, rows: rows)], language: language, to: path)
+    }
+
+    /// Writes the sheets, in order, to a new workbook at `path`.
+    public static func write(sheets: [Sheet], language: Language, to path: String) throws(UserError) {
         guard let workbook = workbook_new(path) else { throw UserError(.unavailable, L10n.message(.workbookWriteFailed, path)) }
         let font = L10n.text(.workbookFont, language)
         let header = workbook_add_format(workbook)!
@@ -39,28 +57,34 @@ public enum TableWorkbook {
             numberFormats[digits] = f
             return f
         }
-        // Sheet names: at most 31 characters, none of []:*?/\ (Excel's rule).
-        let name = String(sheet.filter { !"[]:*?/\\".contains($0) }.prefix(31))
-        let ws = workbook_add_worksheet(workbook, name.isEmpty ? "Sheet1" : name)!
-        for (column, title) in headers.enumerated() {
-            worksheet_write_string(ws, 0, lxw_col_t(column), title, header)
-            worksheet_set_column(ws, lxw_col_t(column), lxw_col_t(column), column < 2 ? 18 : 12, nil)
-        }
-        for (r, cells) in rows.enumerated() {
-            for (column, cell) in cells.enumerated() {
-                let row = lxw_row_t(r + 1)
-                switch cell {
-                case .text(let value) where !value.isEmpty:
-                    worksheet_write_string(ws, row, lxw_col_t(column), value, text)
-                case .number(let value?, let digits) where value.isFinite:
-                    worksheet_write_number(ws, row, lxw_col_t(column), value, numberFormat(digits))
-                default:
-                    break
+        func add(_ sheet: Sheet, named name: String) {
+            let (headers, rows) = (sheet.headers, sheet.rows)
+            let ws = workbook_add_worksheet(workbook, name)!
+            for (column, title) in headers.enumerated() {
+                worksheet_write_string(ws, 0, lxw_col_t(column), title, header)
+                worksheet_set_column(ws, lxw_col_t(column), lxw_col_t(column), column < 2 ? 18 : 12, nil)
+            }
+            for (r, cells) in rows.enumerated() {
+                for (column, cell) in cells.enumerated() {
+                    let row = lxw_row_t(r + 1)
+                    switch cell {
+                    case .text(let value) where !value.isEmpty:
+                        worksheet_write_string(ws, row, lxw_col_t(column), value, text)
+                    case .number(let value?, let digits) where value.isFinite:
+                        worksheet_write_number(ws, row, lxw_col_t(column), value, numberFormat(digits))
+                    default:
+                        break
+                    }
                 }
             }
+            worksheet_freeze_panes(ws, 1, 0)
+            worksheet_autofilter(ws, 0, 0, lxw_row_t(max(rows.count, 1)), lxw_col_t(max(headers.count - 1, 0)))
         }
-        worksheet_freeze_panes(ws, 1, 0)
-        worksheet_autofilter(ws, 0, 0, lxw_row_t(max(rows.count, 1)), lxw_col_t(max(headers.count - 1, 0)))
+        for (number, sheet) in sheets.enumerated() {
+            // Sheet names: at most 31 characters, none of []:*?/\\ (Excel's rule).
+            let name = String(sheet.name.filter { !"[]:*?/\\".contains($0) }.prefix(31))
+            add(sheet, named: name.isEmpty ? "Sheet\(number + 1)" : name)
+        }
         let result = workbook_close(workbook)
         if result != LXW_NO_ERROR {
             throw UserError(.unavailable, L10n.message(.workbookWriteFailed, String(cString: lxw_strerror(result))))

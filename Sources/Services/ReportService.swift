@@ -129,10 +129,14 @@ public enum TableExport {
     }
 
     /// A table as an XLSX workbook of one sheet.
-    public static func xlsx(_ table: ExportTable, _ language: Language) throws -> [UInt8] {
+    public static func xlsx(_ table: ExportTable, _ language: Language) throws -> [UInt8] { try xlsx([table], language) }
+
+    /// Tables as the sheets of one XLSX workbook.
+    public static func xlsx(_ tables: [ExportTable], _ language: Language) throws -> [UInt8] {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("chengxiang-export-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try TableWorkbook.write(sheet: table.title, headers: table.headers, rows: table.rows, language: language, to: path)
+        try TableWorkbook.write(
+            sheets: tables.map { TableWorkbook.Sheet(name: $0.title, headers: $0.headers, rows: $0.rows) }, language: language, to: path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UserError(.unavailable, L10n.message(.workbookWriteFailed, path))
         }
@@ -146,8 +150,13 @@ public enum TableExport {
 
     /// Writes a table as an XLSX workbook at `url` (atomically); `unavailable` naming the path when it cannot.
     public static func writeXLSX(_ table: ExportTable, _ language: Language, to url: URL) throws {
+        try writeXLSX([table], language, to: url)
+    }
+
+    /// Writes tables as the sheets of one XLSX workbook at `url` (atomically).
+    public static func writeXLSX(_ tables: [ExportTable], _ language: Language, to url: URL) throws {
         do {
-            try Data(try xlsx(table, language)).write(to: url, options: .atomic)
+            try Data(try xlsx(tables, language)).write(to: url, options: .atomic)
         } catch let error as UserError {
             throw error
         } catch {

@@ -61,6 +61,8 @@ public final class Workspace: Sendable {
     /// Plan layers: imports by `principal`, lists and features (reading needs no one).
     public func layers(by principal: Principal = .reader) -> LayerService { LayerService(store: store, principal: principal) }
     public func roads(by principal: Principal = .reader) -> RoadService { RoadService(store: store, principal: principal) }
+    /// Accessibility of schools from villages.
+    public var access: AccessService { AccessService(store: store) }
     /// Conflict rules (changed by `principal`) and conflict detection (reading needs no one).
     public func conflicts(by principal: Principal = .reader) -> ConflictService { ConflictService(store: store, principal: principal) }
     /// Village figures, 村庄分类 rules and classification, 村组合并 candidates.

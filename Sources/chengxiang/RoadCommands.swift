@@ -1,7 +1,9 @@
+import Analysis
 import ArgumentParser
 import Domain
 import Foundation
 import Localization
+import Records
 import Services
 
 /// `chengxiang roads import|show|set-class`: the road network in the register.
@@ -192,5 +194,74 @@ struct NetworkOD: AsyncParsableCommand {
     func csvField(_ text: String) -> String {
         text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
             ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}
+
+/// `chengxiang access report`: how far each village is from a service, per township.
+struct AccessCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "access", abstract: text(.cmdAccess), discussion: text(.cmdAccessDiscussion), subcommands: [AccessReportCommand.self])
+}
+
+/// `--service primary|junior|kindergarten`.
+enum AccessServiceArgument: String, ExpressibleByArgument, CaseIterable {
+    case primary, junior, kindergarten
+
+    var kind: AccessServiceKind {
+        switch self {
+        case .primary: .primary
+        case .junior: .junior
+        case .kindergarten: .kindergarten
+        }
+    }
+}
+
+/// `--format table|json|xlsx` of `access report`.
+enum AccessFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, xlsx
+}
+
+struct AccessReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: text(.cmdAccessReport), discussion: text(.cmdAccessReportDiscussion))
+
+    @OptionGroup var options: GlobalOptions
+    @Option(help: help(.optAccessService)) var service: AccessServiceArgument = .primary
+    @Option(help: help(.optFormat)) var format: AccessFormat = .table
+    @Option(help: help(.optOut)) var out: String?
+
+    func run() async throws {
+        try await reportingFailures {
+            let report = try options.workspace().access.report(service.kind)
+            switch format {
+            case .json:
+                print(String(decoding: try Records.json(AccessRecord(report)), as: UTF8.self))
+            case .xlsx:
+                guard let out else { throw UserError(.invalid, L10n.message(.accessXLSXNeedsOut)) }
+                try TableExport.writeXLSX(AccessService.tables(report, options.language), options.language, to: URL(fileURLWithPath: out))
+                print(options.t(.accessWritten, out))
+            case .table:
+                printAccess(report)
+            }
+        }
+    }
+
+    func printAccess(_ report: AccessReport) {
+        print(
+            options.t(
+                .accessHeading, options.t(report.service.label), Format.number(report.thresholdMinutes, digits: 0),
+                report.thresholdSource))
+        let tables = AccessService.tables(report, options.language)
+        var table = TextTable(header: tables[0].headers, alignments: [.left] + Array(repeating: .right, count: tables[0].headers.count - 1))
+        for row in tables[0].rows { table.add(row.map(\.csvText)) }
+        print(table.render())
+        if let e = report.equity {
+            print(
+                options.t(
+                    .accessEquity, Format.fixed(e.gini, digits: 3), Format.fixed(e.theil, digits: 4),
+                    Format.fixed(e.theilBetween, digits: 4),
+                    Format.fixed(e.theilWithin, digits: 4)))
+        }
+        for note in report.notes { print(options.t(.noteBullet, options.t(note))) }
     }
 }

@@ -109,4 +109,78 @@ struct RoadCLITests {
         // North 2.22 km + east 1.77 km + south 2.22 km ≈ 6.2 km, where the straight line × 1.3 gives 2.3 km.
         #expect(moves.count == 1 && moves.allSatisfy { (6.0...6.4).contains($0) }, "\(moves)")
     }
+
+    /// Two townships on one east–west road (0.02° of longitude ≈ 1.766 km at 37.5°N); a primary
+    /// school at each seat; walking 4 km/h, so 30 minutes is 2 km.
+    @Test("access report: per-township shares within the 30-minute walk and Gini/Theil as computed by hand")
+    func accessReport() throws {
+        let dir = try CLI.temporaryDirectory()
+        let db = try CLI.county(
+            in: dir,
+            divisions: """
+                141122,交城县,,112.05,37.50
+                141122100,甲镇,141122,112.00,37.50
+                141122101,乙镇,141122,112.10,37.50
+                141122100001,甲一村,141122100,112.00,37.501
+                141122100002,甲二村,141122100,112.02,37.50
+                141122101001,乙一村,141122101,112.10,37.501
+                141122101002,乙二村,141122101,112.06,37.50
+
+                """)
+        let schools = dir.appendingPathComponent("schools.csv")
+        try Data("乡镇,学校名称,规模,在校人数,教职人数\n甲镇,甲小学,小学,300,20\n乙镇,乙小学,小学,200,15\n".utf8).write(to: schools)
+        #expect(try CLI.run(["import", "schools", schools.path, "--database", db]).status == 0)
+        let villages = dir.appendingPathComponent("villages.csv")
+        try Data("乡镇,村名,常住人口\n甲镇,甲一村,1000\n甲镇,甲二村,500\n乙镇,乙一村,800\n乙镇,乙二村,200\n".utf8).write(to: villages)
+        let v = try CLI.run(["import", "villages", villages.path, "--year", "2024", "--database", db])
+        #expect(v.status == 0, "\(v.stderr)")
+        let roads = dir.appendingPathComponent("roads.geojson")
+        try Data(
+            """
+            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"道路等级":"县道"},"geometry":{"type":"LineString",
+            "coordinates":[[112.00,37.50],[112.02,37.50],[112.04,37.50],[112.06,37.50],[112.08,37.50],[112.10,37.50]]}}]}
+            """.utf8
+        ).write(to: roads)
+        #expect(try CLI.run(["roads", "import", roads.path, "--database", db]).status == 0)
+
+        let json = try CLI.run(["access", "report", "--format", "json", "--database", db])
+        #expect(json.status == 0, "\(json.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(report["basis"] as? String == "network" && report["thresholdMinutes"] as? Double == 30)
+        let rows = try #require(report["villages"] as? [[String: Any]])
+        var minutes: [String: Double] = [:]
+        for row in rows { minutes[row["village"] as? String ?? ""] = row["minutes"] as? Double }
+        // 111 m off the road at the seat; 1.766 km along it; 3.533 km along it (from 乙镇, nearer than 甲镇's 5.3 km).
+        #expect(abs((minutes["甲一村"] ?? 0) - 111.2 / (4000.0 / 60)) < 0.05, "\(minutes)")
+        #expect(abs((minutes["甲二村"] ?? 0) - 1766.3 / (4000.0 / 60)) < 0.1, "\(minutes)")
+        #expect(abs((minutes["乙二村"] ?? 0) - 3532.6 / (4000.0 / 60)) < 0.2, "\(minutes)")
+        #expect(rows.first { $0["village"] as? String == "乙二村" }?["facility"] as? String == "乙小学")
+        let townships = try #require(report["townships"] as? [[String: Any]])
+        #expect(townships.map { $0["shareWithin"] as? Double } == [1.0, 0.8])
+        #expect((report["county"] as? [String: Any])?["shareWithin"] as? Double == 0.92)
+        // Gini of the township means and Theil's T with its split, by the formulas, from the minutes reported.
+        let people: [String: Double] = ["甲一村": 1000, "甲二村": 500, "乙一村": 800, "乙二村": 200]
+        let group: [String: String] = ["甲一村": "甲", "甲二村": "甲", "乙一村": "乙", "乙二村": "乙"]
+        let total = people.values.reduce(0, +)
+        let mean = people.keys.reduce(0.0) { $0 + people[$1]! * minutes[$1]! } / total
+        func groupMean(_ g: String) -> Double {
+            let members = people.keys.filter { group[$0] == g }
+            return members.reduce(0.0) { $0 + people[$1]! * minutes[$1]! } / members.reduce(0.0) { $0 + people[$1]! }
+        }
+        let (wa, wb, ma, mb) = (1500.0, 1000.0, groupMean("甲"), groupMean("乙"))
+        let gini = 2 * wa * wb * abs(ma - mb) / (2 * total * total * mean)
+        let theil = people.keys.reduce(0.0) { $0 + people[$1]! * minutes[$1]! / (total * mean) * log(minutes[$1]! / mean) }
+        let between = wa * ma / (total * mean) * log(ma / mean) + wb * mb / (total * mean) * log(mb / mean)
+        for (key, expected) in [("gini", gini), ("theil", theil), ("theilBetween", between), ("theilWithin", theil - between)] {
+            let got = try #require(report[key] as? Double)
+            #expect(abs(got - expected) < 1e-3 * max(abs(expected), 1e-3), "\(key): \(got) vs \(expected)")
+        }
+        let xlsx = dir.appendingPathComponent("可达性.xlsx").path
+        let written = try CLI.run(["access", "report", "--format", "xlsx", "--out", xlsx, "--database", db])
+        #expect(written.status == 0, "\(written.stderr)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: xlsx))
+        #expect(bytes.starts(with: [0x50, 0x4B]))
+        let table = try CLI.run(["access", "report", "--database", db]).stdout
+        #expect(table.contains("甲镇") && table.contains("基尼系数") && table.contains("沿路网"), "\(table)")
+    }
 }
