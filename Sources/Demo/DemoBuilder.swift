@@ -66,6 +66,8 @@ public struct DemoBuilder: Sendable {
         try workspace.register.storePlanFindings(try DemoResources.planFindings(), by: principal)
         let parks = try JiaochengPlan.installParks(into: workspace, by: principal)
         progress("parks (planned): \(parks)")
+        let roads = try workspace.roads(by: principal).installIllustrativeNetwork()
+        progress("illustrative roads: \(roads.edges) edges, \(roads.componentSizes.count) piece(s)")
         for request in Self.scenarios {
             let s = try workspace.scenarios.run(request, by: principal)
             progress("scenario #\(s.id) \(s.name): kept \(s.result.schoolsKept), closed \(s.result.schoolsClosed)")

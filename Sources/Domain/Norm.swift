@@ -55,6 +55,8 @@ public enum NormKey {
     public static let accessJuniorRoadMinutes = "access.junior_road_minutes"
     /// Walking time to a kindergarten within which a village counts as served (assumption).
     public static let accessKindergartenWalkMinutes = "access.kindergarten_walk_minutes"
+    /// Time by road to a medical facility: the 15-minute medical-service circle.
+    public static let accessMedicalMinutes = "access.medical_minutes"
 }
 
 /// The norms of `STANDARDS.md`, loaded into a new register; a county edits them afterwards.
@@ -120,6 +122,10 @@ public enum DefaultNorms {
             nameEn: "Walking time from a village to a kindergarten (access threshold)",
             source: "本系统假设：就近入园，未见农村幼儿园时间标准，取步行 15 分钟，请县里确认",  // data
             verification: .assumption),
+        Norm(
+            key: NormKey.accessMedicalMinutes, value: 15, unit: "分钟", nameZh: "15 分钟医疗服务圈（路程时间）",  // data
+            nameEn: "15-minute medical-service circle (time by road)", source: "县域 15 分钟医疗服务圈（二手来源，见 STANDARDS.md）",  // data
+            verification: .secondary),
     ]
 
     /// A default norm by key.

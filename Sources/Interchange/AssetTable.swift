@@ -89,14 +89,7 @@ public struct AssetTableReader: Sendable {
             if status == nil { issues.append(table.issue(r.row, .status, L10n.message(.unknownAssetStatus, r(.status)))) }
             let date = r(.date).isEmpty ? nil : PartialDate(r(.date))
             if !r(.date).isEmpty && date == nil { issues.append(table.issue(r.row, .date, L10n.message(.badDate, r(.date)))) }
-            var location: GeoPoint?
-            if !r(.longitude).isEmpty || !r(.latitude).isEmpty {
-                if let lon = Double(r(.longitude)), let lat = Double(r(.latitude)), (-180...180).contains(lon), (-90...90).contains(lat) {
-                    location = GeoPoint(longitudeDegrees: lon, latitudeDegrees: lat)
-                } else {
-                    issues.append(table.issue(r.row, .longitude, L10n.message(.badCoordinates, r(.longitude), r(.latitude))))
-                }
-            }
+            let location = table.position(r, longitude: .longitude, latitude: .latitude, &issues)
             guard issues.count == before, let kind, let division, let status else { continue }
             let key = "\(division.id)/\(kind.rawValue)/\(r(.name))"
             if let row = first[key] {

@@ -64,7 +64,7 @@ public struct VectorFile: Sendable {
 /// whose coordinates are not degrees is reported as naming no system.
 public enum VectorFileReader {
     /// The formats accepted (GDAL driver names); any other file is refused.
-    static let drivers = ["ESRI Shapefile", "GPKG", "GeoJSON", "OpenFileGDB"]
+    static let drivers = ["ESRI Shapefile", "GPKG", "GeoJSON", "OpenFileGDB", "OSM"]
 
     /// Reads one layer of the file (`layer` names it when the file has several).
     public static func read(_ url: URL, layer wanted: String? = nil, encoding named: SourceEncoding? = nil) throws -> VectorFile {

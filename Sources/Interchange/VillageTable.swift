@@ -11,6 +11,17 @@ public struct VillageAttributeRow: Sendable, Hashable {
 }
 
 extension HeaderedRows {
+    /// A position in degrees from two cells (nil when both are blank), or an issue naming the
+    /// first when either is not a number or out of range.
+    func position(_ r: Record, longitude: Column, latitude: Column, _ issues: inout IssueList) -> GeoPoint? {
+        guard !r(longitude).isEmpty || !r(latitude).isEmpty else { return nil }
+        guard let lon = Double(r(longitude)), let lat = Double(r(latitude)), (-180...180).contains(lon), (-90...90).contains(lat) else {
+            issues.append(issue(r.row, longitude, L10n.message(.badCoordinates, r(longitude), r(latitude))))
+            return nil
+        }
+        return GeoPoint(longitudeDegrees: lon, latitudeDegrees: lat)
+    }
+
     /// A whole count in a cell (nil when blank), or an issue naming the cell.
     func count(_ r: Record, _ column: Column, maximum: Int, _ issues: inout IssueList) -> Int? {
         switch CellNumber.count(r(column), maximum: maximum) {

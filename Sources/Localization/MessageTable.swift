@@ -414,6 +414,22 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case cmdAccess, cmdAccessDiscussion, cmdAccessReport, cmdAccessReportDiscussion, optAccessService, accessXLSXNeedsOut, accessWritten,
         accessHeading, accessEquity, noteBullet
     case accessVillagesWithin
+    case roadsDemoNeedsPositions
+    case roadsSkippedOSM
+    case healthCountyHospital, healthCenter, healthClinic, unifyAdministration, unifyPersonnel, unifyBusiness, unifyDrugs, unifyFinance,
+        unifyPerformance, unifyDone, unifyPartial, unifyNotStarted
+    case healthColumns, healthUnknownKind, healthClinicNeedsVillage, healthCenterNeedsTownship, healthNoCounty
+    case healthUnknownCenter
+    case cmdImportClinics, cmdImportClinicsDiscussion, clinicsImported, clinicsValidated, cmdHealth, cmdHealthDiscussion, cmdHealthStatus,
+        cmdHealthStatusDiscussion, cmdHealthSet, cmdHealthSetDiscussion, optHealthCenter, optUnificationItem, optUnificationStatus, optDate,
+        healthUnknownItem, healthUnknownStatus, healthItemSet, healthCounts, healthClinicsCol, healthNoCenters, healthTownshipsWithout,
+        healthWithoutClinic, healthAllianceTask, importKindClinics
+    case accessHealthCenter, accessClinic, accessNoFacilities
+    case accessBandHalf, accessBandWithin, accessBandOver, accessBandFar, healthUnificationHeading, healthAllianceHeading,
+        healthFacilitiesHeading, healthDoctors, healthVillageDoctors, healthNurses, healthBeds, healthAlliance, navAccess, navHealth,
+        accessTitle, healthTitle, apiAccess, apiHealth, apiRoads
+    case accessUnknownService, apiParamService
+    case guideClinics
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -2807,7 +2823,7 @@ enum MessageTable {
         case .odSpeedsAssumed:
             (
                 "车速取道路等级默认设计速度（JTG B01-2014、CJJ 37-2012，假设，非实测）；步行 {1} 公里/小时（假设）",
-                "speeds are the road classes' default design speeds (JTG B01-2014, CJJ 37-2012; assumptions, not measured); walking {1} km/h (assumption)"
+                "Speeds are the road classes' default design speeds (JTG B01-2014, CJJ 37-2012; assumptions, not measured); walking {1} km/h (assumption)"
             )
         case .cmdRoads:
             ("道路网：导入道路、查看路网与各等级车速、修改车速", "the road network: import roads, show the network and the speed of each class, change a speed")
@@ -2888,12 +2904,12 @@ enum MessageTable {
         case .planNetworkDistances:
             (
                 "距离为沿路网的最短路程（路网 {1}；到路段的一段按步行速度计）",
-                "distances are shortest paths along the road network ({1}; the leg to the road at walking speed)"
+                "Distances are shortest paths along the road network ({1}; the leg to the road at walking speed)."
             )
         case .planNetworkIllustrative:
             (
                 "距离为沿示意路网的最短路程（{1}，示意，并非真实道路）：结果仅作演示",
-                "distances are shortest paths along an illustrative network ({1}, 示意, not real roads): the result is for demonstration only"
+                "Distances are shortest paths along an illustrative network ({1}, 示意, not real roads): the result is for demonstration only."
             )
         case .cmdRoadsDiscussion:
             ("例：chengxiang roads show --database county.sqlite", "Example: chengxiang roads show --database county.sqlite")
@@ -2917,33 +2933,33 @@ enum MessageTable {
         case .accessKindergarten: ("幼儿园（步行）", "kindergarten (on foot)")
         case .accessUnplaced: ("{1} 个村没有位置，未计入", "{1} villages have no position and are left out")
         case .accessOnNetwork:
-            ("距离和时间沿路网计算（{1}），到道路的一段按步行", "distances and times along the road network ({1}), the leg to the road on foot")
+            ("距离和时间沿路网计算（{1}），到道路的一段按步行", "Distances and times along the road network ({1}), the leg to the road on foot")
         case .accessOnIllustrativeNetwork:
             (
                 "距离和时间沿示意路网计算（{1}，示意，并非真实道路）：结果仅作演示",
-                "distances and times along an illustrative network ({1}, 示意, not real roads): for demonstration only"
+                "Distances and times along an illustrative network ({1}, 示意, not real roads): for demonstration only"
             )
         case .accessStraightLineWalk:
             (
                 "未导入路网：距离按直线 × {1} 估算，步行 {2} 公里/小时（假设）",
-                "no road network: distances are straight lines × {1}, walked at {2} km/h (assumption)"
+                "No road network: distances are straight lines × {1}, walked at {2} km/h (assumption)"
             )
         case .accessStraightLineRoad:
             (
                 "未导入路网：距离按直线 × {1} 估算，车速 {2} 公里/小时（假设）",
-                "no road network: distances are straight lines × {1}, driven at {2} km/h (assumption)"
+                "No road network: distances are straight lines × {1}, driven at {2} km/h (assumption)"
             )
         case .accessWalkSpeed:
-            ("步行速度 {1} 公里/小时（规范项 travel.walk_speed_kmh，假设）", "walking speed {1} km/h (norm travel.walk_speed_kmh, an assumption)")
+            ("步行速度 {1} 公里/小时（规范项 travel.walk_speed_kmh，假设）", "Walking speed {1} km/h (norm travel.walk_speed_kmh, an assumption)")
         case .accessFacilityPositions:
             (
                 "学校位置取其所在村或乡镇驻地（近似或示意），非学校本身的坐标",
-                "schools are placed at their village or township seat (approximate or illustrative), not at the school itself"
+                "Schools are placed at their village or township seat (approximate or illustrative), not at the school itself"
             )
         case .accessIllustrativeVillages:
             (
                 "部分村庄位置为示意位置（标 示意），其距离和时间同为示意",
-                "some village positions are illustrative (marked 示意); their distances and times are illustrative too"
+                "Some village positions are illustrative (marked 示意); their distances and times are illustrative too"
             )
         case .accessNoPopulation:
             (
@@ -2986,7 +3002,11 @@ enum MessageTable {
                 "有路网时沿路网计算，否则按直线 × 1.3 估算并注明。标准取自规范项（小学 1–3 年级步行 30 分钟等），假设项标明。\n例：chengxiang access report --service junior --format xlsx --out 可达性.xlsx --database county.sqlite",
                 "along the road network when one is stored, else straight lines × 1.3 (said so). Thresholds come from the norms (grades 1–3 walk at most 30 min …); assumptions are marked.\nExample: chengxiang access report --service junior --format xlsx --out access.xlsx --database county.sqlite"
             )
-        case .optAccessService: ("服务：primary（小学）、junior（初中）、kindergarten（幼儿园）", "service: primary, junior, kindergarten")
+        case .optAccessService:
+            (
+                "服务：primary（小学）、junior（初中）、kindergarten（幼儿园）、health-center（乡镇卫生院）、clinic（村卫生室）",
+                "service: primary, junior, kindergarten, health-center, clinic"
+            )
         case .accessXLSXNeedsOut: ("--format xlsx 须同时给出 --out 文件名", "--format xlsx needs --out with a file name")
         case .accessWritten: ("已写入 {1}", "written to {1}")
         case .accessHeading: ("{1}：标准 {2} 分钟（{3}）", "{1}: threshold {2} min ({3})")
@@ -2997,6 +3017,135 @@ enum MessageTable {
             )
         case .noteBullet: ("※ {1}", "※ {1}")
         case .accessVillagesWithin: ("标准内村数", "villages within the norm")
+        case .roadsDemoNeedsPositions:
+            (
+                "示意路网需要县城和乡镇驻地的位置（先导入区划或放置示意位置）",
+                "the illustrative network needs positions for the county seat and the township seats (import divisions or place illustrative positions first)"
+            )
+        case .roadsSkippedOSM:
+            (
+                "另有 {1} 条 OpenStreetMap 线不是道路（河流、电力线等）或无对应等级，未计入",
+                "{1} more OpenStreetMap lines are not roads (rivers, power lines …) or have no class here, and were left out"
+            )
+        case .healthCountyHospital: ("县级医院", "county hospital")
+        case .healthCenter: ("乡镇卫生院", "township health centre")
+        case .healthClinic: ("村卫生室", "village clinic")
+        case .unifyAdministration: ("行政", "administration")
+        case .unifyPersonnel: ("人员", "personnel")
+        case .unifyBusiness: ("业务", "medical work")
+        case .unifyDrugs: ("药品器械", "drugs and equipment")
+        case .unifyFinance: ("财务", "finance")
+        case .unifyPerformance: ("绩效", "performance")
+        case .unifyDone: ("已统一", "unified")
+        case .unifyPartial: ("部分统一", "partly unified")
+        case .unifyNotStarted: ("未统一", "not unified")
+        case .healthColumns: ("类型、名称", "kind, name")
+        case .healthUnknownKind:
+            (
+                "机构类型「{1}」无法识别：应为 县级医院、乡镇卫生院 或 村卫生室",
+                "facility kind \"{1}\" is not recognised: expected 县级医院 (county hospital), 乡镇卫生院 (health centre) or 村卫生室 (village clinic)"
+            )
+        case .healthClinicNeedsVillage: ("村卫生室须写明所在村（村 或 村代码）", "a village clinic needs its village (村 or 村代码)")
+        case .healthCenterNeedsTownship: ("乡镇卫生院须写明所在乡镇", "a health centre needs its township")
+        case .healthNoCounty: ("区划中没有县级单位，无法登记县级医院", "the register holds no county, so a county hospital cannot be registered")
+        case .healthUnknownCenter:
+            ("找不到唯一的乡镇卫生院「{1}」（可用编号、名称或乡镇）；已登记：{2}", "no single health centre \"{1}\" (give its number, name or township); registered: {2}")
+        case .cmdImportClinics:
+            (
+                "导入医疗机构（县级医院、乡镇卫生院、村卫生室）：位置、人员、床位、医共体",
+                "import medical facilities (county hospitals, health centres, village clinics): position, staff, beds, alliance"
+            )
+        case .cmdImportClinicsDiscussion:
+            (
+                "CSV/XLSX（UTF-8 或 GBK）。列：类型、名称、乡镇、村（或村代码）、经度、纬度、执业（助理）医师、乡村医生、注册护士、床位、医共体、来源、备注。村卫生室须写明所在村，乡镇卫生院须写明乡镇。全部通过才写入；同名同地的机构更新。\n例：chengxiang import clinics 医疗机构.csv --database county.sqlite",
+                "CSV/XLSX (UTF-8 or GBK). Columns: 类型, 名称, 乡镇, 村 (or 村代码), 经度, 纬度, 执业（助理）医师, 乡村医生, 注册护士, 床位, 医共体, 来源, 备注. A village clinic needs its village, a health centre its township. Written only when every row passes; a facility of the same name in the same place is updated.\nExample: chengxiang import clinics facilities.csv --database county.sqlite"
+            )
+        case .clinicsImported: ("已导入 {1}：新增 {2}，更新 {3}", "imported {1}: {2} new, {3} updated")
+        case .clinicsValidated: ("检查通过（未写入）{1}：将新增 {2}，更新 {3}", "checked, nothing written, {1}: {2} would be new, {3} updated")
+        case .cmdHealth:
+            (
+                "县乡医疗一体化：乡镇卫生院「六统一」、无村卫生室的村、医联体任务",
+                "county–township health integration: each health centre's 六统一, villages without a clinic, hospital-alliance tasks"
+            )
+        case .cmdHealthDiscussion:
+            ("例：chengxiang health status --database county.sqlite", "Example: chengxiang health status --database county.sqlite")
+        case .cmdHealthStatus:
+            (
+                "各乡镇卫生院的「六统一」（行政、人员、业务、药品器械、财务、绩效）逐项状态，无村卫生室的村，医联体任务",
+                "each health centre's 六统一 item by item (administration, personnel, medical work, drugs and equipment, finance, performance), villages without a clinic, hospital-alliance tasks"
+            )
+        case .cmdHealthStatusDiscussion:
+            (
+                "未登记的项目显示为「—」（未知），不当作未统一。\n例：chengxiang health status --format json --database county.sqlite",
+                "an item never recorded shows as \"—\" (unknown), not as not unified.\nExample: chengxiang health status --format json --database county.sqlite"
+            )
+        case .cmdHealthSet: ("登记某乡镇卫生院「六统一」中一项的状态、佐证和日期", "record one item of a health centre's 六统一 with its evidence and date")
+        case .cmdHealthSetDiscussion:
+            (
+                "项目：行政、人员、业务、药品器械、财务、绩效（或 administration、personnel、business、drugs、finance、performance）；状态：已统一、部分统一、未统一（done、partial、not-started）。\n例：chengxiang health set 天宁镇 药品器械 已统一 --evidence 县卫健局文件 --date 2024-06-30 --database county.sqlite",
+                "items: 行政 … 绩效 (administration, personnel, business, drugs, finance, performance); status: done, partial, not-started.\nExample: chengxiang health set 天宁镇 drugs done --evidence \"county notice\" --date 2024-06-30 --database county.sqlite"
+            )
+        case .optHealthCenter: ("乡镇卫生院：编号、名称或所在乡镇", "health centre: number, name or township")
+        case .optUnificationItem: ("「六统一」项目", "item of 六统一")
+        case .optUnificationStatus: ("状态：已统一、部分统一、未统一", "status: done, partial, not-started")
+        case .optDate: ("日期（yyyy-MM-dd）", "date (yyyy-MM-dd)")
+        case .healthUnknownItem: ("「六统一」项目「{1}」无法识别；应为：{2}", "item \"{1}\" of 六统一 is not recognised; expected one of {2}")
+        case .healthUnknownStatus:
+            (
+                "状态「{1}」无法识别；应为 已统一、部分统一、未统一（done、partial、not-started）",
+                "status \"{1}\" is not recognised; expected done, partial or not-started (已统一, 部分统一, 未统一)"
+            )
+        case .healthItemSet: ("{1}：{2} → {3}", "{1}: {2} → {3}")
+        case .healthCounts:
+            ("已登记医疗机构 {1} 个，其中乡镇卫生院 {2} 个、村卫生室 {3} 个", "{1} medical facilities registered: {2} health centres, {3} village clinics")
+        case .healthClinicsCol: ("村卫生室数", "village clinics")
+        case .healthNoCenters: ("尚未登记乡镇卫生院（chengxiang import clinics）", "no health centre registered yet (chengxiang import clinics)")
+        case .healthTownshipsWithout: ("未登记乡镇卫生院的乡镇：{1}", "townships with no health centre registered: {1}")
+        case .healthWithoutClinic:
+            (
+                "没有村卫生室的村：{1} 个（原则上一村一室；村小或卫生院所在村可不设）",
+                "villages without a clinic: {1} (one per village in principle; a small village or the one hosting the health centre may go without)"
+            )
+        case .healthAllianceTask: ("任务 {1} {2}（{3}）：登记的成员机构 {4}", "task {1} {2} ({3}): member facilities registered {4}")
+        case .importKindClinics: ("医疗机构", "medical facilities")
+        case .accessHealthCenter: ("乡镇卫生院（15 分钟医疗服务圈）", "township health centre (15-minute medical circle)")
+        case .accessClinic: ("村卫生室（15 分钟医疗服务圈）", "village clinic (15-minute medical circle)")
+        case .accessNoFacilities: ("尚未登记任何「{1}」：所有村均无可达设施", "No \"{1}\" registered yet: no village has a facility to reach")
+        case .accessBandHalf: ("≤ {1} 分钟", "≤ {1} min")
+        case .accessBandWithin: ("≤ {1} 分钟（标准内）", "≤ {1} min (within the norm)")
+        case .accessBandOver: ("≤ {1} 分钟", "≤ {1} min")
+        case .accessBandFar: ("> {1} 分钟", "> {1} min")
+        case .healthUnificationHeading: ("乡镇卫生院「六统一」", "六统一 at each health centre")
+        case .healthAllianceHeading: ("医联体建设任务", "hospital-alliance tasks")
+        case .healthFacilitiesHeading: ("医疗机构", "medical facilities")
+        case .healthDoctors: ("执业（助理）医师", "doctors")
+        case .healthVillageDoctors: ("乡村医生", "village doctors")
+        case .healthNurses: ("注册护士", "nurses")
+        case .healthBeds: ("床位", "beds")
+        case .healthAlliance: ("医共体/医联体", "alliance")
+        case .navAccess: ("可达性", "Access")
+        case .navHealth: ("医疗卫生", "Health")
+        case .accessTitle: ("公共服务可达性", "Access to public services")
+        case .healthTitle: ("医疗卫生一体化", "Health integration")
+        case .apiAccess:
+            (
+                "每个村到某项服务的距离、时间和是否在标准内，各乡镇汇总与不均衡指数（?service=primary、junior、kindergarten、health-center、clinic）",
+                "each village's distance and time to a service and whether within the norm, per-township shares and inequality (?service=primary, junior, kindergarten, health-center, clinic)"
+            )
+        case .apiHealth:
+            ("医疗机构、各乡镇卫生院「六统一」、无村卫生室的村、医联体任务", "medical facilities, each health centre's 六统一, villages without a clinic, alliance tasks")
+        case .apiRoads: ("路网：来源、节点、路段、连通片与各等级车速", "the road network: source, nodes, edges, connected pieces and speeds per class")
+        case .accessUnknownService: ("服务「{1}」无法识别；应为 {2}", "unknown service \"{1}\"; expected {2}")
+        case .apiParamService:
+            (
+                "服务：primary、junior、kindergarten、health-center、clinic（默认 primary）",
+                "service: primary, junior, kindergarten, health-center, clinic (default primary)"
+            )
+        case .guideClinics:
+            (
+                "每行一个医疗机构：类型（县级医院、乡镇卫生院、村卫生室）、名称；村卫生室写所在村，乡镇卫生院写乡镇；人员与床位为不小于 0 的整数，空白表示未知。同名同地的机构更新。",
+                "one medical facility per row: kind (county hospital, health centre, village clinic) and name; a village clinic names its village, a health centre its township; staff and beds are whole numbers of at least 0, blank is unknown. A facility of the same name in the same place is updated."
+            )
         }
     }
 }

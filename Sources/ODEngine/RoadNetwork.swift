@@ -71,7 +71,7 @@ public struct RoadNetwork: Sendable {
         for (number, line) in lines.enumerated() {
             let usable =
                 line.kilometresPerHour.isFinite && line.kilometresPerHour > 0 && line.points.count >= 2
-                && line.points.allSatisfy { $0.x.isFinite && $0.y.isFinite }
+                && line.points.allSatisfy { abs($0.x) < Self.farthest && abs($0.y) < Self.farthest }
             guard usable else {
                 lineGroups.append([])
                 skipped.append(number)
@@ -185,6 +185,7 @@ public struct RoadNetwork: Sendable {
     /// The nearest edge to a point (ties to the lower edge number), nil for an empty network or a
     /// point farther than `within` metres from every edge.
     public func nearest(_ point: XY, within: Double = .infinity) -> Snap? {
+        guard abs(point.x) < Self.farthest, abs(point.y) < Self.farthest else { return nil }
         guard let (edge, segment, t, off) = index.nearest(point, shapeOffsets: shapeOffsets, shape: shape, within: within) else {
             return nil
         }
@@ -206,6 +207,13 @@ public struct RoadNetwork: Sendable {
             role: role)
         return (attachment, snap)
     }
+}
+
+extension RoadNetwork {
+    /// Positions farther than this from the origin (metres; NaN and infinities included) are not
+    /// positions on Earth in any projected system: a line holding one is left out, a point at one
+    /// joins nothing.
+    public static let farthest = 1e9
 }
 
 /// Straight-line distance in metres.
@@ -305,8 +313,8 @@ struct SegmentGrid: Sendable {
     }
 
     static func cell(_ x: Double, _ y: Double, _ minX: Double, _ minY: Double, _ size: Double, _ columns: Int, _ rows: Int) -> (Int, Int) {
-        let c = min(max(Int(((x - minX) / size).rounded(.down)), 0), columns - 1)
-        let r = min(max(Int(((y - minY) / size).rounded(.down)), 0), rows - 1)
+        let c = Int(min(max(((x - minX) / size).rounded(.down), 0), Double(columns - 1)))
+        let r = Int(min(max(((y - minY) / size).rounded(.down), 0), Double(rows - 1)))
         return (c, r)
     }
 

@@ -1,5 +1,5 @@
 public import Analysis
-import Domain
+public import Domain
 import Localization
 public import Services
 
@@ -93,5 +93,48 @@ public struct AccessRecord: Encodable, Sendable {
         villages = r.villages.map(VillageAccessRecord.init)
         notes = r.notes.map(\.zh)
         notesEn = r.notes.map(\.en)
+    }
+}
+
+/// The road network, as `GET /api/v1/roads` gives it.
+public struct RoadNetworkRecord: Encodable, Sendable {
+    public struct Class: Encodable, Sendable {
+        public var key: String
+        public var name: String
+        public var kmh: Double
+        public var excluded: Bool
+        public var source: String
+        /// Lines of this class in the network (0 when none is stored).
+        public var features: Int
+        public var lengthKm: Double
+    }
+
+    /// False when no network is stored (distances are straight lines × a detour factor).
+    public var stored: Bool
+    @Nullable public var sourceFile: String?
+    @Nullable public var workingCRS: Int?
+    public var illustrative: Bool
+    @Nullable public var importedAt: String?
+    @Nullable public var nodes: Int?
+    @Nullable public var edges: Int?
+    /// Connected pieces, largest first (nodes in each).
+    public var pieces: [Int]
+    public var classes: [Class]
+
+    public init(network: StoredRoadNetwork?, summary: NetworkSummary?, classes: [RoadClass]) {
+        stored = network != nil
+        sourceFile = network?.sourceFile
+        workingCRS = network?.workingCRS
+        illustrative = network?.illustrative ?? false
+        importedAt = network?.importedAt
+        nodes = summary?.nodes
+        edges = summary?.edges
+        pieces = summary?.componentSizes ?? []
+        self.classes = classes.map { c in
+            let use = summary?.byClass.first { $0.roadClass.key == c.key }
+            return Class(
+                key: c.key.rawValue, name: c.key.label.zh, kmh: c.kilometresPerHour, excluded: c.excluded, source: c.source,
+                features: use?.features ?? 0, lengthKm: ((use?.lengthM ?? 0) / 10).rounded() / 100)
+        }
     }
 }

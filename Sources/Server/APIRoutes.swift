@@ -10,7 +10,7 @@ import Services
 enum APIRoutes {
     static func all() -> [APIRoute] {
         registerRoutes() + monitoringRoutes() + ImportAPI.routes() + ScenarioAPI.routes() + AccountAPI.routes() + LayerAPI.routes()
-            + VillageRoutes.api() + [
+            + VillageRoutes.api() + AccessRoutes.api() + [
                 APIRoute(method: .get, path: "/api/v1/openapi.json", summary: .apiOpenAPI, tag: "meta", responseSchema: nil) { _, _, _ in
                     Response(
                         status: .ok, headers: [.contentType: "application/json; charset=utf-8"],

@@ -9,7 +9,8 @@ import Services
 enum Layout {
     static let navigation: [(path: String, key: MessageKey)] = [
         ("/", .navOverview), ("/map", .navMap), ("/layers", .navLayers), ("/conflicts", .navConflicts), ("/villages", .navVillages),
-        ("/zoning", .navZoning), ("/parks", .navParks), ("/assets", .navAssets), ("/schools", .navSchools),
+        ("/zoning", .navZoning), ("/parks", .navParks), ("/assets", .navAssets), ("/access", .navAccess), ("/health", .navHealth),
+        ("/schools", .navSchools),
         ("/scenarios", .navScenarios), ("/indicators", .navIndicators), ("/tasks", .navTasks), ("/import", .navImport),
     ]
 

@@ -163,6 +163,25 @@ enum OpenAPIDocument {
             "Layer": layer, "LayerList": list(layer),
             "VillageList": list(village), "VillageRuleList": list(villageRule), "MergeCandidateList": list(merge),
             "AssetList": list(asset), "ParkList": list(park),
+            "AccessReport": object(
+                [
+                    "service": "string", "serviceName": "string", "thresholdMinutes": "number", "thresholdSource": "string",
+                    "thresholdIsAssumption": "boolean", "basis": "string", "illustrativeNetwork": "boolean", "townships": "[object]",
+                    "county": "object", "gini": "number|null", "theil": "number|null", "theilBetween": "number|null",
+                    "theilWithin": "number|null", "villages": "[object]", "notes": "[string]", "notesEn": "[string]",
+                ], required: ["service", "thresholdMinutes", "basis", "townships", "county", "gini", "theil", "villages", "notes"]),
+            "HealthStatus": object(
+                [
+                    "facilities": "[object]", "centers": "[object]", "villagesWithoutClinic": "[object]",
+                    "townshipsWithoutCenter": "[string]",
+                    "allianceTasks": "[object]",
+                ], required: ["facilities", "centers", "villagesWithoutClinic", "townshipsWithoutCenter", "allianceTasks"]),
+            "RoadNetwork": object(
+                [
+                    "stored": "boolean", "sourceFile": "string|null", "workingCRS": "integer|null", "illustrative": "boolean",
+                    "importedAt": "string|null", "nodes": "integer|null", "edges": "integer|null", "pieces": "[integer]",
+                    "classes": "[object]",
+                ], required: ["stored", "illustrative", "pieces", "classes"]),
             "Zoning": object(
                 [
                     "criteria": "[object]", "consistencyRatio": "number|null", "defaultWeights": "boolean", "breaks": "string",

@@ -108,6 +108,7 @@ enum PageRoutes {
         registerImport(on: router, state)
         ScenarioRoutes.registerPages(on: router, state)
         VillageRoutes.registerPages(on: router, state)
+        AccessRoutes.registerPages(on: router, state)
     }
 
     /// The largest ordinary (not upload) form body accepted.

@@ -12,6 +12,10 @@ import Store
 /// that says how far is too far.
 public enum AccessServiceKind: String, Sendable, Codable, CaseIterable {
     case primary, junior, kindergarten
+    /// 乡镇卫生院, within the 15-minute medical circle.
+    case healthCenter = "health-center"
+    /// 村卫生室, within the 15-minute medical circle.
+    case clinic
 
     /// The school levels that provide the service (a nine-year school has both stages).
     var levels: [SchoolLevel] {
@@ -19,11 +23,12 @@ public enum AccessServiceKind: String, Sendable, Codable, CaseIterable {
         case .primary: [.primary, .nineYear]
         case .junior: [.junior, .nineYear]
         case .kindergarten: [.kindergarten]
+        case .healthCenter, .clinic: []
         }
     }
 
     /// Whether the threshold is a walking time (else a time by road at the class speeds).
-    public var walks: Bool { self != .junior }
+    public var walks: Bool { self == .primary || self == .kindergarten }
 
     /// The norm holding the threshold in minutes.
     var normKey: String {
@@ -31,6 +36,7 @@ public enum AccessServiceKind: String, Sendable, Codable, CaseIterable {
         case .primary: NormKey.walkMinutesGrades1to3
         case .junior: NormKey.accessJuniorRoadMinutes
         case .kindergarten: NormKey.accessKindergartenWalkMinutes
+        case .healthCenter, .clinic: NormKey.accessMedicalMinutes
         }
     }
 
@@ -39,6 +45,8 @@ public enum AccessServiceKind: String, Sendable, Codable, CaseIterable {
         case .primary: L10n.message(.accessPrimary)
         case .junior: L10n.message(.accessJunior)
         case .kindergarten: L10n.message(.accessKindergarten)
+        case .healthCenter: L10n.message(.accessHealthCenter)
+        case .clinic: L10n.message(.accessClinic)
         }
     }
 }
@@ -112,7 +120,7 @@ public struct AccessService: Sendable {
         let norm = norms.norm(service.normKey) ?? DefaultNorms.norm(service.normKey)
         let threshold = norm?.value ?? 30
         let walkKmh = norms.value(NormKey.walkSpeedKmPerHour) ?? RoadClass.walkingKilometresPerHour
-        let facilities = try ScenarioService(store: store).planningSchools().filter { service.levels.contains($0.school.level) }
+        let facilities = try places(of: service)
         let attributes = try store.read { try $0.villageAttributes() }
         var population: [Division.ID: Int] = [:]
         for a in attributes.sorted(by: { $0.year < $1.year }) {
@@ -123,7 +131,7 @@ public struct AccessService: Sendable {
         let unplaced = register.divisions.filter { $0.kind == .village && $0.validTo == nil && $0.location == nil }.count
         if unplaced > 0 { notes.append(L10n.message(.accessUnplaced, unplaced)) }
         let origins = villages.map { LonLat($0.location?.longitudeDegrees ?? 0, $0.location?.latitudeDegrees ?? 0) }
-        let targets = facilities.map { LonLat($0.longitude, $0.latitude) }
+        let targets = facilities.map(\.position)
         // Metres and the judged minutes, origin-major.
         var meters = [Double?](repeating: nil, count: origins.count * targets.count)
         var minutes = meters
@@ -155,9 +163,8 @@ public struct AccessService: Sendable {
                     Format.number(speed, digits: 0)))
         }
         if service.walks { notes.append(L10n.message(.accessWalkSpeed, Format.number(walkKmh, digits: 1))) }
-        if facilities.contains(where: { $0.quality != .surveyed && $0.quality != .published }) {
-            notes.append(L10n.message(.accessFacilityPositions))
-        }
+        if facilities.isEmpty { notes.append(L10n.message(.accessNoFacilities, service.label.zh)) }
+        if facilities.contains(where: \.standIn) { notes.append(L10n.message(.accessFacilityPositions)) }
         var rows: [VillageAccess] = []
         for (i, v) in villages.enumerated() {
             var best: Int?
@@ -169,7 +176,7 @@ public struct AccessService: Sendable {
             let m = best.flatMap { minutes[i * targets.count + $0] }
             rows.append(
                 VillageAccess(
-                    village: v.name, township: township, population: population[v.id], facility: best.map { facilities[$0].school.name },
+                    village: v.name, township: township, population: population[v.id], facility: best.map { facilities[$0].name },
                     meters: best.flatMap { meters[i * targets.count + $0] }, minutes: m, withinThreshold: m.map { $0 <= threshold },
                     illustrativePosition: v.locationQuality == .illustrative, longitude: origins[i].lon, latitude: origins[i].lat))
         }
@@ -186,6 +193,31 @@ public struct AccessService: Sendable {
             service: service, thresholdMinutes: threshold, thresholdSource: norm?.source ?? "",
             thresholdIsAssumption: norm?.verification == .assumption, villages: rows, townships: townships,
             county: Self.summary(register.county?.name ?? "", rows), equity: equity, network: built?.network, notes: notes)
+    }
+
+    /// A facility as the report places it.
+    struct Place {
+        var name: String
+        var position: LonLat
+        /// Placed at its village's or township seat's position, not its own.
+        var standIn: Bool
+    }
+
+    /// The facilities providing a service: schools of its levels (placed at their village or
+    /// township seat), or the registered medical facilities of its kind.
+    func places(of service: AccessServiceKind) throws -> [Place] {
+        switch service {
+        case .primary, .junior, .kindergarten:
+            return try ScenarioService(store: store).planningSchools().filter { service.levels.contains($0.school.level) }.map {
+                Place(name: $0.school.name, position: LonLat($0.longitude, $0.latitude), standIn: true)
+            }
+        case .healthCenter, .clinic:
+            let kind: HealthFacilityKind = service == .clinic ? .clinic : .healthCenter
+            return try HealthService(store: store, principal: .reader).facilities().filter { $0.facility.kind == kind }.compactMap { v in
+                guard let lon = v.longitude, let lat = v.latitude else { return nil }
+                return Place(name: v.facility.name, position: LonLat(lon, lat), standIn: v.positionIsStandIn)
+            }
+        }
     }
 
     /// The figures of a group of villages.

@@ -25,7 +25,7 @@ public struct ImportSummary: Sendable {
 
 /// The kinds of file the register imports.
 public enum ImportKind: String, CaseIterable, Sendable {
-    case schools, divisions, observations, tasks, villages, assets
+    case schools, divisions, observations, tasks, villages, assets, clinics
 
     /// The kind's name as shown.
     public var label: Localized {
@@ -36,6 +36,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
         case .tasks: L10n.message(.importKindTasks)
         case .villages: L10n.message(.importKindVillages)
         case .assets: L10n.message(.importKindAssets)
+        case .clinics: L10n.message(.importKindClinics)
         }
     }
 }
@@ -51,6 +52,7 @@ extension ImportKind {
         case .tasks: header = TaskTableReader.templateHeader
         case .villages: header = VillageTableReader.templateHeader
         case .assets: header = AssetTableReader.templateHeader
+        case .clinics: header = HealthTableReader.templateHeader
         }
         return ExportTable(title: label.text(language), headers: header, rows: [])
     }
@@ -64,6 +66,7 @@ extension ImportKind {
         case .tasks: TaskTableReader.columns
         case .villages: VillageTableReader.columns
         case .assets: AssetTableReader.columns
+        case .clinics: HealthTableReader.columns
         }
     }
 
@@ -76,6 +79,7 @@ extension ImportKind {
         case .tasks: L10n.message(.guideTasks)
         case .villages: L10n.message(.guideVillages)
         case .assets: L10n.message(.guideAssets)
+        case .clinics: L10n.message(.guideClinics)
         }
     }
 }
@@ -195,6 +199,10 @@ public struct ImportService: Sendable {
             (check.inserted, check.updated) = (summary.inserted, summary.replaced)
         case .assets:
             check.rowsRead = try AssetService(store: store, principal: principal).importAssets(from: url, sheet: sheet, dryRun: dryRun)
+        case .clinics:
+            let (inserted, updated) = try HealthService(store: store, principal: principal).importFacilities(
+                from: url, sheet: sheet, dryRun: dryRun)
+            (check.rowsRead, check.inserted, check.updated) = (inserted + updated, inserted, updated)
         }
         return check
     }

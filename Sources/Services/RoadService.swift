@@ -59,6 +59,8 @@ public struct NetworkSummary: Sendable {
 public struct RoadImportReport: Sendable {
     public var network: StoredRoadNetwork
     public var summary: NetworkSummary
+    /// OpenStreetMap lines left out: not roads, or of a kind with no class here.
+    public var skipped: Int
     public var encoding: Localized
     public var dryRun: Bool
 }
@@ -68,6 +70,9 @@ struct RoadReading {
     var features: [RoadFeature]
     var working: ChinaCRS
     var source: ChinaCRS
+    /// OpenStreetMap lines that are not roads (rivers, power lines) or of a kind with no class
+    /// here (bridleway …), left out.
+    var skipped: Int = 0
 
     /// Reads the road features of `file` into `working` (by default the Gauss–Krüger 3° zone of the
     /// file's middle); every problem at once, by feature.
@@ -84,6 +89,10 @@ struct RoadReading {
                     ?? L10n.message(.roadNoClassField, RoadFields.roadClass.joined(separator: "、"), fields.joined(separator: "、")))
         }
         let oneWayIndex = LayerService.field(in: fields, among: RoadFields.oneWay)
+        // OpenStreetMap's lines layer holds every line (rivers too); tags without a column of
+        // their own sit in `other_tags` as "key"=>"value".
+        let isOSM = file.format == "OSM"
+        let otherTags = isOSM ? fields.firstIndex(of: "other_tags") : nil
         let nameIndex = LayerService.field(in: fields, among: LayerService.labelFields + ["name", "名称"])  // vocabulary
         if file.features.isEmpty { throw UserError.rejected(file: file.fileName, L10n.message(.layerNoFeatures)) }
         let firstBox = file.features.lazy.compactMap { $0.shape?.bounds() }.first
@@ -110,7 +119,11 @@ struct RoadReading {
             }
             let value = feature.values[classIndex] ?? ""
             guard let roadClass = RoadClassKey(fileValue: value) else {
-                problem(Self.unknownClass(value, field: fields[classIndex]))
+                if isOSM {
+                    skipped += 1
+                } else {
+                    problem(Self.unknownClass(value, field: fields[classIndex]))
+                }
                 continue
             }
             guard let moved = source == working ? shape : shape.transformed(by: projection) else {
@@ -118,7 +131,9 @@ struct RoadReading {
                 continue
             }
             let direction: RoadDirection =
-                switch RoadFields.oneWay(oneWayIndex.flatMap { feature.values[$0] }) {
+                switch RoadFields.oneWay(
+                    oneWayIndex.flatMap { feature.values[$0] } ?? otherTags.flatMap { Self.tag("oneway", in: feature.values[$0]) })
+                {
                 case true?: .forward
                 case false?: .backward
                 case nil: .both
@@ -140,6 +155,18 @@ struct RoadReading {
 }
 
 extension RoadReading {
+    /// `lines` for an OpenStreetMap file (.osm, .osm.pbf, .pbf), whose roads are in that layer.
+    static func osmLayer(_ url: URL) -> String? {
+        ["osm", "pbf"].contains(url.pathExtension.lowercased()) ? "lines" : nil
+    }
+
+    /// The value of `key` in OpenStreetMap's `other_tags` ("oneway"=>"yes","surface"=>"asphalt").
+    static func tag(_ key: String, in tags: String?) -> String? {
+        guard let tags, let range = tags.range(of: "\"\(key)\"=>\"") else { return nil }
+        let rest = tags[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+
     /// 「道路等级「x」（字段 f）无法识别；可识别的等级：国道、省道…」.
     static func unknownClass(_ value: String, field: String) -> Localized {
         L10n.message(
@@ -242,7 +269,8 @@ public struct RoadService: Sendable {
     /// all or nothing.
     public func importRoads(_ url: URL, _ options: RoadImportOptions) throws -> RoadImportReport {
         try store.authorize(principal, [Self.need])
-        let file = try VectorFileReader.read(url, layer: options.sourceLayer, encoding: options.encoding?.source)
+        let file = try VectorFileReader.read(
+            url, layer: options.sourceLayer ?? RoadReading.osmLayer(url), encoding: options.encoding?.source)
         let working = try LayerService(store: store, principal: principal).workingCRS(
             fallbackLongitude: file.features.lazy.compactMap { $0.shape?.bounds() }.first.flatMap { box in
                 (file.crs ?? options.crs).flatMap { crs in LayerService.longitude(of: box, in: crs) }
@@ -254,7 +282,8 @@ public struct RoadService: Sendable {
             sourceFile: file.fileName, sourceFormat: file.format, sourceCRS: reading.source.epsg, workingCRS: reading.working.epsg,
             featureCount: reading.features.count, lengthM: reading.features.reduce(0) { $0 + $1.lengthM }, toleranceM: options.toleranceM,
             illustrative: options.illustrative)
-        let report = RoadImportReport(network: record, summary: built.summary, encoding: file.encoding, dryRun: options.dryRun)
+        let report = RoadImportReport(
+            network: record, summary: built.summary, skipped: reading.skipped, encoding: file.encoding, dryRun: options.dryRun)
         if options.dryRun { return report }
         try store.write(by: principal, Self.need) { w in
             let importID = try w.beginImport(kind: "roads", fileName: file.fileName, format: file.format, actor: principal.auditName)
@@ -348,7 +377,7 @@ public enum NetworkFiles {
         roads: URL, origins: URL, destinations: URL, crs: ChinaCRS?, by measure: TravelMeasure, classField: String? = nil,
         sourceLayer: String? = nil, toleranceM: Double = 1, walkingKmh: Double = RoadClass.walkingKilometresPerHour
     ) throws -> ODTable {
-        let file = try VectorFileReader.read(roads, layer: sourceLayer)
+        let file = try VectorFileReader.read(roads, layer: sourceLayer ?? RoadReading.osmLayer(roads))
         let reading = try RoadReading(file, classField: classField, declared: crs, working: nil)
         let built = try BuiltNetwork(reading.features, classes: RoadClass.defaults, toleranceM: toleranceM, illustrative: false)
         func positions(_ url: URL) throws -> ([String], [XY]) {
@@ -427,5 +456,53 @@ extension RoadService {
     func walkingKmh() throws -> Double {
         let norms = NormBook(try store.read { try $0.norms() })
         return norms.value(NormKey.walkSpeedKmPerHour) ?? RoadClass.walkingKilometresPerHour
+    }
+}
+
+extension RoadService {
+    /// Stores the demo's illustrative network (示意, `IllustrativeRoads`): 县道 joining the county
+    /// seat and the township seats, 村道 joining each township's seat and villages, all straight
+    /// lines between illustrative positions; replaces any network. Needs positions for the seat.
+    @discardableResult
+    public func installIllustrativeNetwork() throws -> NetworkSummary {
+        try store.authorize(principal, [Self.need])
+        let register = try RegisterService(store: store).divisionRegister()
+        guard let seat = register.county?.location,
+            let working = try LayerService(store: store, principal: principal).workingCRS(fallbackLongitude: seat.longitudeDegrees),
+            let toWorking = Projection(from: .cgcs2000, to: working)
+        else { throw UserError(.missingInput, L10n.message(.roadsDemoNeedsPositions)) }
+        func xy(_ d: Stored<Division>) -> (x: Double, y: Double)? {
+            d.location.flatMap { toWorking.transform(x: $0.longitudeDegrees, y: $0.latitudeDegrees) }
+        }
+        guard let seatXY = toWorking.transform(x: seat.longitudeDegrees, y: seat.latitudeDegrees) else {
+            throw UserError(.missingInput, L10n.message(.roadsDemoNeedsPositions))
+        }
+        var features: [RoadFeature] = []
+        func add(_ a: (x: Double, y: Double), _ b: (x: Double, y: Double), _ roadClass: RoadClassKey, _ name: String) {
+            guard let shape = Shape(wkt: "LINESTRING (\(a.x) \(a.y), \(b.x) \(b.y))") else { return }
+            let length = ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot()
+            features.append(
+                RoadFeature(
+                    number: features.count + 1, name: L10n.message(.illustrativeName, name).zh, roadClass: roadClass, direction: .both,
+                    lengthM: length, geometry: shape.wkb))
+        }
+        let seats = register.townships.filter { $0.status == .current }.compactMap { t in xy(t).map { (t, $0) } }
+        let hubs = [(register.county?.name ?? "", seatXY)] + seats.map { ($0.0.name, $0.1) }
+        for (i, j) in IllustrativeRoads.spanningTree(hubs.map(\.1)) {
+            add(hubs[i].1, hubs[j].1, .county, "\(hubs[i].0)–\(hubs[j].0)")
+        }
+        for (township, seatPoint) in seats {
+            let villages = register.villages(in: township).filter { $0.status == .current }.compactMap { v in xy(v).map { (v.name, $0) } }
+            let points = [(township.name, seatPoint)] + villages
+            for (i, j) in IllustrativeRoads.spanningTree(points.map(\.1)) {
+                add(points[i].1, points[j].1, .village, "\(points[i].0)–\(points[j].0)")
+            }
+        }
+        let built = try BuiltNetwork(features, classes: try classes(), toleranceM: 1, illustrative: true)
+        let record = StoredRoadNetwork(
+            sourceFile: IllustrativeRoads.procedureName, sourceFormat: "generated", sourceCRS: working.epsg, workingCRS: working.epsg,
+            featureCount: features.count, lengthM: features.reduce(0) { $0 + $1.lengthM }, toleranceM: 1, illustrative: true)
+        try store.write(by: principal, Self.need) { w in try w.replaceRoadNetwork(record, features: features, importID: nil) }
+        return built.summary
     }
 }

@@ -17,6 +17,7 @@ enum PostgresSchema {
     static let later: [(name: String, script: String)] = [
         (LayerSchema.migration, LayerSchema.postgres()), (VillageSchema.migration, VillageSchema.postgres()),
         (RoadSchema.migration, RoadSchema.postgres()),
+        (HealthSchema.migration, HealthSchema.postgres()),
     ]
 
     /// Brings the register's schema up to date, under a lock so two programs starting at once do

@@ -25,6 +25,7 @@ enum Schema {
         migrator.registerMigration(LayerSchema.migration, migrate: LayerSchema.create)
         migrator.registerMigration(VillageSchema.migration, migrate: VillageSchema.create)
         migrator.registerMigration(RoadSchema.migration, migrate: RoadSchema.create)
+        migrator.registerMigration(HealthSchema.migration, migrate: HealthSchema.create)
         return migrator
     }
 

@@ -26,11 +26,13 @@ struct BenchMain {
             OverlayBench.main(arguments)
         case "od":
             ODBench.main(arguments)
+        case "road-file":
+            RoadFileBench.main(arguments)
         default:
             FileHandle.standardError.write(
                 Data(
                     ("usage: chengxiang-bench import-schools [ROWS]\n       chengxiang-bench prefecture DATABASE\n" + LocationBench.usage
-                        + "\n" + OverlayBench.usage + "\n" + ODBench.usage + "\n").utf8))
+                        + "\n" + OverlayBench.usage + "\n" + ODBench.usage + "\n" + RoadFileBench.usage + "\n").utf8))
             exit(64)
         }
     }

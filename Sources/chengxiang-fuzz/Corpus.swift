@@ -20,6 +20,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case villages
     /// `assets import`: CSV.
     case assets
+    /// `import clinics`: CSV (UTF-8 and GBK).
+    case clinics
 }
 
 /// One seed file: its name (the extension picks the reader) and bytes.
@@ -71,6 +73,11 @@ enum Corpus {
             ]
         case .assets:
             return [SeedFile(name: "assets.csv", data: Data(assets.utf8))]
+        case .clinics:
+            return [
+                SeedFile(name: "clinics.csv", data: Data(clinics.utf8)),
+                SeedFile(name: "clinics-gbk.csv", data: Data(GB18030Encoder.encode(clinics))),
+            ]
         }
     }
 
@@ -87,6 +94,13 @@ enum Corpus {
         "类型,名称,乡镇,村代码,面积（平方米）,权属,状态",  // data
         "空闲宅基地,测试宅基地,,141122100202,420,村集体,闲置",  // data
         "零星闲置地,测试闲置地,天宁镇,,1300,国有,规划利用",  // data
+    ].joined(separator: "\n")
+
+    /// A made-up health centre and village clinic.
+    static let clinics = [
+        "类型,名称,乡镇,村代码,执业（助理）医师,乡村医生,床位,医共体",  // data
+        "乡镇卫生院,测试卫生院,天宁镇,,12,,30,县医共体",  // data
+        "村卫生室,测试卫生室,,141122100202,,2,,县医共体",  // data
     ].joined(separator: "\n")
 
     /// Observations of the demo's indicators for the county and a township.

@@ -90,6 +90,7 @@ struct Worker {
         case .costs: _ = try EngineInputs.costTables(costs: url, weights: nil, capacities: nil, deadline: .now + .seconds(10))
         case .villages: _ = try imports.commit(.villages, file: url)
         case .assets: _ = try imports.commit(.assets, file: url)
+        case .clinics: _ = try imports.commit(.clinics, file: url)
         }
     }
 

@@ -14,7 +14,7 @@ struct Chengxiang: AsyncParsableCommand {
             NormsCommand.self, CompletenessCommand.self, AuditCommand.self, IndicatorsCommand.self, TasksCommand.self,
             ReportCommand.self, ServeCommand.self, SolveCommand.self, UsersCommand.self, BackupCommand.self, RestoreCommand.self,
             LayersCommand.self, ConflictsCommand.self, VillagesCommand.self, ZoningCommand.self, ParksCommand.self, AssetsCommand.self,
-            RoadsCommand.self, NetworkCommand.self, AccessCommand.self,
+            RoadsCommand.self, NetworkCommand.self, AccessCommand.self, HealthCommand.self,
         ]
     )
 }

@@ -53,6 +53,7 @@ struct RoadsImport: AsyncParsableCommand {
                 options.t(
                     dryRun ? .roadsValidated : .roadsImported, n.sourceFile, n.featureCount, Format.number(n.lengthM / 1000, digits: 1),
                     n.sourceCRS, n.workingCRS))
+            if report.skipped > 0 { print(options.t(.roadsSkippedOSM, report.skipped)) }
             printSummary(report.summary, options: options)
         }
     }
@@ -206,12 +207,16 @@ struct AccessCommand: AsyncParsableCommand {
 /// `--service primary|junior|kindergarten`.
 enum AccessServiceArgument: String, ExpressibleByArgument, CaseIterable {
     case primary, junior, kindergarten
+    case healthCenter = "health-center"
+    case clinic
 
     var kind: AccessServiceKind {
         switch self {
         case .primary: .primary
         case .junior: .junior
         case .kindergarten: .kindergarten
+        case .healthCenter: .healthCenter
+        case .clinic: .clinic
         }
     }
 }

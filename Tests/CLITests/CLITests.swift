@@ -119,7 +119,7 @@ struct CLITests {
     func freshCounty() throws {
         let dir = try CLI.temporaryDirectory()
         let db = dir.appendingPathComponent("county.sqlite").path
-        #expect(try CLI.run(["init", "--database", db]).stdout == "已创建数据库 \(db)：规范 12 条，指标 4 个\n")
+        #expect(try CLI.run(["init", "--database", db]).stdout == "已创建数据库 \(db)：规范 15 条，指标 4 个\n")
         #expect(
             try CLI.run(["init", "--database", db, "--lang", "en"]).stdout.hasPrefix(
                 "database existed: schema brought up to date, 0 norms and 0 indicators added"))
@@ -185,6 +185,7 @@ struct CLITests {
             ["assets"],
             ["assets", "list"], ["assets", "import"], ["assets", "update"], ["schools", "scenarios", "adopt"],
             ["roads"], ["roads", "import"], ["roads", "show"], ["roads", "set-class"], ["network"], ["network", "od"],
+            ["access"], ["access", "report"], ["import", "clinics"], ["health"], ["health", "status"], ["health", "set"],
         ])
     func help(command: [String]) throws {
         let run = try CLI.run(command + ["--help"])

@@ -183,4 +183,25 @@ struct RoadCLITests {
         let table = try CLI.run(["access", "report", "--database", db]).stdout
         #expect(table.contains("甲镇") && table.contains("基尼系数") && table.contains("沿路网"), "\(table)")
     }
+
+    @Test("an OpenStreetMap extract: roads by their highway tag, one-way from its tag, rivers and bridleways left out")
+    func openStreetMap() throws {
+        let dir = try CLI.temporaryDirectory()
+        let db = try CLI.county(in: dir, divisions: "141122,交城县,,112.16,37.55\n")
+        let run = try CLI.run(["roads", "import", RoadFixtures.url("sample.osm").path, "--dry-run", "--database", db])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("2 条线") && run.stdout.contains("另有 2 条 OpenStreetMap 线"), "\(run.stdout)")
+        let points = dir.appendingPathComponent("points.csv")
+        try Data("id,lon,lat\n南,112.020,37.500\n北,112.020,37.510\n".utf8).write(to: points)
+        let od = try CLI.run([
+            "network", "od", "--roads", RoadFixtures.url("sample.osm").path, "--origins", points.path, "--destinations", points.path,
+        ])
+        #expect(od.status == 0, "\(od.stderr)")
+        let rows = od.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        // 0.01° of latitude ≈ 1,110 m northward along the one-way street; no way back south.
+        let north = try #require(rows.first { $0.first == "南" && $0.dropFirst().first == "北" })
+        #expect((1_100...1_120).contains(Double(north[2]) ?? 0), "\(north)")
+        let south = try #require(rows.first { $0.first == "北" && $0.dropFirst().first == "南" })
+        #expect(south[2].isEmpty && south[3].isEmpty, "\(south)")
+    }
 }

@@ -119,8 +119,13 @@ import Testing
                 RoadLine(points: [XY(0, 0), XY(0.2, 0)], kilometresPerHour: 30),
                 RoadLine(points: [XY(0, 0), XY(10, 0)], kilometresPerHour: 0),
                 RoadLine(points: [XY(0, 0), XY(10, 0)], kilometresPerHour: 30),
+                RoadLine(points: [XY(0, 0), XY(1e300, 0)], kilometresPerHour: 30),
+                RoadLine(points: [XY(0, 0), XY(.nan, 0)], kilometresPerHour: 30),
             ], tolerance: 0.5)
-        #expect(network.skippedLines == [0, 1, 2])
+        #expect(network.skippedLines == [0, 1, 2, 4, 5])
+        // A point at no place on Earth joins nothing (and does not trap).
+        #expect(network.nearest(XY(1e308, 37.5)) == nil && network.nearest(XY(.nan, 0)) == nil)
+        #expect(network.nearest(XY(5e8, 0))?.edge == 0)
         #expect(network.graph.edges.count == 1)
         #expect(throws: ODError.badTolerance) { try RoadNetwork.build([], tolerance: -1) }
     }
