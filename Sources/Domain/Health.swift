@@ -22,7 +22,7 @@ public enum HealthFacilityKind: String, Sendable, Codable, CaseIterable {
     public init?(text: String) {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()
         switch t {
-        case "county-hospital", "县级医院", "县医院", "县人民医院", "县中医院", "医院": self = .countyHospital  // vocabulary
+        case "county-hospital", "县级医院", "县医院", "县人民医院", "县中医院": self = .countyHospital  // vocabulary
         case "health-center", "乡镇卫生院", "卫生院", "中心卫生院": self = .healthCenter  // vocabulary
         case "clinic", "村卫生室", "卫生室", "卫生所": self = .clinic  // vocabulary
         default: return nil

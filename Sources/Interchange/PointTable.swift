@@ -30,11 +30,11 @@ public struct PointTable: Sendable {
         let table: HeaderedRows<Column>
         do {
             table = try HeaderedRows(
-                source, matcher: matcher, required: [.id, .lon, .lat], requiredNames: Localized(zh: "id、lon、lat", en: "id, lon, lat"))
+                source, matcher: matcher, required: [.id, .lon, .lat], requiredNames: L10n.message(.pointColumnsDegrees))
         } catch {
             table = try HeaderedRows(
                 source, matcher: matcher, required: [.id, .x, .y],
-                requiredNames: Localized(zh: "id、lon、lat（或 x、y）", en: "id, lon, lat (or x, y)"))  // vocabulary
+                requiredNames: L10n.message(.pointColumns))
         }
         let degrees = table.columns[.lon] != nil && table.columns[.lat] != nil
         let (first, second): (Column, Column) = degrees ? (.lon, .lat) : (.x, .y)

@@ -430,6 +430,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
         accessTitle, healthTitle, apiAccess, apiHealth, apiRoads
     case accessUnknownService, apiParamService
     case guideClinics
+    case pointsZonePrefixed
+    case accessFarFromRoad, accessOnIsland, accessHealthPositions, accessOneTownship
+    case roadsClassExcluded
+    case roadsSkippedLines
+    case healthBadDate, healthVillagesIn, pointColumnsDegrees, pointColumns
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -2806,8 +2811,8 @@ enum MessageTable {
         case .roadNotALine: ("不是线要素（而是 {1}）", "not a line (but {1})")
         case .roadUnknownClass:
             ("道路等级「{1}」（字段 {2}）无法识别；可识别的等级：{3}", "road class \"{1}\" (attribute {2}) is not recognised; known classes: {3}")
-        case .roadBadTolerance: ("捕捉容差 {1} 米无效：应为不小于 0 的数", "snapping tolerance {1} m is invalid: it must be a number of at least 0")
-        case .roadBadSpeed: ("速度 {1} 公里/小时无效：应大于 0 且不超过 200", "speed {1} km/h is invalid: it must be above 0 and at most 200")
+        case .roadBadTolerance: ("捕捉容差 {1} 米无效：应在 0 到 50 米之间", "snapping tolerance {1} m is invalid: it must be between 0 and 50 m")
+        case .roadBadSpeed: ("速度 {1} 公里/小时无效：应在 1 到 200 之间", "speed {1} km/h is invalid: it must be between 1 and 200")
         case .pointDuplicateID: ("编号「{1}」重复（第 {2} 行已有）", "id \"{1}\" repeats row {2}")
         case .pointTableEmpty: ("表中没有任何点", "the table holds no points")
         case .roadSpeedSetByCounty: ("本县设定", "set by the county")
@@ -2822,8 +2827,8 @@ enum MessageTable {
             )
         case .odSpeedsAssumed:
             (
-                "车速取道路等级默认设计速度（JTG B01-2014、CJJ 37-2012，假设，非实测）；步行 {1} 公里/小时（假设）",
-                "Speeds are the road classes' default design speeds (JTG B01-2014, CJJ 37-2012; assumptions, not measured); walking {1} km/h (assumption)"
+                "车速取各道路等级的设定值（默认为 JTG B01-2014、CJJ 37-2012 的设计速度，是假设而非实测；见 roads show 的来源列）；步行 {1} 公里/小时（假设）",
+                "Speeds are each road class's setting (by default the design speeds of JTG B01-2014 and CJJ 37-2012: assumptions, not measured; see the source column of roads show); walking {1} km/h (assumption)"
             )
         case .cmdRoads:
             ("道路网：导入道路、查看路网与各等级车速、修改车速", "the road network: import roads, show the network and the speed of each class, change a speed")
@@ -2876,8 +2881,8 @@ enum MessageTable {
             )
         case .roadsGraphFacts:
             (
-                "路网：{1} 个节点，{2} 个路段，{3} 个连通片（最大片 {4} 个节点）；{5} 处线端在容差内相接",
-                "network: {1} nodes, {2} edges, {3} connected pieces (the largest {4} nodes); {5} line ends joined within the tolerance"
+                "路网：{1} 个节点，{2} 个路段，{3} 个连通片（最大片 {4} 个节点）；{5} 处位置在容差内合并或接到相邻道路",
+                "network: {1} nodes, {2} edges, {3} connected pieces (the largest {4} nodes); {5} positions merged within the tolerance or joined to a road beside them"
             )
         case .roadsPiecesApart:
             (
@@ -3146,6 +3151,41 @@ enum MessageTable {
                 "每行一个医疗机构：类型（县级医院、乡镇卫生院、村卫生室）、名称；村卫生室写所在村，乡镇卫生院写乡镇；人员与床位为不小于 0 的整数，空白表示未知。同名同地的机构更新。",
                 "one medical facility per row: kind (county hospital, health centre, village clinic) and name; a village clinic names its village, a health centre its township; staff and beds are whole numbers of at least 0, blank is unknown. A facility of the same name in the same place is updated."
             )
+        case .pointsZonePrefixed:
+            (
+                "点「{1}」的 x 坐标 {2} 带有带号，与 EPSG:{3}（不带带号）不符；请改用带带号的坐标系（如 EPSG:4525）",
+                "point \"{1}\" has x = {2}, an easting with the zone number in front, which EPSG:{3} (without it) does not use; name the system with the zone number (e.g. EPSG:4525)"
+            )
+        case .accessFarFromRoad:
+            (
+                "{1} 个村或设施距最近道路超过 {2} 米：到道路的一段按步行计，路网可能未覆盖该处",
+                "{1} villages or facilities lie more than {2} m from the nearest road: the leg to it is walked; the network may not cover them"
+            )
+        case .accessOnIsland:
+            (
+                "{1} 个村接入的道路不与主路网相连（孤立路段），多为不可达",
+                "{1} villages join a road not connected to the main network (an island) and mostly reach nothing"
+            )
+        case .accessHealthPositions:
+            (
+                "未登记坐标的医疗机构位置取其所在村或乡镇驻地（近似或示意）",
+                "medical facilities without their own coordinates are placed at their village or township seat (approximate or illustrative)"
+            )
+        case .accessOneTownship:
+            (
+                "只有一个乡镇有人口数据：乡镇间不均衡指数无从比较（基尼系数为 0 并不表示均衡）",
+                "only one township has population figures: inequality between townships cannot be compared (a Gini of 0 does not mean equal)"
+            )
+        case .roadsClassExcluded: ("{1}：不参与计算", "{1}: left out of the network")
+        case .roadsSkippedLines:
+            (
+                "{1} 条线在容差内长度为 0（两端重合）或坐标无效，未计入路网",
+                "{1} lines have no length within the tolerance (both ends together) or unusable coordinates, and were left out of the graph"
+            )
+        case .healthBadDate: ("日期「{1}」无效：应为 yyyy-MM-dd 格式，且不晚于今天", "date \"{1}\" is invalid: it must be yyyy-MM-dd and not after today")
+        case .healthVillagesIn: ("  {1}：{2}", "  {1}: {2}")
+        case .pointColumnsDegrees: ("id、lon、lat", "id, lon, lat")
+        case .pointColumns: ("id、lon、lat（或 x、y）", "id, lon, lat (or x, y)")
         }
     }
 }

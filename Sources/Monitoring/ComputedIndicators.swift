@@ -6,8 +6,11 @@ public enum ComputedIndicators {
     /// Formula keys known to the system.
     public static let formulas = [
         "schools.share_meeting_staff_norm", "schools.small_count", "schools.students_per_staff",
-        "schools.understaffed_count",
+        "schools.understaffed_count", "access.primary", "access.health-center",
     ]
+
+    /// Formulas computed from the access report (`access.` and the service), not from schools.
+    public static let accessPrefix = "access."
 
     /// The value of a formula over a group of diagnosed schools; nil when it cannot be computed.
     public static func value(_ formula: String, schools: [SchoolDiagnosis]) -> Double? {
@@ -48,5 +51,17 @@ public enum ComputedIndicators {
             code: "SCH_STUDENTS_PER_STAFF", nameZh: "平均生师比", nameEn: "Students per staff member", unit: "生/教职工",  // data
             levels: [.county, .township], kind: .computed(formula: "schools.students_per_staff"),
             source: "由学校名录计算", note: "县可设定目标；编制标准见 norms"),  // data
+        Indicator(
+            code: "ACC_PRIMARY_WALK_SHARE", nameZh: "步行 30 分钟内可达小学的人口占比",  // data
+            nameEn: "People within a 30-minute walk of a primary school",
+            unit: "%", levels: [.county, .township], kind: .computed(formula: "access.primary"),
+            source: "由村庄人口、学校位置与路网计算（见 access report；无路网时按直线 × 1.3，示意位置或示意路网时为示意）",  // data
+            note: "1–3 年级单程步行 30 分钟（国办发〔2018〕27号）"),  // data
+        Indicator(
+            code: "ACC_HEALTH_15MIN_SHARE", nameZh: "15 分钟内可达乡镇卫生院的人口占比",  // data
+            nameEn: "People within 15 minutes of a health centre",
+            unit: "%", levels: [.county, .township], kind: .computed(formula: "access.health-center"),
+            source: "由村庄人口、医疗机构位置与路网计算（见 access report；无路网时按直线 × 1.3 与 30 公里/小时）",  // data
+            note: "15 分钟医疗服务圈"),  // data
     ]
 }

@@ -81,6 +81,15 @@ public struct ODResult: Sendable, Hashable {
     public let meters: [Double?]
     public let minutes: [Double?]
 
+    /// A result from its arrays (row-major, origins × destinations).
+    public init(origins: Int, destinations: Int, meters: [Double?], minutes: [Double?]) {
+        precondition(meters.count == origins * destinations && minutes.count == meters.count)
+        self.origins = origins
+        self.destinations = destinations
+        self.meters = meters
+        self.minutes = minutes
+    }
+
     /// The pair's length in metres, nil when unreachable.
     public func meters(_ origin: Int, _ destination: Int) -> Double? { meters[origin * destinations + destination] }
     /// The pair's time in minutes, nil when unreachable.

@@ -161,21 +161,17 @@ public struct RoadNetwork: Sendable {
                 guard let (other, segment, t, _) = grid.nearest(p, shapeOffsets: offsets, shape: shape, within: tolerance, excluding: line)
                 else { continue }
                 inserts[other, default: []].append((segment, t, end))
-                joined += 1
             }
         }
         for (line, list) in inserts {
             var ids = lineGroups[line]
             // Back to front, so earlier segment numbers stay valid.
             for insert in list.sorted(by: { ($0.segment, $0.t) > ($1.segment, $1.t) }) {
-                let at = insert.segment + 1
-                if insert.t <= 0 {
-                    ids[insert.segment] = insert.group
-                } else if insert.t >= 1 {
-                    ids[at] = insert.group
-                } else {
-                    ids.insert(insert.group, at: at)
-                }
+                // At a segment's end the end lies by a position of the line already (grouped with
+                // it, or just beyond the tolerance of the group's first position): leave the line be.
+                guard insert.t > 0 && insert.t < 1 else { continue }
+                ids.insert(insert.group, at: insert.segment + 1)
+                joined += 1
             }
             lineGroups[line] = ids
         }
@@ -282,9 +278,10 @@ struct SegmentGrid: Sendable {
         let width = max((xs.max() ?? 0) - minX, 1)
         let height = max((ys.max() ?? 0) - minY, 1)
         // About two segments per cell.
-        size = max((width * height / Double(segments) * 2).squareRoot(), 1)
-        columns = min(Int(width / size) + 1, 1 << 14)
-        rows = min(Int(height / size) + 1, 1 << 14)
+        // About two segments per cell, at most 16,384 cells a side (cells grow instead).
+        size = max((width * height / Double(segments) * 2).squareRoot(), 1, width / 16_383, height / 16_383)
+        columns = Int(width / size) + 1
+        rows = Int(height / size) + 1
         var counts = [Int](repeating: 0, count: columns * rows + 1)
         var pending: [(cell: Int, edge: Int32, segment: Int32)] = []
         for edge in 0..<(shapeOffsets.count - 1) where shapeOffsets[edge + 1] - shapeOffsets[edge] >= 2 {
@@ -331,9 +328,10 @@ struct SegmentGrid: Sendable {
             let reach = max(Double(max(ring - 1, 0)) * size, outside)
             if let best, best.d <= reach { break }
             if reach > within { break }
+            // The ring's perimeter only: its top and bottom rows whole, the sides between them.
             for r in (pr - ring)...(pr + ring) where r >= 0 && r < rows {
-                for c in (pc - ring)...(pc + ring) where c >= 0 && c < columns {
-                    guard abs(r - pr) == ring || abs(c - pc) == ring else { continue }
+                let edgeRow = abs(r - pr) == ring
+                for c in edgeRow ? Array((pc - ring)...(pc + ring)) : [pc - ring, pc + ring] where c >= 0 && c < columns {
                     let cell = r * columns + c
                     for k in offsets[cell]..<offsets[cell + 1] {
                         let (edge, segment) = (Int(entries[k].edge), Int(entries[k].segment))

@@ -36,8 +36,8 @@ public struct TownshipAccessRecord: Encodable, Sendable {
     public var township: String
     public var villages: Int
     public var villagesWithin: Int
-    public var population: Int
-    public var populationWithin: Int
+    @Nullable public var population: Int?
+    @Nullable public var populationWithin: Int?
     @Nullable public var shareWithin: Double?
     @Nullable public var meanMinutes: Double?
     @Nullable public var maxMinutes: Double?

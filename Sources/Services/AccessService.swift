@@ -75,9 +75,9 @@ public struct TownshipAccess: Sendable, Hashable {
     public var villages: Int
     /// Villages within the threshold (whether or not their population is known).
     public var villagesWithin: Int
-    /// People in villages with a known population.
-    public var population: Int
-    public var populationWithin: Int
+    /// People in villages with a known population; nil when no village of the group has one.
+    public var population: Int?
+    public var populationWithin: Int?
     /// populationWithin ÷ population; nil when no population is known.
     public var shareWithin: Double?
     /// Population-weighted mean time (minutes) of reachable villages with a population.
@@ -119,7 +119,8 @@ public struct AccessService: Sendable {
         let norms = NormBook(try store.read { try $0.norms() })
         let norm = norms.norm(service.normKey) ?? DefaultNorms.norm(service.normKey)
         let threshold = norm?.value ?? 30
-        let walkKmh = norms.value(NormKey.walkSpeedKmPerHour) ?? RoadClass.walkingKilometresPerHour
+        let roads = RoadService(store: store, principal: .reader)
+        let walkKmh = try roads.walkingKmh()
         let facilities = try places(of: service)
         let attributes = try store.read { try $0.villageAttributes() }
         var population: [Division.ID: Int] = [:]
@@ -135,19 +136,25 @@ public struct AccessService: Sendable {
         // Metres and the judged minutes, origin-major.
         var meters = [Double?](repeating: nil, count: origins.count * targets.count)
         var minutes = meters
-        let roads = RoadService(store: store, principal: .reader)
-        let built = try roads.built()
-        if let (record, network) = built, let working = ChinaCRS(epsg: record.workingCRS),
+        // On foot: the network without expressways, one-way streets both ways.
+        var usedNetwork: StoredRoadNetwork?
+        if let (record, network) = try roads.built(walking: service.walks), let working = ChinaCRS(epsg: record.workingCRS),
             let move = Projection(from: .cgcs2000, to: working)
         {
             func xy(_ p: LonLat) -> XY { move.transform(x: p.lon, y: p.lat).map { XY($0.x, $0.y) } ?? XY(.nan, .nan) }
-            let (result, _, _) = try network.matrix(
+            let (result, villageSnaps, facilitySnaps) = try network.matrix(
                 from: origins.map(xy), to: targets.map(xy), by: service.walks ? .distance : .time, walkingKmh: walkKmh)
             meters = result.meters
             minutes = service.walks ? result.meters.map { $0.map { $0 / (walkKmh * 1000 / 60) } } : result.minutes
+            usedNetwork = record
             notes.append(
                 record.illustrative
                     ? L10n.message(.accessOnIllustrativeNetwork, record.sourceFile) : L10n.message(.accessOnNetwork, record.sourceFile))
+            if !service.walks { notes.append(L10n.message(.odSpeedsAssumed, Format.number(walkKmh, digits: 1))) }
+            let far = (villageSnaps + facilitySnaps).filter { ($0?.offMeters ?? .infinity) > NetworkFiles.farFromRoad }.count
+            if far > 0 { notes.append(L10n.message(.accessFarFromRoad, far, Format.number(NetworkFiles.farFromRoad, digits: 0))) }
+            let apart = villageSnaps.filter { $0 != nil && !network.onMainPiece($0) }.count
+            if apart > 0 { notes.append(L10n.message(.accessOnIsland, apart)) }
         } else {
             let speed = service.walks ? walkKmh : Self.fallbackKmh
             for (i, o) in origins.enumerated() {
@@ -162,9 +169,13 @@ public struct AccessService: Sendable {
                     service.walks ? .accessStraightLineWalk : .accessStraightLineRoad, Format.number(Self.detour, digits: 1),
                     Format.number(speed, digits: 0)))
         }
-        if service.walks { notes.append(L10n.message(.accessWalkSpeed, Format.number(walkKmh, digits: 1))) }
-        if facilities.isEmpty { notes.append(L10n.message(.accessNoFacilities, service.label.zh)) }
-        if facilities.contains(where: \.standIn) { notes.append(L10n.message(.accessFacilityPositions)) }
+        if service.walks || usedNetwork != nil { notes.append(L10n.message(.accessWalkSpeed, Format.number(walkKmh, digits: 1))) }
+        if facilities.isEmpty {
+            notes.append(L10n.message(.accessNoFacilities, zh: [service.label.zh], en: [service.label.en]))
+        }
+        if facilities.contains(where: \.standIn) {
+            notes.append(L10n.message(service.levels.isEmpty ? .accessHealthPositions : .accessFacilityPositions))
+        }
         var rows: [VillageAccess] = []
         for (i, v) in villages.enumerated() {
             var best: Int?
@@ -172,7 +183,9 @@ public struct AccessService: Sendable {
                 guard let value = minutes[i * targets.count + j] else { continue }
                 if best == nil || value < minutes[i * targets.count + best!]! { best = j }
             }
-            let township = register.township(of: v)?.name ?? ""
+            // A village of a merged township counts toward the township it belongs to now.
+            let own = register.township(of: v)
+            let township = (own.flatMap { register.currentUnit(for: $0) } ?? own)?.name ?? ""
             let m = best.flatMap { minutes[i * targets.count + $0] }
             rows.append(
                 VillageAccess(
@@ -183,16 +196,19 @@ public struct AccessService: Sendable {
         if rows.contains(where: \.illustrativePosition) { notes.append(L10n.message(.accessIllustrativeVillages)) }
         let withoutPopulation = rows.filter { $0.population == nil }.count
         if withoutPopulation > 0 { notes.append(L10n.message(.accessNoPopulation, withoutPopulation)) }
-        let townshipNames = register.townships.map(\.name).filter { name in rows.contains { $0.township == name } }
+        let townshipNames = register.townships.filter { $0.status == .current }.map(\.name).filter { name in
+            rows.contains { $0.township == name }
+        }
         let townships = townshipNames.map { name in Self.summary(name, rows.filter { $0.township == name }) }
         let measured = rows.filter { $0.population != nil && $0.minutes != nil }
+        if Set(measured.map(\.township)).count < 2 && !measured.isEmpty { notes.append(L10n.message(.accessOneTownship)) }
         let equity = Equity.measure(
             values: measured.map { $0.minutes ?? 0 }, weights: measured.map { Double($0.population ?? 0) }, groups: measured.map(\.township)
         )
         return AccessReport(
             service: service, thresholdMinutes: threshold, thresholdSource: norm?.source ?? "",
             thresholdIsAssumption: norm?.verification == .assumption, villages: rows, townships: townships,
-            county: Self.summary(register.county?.name ?? "", rows), equity: equity, network: built?.network, notes: notes)
+            county: Self.summary(register.county?.name ?? "", rows), equity: equity, network: usedNetwork, notes: notes)
     }
 
     /// A facility as the report places it.
@@ -229,13 +245,13 @@ public struct AccessService: Sendable {
         let weight = timed.reduce(0) { $0 + ($1.population ?? 0) }
         let mean = weight > 0 ? timed.reduce(0.0) { $0 + Double($1.population ?? 0) * ($1.minutes ?? 0) } / Double(weight) : nil
         return TownshipAccess(
-            township: name, villages: rows.count, villagesWithin: rows.filter { $0.withinThreshold == true }.count, population: population,
-            populationWithin: within,
+            township: name, villages: rows.count, villagesWithin: rows.filter { $0.withinThreshold == true }.count,
+            population: counted.isEmpty ? nil : population, populationWithin: counted.isEmpty ? nil : within,
             shareWithin: population > 0 ? Double(within) / Double(population) : nil, meanMinutes: mean,
             maxMinutes: rows.compactMap(\.minutes).max(), unreachable: rows.filter { $0.minutes == nil }.count)
     }
 
-    /// The village and township tables for a workbook.
+    /// The township and village tables for a workbook, and a sheet of the threshold and notes.
     public static func tables(_ report: AccessReport, _ language: Language) -> [ExportTable] {
         func t(_ key: MessageKey) -> String { L10n.text(key, language) }
         let villages = ExportTable(
@@ -257,8 +273,7 @@ public struct AccessService: Sendable {
             let share: Double? = s.shareWithin.map { $0 * 100 }
             let counts: [TableWorkbook.Cell] = [
                 .number(Double(s.villages), digits: 0), .number(Double(s.villagesWithin), digits: 0),
-                .number(Double(s.population), digits: 0),
-                .number(Double(s.populationWithin), digits: 0),
+                .number(s.population.map(Double.init), digits: 0), .number(s.populationWithin.map(Double.init), digits: 0),
             ]
             let times: [TableWorkbook.Cell] = [
                 .number(share, digits: 1), .number(s.meanMinutes, digits: 1), .number(s.maxMinutes, digits: 1),
@@ -273,6 +288,15 @@ public struct AccessService: Sendable {
                 t(.accessSharePercent),
                 t(.accessMeanMinutes), t(.accessMaxMinutes), t(.accessUnreachableCount),
             ], rows: rows)
-        return [townships, villages]
+        // The assumptions travel with the figures: the threshold, its source, and every note.
+        let threshold = L10n.message(
+            .accessHeading, zh: [report.service.label.zh, Format.number(report.thresholdMinutes, digits: 0), report.thresholdSource],
+            en: [report.service.label.en, Format.number(report.thresholdMinutes, digits: 0), report.thresholdSource])
+        let notes = ExportTable(
+            title: t(.uiNotes), headers: [t(.uiNotes)],
+            rows: ([threshold] + report.notes + (report.thresholdIsAssumption ? [L10n.message(.labelAssumption)] : [])).map {
+                [.text($0.text(language))]
+            })
+        return [townships, villages, notes]
     }
 }

@@ -218,7 +218,7 @@ public struct AdoptionService: Sendable {
             planned.append(engine.diagnose(school, townshipName: site.township, townshipIsHistorical: false, inferredFrom: nil))
         }
         return indicators.compactMap { indicator -> PlanIndicator? in
-            guard case .computed(let formula) = indicator.kind else { return nil }
+            guard case .computed(let formula) = indicator.kind, !formula.hasPrefix(ComputedIndicators.accessPrefix) else { return nil }
             return PlanIndicator(
                 code: indicator.code, name: Localized(zh: indicator.nameZh, en: indicator.nameEn), unit: indicator.unit,
                 now: ComputedIndicators.value(formula, schools: report.schools),

@@ -66,7 +66,9 @@ public struct HealthService: Sendable {
         let (register, facilities) = try store.read { (try $0.register(), try $0.healthFacilities()) }
         return facilities.map { f in
             let division = register.division(id: f.divisionID)
-            let township = division.flatMap { $0.kind.tier == .township ? $0 : register.township(of: $0) }
+            let parent = division.flatMap { $0.kind.tier == .township ? $0 : register.township(of: $0) }
+            // A merged township's places count toward the township they belong to now.
+            let township = parent.flatMap { register.currentUnit(for: $0) } ?? parent
             let own = f.longitude.flatMap { lon in f.latitude.map { (lon, $0) } }
             let standIn = division?.location.map { ($0.longitudeDegrees, $0.latitudeDegrees) }
             return HealthFacilityView(
@@ -103,7 +105,7 @@ public struct HealthService: Sendable {
     @discardableResult
     public func setUnification(
         _ reference: String, item: UnificationItem, status: UnificationStatus, evidence: String?, date: String?
-    ) throws -> Unification {
+    ) throws -> (unification: Unification, centre: String) {
         let centers = try facilities().filter { $0.facility.kind == .healthCenter }
         let t = reference.trimmingCharacters(in: .whitespaces)
         let matches = centers.filter { "\($0.facility.id)" == t || $0.facility.name == t || $0.township == t }
@@ -113,14 +115,16 @@ public struct HealthService: Sendable {
                 L10n.message(
                     .healthUnknownCenter, reference, centers.map { "#\($0.facility.id) \($0.facility.name)" }.joined(separator: "、")))
         }
-        if let date, PartialDate(date) == nil || date.count != 10 {
-            throw UserError(.invalid, L10n.message(.badDate, date))
+        let parts = FractionalYear.calendar.dateComponents([.year, .month, .day], from: Date())
+        let today = String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        if let date, PartialDate(date) == nil || date.count != 10 || date > today {
+            throw UserError(.invalid, L10n.message(.healthBadDate, date))
         }
         let record = Unification(facilityID: center.facility.id, item: item, status: status, evidence: evidence, date: date)
         let register = try store.read { try $0.register() }
         let area = register.division(id: center.facility.divisionID).map { Set([$0.id]) } ?? []
         try store.write(by: principal, .data(Self.bureau, areas: area)) { w in try w.saveUnification(record) }
-        return record
+        return (record, center.facility.name)
     }
 
     /// Facilities, 六统一 per 卫生院, villages without a clinic, townships without a 卫生院 and the
@@ -144,7 +148,10 @@ public struct HealthService: Sendable {
             if let p = a.residentPopulation ?? a.registeredPopulation { population[a.divisionID] = p }
         }
         let without = register.divisions.filter { $0.kind == .village && $0.status == .current && !withClinic.contains($0.id) }.map {
-            VillageWithoutClinic(village: $0.name, township: register.township(of: $0)?.name ?? "—", population: population[$0.id])
+            let own = register.township(of: $0)
+            return VillageWithoutClinic(
+                village: $0.name, township: (own.flatMap { register.currentUnit(for: $0) } ?? own)?.name ?? "—",
+                population: population[$0.id])
         }
         let centerTownships = Set(centers.map(\.facility.township))
         let townshipsWithout = register.townships.filter { $0.status == .current && !centerTownships.contains($0.name) }.map(\.name)

@@ -179,7 +179,21 @@ public struct MonitoringService: Sendable {
         }
         var dated: [Observation] = []
         var undated: [ComputedKey: Double] = [:]
-        for (code, formula) in formulas {
+        for (code, formula) in formulas where formula.hasPrefix(ComputedIndicators.accessPrefix) {
+            // Shares within the norm from the access report: computed from the current register, undated.
+            guard let service = AccessServiceKind(rawValue: String(formula.dropFirst(ComputedIndicators.accessPrefix.count))) else {
+                continue
+            }
+            let access = try AccessService(store: store).report(service)
+            if let county = register.county, let share = access.county.shareWithin {
+                undated[ComputedKey(code: code, area: county.id)] = share * 100
+            }
+            for township in access.townships {
+                guard let share = township.shareWithin, let id = register.townships(named: township.township).first?.id else { continue }
+                undated[ComputedKey(code: code, area: id)] = share * 100
+            }
+        }
+        for (code, formula) in formulas where !formula.hasPrefix(ComputedIndicators.accessPrefix) {
             for (areaID, schools) in groups {
                 guard let value = ComputedIndicators.value(formula, schools: schools) else { continue }
                 if let year = schools.compactMap(\.school.dataYear).max() {

@@ -51,6 +51,8 @@ public struct NetworkSummary: Sendable {
     /// Pieces not joined to each other, largest first (nodes in each).
     public var componentSizes: [Int]
     public var snappedEnds: Int
+    /// Lines left out of the graph: of length 0 once close positions are merged, or unusable.
+    public var skippedLines: Int
     public var byClass: [RoadClassUse]
     public var illustrative: Bool
 }
@@ -155,6 +157,16 @@ struct RoadReading {
 }
 
 extension RoadReading {
+    /// The largest snapping tolerance accepted (metres): beyond it separate roads would merge.
+    static let maxTolerance = 50.0
+
+    /// Refuses a tolerance that is not a number from 0 to `maxTolerance`.
+    static func check(tolerance: Double) throws {
+        guard tolerance.isFinite, tolerance >= 0, tolerance <= maxTolerance else {
+            throw UserError(.invalid, L10n.message(.roadBadTolerance, String(tolerance)))
+        }
+    }
+
     /// `lines` for an OpenStreetMap file (.osm, .osm.pbf, .pbf), whose roads are in that layer.
     static func osmLayer(_ url: URL) -> String? {
         ["osm", "pbf"].contains(url.pathExtension.lowercased()) ? "lines" : nil
@@ -187,7 +199,9 @@ struct BuiltNetwork: Sendable {
 
     /// Builds the network: classes marked excluded are left out; every part of a multi line is a
     /// line of its own.
-    init(_ features: [RoadFeature], classes: [RoadClass], toleranceM: Double, illustrative: Bool) throws {
+    /// `walking`: the network a person on foot uses — expressways left out, one-way streets
+    /// walked both ways (times on it mean nothing; walks are measured by distance).
+    init(_ features: [RoadFeature], classes: [RoadClass], toleranceM: Double, illustrative: Bool, walking: Bool = false) throws {
         var lines: [RoadLine] = []
         var lineFeature: [Int] = []
         var uses: [RoadClassKey: (Int, Double)] = [:]
@@ -195,12 +209,12 @@ struct BuiltNetwork: Sendable {
         for f in features {
             uses[f.roadClass, default: (0, 0)].0 += 1
             uses[f.roadClass, default: (0, 0)].1 += f.lengthM
-            guard let c = speed[f.roadClass], !c.excluded else { continue }
+            guard let c = speed[f.roadClass], !c.excluded, !(walking && f.roadClass == .expressway) else { continue }
             let direction: RoadLine.Direction =
-                switch f.direction {
-                case .both: .both
-                case .forward: .forward
-                case .backward: .backward
+                switch (walking, f.direction) {
+                case (true, _), (false, .both): .both
+                case (false, .forward): .forward
+                case (false, .backward): .backward
                 }
             for part in Shape(wkb: f.geometry).lines() {
                 lines.append(RoadLine(points: part.map { XY($0.x, $0.y) }, kilometresPerHour: c.kilometresPerHour, direction: direction))
@@ -210,8 +224,10 @@ struct BuiltNetwork: Sendable {
         let network: RoadNetwork
         do {
             network = try RoadNetwork.build(lines, tolerance: toleranceM)
+        } catch .badTolerance {
+            throw UserError(.invalid, L10n.message(.roadBadTolerance, String(toleranceM)))
         } catch {
-            throw UserError(.invalid, L10n.message(.roadBadTolerance, Format.number(toleranceM, digits: 2)))
+            throw UserError(.invalid, L10n.message(.roadSearchFailed, String(describing: error)))
         }
         let components = network.nodes.isEmpty ? [] : network.graph.components()
         var sizes: [Int: Int] = [:]
@@ -222,7 +238,7 @@ struct BuiltNetwork: Sendable {
         self.lineFeature = lineFeature
         summary = NetworkSummary(
             nodes: network.nodes.count, edges: network.graph.edges.count, componentSizes: sizes.values.sorted(by: >),
-            snappedEnds: network.snappedEnds,
+            snappedEnds: network.snappedEnds, skippedLines: network.skippedLines.count,
             byClass: classes.compactMap { c in uses[c.key].map { RoadClassUse(roadClass: c, features: $0.0, lengthM: $0.1) } },
             illustrative: illustrative)
     }
@@ -251,7 +267,7 @@ public struct RoadService: Sendable {
             throw UserError(.notFound, RoadReading.unknownClass(key.rawValue, field: ""))
         }
         if let kmh = kilometresPerHour {
-            guard kmh.isFinite, kmh > 0, kmh <= 200 else {
+            guard kmh.isFinite, kmh >= 1, kmh <= 200 else {
                 throw UserError(.invalid, L10n.message(.roadBadSpeed, Format.number(kmh, digits: 1)))
             }
             c.kilometresPerHour = kmh
@@ -269,6 +285,7 @@ public struct RoadService: Sendable {
     /// all or nothing.
     public func importRoads(_ url: URL, _ options: RoadImportOptions) throws -> RoadImportReport {
         try store.authorize(principal, [Self.need])
+        try RoadReading.check(tolerance: options.toleranceM)
         let file = try VectorFileReader.read(
             url, layer: options.sourceLayer ?? RoadReading.osmLayer(url), encoding: options.encoding?.source)
         let working = try LayerService(store: store, principal: principal).workingCRS(
@@ -295,16 +312,17 @@ public struct RoadService: Sendable {
 
     /// The stored network built into a graph, kept while the network and the speeds are unchanged;
     /// nil when no network is stored.
-    func built() throws -> (network: StoredRoadNetwork, built: BuiltNetwork)? {
+    func built(walking: Bool = false) throws -> (network: StoredRoadNetwork, built: BuiltNetwork)? {
         guard let record = try network() else { return nil }
         let classes = try classes()
         let version =
             "\(record.importedAt)|\(record.sourceFile)|"
             + classes.map { "\($0.key.rawValue)=\($0.kilometresPerHour),\($0.excluded)" }.joined(separator: ";")
-        let (value, _) = try store.versioned("road-network", version: version) {
+        let (value, _) = try store.versioned(walking ? "road-network-walking" : "road-network", version: version) {
             try BuiltNetwork(
-                try store.read { try $0.roadFeatures() }, classes: classes, toleranceM: record.toleranceM, illustrative: record.illustrative
-            )
+                try store.read { try $0.roadFeatures() }, classes: classes, toleranceM: record.toleranceM,
+                illustrative: record.illustrative,
+                walking: walking)
         }
         return (record, value)
     }
@@ -316,10 +334,16 @@ public struct RoadService: Sendable {
 extension BuiltNetwork {
     /// Shortest paths from each origin to each destination (positions in the network's system),
     /// each point joined at its nearest edge with the leg to it walked at `walkingKmh`; a point
-    /// with no edge to join (an empty network) reaches nothing. Also where each point joined.
+    /// with no edge to join (an empty network) reaches nothing by road. Two points nearer to each
+    /// other than their two legs to the road together (a point with no road: infinitely far) are
+    /// joined by walking straight, so a place and a facility at its own position are 0 apart.
+    /// Also where each point joined.
     func matrix(from origins: [XY], to destinations: [XY], by measure: TravelMeasure, walkingKmh: Double) throws -> (
         result: ODResult, originSnaps: [Snap?], destinationSnaps: [Snap?]
     ) {
+        guard origins.count * destinations.count <= Limits.costMatrixCells else {
+            throw UserError(.invalid, L10n.message(.costMatrixTooLarge, origins.count, destinations.count, Limits.costMatrixCells))
+        }
         let walk = walkingKmh * 1000 / 60
         func attach(_ points: [XY], _ role: Attachment.Role) -> ([Attachment], [Snap?]) {
             let joined = points.map { network.attach($0, role: role, walkingMetresPerMinute: walk) }
@@ -329,7 +353,20 @@ extension BuiltNetwork {
         let (d, dSnaps) = attach(destinations, .destination)
         do {
             let result = try ODMatrix.compute(network.graph, origins: o, destinations: d, by: measure == .distance ? .meters : .minutes)
-            return (result, oSnaps, dSnaps)
+            var meters = result.meters
+            var minutes = result.minutes
+            for (i, a) in origins.enumerated() where abs(a.x) < RoadNetwork.farthest && abs(a.y) < RoadNetwork.farthest {
+                // A point with no road to join is infinitely far from one.
+                let offA = oSnaps[i]?.offMeters ?? .infinity
+                for (j, b) in destinations.enumerated() where abs(b.x) < RoadNetwork.farthest && abs(b.y) < RoadNetwork.farthest {
+                    let straight = ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot()
+                    guard straight <= offA + (dSnaps[j]?.offMeters ?? .infinity) else { continue }
+                    let k = i * destinations.count + j
+                    let better = measure == .distance ? straight < (meters[k] ?? .infinity) : straight / walk < (minutes[k] ?? .infinity)
+                    if better { (meters[k], minutes[k]) = (straight, straight / walk) }
+                }
+            }
+            return (ODResult(origins: origins.count, destinations: destinations.count, meters: meters, minutes: minutes), oSnaps, dSnaps)
         } catch {
             throw UserError(.invalid, L10n.message(.roadSearchFailed, String(describing: error)))
         }
@@ -377,6 +414,7 @@ public enum NetworkFiles {
         roads: URL, origins: URL, destinations: URL, crs: ChinaCRS?, by measure: TravelMeasure, classField: String? = nil,
         sourceLayer: String? = nil, toleranceM: Double = 1, walkingKmh: Double = RoadClass.walkingKilometresPerHour
     ) throws -> ODTable {
+        try RoadReading.check(tolerance: toleranceM)
         let file = try VectorFileReader.read(roads, layer: sourceLayer ?? RoadReading.osmLayer(roads))
         let reading = try RoadReading(file, classField: classField, declared: crs, working: nil)
         let built = try BuiltNetwork(reading.features, classes: RoadClass.defaults, toleranceM: toleranceM, illustrative: false)
@@ -389,6 +427,11 @@ public enum NetworkFiles {
                 system = crs
             } else {
                 throw UserError.rejected(file: table.fileName, L10n.message(.pointsNeedCRS))
+            }
+            // An easting with the zone number in front (37612000) in a system without it.
+            if case .gaussKruger(_, _, false) = system, let p = table.points.first(where: { abs($0.a) >= 10_000_000 }) {
+                throw UserError.rejected(
+                    file: table.fileName, L10n.message(.pointsZonePrefixed, p.id, Format.number(p.a, digits: 0), system.epsg))
             }
             guard let move = Projection(from: system, to: reading.working) else {
                 throw UserError.rejected(file: table.fileName, L10n.message(.geojsonTransformFailed, system.epsg))
@@ -453,9 +496,11 @@ extension RoadService {
     }
 
     /// The walking speed of the legs between places and roads: the register's walking norm.
-    func walkingKmh() throws -> Double {
+    public func walkingKmh() throws -> Double {
         let norms = NormBook(try store.read { try $0.norms() })
-        return norms.value(NormKey.walkSpeedKmPerHour) ?? RoadClass.walkingKilometresPerHour
+        // A speed of 0 (the norms table allows it) would make every walk endless: the default stands in.
+        guard let kmh = norms.value(NormKey.walkSpeedKmPerHour), kmh.isFinite, kmh > 0 else { return RoadClass.walkingKilometresPerHour }
+        return kmh
     }
 }
 

@@ -67,7 +67,7 @@ struct HealthStatusCommand: AsyncParsableCommand {
                 }
                 print(options.t(.healthWithoutClinic, report.withoutClinic.count))
                 for (township, villages) in Dictionary(grouping: report.withoutClinic, by: \.township).sorted(by: { $0.key < $1.key }) {
-                    print("  \(township)：\(villages.map(\.village).joined(separator: "、"))")  // vocabulary
+                    print(options.t(.healthVillagesIn, township, villages.map(\.village).joined(separator: "、")))
                 }
                 for a in report.allianceTasks {
                     print(
@@ -101,9 +101,9 @@ struct HealthSetCommand: AsyncParsableCommand {
                 throw UserError(.invalid, L10n.message(.healthUnknownStatus, status))
             }
             let workspace = try options.workspace()
-            let u = try workspace.health(by: try options.principal(workspace)).setUnification(
+            let (u, name) = try workspace.health(by: try options.principal(workspace)).setUnification(
                 center, item: item, status: status, evidence: evidence, date: date)
-            print(options.t(.healthItemSet, center, options.t(u.item.label), options.t(u.status.label)))
+            print(options.t(.healthItemSet, name, options.t(u.item.label), options.t(u.status.label)))
         }
     }
 }

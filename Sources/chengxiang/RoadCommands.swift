@@ -77,6 +77,7 @@ func printSummary(_ summary: NetworkSummary, options: GlobalOptions) {
     }
     print(table.render())
     if summary.componentSizes.count > 1 { print(options.t(.roadsPiecesApart, summary.componentSizes.count - 1)) }
+    if summary.skippedLines > 0 { print(options.t(.roadsSkippedLines, summary.skippedLines)) }
     if summary.illustrative { print(options.t(.roadsIllustrative)) }
 }
 
@@ -108,7 +109,7 @@ struct RoadsShow: AsyncParsableCommand {
                 ])
             }
             print(table.render())
-            print(options.t(.odSpeedsAssumed, Format.number(RoadClass.walkingKilometresPerHour, digits: 1)))
+            print(options.t(.odSpeedsAssumed, Format.number(try roads.walkingKmh(), digits: 1)))
         }
     }
 }
@@ -133,9 +134,9 @@ struct RoadsSetClass: AsyncParsableCommand {
             let c = try workspace.roads(by: try options.principal(workspace)).setClass(
                 roadClass, kilometresPerHour: speed, excluded: excluded, source: source)
             print(
-                options.t(
-                    .roadsClassSet, options.t(c.key.label),
-                    c.excluded ? options.t(.roadsExcluded) : Format.number(c.kilometresPerHour, digits: 1)))
+                c.excluded
+                    ? options.t(.roadsClassExcluded, options.t(c.key.label))
+                    : options.t(.roadsClassSet, options.t(c.key.label), Format.number(c.kilometresPerHour, digits: 1)))
         }
     }
 }
@@ -238,9 +239,21 @@ struct AccessReportCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let report = try options.workspace().access.report(service.kind)
-            switch format {
+            // A file named .xlsx or .json decides the format when --format is not given.
+            let chosen: AccessFormat =
+                format != .table
+                ? format
+                : out.map { $0.lowercased().hasSuffix(".xlsx") ? .xlsx : $0.lowercased().hasSuffix(".json") ? .json : .table }
+                    ?? .table
+            switch chosen {
             case .json:
-                print(String(decoding: try Records.json(AccessRecord(report)), as: UTF8.self))
+                let data = try Records.json(AccessRecord(report))
+                if let out {
+                    try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+                    print(options.t(.accessWritten, out))
+                } else {
+                    print(String(decoding: data, as: UTF8.self))
+                }
             case .xlsx:
                 guard let out else { throw UserError(.invalid, L10n.message(.accessXLSXNeedsOut)) }
                 try TableExport.writeXLSX(AccessService.tables(report, options.language), options.language, to: URL(fileURLWithPath: out))

@@ -119,7 +119,7 @@ struct CLITests {
     func freshCounty() throws {
         let dir = try CLI.temporaryDirectory()
         let db = dir.appendingPathComponent("county.sqlite").path
-        #expect(try CLI.run(["init", "--database", db]).stdout == "已创建数据库 \(db)：规范 15 条，指标 4 个\n")
+        #expect(try CLI.run(["init", "--database", db]).stdout == "已创建数据库 \(db)：规范 15 条，指标 6 个\n")
         #expect(
             try CLI.run(["init", "--database", db, "--lang", "en"]).stdout.hasPrefix(
                 "database existed: schema brought up to date, 0 norms and 0 indicators added"))

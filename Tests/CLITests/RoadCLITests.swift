@@ -182,6 +182,12 @@ struct RoadCLITests {
         #expect(bytes.starts(with: [0x50, 0x4B]))
         let table = try CLI.run(["access", "report", "--database", db]).stdout
         #expect(table.contains("甲镇") && table.contains("基尼系数") && table.contains("沿路网"), "\(table)")
+        // The shares feed monitoring as computed indicators (undated: from the current register).
+        let status = try CLI.run(["indicators", "status", "--format", "json", "--database", db]).stdout
+        let indicators = try #require(try JSONSerialization.jsonObject(with: Data(status.utf8)) as? [[String: Any]])
+        let walk = indicators.filter { $0["code"] as? String == "ACC_PRIMARY_WALK_SHARE" }
+        let byArea = Dictionary(uniqueKeysWithValues: walk.map { ($0["area"] as? String ?? "", $0["undatedValue"] as? Double) })
+        #expect(byArea["交城县"] == 92 && byArea["甲镇"] == 100 && byArea["乙镇"] == 80, "\(walk)")
     }
 
     @Test("an OpenStreetMap extract: roads by their highway tag, one-way from its tag, rivers and bridleways left out")
@@ -203,5 +209,61 @@ struct RoadCLITests {
         #expect((1_100...1_120).contains(Double(north[2]) ?? 0), "\(north)")
         let south = try #require(rows.first { $0.first == "北" && $0.dropFirst().first == "南" })
         #expect(south[2].isEmpty && south[3].isEmpty, "\(south)")
+    }
+
+    @Test(
+        "walks leave expressways out; a place and a facility at one position are 0 apart; a wild tolerance or a zone-prefixed easting is refused"
+    )
+    func walkingAndRefusals() throws {
+        let dir = try CLI.temporaryDirectory()
+        let db = try CLI.county(
+            in: dir,
+            divisions: """
+                141122,交城县,,112.05,37.50
+                141122100,甲镇,141122,112.00,37.50
+                141122100001,甲一村,141122100,112.00,37.50
+                141122100003,甲三村,141122100,112.05,37.50
+
+                """)
+        let schools = dir.appendingPathComponent("schools.csv")
+        try Data("乡镇,学校名称,规模,在校人数,教职人数\n甲镇,甲小学,小学,300,20\n甲镇,甲中学,初中,200,15\n".utf8).write(to: schools)
+        #expect(try CLI.run(["import", "schools", schools.path, "--database", db]).status == 0)
+        let roads = dir.appendingPathComponent("roads.geojson")
+        try Data(
+            """
+            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"道路等级":"高速公路"},"geometry":{"type":"LineString",
+            "coordinates":[[112.00,37.50],[112.05,37.50]]}}]}
+            """.utf8
+        ).write(to: roads)
+        #expect(try CLI.run(["roads", "import", roads.path, "--database", db]).status == 0)
+        func villages(_ service: String) throws -> [String: [String: Any]] {
+            let json = try CLI.run(["access", "report", "--service", service, "--format", "json", "--database", db]).stdout
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            let rows = try #require(report["villages"] as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["village"] as? String ?? "", $0) })
+        }
+        // On foot there is no road (the expressway is not walked): 甲三村 can only walk straight
+        // across, 4.4 km, 66 min, beyond the 30 minutes; 甲一村, where the school stands (the
+        // township seat's position), is 0 away.
+        let walk = try villages("primary")
+        #expect(walk["甲三村"]?["withinThreshold"] as? Bool == false && ((walk["甲三村"]?["minutes"] as? Double) ?? 0) > 60, "\(walk)")
+        #expect(walk["甲一村"]?["meters"] as? Double == 0, "\(walk)")
+        // By road the expressway carries 甲三村 to the junior school in a few minutes.
+        let drive = try villages("junior")
+        #expect(drive["甲三村"]?["withinThreshold"] as? Bool == true, "\(drive)")
+
+        let fixture = [
+            "network", "od", "--roads", RoadFixtures.url("roads.geojson").path, "--origins", RoadFixtures.url("origins.csv").path,
+            "--destinations", RoadFixtures.url("destinations.csv").path, "--crs", "EPSG:4546",
+        ]
+        let wild = try CLI.run(fixture + ["--tolerance", "100000"])
+        #expect(wild.status == 65 && wild.stderr.contains("0 到 50 米"), "\(wild.stderr)")
+        let prefixed = dir.appendingPathComponent("prefixed.csv")
+        try Data("id,x,y\nA,37612000,4152000\n".utf8).write(to: prefixed)
+        let zone = try CLI.run([
+            "network", "od", "--roads", RoadFixtures.url("roads.geojson").path, "--origins", prefixed.path, "--destinations",
+            RoadFixtures.url("destinations.csv").path, "--crs", "EPSG:4546",
+        ])
+        #expect(zone.status == 65 && zone.stderr.contains("EPSG:4525"), "\(zone.stderr)")
     }
 }

@@ -15,7 +15,7 @@ struct MonitoringServiceTests {
     @Test("the demo holds the seed's indicators, rules and 24 tasks with no invented dates")
     func catalogue() throws {
         let (indicators, rules, tasks) = try sharedDemo.read { (try $0.indicators(), try $0.validationRules(), try $0.tasks()) }
-        #expect(indicators.count == 12 + 4, "the plan's 12 and the 4 computed from the school register")
+        #expect(indicators.count == 12 + 6, "the plan's 12, the 4 computed from the school register and the 2 from the access report")
         let share = try #require(indicators.first { $0.code == "AGR_SCALE_SHARE" })
         #expect(share.targets == [IndicatorTarget(value: 60, year: 2025, statement: "到2025年，规模经营和社会化服务面积达到60%以上")])
         #expect(share.denominatorAssumed)

@@ -357,7 +357,7 @@ struct VillageServiceTests {
         // The computed indicators are recomputed under the plan: a 小初一体 school that loses its
         // primary stage keeps a small junior stage, so there are more small schools, not fewer.
         let small = try #require(adoption.indicators.first { $0.code == "SCH_SMALL_COUNT" })
-        #expect(small.now == 2 && small.underPlan == 4)
+        #expect(small.now == 2 && small.underPlan == 3)
         #expect(adoption.indicators.count == 4 && adoption.indicators.allSatisfy { $0.underPlan != nil })
         // Schools are never deleted; adopting twice, or deleting an adopted scenario, is refused.
         #expect(try store.read { try $0.schools() }.count == 19)
