@@ -64,7 +64,8 @@ enum PostgresSchema {
         "indicator_targets", "indicators",
         "idle_assets", "layer_features", "layers", "metadata", "norms", "park_enterprises", "parks", "school_decisions",
         "observations", "scenarios", "schema_migrations", "schools", "sessions", "sign_in_failures", "task_indicators", "tasks",
-        "township_reports", "users", "validation_rules", "village_attributes", "village_rules", "zoning_criteria",
+        "township_reports", "users", "validation_rules", "village_attributes", "village_rules", "zoning_criteria", "road_networks",
+        "road_features", "road_classes", "health_facilities", "health_unification",
     ]
 
     /// The SQLite migrations the baseline stands for.
