@@ -124,7 +124,7 @@ public enum DefaultNorms {
             verification: .assumption),
         Norm(
             key: NormKey.accessMedicalMinutes, value: 15, unit: "分钟", nameZh: "15 分钟医疗服务圈（路程时间）",  // data
-            nameEn: "15-minute medical-service circle (time by road)", source: "县域 15 分钟医疗服务圈（二手来源，见 STANDARDS.md）",  // data
+            nameEn: "15-minute medical-service circle (time by road)", source: "县域 15 分钟医疗服务圈（二手来源，未核对原文）",  // data
             verification: .secondary),
     ]
 
