@@ -140,3 +140,34 @@ public struct Unification: Sendable, Hashable {
         self.date = date
     }
 }
+
+/// Pupils living in a village, by stage (kindergarten, primary, junior) and, where known, by grade:
+/// the demand where children live, not where they are enrolled.
+public struct PupilCount: Sendable, Hashable {
+    public var divisionID: Division.ID
+    public var year: Int
+    /// `.kindergarten`, `.primary` or `.junior`.
+    public var level: SchoolLevel
+    /// 1–6 for primary, 7–9 for junior; nil for the stage's total.
+    public var grade: Int?
+    public var pupils: Int
+    public var source: String?
+
+    public init(divisionID: Division.ID, year: Int, level: SchoolLevel, grade: Int?, pupils: Int, source: String?) {
+        self.divisionID = divisionID
+        self.year = year
+        self.level = level
+        self.grade = grade
+        self.pupils = pupils
+        self.source = source
+    }
+
+    /// The grades a stage has (none for kindergarten, whose years are not numbered here).
+    public static func grades(of level: SchoolLevel) -> ClosedRange<Int>? {
+        switch level {
+        case .primary: 1...6
+        case .junior: 7...9
+        default: nil
+        }
+    }
+}

@@ -435,6 +435,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case roadsClassExcluded
     case roadsSkippedLines
     case healthBadDate, healthVillagesIn, pointColumnsDegrees, pointColumns
+    case pupilColumns, pupilUnknownLevel, pupilBadGrade, pupilTotalAndGrades
+    case importKindPupils, guidePupils, cmdImportPupils, cmdImportPupilsDiscussion
+    case accessWeightedByPupils, accessNoPupils, accessPupilsColumn, accessPupilsWithin
 }
 
 /// The localisation table: one entry per key, Chinese first. `{1}`, `{2}` … are arguments.
@@ -2983,7 +2986,7 @@ enum MessageTable {
         case .accessIllustrativeMark: ("示意位置", "illustrative position")
         case .accessVillages: ("村数", "villages")
         case .accessPopulationWithin: ("标准内人口", "people within the norm")
-        case .accessSharePercent: ("标准内人口占比（%）", "share within the norm (%)")
+        case .accessSharePercent: ("标准内占比（%）", "share within the norm (%)")
         case .accessMeanMinutes: ("平均时间（分钟，人口加权）", "mean time (min, by population)")
         case .accessMaxMinutes: ("最长时间（分钟）", "longest time (min)")
         case .accessUnreachableCount: ("不可达村数", "villages unreachable")
@@ -3186,6 +3189,43 @@ enum MessageTable {
         case .healthVillagesIn: ("  {1}：{2}", "  {1}: {2}")
         case .pointColumnsDegrees: ("id、lon、lat", "id, lon, lat")
         case .pointColumns: ("id、lon、lat（或 x、y）", "id, lon, lat (or x, y)")
+        case .pupilColumns: ("学段、人数", "stage (学段), pupils (人数)")
+        case .pupilUnknownLevel:
+            ("学段「{1}」无法识别：应为 幼儿园、小学 或 初中", "stage \"{1}\" is not recognised: expected 幼儿园 (kindergarten), 小学 (primary) or 初中 (junior)")
+        case .pupilBadGrade:
+            (
+                "年级「{1}」不属于{2}（小学 1–6，初中 7–9 或 1–3；幼儿园不分年级）",
+                "grade \"{1}\" does not belong to {2} (primary 1–6, junior 7–9 or 1–3; kindergarten has none)"
+            )
+        case .pupilTotalAndGrades:
+            (
+                "{1} 同一年份、学段既有合计行又有分年级行（见第 {2} 行）：请只给一种",
+                "{1} has both a total row and rows by grade for one year and stage (see row {2}): give one or the other"
+            )
+        case .importKindPupils: ("各村学生数", "pupils by village")
+        case .guidePupils:
+            (
+                "每行一个村、学段（幼儿园、小学、初中）与可选的年级：人数为不小于 0 的整数；年份取 年份 列或 --year。同一村、年份、学段只给合计或只给分年级。再次导入同一键则替换。",
+                "one row per village, stage (kindergarten, primary, junior) and optional grade: pupils a whole number of at least 0; the year from a 年份 column or --year. For one village, year and stage give either the total or the grades. The same key imported again is replaced."
+            )
+        case .cmdImportPupils: ("导入各村（按居住地）学生数：学段、年级、人数", "import pupils by the village they live in: stage, grade, number")
+        case .cmdImportPupilsDiscussion:
+            (
+                "列：乡镇、村（或村代码）、学段（幼儿园、小学、初中）、年级（可空；小学 1–6，初中 7–9 或 1–3）、人数、年份、来源。可达性报告据此以学生数加权。\n例：chengxiang import pupils 各村学生.csv --year 2024 --database county.sqlite",
+                "columns: 乡镇, 村 (or 村代码), 学段 (幼儿园, 小学, 初中), 年级 (may be blank; primary 1–6, junior 7–9 or 1–3), 人数, 年份, 来源. The access report then weighs villages by their pupils.\nExample: chengxiang import pupils pupils.csv --year 2024 --database county.sqlite"
+            )
+        case .accessWeightedByPupils:
+            (
+                "各村按居住在该村的该学段学生数加权（{1} 年，来自 import pupils），而非按人口",
+                "villages are weighed by the pupils of the stage living there ({1}, from import pupils), not by their people"
+            )
+        case .accessNoPupils:
+            (
+                "{1} 个村没有学生数：列入村表，但不计入各乡镇的占比和不均衡指数",
+                "{1} villages have no pupil count: listed, but left out of the shares and the inequality indices"
+            )
+        case .accessPupilsColumn: ("学生（{1} 年）", "pupils ({1})")
+        case .accessPupilsWithin: ("标准内学生", "pupils within the norm")
         }
     }
 }

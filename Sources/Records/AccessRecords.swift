@@ -66,6 +66,8 @@ public struct AccessRecord: Encodable, Sendable {
     /// Where distances come from: `network` or `straight-line`.
     public var basis: String
     public var illustrativeNetwork: Bool
+    /// When set, `population` fields hold the pupils of the stage living in each village, counted that year.
+    @Nullable public var pupilYear: Int?
     public var townships: [TownshipAccessRecord]
     public var county: TownshipAccessRecord
     @Nullable public var gini: Double?
@@ -84,6 +86,7 @@ public struct AccessRecord: Encodable, Sendable {
         thresholdIsAssumption = r.thresholdIsAssumption
         basis = r.network == nil ? "straight-line" : "network"
         illustrativeNetwork = r.network?.illustrative ?? false
+        pupilYear = r.pupilYear
         townships = r.townships.map(TownshipAccessRecord.init)
         county = TownshipAccessRecord(r.county)
         gini = r.equity.map(\.gini)

@@ -55,7 +55,8 @@ public enum AccessServiceKind: String, Sendable, Codable, CaseIterable {
 public struct VillageAccess: Sendable, Hashable {
     public var village: String
     public var township: String
-    /// 常住人口 of the latest year, else 户籍人口; nil when neither is known.
+    /// 常住人口 of the latest year, else 户籍人口; or the pupils of the stage living there when
+    /// pupils are counted by village (`AccessReport.pupilYear`); nil when unknown.
     public var population: Int?
     public var facility: String?
     /// Road distance (or straight line × detour without a network), nil when unreachable.
@@ -101,6 +102,8 @@ public struct AccessReport: Sendable {
     public var equity: Equity?
     /// Distances come from the road network (its file), else from straight lines.
     public var network: StoredRoadNetwork?
+    /// The villages are weighted by the pupils living there, counted in this year (else by people).
+    public var pupilYear: Int?
     public var notes: [Localized]
 }
 
@@ -127,6 +130,10 @@ public struct AccessService: Sendable {
         for a in attributes.sorted(by: { $0.year < $1.year }) {
             if let p = a.residentPopulation ?? a.registeredPopulation { population[a.divisionID] = p }
         }
+        // Where pupils are counted by the village they live in, they weigh the villages instead.
+        let stage = service.levels.first { $0 != .nineYear }
+        let pupils = try stage.flatMap { try PupilService(store: store, principal: .reader).latest($0) }
+        if let pupils { population = pupils.pupils }
         let villages = register.divisions.filter { $0.kind == .village && $0.validTo == nil && $0.location != nil }
         var notes: [Localized] = []
         let unplaced = register.divisions.filter { $0.kind == .village && $0.validTo == nil && $0.location == nil }.count
@@ -195,7 +202,12 @@ public struct AccessService: Sendable {
         }
         if rows.contains(where: \.illustrativePosition) { notes.append(L10n.message(.accessIllustrativeVillages)) }
         let withoutPopulation = rows.filter { $0.population == nil }.count
-        if withoutPopulation > 0 { notes.append(L10n.message(.accessNoPopulation, withoutPopulation)) }
+        if let pupils {
+            notes.append(L10n.message(.accessWeightedByPupils, pupils.year))
+            if withoutPopulation > 0 { notes.append(L10n.message(.accessNoPupils, withoutPopulation)) }
+        } else if withoutPopulation > 0 {
+            notes.append(L10n.message(.accessNoPopulation, withoutPopulation))
+        }
         let townshipNames = register.townships.filter { $0.status == .current }.map(\.name).filter { name in
             rows.contains { $0.township == name }
         }
@@ -208,7 +220,8 @@ public struct AccessService: Sendable {
         return AccessReport(
             service: service, thresholdMinutes: threshold, thresholdSource: norm?.source ?? "",
             thresholdIsAssumption: norm?.verification == .assumption, villages: rows, townships: townships,
-            county: Self.summary(register.county?.name ?? "", rows), equity: equity, network: usedNetwork, notes: notes)
+            county: Self.summary(register.county?.name ?? "", rows), equity: equity, network: usedNetwork, pupilYear: pupils?.year,
+            notes: notes)
     }
 
     /// A facility as the report places it.
@@ -254,10 +267,11 @@ public struct AccessService: Sendable {
     /// The township and village tables for a workbook, and a sheet of the threshold and notes.
     public static func tables(_ report: AccessReport, _ language: Language) -> [ExportTable] {
         func t(_ key: MessageKey) -> String { L10n.text(key, language) }
+        let weight = report.pupilYear.map { L10n.message(.accessPupilsColumn, $0).text(language) } ?? t(.colVillagePopulation)
         let villages = ExportTable(
             title: t(.accessVillageSheet),
             headers: [
-                t(.colTownship), t(.colVillage), t(.colVillagePopulation), t(.accessNearest), t(.accessKm), t(.accessMinutes),
+                t(.colTownship), t(.colVillage), weight, t(.accessNearest), t(.accessKm), t(.accessMinutes),
                 t(.accessWithin), t(.colNote),
             ],
             rows: report.villages.map { v -> [TableWorkbook.Cell] in
@@ -284,7 +298,8 @@ public struct AccessService: Sendable {
         let townships = ExportTable(
             title: t(.accessTownshipSheet),
             headers: [
-                t(.colTownship), t(.accessVillages), t(.accessVillagesWithin), t(.colVillagePopulation), t(.accessPopulationWithin),
+                t(.colTownship), t(.accessVillages), t(.accessVillagesWithin), weight,
+                t(report.pupilYear == nil ? .accessPopulationWithin : .accessPupilsWithin),
                 t(.accessSharePercent),
                 t(.accessMeanMinutes), t(.accessMaxMinutes), t(.accessUnreachableCount),
             ], rows: rows)

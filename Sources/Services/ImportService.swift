@@ -25,7 +25,7 @@ public struct ImportSummary: Sendable {
 
 /// The kinds of file the register imports.
 public enum ImportKind: String, CaseIterable, Sendable {
-    case schools, divisions, observations, tasks, villages, assets, clinics
+    case schools, divisions, observations, tasks, villages, assets, clinics, pupils
 
     /// The kind's name as shown.
     public var label: Localized {
@@ -37,6 +37,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
         case .villages: L10n.message(.importKindVillages)
         case .assets: L10n.message(.importKindAssets)
         case .clinics: L10n.message(.importKindClinics)
+        case .pupils: L10n.message(.importKindPupils)
         }
     }
 }
@@ -53,6 +54,7 @@ extension ImportKind {
         case .villages: header = VillageTableReader.templateHeader
         case .assets: header = AssetTableReader.templateHeader
         case .clinics: header = HealthTableReader.templateHeader
+        case .pupils: header = PupilTableReader.templateHeader
         }
         return ExportTable(title: label.text(language), headers: header, rows: [])
     }
@@ -67,6 +69,7 @@ extension ImportKind {
         case .villages: VillageTableReader.columns
         case .assets: AssetTableReader.columns
         case .clinics: HealthTableReader.columns
+        case .pupils: PupilTableReader.columns
         }
     }
 
@@ -80,6 +83,7 @@ extension ImportKind {
         case .villages: L10n.message(.guideVillages)
         case .assets: L10n.message(.guideAssets)
         case .clinics: L10n.message(.guideClinics)
+        case .pupils: L10n.message(.guidePupils)
         }
     }
 }
@@ -202,6 +206,10 @@ public struct ImportService: Sendable {
         case .clinics:
             let (inserted, updated) = try HealthService(store: store, principal: principal).importFacilities(
                 from: url, sheet: sheet, dryRun: dryRun)
+            (check.rowsRead, check.inserted, check.updated) = (inserted + updated, inserted, updated)
+        case .pupils:
+            let (inserted, updated) = try PupilService(store: store, principal: principal).importPupils(
+                from: url, sheet: sheet, year: defaults.dataYear, dryRun: dryRun)
             (check.rowsRead, check.inserted, check.updated) = (inserted + updated, inserted, updated)
         }
         return check

@@ -524,8 +524,9 @@ extension RoadService {
         }
         var features: [RoadFeature] = []
         func add(_ a: (x: Double, y: Double), _ b: (x: Double, y: Double), _ roadClass: RoadClassKey, _ name: String) {
-            guard let shape = Shape(wkt: "LINESTRING (\(a.x) \(a.y), \(b.x) \(b.y))") else { return }
             let length = ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot()
+            // Two places drawn at one position (a seat and its village) need no road between them.
+            guard length >= 1, let shape = Shape(wkt: "LINESTRING (\(a.x) \(a.y), \(b.x) \(b.y))") else { return }
             features.append(
                 RoadFeature(
                     number: features.count + 1, name: L10n.message(.illustrativeName, name).zh, roadClass: roadClass, direction: .both,

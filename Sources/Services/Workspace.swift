@@ -62,6 +62,7 @@ public final class Workspace: Sendable {
     public func layers(by principal: Principal = .reader) -> LayerService { LayerService(store: store, principal: principal) }
     public func roads(by principal: Principal = .reader) -> RoadService { RoadService(store: store, principal: principal) }
     public func health(by principal: Principal = .reader) -> HealthService { HealthService(store: store, principal: principal) }
+    public func pupils(by principal: Principal = .reader) -> PupilService { PupilService(store: store, principal: principal) }
     /// Accessibility of schools from villages.
     public var access: AccessService { AccessService(store: store) }
     /// Conflict rules (changed by `principal`) and conflict detection (reading needs no one).

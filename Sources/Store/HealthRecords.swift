@@ -60,3 +60,30 @@ extension RegisterWriter {
             u.item.rawValue, u.status.rawValue, u.evidence, u.date)
     }
 }
+
+extension RegisterReader {
+    /// Every pupil count, by village, year, stage and grade.
+    public func pupilCounts() throws -> [PupilCount] {
+        try db.rows("SELECT * FROM pupil_counts ORDER BY division_id, year, level, grade").compactMap { row in
+            guard let level = SchoolLevel(rawValue: row["level"]) else { return nil }
+            let grade: Int = row["grade"]
+            return PupilCount(
+                divisionID: row.id("division_id"), year: row["year"], level: level, grade: grade == 0 ? nil : grade, pupils: row["pupils"],
+                source: row["source"])
+        }
+    }
+}
+
+extension RegisterWriter {
+    /// Stores a count, replacing the one for the same village, year, stage and grade; whether it was new.
+    @discardableResult
+    public func savePupilCount(_ c: PupilCount, importID: Int64?) throws -> Bool {
+        let removed = try db.execute(
+            "DELETE FROM pupil_counts WHERE division_id = ? AND year = ? AND level = ? AND grade = ?", c.divisionID.rawValue, c.year,
+            c.level.rawValue, c.grade ?? 0)
+        try db.execute(
+            "INSERT INTO pupil_counts (division_id, year, level, grade, pupils, source, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            c.divisionID.rawValue, c.year, c.level.rawValue, c.grade ?? 0, c.pupils, c.source, importID)
+        return removed == 0
+    }
+}

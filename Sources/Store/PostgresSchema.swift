@@ -18,6 +18,7 @@ enum PostgresSchema {
         (LayerSchema.migration, LayerSchema.postgres()), (VillageSchema.migration, VillageSchema.postgres()),
         (RoadSchema.migration, RoadSchema.postgres()),
         (HealthSchema.migration, HealthSchema.postgres()),
+        (PupilSchema.migration, PupilSchema.postgres()),
     ]
 
     /// Brings the register's schema up to date, under a lock so two programs starting at once do
@@ -65,7 +66,7 @@ enum PostgresSchema {
         "idle_assets", "layer_features", "layers", "metadata", "norms", "park_enterprises", "parks", "school_decisions",
         "observations", "scenarios", "schema_migrations", "schools", "sessions", "sign_in_failures", "task_indicators", "tasks",
         "township_reports", "users", "validation_rules", "village_attributes", "village_rules", "zoning_criteria", "road_networks",
-        "road_features", "road_classes", "health_facilities", "health_unification",
+        "road_features", "road_classes", "health_facilities", "health_unification", "pupil_counts",
     ]
 
     /// The SQLite migrations the baseline stands for.

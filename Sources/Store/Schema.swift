@@ -26,6 +26,7 @@ enum Schema {
         migrator.registerMigration(VillageSchema.migration, migrate: VillageSchema.create)
         migrator.registerMigration(RoadSchema.migration, migrate: RoadSchema.create)
         migrator.registerMigration(HealthSchema.migration, migrate: HealthSchema.create)
+        migrator.registerMigration(PupilSchema.migration, migrate: PupilSchema.create)
         return migrator
     }
 

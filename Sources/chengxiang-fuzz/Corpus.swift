@@ -22,6 +22,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case assets
     /// `import clinics`: CSV (UTF-8 and GBK).
     case clinics
+    /// `import pupils`: CSV.
+    case pupils
 }
 
 /// One seed file: its name (the extension picks the reader) and bytes.
@@ -73,6 +75,8 @@ enum Corpus {
             ]
         case .assets:
             return [SeedFile(name: "assets.csv", data: Data(assets.utf8))]
+        case .pupils:
+            return [SeedFile(name: "pupils.csv", data: Data(pupils.utf8))]
         case .clinics:
             return [
                 SeedFile(name: "clinics.csv", data: Data(clinics.utf8)),
@@ -94,6 +98,12 @@ enum Corpus {
         "类型,名称,乡镇,村代码,面积（平方米）,权属,状态",  // data
         "空闲宅基地,测试宅基地,,141122100202,420,村集体,闲置",  // data
         "零星闲置地,测试闲置地,天宁镇,,1300,国有,规划利用",  // data
+    ].joined(separator: "\n")
+
+    /// Made-up pupils of one village, by grade and as a total.
+    static let pupils = [
+        "村代码,学段,年级,人数,年份",  // data
+        "141122100202,小学,1,12,2024", "141122100202,小学,2,9,2024", "141122100202,初中,,20,2024",  // data
     ].joined(separator: "\n")
 
     /// A made-up health centre and village clinic.

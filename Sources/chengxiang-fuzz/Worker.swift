@@ -91,6 +91,7 @@ struct Worker {
         case .villages: _ = try imports.commit(.villages, file: url)
         case .assets: _ = try imports.commit(.assets, file: url)
         case .clinics: _ = try imports.commit(.clinics, file: url)
+        case .pupils: _ = try imports.commit(.pupils, file: url)
         }
     }
 

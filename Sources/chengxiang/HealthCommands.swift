@@ -107,3 +107,25 @@ struct HealthSetCommand: AsyncParsableCommand {
         }
     }
 }
+
+/// `chengxiang import pupils FILE`: pupils by the village they live in.
+struct ImportPupils: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pupils", abstract: text(.cmdImportPupils), discussion: text(.cmdImportPupilsDiscussion))
+
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: help(.optFile)) var file: String
+    @Option(help: help(.optSheet)) var sheet: String?
+    @Option(help: help(.optVillageYear)) var year: Int?
+    @Flag(help: help(.optDryRun)) var dryRun = false
+
+    func run() async throws {
+        try await reportingFailures {
+            let url = try inputFile(file)
+            let workspace = try options.workspace()
+            let (inserted, updated) = try workspace.pupils(by: try options.principal(workspace)).importPupils(
+                from: url, sheet: sheet, year: year, dryRun: dryRun)
+            print(options.t(dryRun ? .clinicsValidated : .clinicsImported, url.lastPathComponent, inserted, updated))
+        }
+    }
+}

@@ -8,7 +8,7 @@ import Services
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: text(.cmdImport), discussion: text(.cmdImportDiscussion),
-        subcommands: [ImportSchools.self, ImportDivisions.self, ImportVillages.self, ImportClinics.self])
+        subcommands: [ImportSchools.self, ImportDivisions.self, ImportVillages.self, ImportClinics.self, ImportPupils.self])
 }
 
 /// Prints what an import did.

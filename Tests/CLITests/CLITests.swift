@@ -186,6 +186,7 @@ struct CLITests {
             ["assets", "list"], ["assets", "import"], ["assets", "update"], ["schools", "scenarios", "adopt"],
             ["roads"], ["roads", "import"], ["roads", "show"], ["roads", "set-class"], ["network"], ["network", "od"],
             ["access"], ["access", "report"], ["import", "clinics"], ["health"], ["health", "status"], ["health", "set"],
+            ["import", "pupils"],
         ])
     func help(command: [String]) throws {
         let run = try CLI.run(command + ["--help"])

@@ -14,13 +14,13 @@ struct FuzzTests {
         return (run.status, summary)
     }
 
-    @Test("4,800 mutated files (600 per importer, seed 20261202): every one accepted or refused, the register unchanged by every refusal")
+    @Test("5,400 mutated files (600 per importer, seed 20261202): every one accepted or refused, the register unchanged by every refusal")
     func importers() throws {
         let (status, summary) = try fuzz(["--count", "600", "--seed", "20261202", "--memory-cap", "1024"])
         let targets = try #require(summary["targets"] as? [[String: Any]])
         #expect(
             Set(targets.compactMap { $0["target"] as? String }) == [
-                "schools", "divisions", "observations", "tasks", "costs", "villages", "assets", "clinics",
+                "schools", "divisions", "observations", "tasks", "costs", "villages", "assets", "clinics", "pupils",
             ])
         for target in targets {
             let name = target["target"] as? String ?? "?"

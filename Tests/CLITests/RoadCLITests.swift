@@ -188,6 +188,29 @@ struct RoadCLITests {
         let walk = indicators.filter { $0["code"] as? String == "ACC_PRIMARY_WALK_SHARE" }
         let byArea = Dictionary(uniqueKeysWithValues: walk.map { ($0["area"] as? String ?? "", $0["undatedValue"] as? Double) })
         #expect(byArea["交城县"] == 92 && byArea["甲镇"] == 100 && byArea["乙镇"] == 80, "\(walk)")
+
+        // Pupils counted where they live weigh the villages instead of their people.
+        let badPupils = dir.appendingPathComponent("bad-pupils.csv")
+        try Data("乡镇,村,学段,年级,人数\n甲镇,甲一村,高中,,10\n甲镇,甲二村,小学,8,5\n乙镇,乙一村,小学,,50\n乙镇,乙一村,小学,1,9\n".utf8).write(
+            to: badPupils)
+        let refused = try CLI.run(["import", "pupils", badPupils.path, "--year", "2024", "--database", db])
+        #expect(refused.status == 65, "\(refused.stderr)")
+        for text in ["第 2 行", "「高中」", "第 3 行", "年级「8」", "第 5 行", "既有合计行又有分年级行"] {
+            #expect(refused.stderr.contains(text), "\(text): \(refused.stderr)")
+        }
+        let pupils = dir.appendingPathComponent("pupils.csv")
+        try Data(
+            "乡镇,村,学段,年级,人数\n甲镇,甲一村,小学,,10\n甲镇,甲二村,小学,1,10\n甲镇,甲二村,小学,2,20\n乙镇,乙一村,小学,,50\n乙镇,乙二村,小学,,50\n".utf8
+        ).write(to: pupils)
+        #expect(try CLI.run(["import", "pupils", pupils.path, "--year", "2024", "--database", db]).status == 0)
+        let weighted = try CLI.run(["access", "report", "--format", "json", "--database", db]).stdout
+        let byPupils = try #require(try JSONSerialization.jsonObject(with: Data(weighted.utf8)) as? [String: Any])
+        #expect(byPupils["pupilYear"] as? Int == 2024)
+        // 甲镇 40 of 40 within; 乙镇 50 of 100; the county 90 of 140.
+        let shares = try #require(byPupils["townships"] as? [[String: Any]]).map { $0["shareWithin"] as? Double }
+        #expect(shares == [1.0, 0.5], "\(shares)")
+        let county = try #require((byPupils["county"] as? [String: Any])?["shareWithin"] as? Double)
+        #expect(abs(county - 90.0 / 140) < 1e-6)
     }
 
     @Test("an OpenStreetMap extract: roads by their highway tag, one-way from its tag, rivers and bridleways left out")

@@ -31,7 +31,7 @@ struct StoreTests {
                 "2026-11-29 import log", "2026-11-29 metadata", "2026-11-29 audit log", "2026-11-29 monitoring",
                 "2026-11-29 scenarios", "2026-12-02 positions and assumptions", "2026-12-02 register rules", "2026-12-02 audited metadata",
                 "2026-12-02 audited boundaries", "2026-12-02 canonical names", "2026-12-02 accounts", "2026-12-07 plan layers",
-                "2026-12-08 villages, parks and assets", "2026-12-09 roads", "2026-12-09 health",
+                "2026-12-08 villages, parks and assets", "2026-12-09 roads", "2026-12-09 health", "2026-12-09 pupils",
             ])
         let tables = try store.reading { db in
             try db.values(
@@ -51,7 +51,7 @@ struct StoreTests {
             "layers", "metadata", "norms", "observations", "scenarios", "schools", "sessions", "sign_in_failures", "task_indicators",
             "tasks", "township_reports", "users", "validation_rules", "adoption_tasks", "adoptions", "idle_assets", "park_enterprises",
             "parks", "school_decisions", "village_attributes", "village_rules", "zoning_criteria", "road_networks", "road_features",
-            "road_classes", "health_facilities", "health_unification",
+            "road_classes", "health_facilities", "health_unification", "pupil_counts",
         ]
         #expect(tables == (expected + (backend == .sqlite ? boxes : [])).sorted())
     }
@@ -111,7 +111,7 @@ struct StoreTests {
         try RegisterStore(path: path).write(actor: "t") { try $0.setMetadata("dataset", "test") }
         let reopened = try RegisterStore(path: path)
         #expect(try reopened.read { try $0.metadata("dataset") } == "test")
-        #expect(try reopened.appliedMigrations().count == 19)
+        #expect(try reopened.appliedMigrations().count == 20)
     }
 
     @Test(
