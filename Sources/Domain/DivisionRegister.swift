@@ -124,6 +124,13 @@ public struct DivisionRegister: Sendable {
         return false
     }
 
+    /// The township a division counts toward now: its township-level unit, or that unit's
+    /// successor when it was merged away.
+    public func currentTownship(of division: Stored<Division>) -> Stored<Division>? {
+        let own = township(of: division)
+        return own.flatMap { currentUnit(for: $0) } ?? own
+    }
+
     /// The township-level unit a division belongs to (itself for a township).
     public func township(of division: Stored<Division>) -> Stored<Division>? {
         switch division.kind.tier {

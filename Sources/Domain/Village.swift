@@ -220,3 +220,14 @@ public struct VillageRule: Hashable, Sendable {
         VillageRule(position: 7, condition: .otherwise, type: .gatherAndUpgrade),
     ]
 }
+
+extension VillageAttributes {
+    /// Each village's people in the latest year that gives a figure: 常住人口, else 户籍人口.
+    public static func latestPopulation(_ attributes: [VillageAttributes]) -> [Division.ID: Int] {
+        var population: [Division.ID: Int] = [:]
+        for a in attributes.sorted(by: { $0.year < $1.year }) {
+            if let p = a.residentPopulation ?? a.registeredPopulation { population[a.divisionID] = p }
+        }
+        return population
+    }
+}

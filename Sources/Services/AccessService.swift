@@ -126,10 +126,7 @@ public struct AccessService: Sendable {
         let walkKmh = try roads.walkingKmh()
         let facilities = try places(of: service)
         let attributes = try store.read { try $0.villageAttributes() }
-        var population: [Division.ID: Int] = [:]
-        for a in attributes.sorted(by: { $0.year < $1.year }) {
-            if let p = a.residentPopulation ?? a.registeredPopulation { population[a.divisionID] = p }
-        }
+        var population = VillageAttributes.latestPopulation(attributes)
         // Where pupils are counted by the village they live in, they weigh the villages instead.
         let stage = service.levels.first { $0 != .nineYear }
         let pupils = try stage.flatMap { try PupilService(store: store, principal: .reader).latest($0) }
@@ -191,8 +188,7 @@ public struct AccessService: Sendable {
                 if best == nil || value < minutes[i * targets.count + best!]! { best = j }
             }
             // A village of a merged township counts toward the township it belongs to now.
-            let own = register.township(of: v)
-            let township = (own.flatMap { register.currentUnit(for: $0) } ?? own)?.name ?? ""
+            let township = register.currentTownship(of: v)?.name ?? ""
             let m = best.flatMap { minutes[i * targets.count + $0] }
             rows.append(
                 VillageAccess(

@@ -56,8 +56,7 @@ public struct AssetService: Sendable {
         let (register, assets) = try store.read { (try $0.register(), try $0.idleAssets()) }
         return assets.map { a in
             let division = register.division(id: a.divisionID)
-            let own = division.flatMap { $0.kind.tier == .township ? $0 : register.township(of: $0) }
-            let township = own.flatMap { register.currentUnit(for: $0) } ?? own
+            let township = division.flatMap(register.currentTownship)
             let position = a.location
             return AssetView(
                 asset: a, village: division.flatMap { $0.kind.tier == .village ? $0.name : nil }, township: township?.name ?? "—",

@@ -66,9 +66,8 @@ public struct HealthService: Sendable {
         let (register, facilities) = try store.read { (try $0.register(), try $0.healthFacilities()) }
         return facilities.map { f in
             let division = register.division(id: f.divisionID)
-            let parent = division.flatMap { $0.kind.tier == .township ? $0 : register.township(of: $0) }
             // A merged township's places count toward the township they belong to now.
-            let township = parent.flatMap { register.currentUnit(for: $0) } ?? parent
+            let township = division.flatMap(register.currentTownship)
             let own = f.longitude.flatMap { lon in f.latitude.map { (lon, $0) } }
             let standIn = division?.location.map { ($0.longitudeDegrees, $0.latitudeDegrees) }
             return HealthFacilityView(
@@ -143,15 +142,9 @@ public struct HealthService: Sendable {
                 clinics: clinicsByTownship[v.township] ?? 0)
         }
         let withClinic = Set(views.filter { $0.facility.kind == .clinic }.map(\.facility.divisionID))
-        var population: [Division.ID: Int] = [:]
-        for a in attributes.sorted(by: { $0.year < $1.year }) {
-            if let p = a.residentPopulation ?? a.registeredPopulation { population[a.divisionID] = p }
-        }
+        let population = VillageAttributes.latestPopulation(attributes)
         let without = register.divisions.filter { $0.kind == .village && $0.status == .current && !withClinic.contains($0.id) }.map {
-            let own = register.township(of: $0)
-            return VillageWithoutClinic(
-                village: $0.name, township: (own.flatMap { register.currentUnit(for: $0) } ?? own)?.name ?? "—",
-                population: population[$0.id])
+            VillageWithoutClinic(village: $0.name, township: register.currentTownship(of: $0)?.name ?? "—", population: population[$0.id])
         }
         let centerTownships = Set(centers.map(\.facility.township))
         let townshipsWithout = register.townships.filter { $0.status == .current && !centerTownships.contains($0.name) }.map(\.name)
